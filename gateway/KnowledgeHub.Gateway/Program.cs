@@ -1,0 +1,29 @@
+using KnowledgeHub.Gateway.Auth;
+using KnowledgeHub.Gateway.RateLimiting;
+using KnowledgeHub.Gateway.Services;
+using KnowledgeHub.ServiceDefaults;
+using KnowledgeHub.ServiceDefaults.Auth;
+
+// The hub's one front door. With no service URLs configured it hosts every service itself on
+// embedded defaults (standalone); with URLs it proxies to them (distributed).
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("gateway");
+builder.AddHubServices();
+builder.AddUserRateLimiting();
+
+var app = builder.Build();
+app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseRateLimiter());
+
+var auth = app.Services.GetRequiredService<AuthSettings>();
+if (DevSignIn.IsEnabled(auth))
+{
+    app.Logger.LogWarning("Development sign-in is enabled: anyone can sign in as anyone. Never enable it in production.");
+    DevSignIn.Map(app);
+    KeyDiscovery.Map(app);
+}
+
+app.MapHubServices();
+app.Run();
+
+/// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the end-to-end tests.</summary>
+public partial class Program;

@@ -1,0 +1,43 @@
+using KnowledgeHub.Alignment;
+using KnowledgeHub.Communities;
+using KnowledgeHub.Expertise;
+using KnowledgeHub.Search;
+
+namespace KnowledgeHub.Gateway.Services;
+
+/// <summary>One of the hub's services, as the gateway sees it: where its routes are and how to host it in-process.</summary>
+internal sealed record HubService(
+    string Name,
+    IReadOnlyList<string> RoutePrefixes,
+    Action<WebApplicationBuilder> AddLocally,
+    Action<IEndpointRouteBuilder> MapLocally)
+{
+    public static readonly IReadOnlyList<HubService> All =
+    [
+        new(ExpertiseModule.Name, ExpertiseModule.RoutePrefixes, builder => builder.AddExpertise(), endpoints => endpoints.MapExpertise()),
+        new(CommunitiesModule.Name, CommunitiesModule.RoutePrefixes, builder => builder.AddCommunities(), endpoints => endpoints.MapCommunities()),
+        new(AlignmentModule.Name, AlignmentModule.RoutePrefixes, builder => builder.AddAlignment(), endpoints => endpoints.MapAlignment()),
+        new(SearchModule.Name, SearchModule.RoutePrefixes, builder => builder.AddSearch(), endpoints => endpoints.MapSearch()),
+    ];
+
+    /// <summary>
+    /// The addresses of this service's remote instances (<c>Services:{name}:Urls</c>, comma-separated);
+    /// none means the gateway hosts it itself.
+    /// </summary>
+    public IReadOnlyList<Uri> RemoteUrls(IConfiguration configuration)
+    {
+        var configured = configuration[$"Services:{Name}:Urls"] ?? "";
+        var urls = new List<Uri>();
+        foreach (var text in configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new InvalidOperationException($"'Services:{Name}:Urls' holds '{text}', which is not an http(s) address.");
+            }
+
+            urls.Add(url);
+        }
+
+        return urls;
+    }
+}

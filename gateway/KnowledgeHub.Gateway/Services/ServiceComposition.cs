@@ -1,0 +1,89 @@
+using KnowledgeHub.Messaging;
+using KnowledgeHub.ServiceDefaults.Health;
+using KnowledgeHub.ServiceDefaults.Http;
+using Yarp.ReverseProxy.Configuration;
+
+namespace KnowledgeHub.Gateway.Services;
+
+/// <summary>
+/// The one front door of both topologies: each service is hosted in this process (no URL
+/// configured) or proxied to its remote instances. Routes are the same either way, because every
+/// service owns its path prefixes and the gateway forwards them without rewriting.
+/// </summary>
+internal static class ServiceComposition
+{
+    /// <summary>The largest body any route accepts; the service behind enforces its own, smaller limits.</summary>
+    private const long ProxiedBodyLimit = 8 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddHubServices(this WebApplicationBuilder builder)
+    {
+        var routes = new List<RouteConfig>();
+        var clusters = new List<ClusterConfig>();
+        var anyLocal = false;
+        foreach (var service in HubService.All)
+        {
+            var urls = service.RemoteUrls(builder.Configuration);
+            if (urls.Count == 0)
+            {
+                service.AddLocally(builder);
+                anyLocal = true;
+                continue;
+            }
+
+            routes.AddRange(RoutesOf(service));
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = service.Name,
+                Destinations = urls.Select((url, index) => (url, index))
+                    .ToDictionary(pair => $"{service.Name}-{pair.index}", pair => new DestinationConfig { Address = pair.url.ToString() }),
+            });
+            builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+                $"{service.Name}-service",
+                services => new RemoteServiceHealthCheck(services.GetRequiredService<IHttpClientFactory>(), service.Name, urls),
+                failureStatus: null,
+                tags: [HealthEndpoints.ReadyTag]));
+        }
+
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        if (anyLocal)
+        {
+            builder.AddKnowledgeHubBus();
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapHubServices(this WebApplication app)
+    {
+        foreach (var service in HubService.All.Where(service => service.RemoteUrls(app.Configuration).Count == 0))
+        {
+            service.MapLocally(app);
+        }
+
+        app.MapReverseProxy().WithMetadata(new RequestSizeLimitMetadata(ProxiedBodyLimit));
+        return app;
+    }
+
+    private static IEnumerable<RouteConfig> RoutesOf(HubService service)
+    {
+        for (var index = 0; index < service.RoutePrefixes.Count; index++)
+        {
+            yield return new RouteConfig
+            {
+                RouteId = $"{service.Name}-{index}",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = service.RoutePrefixes[index] + "/{**rest}" },
+                // The gateway checks the token before forwarding it; the service checks it again.
+                AuthorizationPolicy = "default",
+            };
+        }
+
+        yield return new RouteConfig
+        {
+            RouteId = $"{service.Name}-openapi",
+            ClusterId = service.Name,
+            Match = new RouteMatch { Path = $"/openapi/{service.Name}.json" },
+            AuthorizationPolicy = "anonymous",
+        };
+    }
+}

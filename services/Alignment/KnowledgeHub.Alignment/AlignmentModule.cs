@@ -1,0 +1,38 @@
+using KnowledgeHub.Alignment.Consumers;
+using KnowledgeHub.Alignment.Features.Projects;
+using KnowledgeHub.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeHub.Alignment;
+
+/// <summary>
+/// Project alignment: business objectives and key results, IT projects, status reports, links
+/// between them and the executive scorecard.
+/// </summary>
+public static class AlignmentModule
+{
+    public const string Name = "alignment";
+
+    /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/objectives", "/api/projects", "/api/alignment"];
+
+    public static WebApplicationBuilder AddAlignment(this WebApplicationBuilder builder)
+    {
+        builder.AddModuleStore<AlignmentDatabase>(Name);
+        builder.Services.AddConsumers(bus => bus.AddConsumer<DepartmentChangedConsumer>());
+        builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAlignment(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Alignment").RequireAuthorization();
+        CreateProject.Map(api);
+        ListProjects.Map(api);
+        GetProject.Map(api);
+        return endpoints;
+    }
+}

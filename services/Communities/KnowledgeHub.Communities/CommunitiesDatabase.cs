@@ -1,0 +1,5 @@
+using KnowledgeHub.Data;
+
+namespace KnowledgeHub.Communities;
+
+internal sealed class CommunitiesDatabase(ModuleDatabaseSettings settings) : ModuleDatabase(settings);

@@ -1,0 +1,43 @@
+using KnowledgeHub.Communities.Consumers;
+using KnowledgeHub.Communities.Features.Communities;
+using KnowledgeHub.Communities.Features.Posts;
+using KnowledgeHub.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeHub.Communities;
+
+/// <summary>
+/// Communities of practice: membership and roles, posts, answers and reactions. Hosted by its
+/// own host (distributed) or inside the gateway (standalone).
+/// </summary>
+public static class CommunitiesModule
+{
+    public const string Name = "communities";
+
+    /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/communities", "/api/posts"];
+
+    public static WebApplicationBuilder AddCommunities(this WebApplicationBuilder builder)
+    {
+        builder.AddModuleStore<CommunitiesDatabase>(Name);
+        builder.Services.AddConsumers(bus => bus.AddConsumer<PersonProfileChangedConsumer>());
+        builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCommunities(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Communities").RequireAuthorization();
+        CreateCommunity.Map(api);
+        ListCommunities.Map(api);
+        GetCommunity.Map(api);
+        JoinCommunity.Map(api);
+        PublishPost.Map(api);
+        ListPosts.Map(api);
+        GetPost.Map(api);
+        return endpoints;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Data.Common;
+using System.Security.Claims;
+using Dapper;
+using KnowledgeHub.Contracts.Communities;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Communities.Features.Communities;
+
+internal static class CreateCommunity
+{
+    public static readonly string[] Visibilities = ["open", "closed"];
+
+    internal sealed record Request(string? Name, string? Description, IReadOnlyList<string?>? Tags, string? Visibility);
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/communities", HandleAsync)
+            .WithName(nameof(CreateCommunity))
+            .WithSummary("Create a community of practice; the creator becomes its first lead.");
+
+    private static async Task<Results<Created<CommunityResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Request request,
+        ClaimsPrincipal user,
+        CommunitiesDatabase database,
+        Outbox<CommunitiesDatabase> outbox,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .RequireText(request.Name, "name", 100)
+            .OptionalText(request.Description, "description", 4000)
+            .RequireOneOf(request.Visibility, "visibility", Visibilities);
+        var tags = TagList.Normalize(request.Tags, validation);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var name = request.Name!.Trim();
+        var me = user.PersonId();
+        var now = time.UtcNowForDatabase();
+        var id = Guid.CreateVersion7();
+
+        await using var work = await database.BeginAsync(cancellationToken);
+        try
+        {
+            var sameName = await work.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM communities WHERE name_key = @NameKey",
+                new { NameKey = name.ToLowerInvariant() },
+                work.Transaction,
+                cancellationToken: cancellationToken));
+            if (sameName > 0)
+            {
+                return Problems.Conflict($"A community named '{name}' already exists.");
+            }
+
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO communities (id, slug, name, name_key, description, visibility, created_by, version, created_at, updated_at)
+                VALUES (@Id, @Slug, @Name, @NameKey, @Description, @Visibility, @Me, 1, @Now, @Now);
+                INSERT INTO memberships (community_id, person_id, role, status, version, joined_at)
+                VALUES (@Id, @Me, 'lead', 'active', 1, @Now);
+                """,
+                new
+                {
+                    Id = id,
+                    Slug = await Slugs.UniqueAsync(work, name, cancellationToken),
+                    Name = name,
+                    NameKey = name.ToLowerInvariant(),
+                    Description = request.Description?.Trim() ?? "",
+                    request.Visibility,
+                    Me = me,
+                    Now = now,
+                },
+                work.Transaction,
+                cancellationToken: cancellationToken));
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO community_tags (community_id, tag) VALUES (@Id, @Tag)",
+                tags.Select(tag => new { Id = id, Tag = tag }),
+                work.Transaction,
+                cancellationToken: cancellationToken));
+            await People.RememberCallerAsync(work, user, cancellationToken);
+
+            var community = (await CommunityReader.ReadOneAsync(work.Connection, database.Dialect, id, me, cancellationToken, work.Transaction))!;
+            await outbox.EnqueueAsync(work, CommunityEvents.Changed(community), cancellationToken);
+            await outbox.EnqueueAsync(work, new CommunityMembershipChanged(id, me, Membership.Lead, Membership.Active, 1, now), cancellationToken);
+            await work.CommitAsync(cancellationToken);
+            return TypedResults.Created($"/api/communities/{id}", community);
+        }
+        catch (DbException exception) when (exception.IsUniqueViolation())
+        {
+            return Problems.Conflict($"A community named '{name}' already exists.");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Dapper;
+using KnowledgeHub.Data;
+using KnowledgeHub.ServiceDefaults.Auth;
+
+namespace KnowledgeHub.Communities.Features;
+
+/// <summary>Display names and departments, as the Expertise service last told us.</summary>
+internal static class People
+{
+    /// <summary>
+    /// Until the Expertise service's first PersonProfileChanged arrives, the caller's token says who
+    /// they are; version 0 lets any real profile event overwrite it.
+    /// </summary>
+    public static Task RememberCallerAsync(UnitOfWork work, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO people (id, display_name, department, version)
+            VALUES (@Id, @DisplayName, @Department, 0)
+            ON CONFLICT (id) DO NOTHING
+            """,
+            new { Id = user.PersonId(), DisplayName = user.DisplayName(), Department = user.Department() ?? "" },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+
+    public static Task<string?> DepartmentOfAsync(UnitOfWork work, Guid personId, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT department FROM people WHERE id = @PersonId",
+            new { PersonId = personId },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+}

@@ -1,0 +1,5 @@
+using KnowledgeHub.Data;
+
+namespace KnowledgeHub.Expertise;
+
+internal sealed class ExpertiseDatabase(ModuleDatabaseSettings settings) : ModuleDatabase(settings);

@@ -1,0 +1,45 @@
+using KnowledgeHub.Expertise.Features.Departments;
+using KnowledgeHub.Expertise.Features.People;
+using KnowledgeHub.Expertise.Features.Skills;
+using KnowledgeHub.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeHub.Expertise;
+
+/// <summary>
+/// The expertise directory: people, departments, the skills taxonomy, endorsements and expert
+/// finding. Hosted by its own host (distributed) or inside the gateway (standalone).
+/// </summary>
+public static class ExpertiseModule
+{
+    public const string Name = "expertise";
+
+    /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/departments", "/api/people", "/api/skills", "/api/experts"];
+
+    public static WebApplicationBuilder AddExpertise(this WebApplicationBuilder builder)
+    {
+        builder.AddModuleStore<ExpertiseDatabase>(Name);
+        builder.Services.AddSingleton<DepartmentDirectory>();
+        builder.Services.AddSingleton<SkillTaxonomy>();
+        builder.Services.AddSingleton<PersonChanges>();
+        builder.Services.AddSingleton<Provisioning>();
+        builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapExpertise(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Expertise").RequireAuthorization();
+        ListDepartments.Map(api);
+        PutDepartment.Map(api);
+        GetMe.Map(api);
+        UpdateMe.Map(api);
+        GetPerson.Map(api);
+        ImportPeople.Map(api);
+        return endpoints;
+    }
+}

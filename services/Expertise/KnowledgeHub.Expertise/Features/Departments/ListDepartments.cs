@@ -1,0 +1,30 @@
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Expertise.Features.Departments;
+
+internal static class ListDepartments
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/departments", HandleAsync)
+            .WithName(nameof(ListDepartments))
+            .WithSummary("Every department, by code.");
+
+    private static async Task<Ok<IReadOnlyList<DepartmentResponse>>> HandleAsync(ExpertiseDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var departments = await connection.QueryAsync<DepartmentRow>(new CommandDefinition(
+            "SELECT code AS Code, name AS Name FROM departments ORDER BY code", cancellationToken: cancellationToken));
+        return TypedResults.Ok<IReadOnlyList<DepartmentResponse>>(departments.Select(row => new DepartmentResponse(row.Code, row.Name)).ToList());
+    }
+
+    private sealed class DepartmentRow
+    {
+        public required string Code { get; init; }
+
+        public required string Name { get; init; }
+    }
+}

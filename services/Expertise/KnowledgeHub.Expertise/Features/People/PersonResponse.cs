@@ -1,0 +1,19 @@
+namespace KnowledgeHub.Expertise.Features.People;
+
+internal sealed record Availability(bool Mentoring, bool Consulting, int? HoursPerWeek);
+
+internal sealed record PersonSkill(string Name, int Level, int Endorsements);
+
+internal sealed record PersonResponse(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    string Department,
+    string? Title,
+    string? Location,
+    string? Bio,
+    string? Timezone,
+    Availability Availability,
+    IReadOnlyList<PersonSkill> Skills,
+    DateTimeOffset UpdatedAt,
+    long Version);

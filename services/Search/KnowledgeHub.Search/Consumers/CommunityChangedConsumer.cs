@@ -1,0 +1,28 @@
+using KnowledgeHub.Contracts.Communities;
+using KnowledgeHub.Search.Index;
+using MassTransit;
+
+namespace KnowledgeHub.Search.Consumers;
+
+/// <summary>Communities, open or closed, are found by everyone: only a closed one's content is restricted.</summary>
+internal sealed class CommunityChangedConsumer(ISearchIndex index) : IConsumer<CommunityChanged>
+{
+    public Task Consume(ConsumeContext<CommunityChanged> context)
+    {
+        var community = context.Message;
+        EventChecks.RequireIdentity(community.CommunityId, community.Version, community.Name, nameof(CommunityChanged));
+        return index.UpsertAsync(
+            new SearchDocument(
+                DocumentTypes.Community,
+                community.CommunityId,
+                community.Name,
+                community.Description ?? "",
+                community.Tags ?? [],
+                Departments: [],
+                RestrictedToCommunity: null,
+                $"/communities/{community.Slug}",
+                community.Version,
+                community.UpdatedAt),
+            context.CancellationToken);
+    }
+}

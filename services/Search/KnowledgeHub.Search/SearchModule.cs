@@ -1,0 +1,55 @@
+using KnowledgeHub.Messaging;
+using KnowledgeHub.Search.Consumers;
+using KnowledgeHub.Search.Features;
+using KnowledgeHub.Search.Index;
+using KnowledgeHub.Search.Index.Lucene;
+using KnowledgeHub.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeHub.Search;
+
+/// <summary>
+/// Cross-department search over people, communities, posts, projects and objectives: a projection
+/// of the other services' events into an index (Lucene.Net embedded by default).
+/// </summary>
+public static class SearchModule
+{
+    public const string Name = "search";
+
+    /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/search"];
+
+    public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
+    {
+        builder.AddModuleStore<SearchDatabase>(Name);
+
+        var indexPath = builder.Configuration["Search:IndexPath"];
+        indexPath = string.IsNullOrWhiteSpace(indexPath)
+            ? Path.Combine(DataFolder.Resolve(builder.Configuration, builder.Environment), "search-index")
+            : Path.GetFullPath(indexPath, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(_ => new LuceneSearchIndex(indexPath));
+        builder.Services.AddSingleton<ISearchIndex>(services => services.GetRequiredService<LuceneSearchIndex>());
+        builder.Services.AddHostedService<LuceneMaintenance>();
+
+        builder.Services.AddConsumers(bus =>
+        {
+            bus.AddConsumer<PersonProfileChangedConsumer>();
+            bus.AddConsumer<CommunityChangedConsumer>();
+            bus.AddConsumer<CommunityMembershipChangedConsumer>();
+            bus.AddConsumer<PostPublishedConsumer>();
+            bus.AddConsumer<ProjectChangedConsumer>();
+        });
+        builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Search").RequireAuthorization();
+        SearchEverything.Map(api);
+        return endpoints;
+    }
+}

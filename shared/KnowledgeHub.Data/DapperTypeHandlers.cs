@@ -1,0 +1,102 @@
+using System.Data;
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeHub.Data;
+
+/// <summary>
+/// SQLite has no uuid or timestamp type, so ids and instants travel as text there, while
+/// PostgreSQL keeps its native uuid and timestamptz. Dapper's handlers are process-wide, so each
+/// handler looks at the parameter it fills to decide which representation the engine wants.
+/// </summary>
+public static class DapperTypeHandlers
+{
+    private static int _registered;
+
+    public static void EnsureRegistered()
+    {
+        if (Interlocked.Exchange(ref _registered, 1) == 1)
+        {
+            return;
+        }
+
+        SqlMapper.AddTypeHandler(new GuidHandler());
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+    }
+
+    /// <summary>
+    /// Instants as fixed-width UTC text in SQLite, so that text order is time order and
+    /// comparisons in SQL stay correct.
+    /// </summary>
+    public static string ToSqliteText(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    {
+        public override void SetValue(IDbDataParameter parameter, Guid value)
+        {
+            parameter.Value = parameter is SqliteParameter ? value.ToString("D") : value;
+            parameter.DbType = parameter is SqliteParameter ? DbType.String : DbType.Guid;
+        }
+
+        public override Guid Parse(object value) => value switch
+        {
+            Guid guid => guid,
+            string text => Guid.Parse(text),
+            byte[] bytes => new Guid(bytes),
+            _ => throw new DataException($"Cannot read a {value.GetType().Name} as a Guid."),
+        };
+    }
+
+    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        {
+            if (parameter is SqliteParameter)
+            {
+                parameter.DbType = DbType.String;
+                parameter.Value = ToSqliteText(value);
+            }
+            else
+            {
+                parameter.Value = value.ToUniversalTime();
+            }
+        }
+
+        public override DateTimeOffset Parse(object value) => value switch
+        {
+            DateTimeOffset instant => instant,
+            DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+            string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            _ => throw new DataException($"Cannot read a {value.GetType().Name} as a DateTimeOffset."),
+        };
+    }
+
+    /// <summary>Calendar dates as ISO text (<c>2026-11-23</c>) in SQLite, as <c>date</c> in PostgreSQL.</summary>
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            if (parameter is SqliteParameter)
+            {
+                parameter.DbType = DbType.String;
+                parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                parameter.DbType = DbType.Date;
+                parameter.Value = value;
+            }
+        }
+
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly date => date,
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => throw new DataException($"Cannot read a {value.GetType().Name} as a DateOnly."),
+        };
+    }
+}

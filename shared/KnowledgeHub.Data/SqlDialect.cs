@@ -1,0 +1,34 @@
+namespace KnowledgeHub.Data;
+
+/// <summary>
+/// The few places where SQLite and PostgreSQL need different SQL.
+/// Read rows into classes with settable properties, not positional records: SQLite hands back
+/// text and 64-bit integers where PostgreSQL has uuid and int, and only property mapping converts. Everything else is written
+/// once, in the portable subset both engines share (ON CONFLICT, RETURNING, CTEs, window functions).
+/// </summary>
+public sealed class SqlDialect
+{
+    public static readonly SqlDialect Sqlite = new(DatabaseProvider.Sqlite);
+    public static readonly SqlDialect Postgres = new(DatabaseProvider.Postgres);
+
+    private SqlDialect(DatabaseProvider provider) => Provider = provider;
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>Row locking for competing workers; SQLite has one writer at a time anyway.</summary>
+    public string ForUpdateSkipLocked => Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+
+    /// <summary>
+    /// Membership in a list parameter. Dapper expands <c>IN @list</c> for SQLite but hands Npgsql
+    /// an array, which PostgreSQL compares with <c>= ANY</c>.
+    /// </summary>
+    public string InList(string column, string parameter) =>
+        Provider == DatabaseProvider.Postgres ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
+
+    /// <summary>Concatenates a column's values over a group, separated by commas.</summary>
+    public string StringAgg(string expression) =>
+        Provider == DatabaseProvider.Postgres ? $"string_agg({expression}, ',')" : $"group_concat({expression}, ',')";
+
+    /// <summary>Case-insensitive LIKE: SQLite's LIKE already ignores ASCII case.</summary>
+    public string CaseInsensitiveLike => Provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
+}

@@ -1,0 +1,67 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace KnowledgeHub.Messaging;
+
+public static class BusRegistration
+{
+    /// <summary>Adds consumers to the process's bus; call from a module's <c>AddX</c>.</summary>
+    public static IServiceCollection AddConsumers(this IServiceCollection services, Action<IBusRegistrationConfigurator> register) =>
+        services.AddSingleton(new ConsumerRegistration(register));
+
+    /// <summary>
+    /// The one <c>AddMassTransit</c> of a process, called by the host after every module it hosts
+    /// has contributed its consumers. In-memory transport unless <c>Messaging:Transport</c> is RabbitMq.
+    /// </summary>
+    public static IHostApplicationBuilder AddKnowledgeHubBus(this IHostApplicationBuilder builder)
+    {
+        var settings = MessagingSettings.From(builder.Configuration);
+        builder.Services.TryAddSingleton(settings);
+
+        var registrations = builder.Services
+            .Where(descriptor => descriptor.ServiceType == typeof(ConsumerRegistration) && !descriptor.IsKeyedService)
+            .Select(descriptor => (ConsumerRegistration)descriptor.ImplementationInstance!)
+            .ToList();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            // Queue names carry the consumer's namespace, so two modules' consumers of the same
+            // event never share (and split) one queue when they run in one process.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix: null, includeNamespace: true));
+            foreach (var registration in registrations)
+            {
+                registration.Register(bus);
+            }
+
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry =>
+            {
+                retry.Ignore<InvalidEventException>();
+                retry.Intervals(100, 500, 2_000);
+            }));
+
+            if (settings.Transport == MessageTransport.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, rabbit) =>
+                {
+                    rabbit.Host(new Uri(settings.RabbitMqUrl));
+                    rabbit.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+            }
+        });
+
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        // MassTransit registers its bus health check with the "ready" tag, which /health/ready reports.
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+
+namespace KnowledgeHub.Messaging;
+
+public enum MessageTransport
+{
+    /// <summary>MassTransit's in-process transport: the standalone default, not durable on its own.</summary>
+    InMemory,
+
+    /// <summary>RabbitMQ: the distributed topology.</summary>
+    RabbitMq,
+}
+
+/// <summary>Bound from the <c>Messaging</c> section.</summary>
+public sealed class MessagingSettings
+{
+    public const string SectionName = "Messaging";
+
+    public MessageTransport Transport { get; set; } = MessageTransport.InMemory;
+
+    /// <summary>For example <c>amqp://guest:guest@localhost:5672/</c>; the path names the virtual host.</summary>
+    public string RabbitMqUrl { get; set; } = "amqp://guest:guest@localhost:5672/";
+
+    /// <summary>How long published outbox rows are kept before they are deleted.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the relay looks for rows when nothing woke it (rows of a crashed peer, say).</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public static MessagingSettings From(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<MessagingSettings>() ?? new MessagingSettings();
+}

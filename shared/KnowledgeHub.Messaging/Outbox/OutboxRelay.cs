@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Dapper;
+using KnowledgeHub.Data;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeHub.Messaging.Outbox;
+
+/// <summary>
+/// Publishes a module's committed outbox rows in order, each with its row's message id so that
+/// a row published twice (a crash between publish and mark) is recognised by every inbox.
+/// On RabbitMQ a publish returns only once the broker has confirmed it.
+/// </summary>
+internal sealed partial class OutboxRelay<TDatabase>(
+    TDatabase database,
+    OutboxSignal<TDatabase> signal,
+    IBus bus,
+    IHostApplicationLifetime lifetime,
+    MessagingSettings settings,
+    TimeProvider time,
+    ILogger<OutboxRelay<TDatabase>> logger) : BackgroundService
+    where TDatabase : ModuleDatabase
+{
+    private const int BatchSize = 100;
+    private static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(5);
+
+    private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Publishing before the bus has bound its consumers' queues would drop messages.
+        await WhenApplicationStartedAsync(stoppingToken);
+
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var relayed = await RelayBatchAsync(stoppingToken);
+                failures = 0;
+                if (relayed == BatchSize)
+                {
+                    continue;
+                }
+
+                await DeleteOldRowsWhenDueAsync(stoppingToken);
+                await signal.WaitAsync(settings.OutboxPollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                LogRelayFailed(logger, exception, database.Settings.Name, failures);
+                await Task.Delay(Backoff(failures), time, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var work = await database.BeginAsync(cancellationToken);
+        var pending = (await work.Connection.QueryAsync<PendingMessage>(new CommandDefinition(
+            $"""
+            SELECT sequence AS Sequence, message_id AS MessageId, message_type AS MessageType,
+                   body AS Body, trace_parent AS TraceParent
+            FROM outbox_messages
+            WHERE published_at IS NULL
+            ORDER BY sequence
+            LIMIT {BatchSize} {database.Dialect.ForUpdateSkipLocked}
+            """,
+            transaction: work.Transaction,
+            cancellationToken: cancellationToken))).ToList();
+
+        var relayed = 0;
+        try
+        {
+            foreach (var message in pending)
+            {
+                await PublishAsync(message, cancellationToken);
+                await work.Connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE outbox_messages SET published_at = @Now WHERE sequence = @Sequence",
+                    new { Now = time.GetUtcNow(), message.Sequence },
+                    work.Transaction,
+                    cancellationToken: cancellationToken));
+                relayed++;
+            }
+        }
+        finally
+        {
+            // Keep the marks of what was published even when a later publish failed.
+            if (relayed > 0)
+            {
+                await work.CommitAsync(CancellationToken.None);
+            }
+        }
+
+        return relayed;
+    }
+
+    private async Task PublishAsync(PendingMessage pending, CancellationToken cancellationToken)
+    {
+        var type = MessageTypes.Resolve(pending.MessageType);
+        var message = JsonSerializer.Deserialize(pending.Body, type, MessageTypes.Json)
+            ?? throw new InvalidOperationException($"Outbox row {pending.Sequence} has an empty body.");
+
+        ActivityContext.TryParse(pending.TraceParent, null, out var parent);
+        using var activity = MessagingTelemetry.Source.StartActivity($"outbox relay {type.Name}", ActivityKind.Internal, parent);
+        activity?.SetTag("messaging.message.id", pending.MessageId);
+
+        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = pending.MessageId), cancellationToken);
+    }
+
+    private async Task DeleteOldRowsWhenDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextCleanup)
+        {
+            return;
+        }
+
+        _nextCleanup = now + CleanupInterval;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM outbox_messages WHERE published_at IS NOT NULL AND published_at < @Cutoff",
+            new { Cutoff = now - settings.OutboxRetention },
+            cancellationToken: cancellationToken));
+    }
+
+    private async Task WhenApplicationStartedAsync(CancellationToken cancellationToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(cancellationToken);
+    }
+
+    private static TimeSpan Backoff(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, Math.Min(failures, 10))));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying the {Database} outbox failed ({Failures} in a row); retrying")]
+    private static partial void LogRelayFailed(ILogger logger, Exception exception, string database, int failures);
+
+    private sealed class PendingMessage
+    {
+        public long Sequence { get; init; }
+
+        public Guid MessageId { get; init; }
+
+        public required string MessageType { get; init; }
+
+        public required string Body { get; init; }
+
+        public string? TraceParent { get; init; }
+    }
+}

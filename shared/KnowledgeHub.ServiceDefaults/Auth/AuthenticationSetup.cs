@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace KnowledgeHub.ServiceDefaults.Auth;
+
+/// <summary>JWT validation as every process does it: the gateway, and each service again (zero trust).</summary>
+public static class AuthenticationSetup
+{
+    public static WebApplicationBuilder AddHubAuthentication(this WebApplicationBuilder builder)
+    {
+        var settings = AuthSettings.From(builder.Configuration);
+        var usesAuthority = !string.IsNullOrWhiteSpace(settings.Authority);
+
+        builder.Services.AddSingleton(settings);
+        if (!usesAuthority)
+        {
+            var keyPath = string.IsNullOrWhiteSpace(settings.SigningKeyPath)
+                ? Path.Combine(DataFolder.Resolve(builder.Configuration, builder.Environment), "keys", "signing-key.pem")
+                : settings.SigningKeyPath;
+            builder.Services.AddSingleton(_ => DevSigningKey.LoadOrCreate(keyPath));
+        }
+
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer();
+        builder.Services
+            .AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IServiceProvider>((options, services) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = HubClaims.Name,
+                    RoleClaimType = HubClaims.Roles,
+                };
+                if (usesAuthority)
+                {
+                    options.Authority = settings.Authority;
+                    options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                }
+                else
+                {
+                    options.TokenValidationParameters.IssuerSigningKey = services.GetRequiredService<DevSigningKey>().Key;
+                }
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // Zero trust: an endpoint that forgets to say who may call it still demands a token.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Executive, policy => policy.RequireRole(Roles.Executive, Roles.Admin));
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace KnowledgeHub.ServiceDefaults.Auth;
+
+/// <summary>
+/// A person's id is a name-based UUID (RFC 9562 version 5) of the lower-cased e-mail address, so
+/// the same address always yields the same id, whether the person signed in or was imported.
+/// </summary>
+public static class PersonIds
+{
+    // A fixed namespace for KnowledgeHub people; changing it would change every person's id.
+    private static readonly Guid Namespace = new("6f1c6a52-3a9e-4d59-9a8e-5b1f0c2d7e41");
+
+    public static Guid FromEmail(string email)
+    {
+        var name = Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant());
+        var namespaceBytes = Namespace.ToByteArray(bigEndian: true);
+
+        var input = new byte[namespaceBytes.Length + name.Length];
+        namespaceBytes.CopyTo(input, 0);
+        name.CopyTo(input, namespaceBytes.Length);
+
+#pragma warning disable CA5350 // SHA-1 is what RFC 9562 prescribes for version 5; it names, it does not protect.
+        var hash = SHA1.HashData(input);
+#pragma warning restore CA5350
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace KnowledgeHub.ServiceDefaults.Http;
+
+/// <summary>
+/// One body-size limit for every route (an endpoint can raise its own with
+/// <c>WithRequestSizeLimit</c>). A declared Content-Length over the limit is refused at once with 413;
+/// the server feature stops a chunked body that runs past it.
+/// </summary>
+public static class RequestSizeLimits
+{
+    public const string SettingName = "Limits:MaxRequestBodyBytes";
+    public const long DefaultMaxRequestBodyBytes = 512 * 1024;
+
+    public static RouteHandlerBuilder WithRequestSizeLimit(this RouteHandlerBuilder builder, long maxBytes) =>
+        builder.WithMetadata(new RequestSizeLimitMetadata(maxBytes));
+
+    public static IApplicationBuilder UseRequestSizeLimits(this IApplicationBuilder app, long defaultMaxBytes) =>
+        app.Use(async (context, next) =>
+        {
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? defaultMaxBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                throw new BadHttpRequestException(
+                    $"The request body is larger than the {limit} bytes this route accepts.",
+                    StatusCodes.Status413PayloadTooLarge);
+            }
+
+            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false })
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+
+            await next(context);
+        });
+}
+
+/// <summary>A route's own body-size limit, read by <see cref="RequestSizeLimits.UseRequestSizeLimits"/>.</summary>
+public sealed record RequestSizeLimitMetadata(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
