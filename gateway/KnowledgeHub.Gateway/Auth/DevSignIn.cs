@@ -1,10 +1,7 @@
 using System.Net.Mail;
-using System.Security.Cryptography;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace KnowledgeHub.Gateway.Auth;
 
@@ -27,7 +24,7 @@ internal static class DevSignIn
             .WithName("DevLogin")
             .WithSummary("Development sign-in: a token for any e-mail and roles. Disabled in production.");
 
-    private static Results<Ok<Response>, ValidationProblem> Handle(Request request, AuthSettings settings, DevSigningKey key, TimeProvider time)
+    private static Results<Ok<Response>, ValidationProblem> Handle(Request request, DevTokenIssuer issuer)
     {
         var validation = new Validation()
             .Require(IsEmail(request.Email), "email", "'email' must be a valid e-mail address.")
@@ -43,33 +40,8 @@ internal static class DevSignIn
             return validation.ToProblem();
         }
 
-        var email = request.Email!.Trim().ToLowerInvariant();
-        var lifetime = TimeSpan.FromMinutes(settings.DevSignIn.TokenLifetimeMinutes);
-        var now = time.GetUtcNow().UtcDateTime;
-        var claims = new Dictionary<string, object>
-        {
-            [HubClaims.Subject] = PersonIds.FromEmail(email).ToString(),
-            [HubClaims.Email] = email,
-            [HubClaims.Name] = string.IsNullOrWhiteSpace(request.DisplayName) ? email.Split('@')[0] : request.DisplayName.Trim(),
-            [HubClaims.Roles] = (request.Roles ?? []).Distinct().ToArray(),
-            [JwtRegisteredClaimNames.Jti] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
-        };
-        if (DepartmentCodes.Normalize(request.Department) is { } department)
-        {
-            claims[HubClaims.Department] = department;
-        }
-
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = settings.Issuer,
-            Audience = settings.Audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + lifetime,
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.RsaSha256),
-        });
-        return TypedResults.Ok(new Response(token, "Bearer", (int)lifetime.TotalSeconds));
+        var token = issuer.Issue(request.Email!, request.DisplayName, DepartmentCodes.Normalize(request.Department), request.Roles?.OfType<string>() ?? []);
+        return TypedResults.Ok(new Response(token, "Bearer", (int)issuer.Lifetime.TotalSeconds));
     }
 
     private static bool IsEmail(string? email)

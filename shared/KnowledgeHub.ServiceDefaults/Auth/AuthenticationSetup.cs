@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 
 namespace KnowledgeHub.ServiceDefaults.Auth;
@@ -15,12 +16,14 @@ public static class AuthenticationSetup
         var usesAuthority = !string.IsNullOrWhiteSpace(settings.Authority);
 
         builder.Services.AddSingleton(settings);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         if (!usesAuthority)
         {
             var keyPath = string.IsNullOrWhiteSpace(settings.SigningKeyPath)
                 ? Path.Combine(DataFolder.Resolve(builder.Configuration, builder.Environment), "keys", "signing-key.pem")
                 : settings.SigningKeyPath;
             builder.Services.AddSingleton(_ => DevSigningKey.LoadOrCreate(keyPath));
+            builder.Services.AddSingleton<DevTokenIssuer>();
         }
 
         builder.Services

@@ -1,0 +1,36 @@
+namespace KnowledgeHub.Testing;
+
+/// <summary>Waits for an eventually consistent outcome instead of sleeping a guessed time.</summary>
+public static class Eventually
+{
+    /// <summary>Retries <paramref name="probe"/> until it returns a value or the timeout passes; then fails with the last attempt's exception.</summary>
+    public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        Exception? last = null;
+        while (true)
+        {
+            try
+            {
+                if (await probe() is { } value)
+                {
+                    return value;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                last = exception;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for {what}.", last);
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public static Task AssertAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
+        GetAsync<object>(async () => await condition() ? new object() : null, timeout, what);
+}

@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace KnowledgeHub.Testing;
+
+/// <summary>JSON over HTTP as a client sees it: raw nodes, not the server's internal types.</summary>
+public static class HttpJson
+{
+    public static async Task<JsonNode> ReadJsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(text) ?? throw new JsonException($"Empty body from {response.RequestMessage?.RequestUri}.");
+    }
+
+    public static async Task<JsonNode> GetJsonAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        await response.EnsureStatusAsync(System.Net.HttpStatusCode.OK);
+        return await response.ReadJsonAsync();
+    }
+
+    /// <summary>Posts JSON and returns the parsed body, asserting the status first.</summary>
+    public static async Task<JsonNode> PostJsonAsync(this HttpClient client, string url, object body, System.Net.HttpStatusCode expected)
+    {
+        using var response = await client.PostAsJsonAsync(url, body);
+        await response.EnsureStatusAsync(expected);
+        return await response.ReadJsonAsync();
+    }
+
+    public static async Task<JsonNode> PutJsonAsync(this HttpClient client, string url, object body, System.Net.HttpStatusCode expected)
+    {
+        using var response = await client.PutAsJsonAsync(url, body);
+        await response.EnsureStatusAsync(expected);
+        return await response.ReadJsonAsync();
+    }
+
+    /// <summary>Asserts a status and, on mismatch, shows the body, which usually says why.</summary>
+    public static async Task EnsureStatusAsync(this HttpResponseMessage response, System.Net.HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Xunit.Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, expected {(int)expected}: {body}");
+        }
+    }
+
+    /// <summary>Sends raw text as the body, for malformed-input tests.</summary>
+    public static Task<HttpResponseMessage> SendRawAsync(this HttpClient client, HttpMethod method, string url, string body, string contentType = "application/json") =>
+        client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(body, System.Text.Encoding.UTF8, contentType) });
+}

@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging;
+using KnowledgeHub.ServiceDefaults;
+using KnowledgeHub.ServiceDefaults.Auth;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeHub.Testing;
+
+/// <summary>
+/// One service module hosted exactly as its own host does (service defaults, module, bus), on a
+/// test server, over SQLite in a temporary folder or a fresh PostgreSQL database. Published
+/// events are recorded; events "from other services" can be published into its bus.
+/// </summary>
+public sealed class ModuleTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _folder;
+    private readonly string? _postgresDatabase;
+
+    private ModuleTestHost(WebApplication app, string folder, string? postgresDatabase)
+    {
+        _app = app;
+        _folder = folder;
+        _postgresDatabase = postgresDatabase;
+    }
+
+    public IServiceProvider Services => _app.Services;
+
+    public PublishedEvents Events => _app.Services.GetRequiredService<PublishedEvents>();
+
+    public static async Task<ModuleTestHost> StartAsync(
+        string moduleName,
+        DatabaseProvider provider,
+        Action<WebApplicationBuilder> addModule,
+        Action<WebApplication> mapModule,
+        IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var folder = Directory.CreateTempSubdirectory($"kh-{moduleName}-").FullName;
+        var postgresDatabase = provider == DatabaseProvider.Postgres ? await PostgresServer.CreateDatabaseAsync(moduleName) : null;
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = folder });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DataFolder.SettingName] = folder,
+            [DatabaseRegistration.ProviderSetting] = provider.ToString(),
+            [$"ConnectionStrings:{moduleName}"] = postgresDatabase,
+            ["Auth:SigningKeyPath"] = Path.Combine(folder, "signing-key.pem"),
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.AddServiceDefaults(moduleName);
+        addModule(builder);
+        builder.Services.AddSingleton<PublishedEvents>();
+        builder.AddKnowledgeHubBus();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        mapModule(app);
+        app.Services.GetRequiredService<IBus>().ConnectPublishObserver(app.Services.GetRequiredService<PublishedEvents>());
+        await app.StartAsync();
+        return new ModuleTestHost(app, folder, postgresDatabase);
+    }
+
+    /// <summary>An HTTP client signed in as <paramref name="user"/> (anonymous when null).</summary>
+    public HttpClient CreateClient(TestUser? user = null)
+    {
+        var client = _app.GetTestClient();
+        if (user is not null)
+        {
+            var token = _app.Services.GetRequiredService<DevTokenIssuer>().Issue(user.Email, user.DisplayName, user.Department, user.Roles);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>Publishes an event into the host's bus, as another service's relay would.</summary>
+    public async Task<Guid> PublishAsync<T>(T message, Guid? messageId = null)
+        where T : class
+    {
+        var id = messageId ?? Guid.NewGuid();
+        await _app.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = id);
+        return id;
+    }
+
+    public T Get<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            await PostgresServer.DropDatabaseAsync(_postgresDatabase);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace KnowledgeHub.Testing;
+
+/// <summary>Runs a command to completion with a deadline; used to start local database and broker servers.</summary>
+public static class ProcessRunner
+{
+    public sealed record Outcome(int ExitCode, string Output);
+
+    public static bool IsInstalled(string path) => File.Exists(path);
+
+    public static async Task<Outcome> RunAsync(string fileName, string arguments, TimeSpan timeout)
+    {
+        using var process = Process.Start(new ProcessStartInfo(fileName, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return new Outcome(-1, $"{fileName} {arguments} did not finish within {timeout}.");
+        }
+
+        return new Outcome(process.ExitCode, await output + await errors);
+    }
+
+    public static bool IsRoot => Environment.UserName == "root";
+}
