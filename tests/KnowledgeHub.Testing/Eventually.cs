@@ -17,8 +17,9 @@ public static class Eventually
                     return value;
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception)
             {
+                // A probe's own timeout is a failed attempt, not the end of waiting.
                 last = exception;
             }
 

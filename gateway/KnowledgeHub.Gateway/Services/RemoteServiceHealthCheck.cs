@@ -11,22 +11,23 @@ internal sealed class RemoteServiceHealthCheck(IHttpClientFactory clients, strin
     {
         using var client = clients.CreateClient();
         client.Timeout = Timeout;
-        var ready = 0;
-        foreach (var url in urls)
-        {
-            try
-            {
-                using var response = await client.GetAsync(new Uri(url, "/health/ready"), cancellationToken);
-                ready += response.IsSuccessStatusCode ? 1 : 0;
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-                // Unreachable counts as not ready.
-            }
-        }
-
+        var answers = await Task.WhenAll(urls.Select(url => IsReadyAsync(client, url, cancellationToken)));
+        var ready = answers.Count(isReady => isReady);
         return ready > 0
             ? HealthCheckResult.Healthy($"{ready} of {urls.Count} {name} instances ready.")
             : HealthCheckResult.Unhealthy($"No {name} instance is ready.");
+    }
+
+    private static async Task<bool> IsReadyAsync(HttpClient client, Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetAsync(new Uri(url, "/health/ready"), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 }

@@ -1,0 +1,64 @@
+using KnowledgeHub.ServiceDefaults;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeHub.EndToEnd.Tests;
+
+/// <summary>
+/// The whole hub in one process, as <c>dotnet run --project gateway/KnowledgeHub.Gateway</c> starts
+/// it, on a data folder of its own. <see cref="RestartAsync"/> stops it and starts it again on the same folder.
+/// </summary>
+public sealed class StandaloneHub : IAsyncDisposable
+{
+    private readonly Action<IServiceCollection>? _configureServices;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private WebApplicationFactory<Program> _factory;
+
+    public StandaloneHub(Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        DataPath = Directory.CreateTempSubdirectory("kh-standalone-").FullName;
+        _configureServices = configureServices;
+        _settings = settings ?? new Dictionary<string, string?>();
+        _factory = Create();
+    }
+
+    public string DataPath { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public HttpClient CreateClient() => _factory.CreateClient();
+
+    public async Task RestartAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _factory = Create();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(DataPath, recursive: true);
+    }
+
+    private WebApplicationFactory<Program> Create() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting(DataFolder.SettingName, DataPath);
+            builder.UseSetting("RateLimiting:PermitsPerSecond", "1000");
+            builder.UseSetting("RateLimiting:Burst", "1000");
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            if (_configureServices is not null)
+            {
+                builder.ConfigureTestServices(_configureServices);
+            }
+        });
+}

@@ -1,0 +1,135 @@
+namespace KnowledgeHub.Testing;
+
+/// <summary>
+/// The distributed topology on this machine: the four service hosts and the gateway as separate
+/// processes over the local RabbitMQ (a virtual host of their own) and PostgreSQL (a database
+/// per service). The test project that uses it must reference the host projects so they are built.
+/// </summary>
+public sealed class DistributedHub : IAsyncDisposable
+{
+    public static readonly IReadOnlyList<string> ServiceNames = ["expertise", "communities", "alignment", "search"];
+
+    private readonly List<string> _databases = [];
+    private readonly string _folder = Directory.CreateTempSubdirectory("kh-distributed-").FullName;
+    private string? _virtualHost;
+
+    private DistributedHub()
+    {
+    }
+
+    public IReadOnlyDictionary<string, HubProcess> Services { get; private set; } = new Dictionary<string, HubProcess>();
+
+    public HubProcess Gateway { get; private set; } = null!;
+
+    public IEnumerable<HubProcess> All => Services.Values.Append(Gateway);
+
+    /// <summary>Null when PostgreSQL and RabbitMQ can be had, otherwise why not.</summary>
+    public static async Task<string?> UnavailableReasonAsync() =>
+        await PostgresServer.UnavailableReasonAsync() ?? await RabbitMqServer.UnavailableReasonAsync();
+
+    public static async Task<DistributedHub> StartAsync()
+    {
+        var hub = new DistributedHub();
+        try
+        {
+            await hub.StartProcessesAsync();
+            return hub;
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
+
+    public HttpClient CreateGatewayClient() => new() { BaseAddress = Gateway.Url, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in All.Where(process => process is not null).Reverse())
+        {
+            await process.DisposeAsync();
+        }
+
+        foreach (var database in _databases)
+        {
+            await PostgresServer.DropDatabaseAsync(database);
+        }
+
+        if (_virtualHost is not null)
+        {
+            await RabbitMqServer.DeleteVirtualHostAsync(_virtualHost);
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task StartProcessesAsync()
+    {
+        _virtualHost = await RabbitMqServer.CreateVirtualHostAsync("distributed");
+        var gatewayPort = HubProcess.FreePort();
+        var services = new Dictionary<string, HubProcess>();
+        foreach (var name in ServiceNames)
+        {
+            var database = await PostgresServer.CreateDatabaseAsync(name);
+            _databases.Add(database);
+            services[name] = new HubProcess(name, HostAssembly(name), HubProcess.FreePort(), new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["KnowledgeHub__DataPath"] = Path.Combine(_folder, name),
+                ["Database__Provider"] = "Postgres",
+                [$"ConnectionStrings__{name}"] = database,
+                ["Messaging__Transport"] = "RabbitMq",
+                ["Messaging__RabbitMqUrl"] = _virtualHost,
+                ["Auth__Authority"] = $"http://127.0.0.1:{gatewayPort}",
+                ["Auth__RequireHttpsMetadata"] = "false",
+            });
+        }
+
+        var gatewayEnvironment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["KnowledgeHub__DataPath"] = Path.Combine(_folder, "gateway"),
+            ["RateLimiting__PermitsPerSecond"] = "1000",
+            ["RateLimiting__Burst"] = "1000",
+        };
+        foreach (var (name, service) in services)
+        {
+            gatewayEnvironment[$"Services__{name}__Urls"] = service.Url.ToString();
+        }
+
+        Services = services;
+        Gateway = new HubProcess("gateway", GatewayAssembly(), gatewayPort, gatewayEnvironment);
+
+        foreach (var process in All)
+        {
+            process.Start();
+        }
+
+        await Task.WhenAll(All.Select(process => process.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+    }
+
+    private static string HostAssembly(string service)
+    {
+        var title = char.ToUpperInvariant(service[0]) + service[1..];
+        return BuildOutput($"services/{title}/KnowledgeHub.{title}.Host", $"KnowledgeHub.{title}.Host.dll");
+    }
+
+    private static string GatewayAssembly() => BuildOutput("gateway/KnowledgeHub.Gateway", "KnowledgeHub.Gateway.dll");
+
+    /// <summary>The same configuration's build output as the running tests (bin/Debug or bin/Release).</summary>
+    private static string BuildOutput(string project, string assembly)
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "KnowledgeHub.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("KnowledgeHub.sln not found above the test output."), project, "bin", configuration, framework, assembly);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{assembly} is not built; the test project must reference {project}.", path);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace KnowledgeHub.Testing;
+
+/// <summary>
+/// One host of the hub running as a real process on loopback, with its output kept for the
+/// failure message. Stop sends SIGTERM (graceful); Kill sends SIGKILL.
+/// </summary>
+public sealed class HubProcess : IAsyncDisposable
+{
+    private readonly string _assemblyPath;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+
+    public HubProcess(string name, string assemblyPath, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        Name = name;
+        _assemblyPath = assemblyPath;
+        Url = new Uri($"http://127.0.0.1:{port}");
+        _environment = environment;
+    }
+
+    public string Name { get; }
+
+    public Uri Url { get; }
+
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
+    public string RecentOutput => string.Join('\n', _output.TakeLast(60));
+
+    public void Start()
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(_assemblyPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(_assemblyPath);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(Url.ToString().TrimEnd('/'));
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
+        _process.OutputDataReceived += (_, line) => Keep(line.Data);
+        _process.ErrorDataReceived += (_, line) => Keep(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Waits until <c>/health/ready</c> answers 200.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            await Eventually.AssertAsync(
+                async () =>
+                {
+                    if (_process is null || _process.HasExited)
+                    {
+                        throw new InvalidOperationException($"{Name} exited with code {_process?.ExitCode}.");
+                    }
+
+                    using var response = await client.GetAsync("/health/ready");
+                    return response.IsSuccessStatusCode;
+                },
+                timeout,
+                $"{Name} to be ready");
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"{exception.Message}\n--- {Name} output ---\n{RecentOutput}", exception);
+        }
+    }
+
+    /// <summary>SIGTERM, then SIGKILL if it has not finished within <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+
+        await ProcessRunner.RunAsync("/bin/kill", $"-TERM {process.Id}", TimeSpan.FromSeconds(5));
+        using var deadline = new CancellationTokenSource(grace);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(10));
+        _process?.Dispose();
+    }
+
+    /// <summary>A port that is free on loopback right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 500 && _output.TryDequeue(out _))
+        {
+        }
+    }
+}
