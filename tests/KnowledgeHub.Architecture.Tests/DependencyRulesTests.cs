@@ -74,7 +74,7 @@ public sealed class DependencyRulesTests
     [Fact]
     public void Contracts_are_records_in_a_service_namespace_with_a_pinned_urn()
     {
-        var events = IntegrationEvents.Assembly.GetExportedTypes().Where(type => type != typeof(IntegrationEvents)).ToList();
+        var events = IntegrationEvents.Assembly.GetExportedTypes().Where(type => type != typeof(IntegrationEvents) && !type.IsNested).ToList();
 
         Assert.NotEmpty(events);
         Assert.All(events, type =>

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs the distributed topology on this machine without Docker: the four service hosts and the
+# gateway as separate processes over a local RabbitMQ and PostgreSQL (one database per service).
+# Needs rabbitmq-server and PostgreSQL installed and running, and a login role whose credentials
+# you pass in KH_PG (default: the test role). Stop everything with Ctrl+C.
+#
+#   deploy/local/run-distributed.sh            # gateway on http://127.0.0.1:5000
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+pg="${KH_PG:-Host=127.0.0.1;Username=knowledgehub;Password=knowledgehub}"
+rabbit="${KH_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}"
+data="${KH_DATA:-$root/data/distributed}"
+configuration="${KH_CONFIGURATION:-Release}"
+
+dotnet build "$root/KnowledgeHub.sln" -c "$configuration" -nologo -v quiet
+mkdir -p "$data"
+
+pids=()
+cleanup() { kill -TERM "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+port=5101
+gateway_services=()
+for service in expertise communities alignment search; do
+  title="${service^}"
+  dll="$root/services/$title/KnowledgeHub.$title.Host/bin/$configuration/net10.0/KnowledgeHub.$title.Host.dll"
+  env ASPNETCORE_ENVIRONMENT=Production \
+      KnowledgeHub__DataPath="$data/$service" \
+      Database__Provider=Postgres \
+      "ConnectionStrings__$service=$pg;Database=knowledgehub_$service" \
+      Messaging__Transport=RabbitMq Messaging__RabbitMqUrl="$rabbit" \
+      Auth__Authority=http://127.0.0.1:5000 Auth__RequireHttpsMetadata=false \
+      dotnet "$dll" --urls "http://127.0.0.1:$port" > "$data/$service.log" 2>&1 &
+  pids+=($!)
+  gateway_services+=("Services__${service}__Urls=http://127.0.0.1:$port")
+  echo "$service on http://127.0.0.1:$port (log: $data/$service.log)"
+  port=$((port + 1))
+done
+
+env ASPNETCORE_ENVIRONMENT=Production KnowledgeHub__DataPath="$data/gateway" "${gateway_services[@]}" \
+    dotnet "$root/gateway/KnowledgeHub.Gateway/bin/$configuration/net10.0/KnowledgeHub.Gateway.dll" \
+    --urls http://127.0.0.1:5000 > "$data/gateway.log" 2>&1 &
+pids+=($!)
+echo "gateway on http://127.0.0.1:5000 (log: $data/gateway.log)"
+
+for _ in $(seq 1 90); do
+  curl -fs http://127.0.0.1:5000/health/ready > /dev/null 2>&1 && { echo "ready"; break; }
+  sleep 1
+done
+wait

@@ -1,0 +1,16 @@
+using MassTransit;
+
+namespace KnowledgeHub.Contracts.Alignment;
+
+/// <summary>A business objective was created or edited. <paramref name="Period"/> looks like 2026-H2 or 2026-Q4.</summary>
+[MessageUrn("knowledgehub:alignment:objective-changed:v1")]
+public sealed record ObjectiveChanged(
+    Guid ObjectiveId,
+    string Title,
+    string Description,
+    string Department,
+    string Period,
+    int Priority,
+    long Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
