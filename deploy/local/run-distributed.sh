@@ -2,7 +2,8 @@
 # Runs the distributed topology on this machine without Docker: the four service hosts and the
 # gateway as separate processes over a local RabbitMQ and PostgreSQL (one database per service).
 # Needs rabbitmq-server and PostgreSQL installed and running, and a login role whose credentials
-# you pass in KH_PG (default: the test role). Stop everything with Ctrl+C.
+# you pass in KH_PG (default: the test role). Each host starts in its output folder, its content
+# root, so it finds its appsettings.json. Stop everything with Ctrl+C.
 #
 #   deploy/local/run-distributed.sh            # gateway on http://127.0.0.1:5000
 set -euo pipefail
@@ -12,7 +13,9 @@ rabbit="${KH_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}"
 data="${KH_DATA:-$root/data/distributed}"
 configuration="${KH_CONFIGURATION:-Release}"
 
-dotnet build "$root/KnowledgeHub.sln" -c "$configuration" -nologo -v quiet
+for project in "$root"/gateway/KnowledgeHub.Gateway "$root"/services/*/KnowledgeHub.*.Host; do
+  dotnet build "$project" -c "$configuration" -nologo -v quiet
+done
 mkdir -p "$data"
 
 pids=()
@@ -30,7 +33,7 @@ for service in expertise communities alignment search; do
       "ConnectionStrings__$service=$pg;Database=knowledgehub_$service" \
       Messaging__Transport=RabbitMq Messaging__RabbitMqUrl="$rabbit" \
       Auth__Authority=http://127.0.0.1:5000 Auth__RequireHttpsMetadata=false \
-      dotnet "$dll" --urls "http://127.0.0.1:$port" > "$data/$service.log" 2>&1 &
+      bash -c 'cd "$(dirname "$0")" && exec dotnet "$0" "$@"' "$dll" --urls "http://127.0.0.1:$port" > "$data/$service.log" 2>&1 &
   pids+=($!)
   gateway_services+=("Services__${service}__Urls=http://127.0.0.1:$port")
   echo "$service on http://127.0.0.1:$port (log: $data/$service.log)"
@@ -38,7 +41,7 @@ for service in expertise communities alignment search; do
 done
 
 env ASPNETCORE_ENVIRONMENT=Production KnowledgeHub__DataPath="$data/gateway" "${gateway_services[@]}" \
-    dotnet "$root/gateway/KnowledgeHub.Gateway/bin/$configuration/net10.0/KnowledgeHub.Gateway.dll" \
+    bash -c 'cd "$(dirname "$0")" && exec dotnet "$0" "$@"' "$root/gateway/KnowledgeHub.Gateway/bin/$configuration/net10.0/KnowledgeHub.Gateway.dll" \
     --urls http://127.0.0.1:5000 > "$data/gateway.log" 2>&1 &
 pids+=($!)
 echo "gateway on http://127.0.0.1:5000 (log: $data/gateway.log)"

@@ -4,33 +4,14 @@ using Xunit;
 namespace KnowledgeHub.EndToEnd.Tests;
 
 /// <summary>The same journey through five real processes over RabbitMQ and PostgreSQL.</summary>
-public sealed class DistributedTests : IAsyncLifetime
+[Collection(DistributedHubFixture.Collection)]
+public sealed class DistributedTests(DistributedHubFixture fixture)
 {
-    private DistributedHub? _hub;
-    private string? _unavailable;
-
-    public async ValueTask InitializeAsync()
-    {
-        _unavailable = await DistributedHub.UnavailableReasonAsync();
-        if (_unavailable is null)
-        {
-            _hub = await DistributedHub.StartAsync();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_hub is not null)
-        {
-            await _hub.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task The_journey_passes_through_the_gateway_to_five_processes()
     {
-        Assert.SkipWhen(_unavailable is not null, _unavailable ?? "");
-        var hub = _hub!;
+        fixture.SkipIfUnavailable();
+        var hub = fixture.Hub;
 
         var outcome = await new HubFlow(hub.CreateGatewayClient).RunAsync(TimeSpan.FromSeconds(2));
         TestContext.Current.SendDiagnosticMessage($"Distributed: searchable {outcome.SearchLatency.TotalMilliseconds:0} ms after the last write.");

@@ -5,13 +5,10 @@ using Xunit;
 
 namespace KnowledgeHub.EndToEnd.Tests;
 
-public sealed class StandaloneTests : IAsyncLifetime
+[Collection(StandaloneHubFixture.Collection)]
+public sealed class StandaloneTests(StandaloneHubFixture fixture)
 {
-    private readonly StandaloneHub _hub = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync() => _hub.DisposeAsync();
+    private readonly StandaloneHub _hub = fixture.Hub;
 
     [Fact]
     public async Task The_journey_is_searchable_within_a_second_and_survives_a_restart()

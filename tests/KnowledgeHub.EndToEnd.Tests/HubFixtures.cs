@@ -1,0 +1,75 @@
+using KnowledgeHub.Testing;
+using Xunit;
+
+namespace KnowledgeHub.EndToEnd.Tests;
+
+/// <summary>A running hub reached through its gateway, whichever topology it has.</summary>
+public interface IHubUnderTest
+{
+    string Topology { get; }
+
+    /// <summary>A new client for the gateway: no token, base address set.</summary>
+    HttpClient NewClient();
+
+    /// <summary>Skips the calling test when this topology cannot run here.</summary>
+    void SkipIfUnavailable();
+}
+
+/// <summary>One standalone hub shared by every test class of the <c>standalone</c> collection.</summary>
+public sealed class StandaloneHubFixture : IHubUnderTest, IAsyncLifetime
+{
+    public const string Collection = "standalone";
+
+    public StandaloneHub Hub { get; } = new();
+
+    public string Topology => "standalone";
+
+    public HttpClient NewClient() => Hub.CreateClient();
+
+    public void SkipIfUnavailable()
+    {
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => Hub.DisposeAsync();
+}
+
+/// <summary>One five-process hub shared by every test class of the <c>distributed</c> collection.</summary>
+public sealed class DistributedHubFixture : IHubUnderTest, IAsyncLifetime
+{
+    public const string Collection = "distributed";
+
+    private string? _unavailable;
+
+    public DistributedHub Hub { get; private set; } = null!;
+
+    public string Topology => "distributed";
+
+    public HttpClient NewClient() => Hub.CreateGatewayClient();
+
+    public void SkipIfUnavailable() => Assert.SkipWhen(_unavailable is not null, _unavailable ?? "");
+
+    public async ValueTask InitializeAsync()
+    {
+        _unavailable = await DistributedHub.UnavailableReasonAsync();
+        if (_unavailable is null)
+        {
+            Hub = await DistributedHub.StartAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_unavailable is null)
+        {
+            await Hub.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(StandaloneHubFixture.Collection)]
+public sealed class StandaloneCollection : ICollectionFixture<StandaloneHubFixture>;
+
+[CollectionDefinition(DistributedHubFixture.Collection)]
+public sealed class DistributedCollection : ICollectionFixture<DistributedHubFixture>;
