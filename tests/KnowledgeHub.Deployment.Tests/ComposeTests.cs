@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using Xunit;
+using YamlDotNet.RepresentationModel;
+
+namespace KnowledgeHub.Deployment.Tests;
+
+/// <summary>
+/// docker-compose.yml cannot be run here (no Docker engine), so it is parsed and held to the code:
+/// every host present, built, wired to its own database, and no secret in it.
+/// </summary>
+public sealed partial class ComposeTests
+{
+    private static readonly YamlMappingNode Compose = Repository.ReadYaml("docker-compose.yml")[0];
+    private static readonly YamlMappingNode ComposeServices = Compose.Map("services");
+
+    public static TheoryData<string> ServiceHosts => new(Hosts.Services);
+
+    public static TheoryData<string> AllHosts => new(Hosts.Services.Append("gateway"));
+
+    [Fact]
+    public void Compose_runs_the_infrastructure_every_service_and_the_gateway()
+    {
+        var names = ComposeServices.Children.Keys.Select(key => ((YamlScalarNode)key).Value).ToHashSet();
+
+        Assert.Superset(
+            new HashSet<string?>(["postgres", "rabbitmq", "elasticsearch", "otel-collector", "dashboard", "gateway", .. Hosts.Services]),
+            names);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllHosts))]
+    public void A_host_is_built_by_its_multi_stage_non_root_Dockerfile(string host)
+    {
+        var build = ComposeServices.Map(host).Map("build");
+        var dockerfile = Repository.Read(build.Text("dockerfile")!);
+
+        Assert.Equal(".", build.Text("context"));
+        Assert.Equal(Hosts.DockerfileOf(host), build.Text("dockerfile"));
+        Assert.Equal(2, Regex.Matches(dockerfile, @"^FROM ", RegexOptions.Multiline).Count);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime", dockerfile);
+        Assert.Matches(@"(?m)^USER app$", dockerfile);
+        Assert.Contains($"ENTRYPOINT [\"dotnet\", \"{Hosts.AssemblyOf(host)}\"]", dockerfile);
+        Assert.Contains("/health/ready", dockerfile);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceHosts))]
+    public void A_service_has_its_own_database_and_the_shared_broker_and_authority(string service)
+    {
+        var environment = Environment(service);
+
+        Assert.Matches($"^Host=postgres;Database=knowledgehub_{service};Username={service};Password=\\$\\{{KNOWLEDGEHUB_DB_PASSWORD:\\?", environment[$"ConnectionStrings__{service}"]);
+        Assert.Equal("Postgres", environment["Database__Provider"]);
+        Assert.Equal("RabbitMq", environment["Messaging__Transport"]);
+        Assert.StartsWith("amqp://", environment["Messaging__RabbitMqUrl"]);
+        Assert.Contains("http://gateway:8080", environment["Auth__Authority"]);
+        Assert.Equal("unless-stopped", ComposeServices.Map(service).Text("restart"));
+        Assert.Equal("service_healthy", ComposeServices.Map(service).Map("depends_on").Map("postgres").Text("condition"));
+    }
+
+    [Fact]
+    public void The_database_init_script_creates_the_databases_and_roles_the_services_use()
+    {
+        var script = Repository.Read("deploy/compose/postgres/init-databases.sh");
+
+        Assert.Contains($"for service in {string.Join(' ', Hosts.Services)}; do", script);
+        Assert.Contains("CREATE DATABASE knowledgehub_${service} OWNER ${service};", script);
+        Assert.Contains("./deploy/compose/postgres/init-databases.sh:/docker-entrypoint-initdb.d/", Repository.Read("docker-compose.yml"));
+    }
+
+    [Fact]
+    public void The_gateway_proxies_every_service_to_its_container_and_is_the_only_published_app()
+    {
+        var gateway = Environment("gateway");
+
+        foreach (var service in Hosts.Services)
+        {
+            Assert.Equal($"http://{service}:8080", gateway[$"Services__{service}__Urls"]);
+            Assert.Null(ComposeServices.Map(service).Get("ports"));
+        }
+
+        Assert.Equal(["5000:8080"], ComposeServices.Map("gateway").Items("ports").Select(port => ((YamlScalarNode)port).Value));
+    }
+
+    [Fact]
+    public void No_secret_is_committed()
+    {
+        var compose = Repository.Read("docker-compose.yml");
+
+        var secrets = SecretKey().Matches(compose).Concat(ConnectionStringPassword().Matches(compose)).Concat(UrlPassword().Matches(compose)).ToList();
+
+        Assert.NotEmpty(secrets);
+        Assert.All(secrets, secret => Assert.StartsWith("${", secret.Groups["value"].Value));
+        Assert.Contains(".env", File.ReadAllLines(Repository.PathOf(".gitignore")));
+        Assert.True(File.Exists(Repository.PathOf(".env.example")));
+    }
+
+    private static IReadOnlyDictionary<string, string> Environment(string service) =>
+        ComposeServices.Map(service).Map("environment").Entries();
+
+    /// <summary>A YAML key that holds a password: <c>POSTGRES_PASSWORD: …</c>.</summary>
+    [GeneratedRegex(@"(?m)^\s*[A-Z_]*PASS(?:WORD)?\s*:\s*(?<value>\S+)")]
+    private static partial Regex SecretKey();
+
+    [GeneratedRegex(@"Password=(?<value>[^;\s]+)")]
+    private static partial Regex ConnectionStringPassword();
+
+    [GeneratedRegex(@"amqp://[^:/\s]+:(?<value>[^@\s]+)@")]
+    private static partial Regex UrlPassword();
+}
