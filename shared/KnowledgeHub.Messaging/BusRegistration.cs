@@ -35,11 +35,18 @@ public static class BusRegistration
                 registration.Register(bus);
             }
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry =>
+            bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
-                retry.Ignore<InvalidEventException>();
-                retry.Intervals(100, 500, 2_000);
-            }));
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<InvalidEventException>();
+                    retry.Intervals(100, 500, 2_000);
+                });
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    UseDurableQueue(rabbit, name);
+                }
+            });
 
             if (settings.Transport == MessageTransport.RabbitMq)
             {
@@ -64,4 +71,19 @@ public static class BusRegistration
         // MassTransit registers its bus health check with the "ready" tag, which /health/ready reports.
         return builder;
     }
+
+    /// <summary>
+    /// Replicated, durable quorum queues. A message whose consumer keeps dying before it can ack
+    /// (a crash, not an exception: those go to the _error queue) is dead-lettered after
+    /// <see cref="DeliveryLimit"/> deliveries instead of blocking the queue forever.
+    /// </summary>
+    private static void UseDurableQueue(IRabbitMqReceiveEndpointConfigurator queue, string name)
+    {
+        queue.SetQuorumQueue();
+        queue.SetQueueArgument("x-delivery-limit", DeliveryLimit);
+        queue.BindDeadLetterQueue($"{name}_dead_letter", $"{name}_dead_letter");
+    }
+
+    /// <summary>How often the broker redelivers a message whose consumer never acknowledged it.</summary>
+    public const int DeliveryLimit = 10;
 }

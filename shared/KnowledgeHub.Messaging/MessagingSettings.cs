@@ -24,6 +24,13 @@ public sealed class MessagingSettings
     /// <summary>How long published outbox rows are kept before they are deleted.</summary>
     public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// For a transport that does not survive the process (in-memory): at start, rows published
+    /// within this window before the last publish are published again, because what the
+    /// transport held when the process died is gone. Inboxes and versions make the repeats harmless.
+    /// </summary>
+    public TimeSpan InMemoryReplayWindow { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How often the relay looks for rows when nothing woke it (rows of a crashed peer, say).</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -11,6 +11,9 @@ public abstract class CounterFixture(DatabaseProvider provider, MessageTransport
 
     public MessageTransport Transport => transport;
 
+    /// <summary>The RabbitMQ virtual host of this fixture (RabbitMQ fixtures only).</summary>
+    public string VirtualHostName => new Uri(_virtualHost!).AbsolutePath.Trim('/');
+
     protected override IReadOnlyDictionary<string, string?>? Settings => _virtualHost is null
         ? null
         : new Dictionary<string, string?>

@@ -102,7 +102,7 @@ public abstract class OutboxAndInboxTests(CounterFixture fixture)
         Assert.Equal(names, published);
     }
 
-    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..30].ToUpperInvariant();
+    internal static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..30].ToUpperInvariant();
 }
 
 public sealed class Outbox_and_inbox_on_Sqlite_in_memory(SqliteInMemoryCounters fixture)

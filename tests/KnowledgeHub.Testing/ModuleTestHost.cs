@@ -18,13 +18,29 @@ namespace KnowledgeHub.Testing;
 /// </summary>
 public sealed class ModuleTestHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly string _moduleName;
+    private readonly DatabaseProvider _provider;
+    private readonly Action<WebApplicationBuilder> _addModule;
+    private readonly Action<WebApplication> _mapModule;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
     private readonly string _folder;
     private readonly string? _postgresDatabase;
+    private WebApplication _app = null!;
 
-    private ModuleTestHost(WebApplication app, string folder, string? postgresDatabase)
+    private ModuleTestHost(
+        string moduleName,
+        DatabaseProvider provider,
+        Action<WebApplicationBuilder> addModule,
+        Action<WebApplication> mapModule,
+        IReadOnlyDictionary<string, string?>? settings,
+        string folder,
+        string? postgresDatabase)
     {
-        _app = app;
+        _moduleName = moduleName;
+        _provider = provider;
+        _addModule = addModule;
+        _mapModule = mapModule;
+        _settings = settings;
         _folder = folder;
         _postgresDatabase = postgresDatabase;
     }
@@ -42,32 +58,47 @@ public sealed class ModuleTestHost : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory($"kh-{moduleName}-").FullName;
         var postgresDatabase = provider == DatabaseProvider.Postgres ? await PostgresServer.CreateDatabaseAsync(moduleName) : null;
+        var host = new ModuleTestHost(moduleName, provider, addModule, mapModule, settings, folder, postgresDatabase);
+        await host.BuildAndStartAsync();
+        return host;
+    }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = folder });
+    /// <summary>Stops the host and starts a new one on the same data, as after a crash or a deployment.</summary>
+    public async Task RestartAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await BuildAndStartAsync();
+    }
+
+    private async Task BuildAndStartAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = _folder });
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [DataFolder.SettingName] = folder,
-            [DatabaseRegistration.ProviderSetting] = provider.ToString(),
-            [$"ConnectionStrings:{moduleName}"] = postgresDatabase,
-            ["Auth:SigningKeyPath"] = Path.Combine(folder, "signing-key.pem"),
+            [DataFolder.SettingName] = _folder,
+            [DatabaseRegistration.ProviderSetting] = _provider.ToString(),
+            [$"ConnectionStrings:{_moduleName}"] = _postgresDatabase,
+            ["Auth:SigningKeyPath"] = Path.Combine(_folder, "signing-key.pem"),
         });
-        if (settings is not null)
+        if (_settings is not null)
         {
-            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Configuration.AddInMemoryCollection(_settings);
         }
 
-        builder.AddServiceDefaults(moduleName);
-        addModule(builder);
+        builder.AddServiceDefaults(_moduleName);
+        _addModule(builder);
         builder.Services.AddSingleton<PublishedEvents>();
         builder.AddKnowledgeHubBus();
 
         var app = builder.Build();
         app.UseServiceDefaults();
-        mapModule(app);
+        _mapModule(app);
         app.Services.GetRequiredService<IBus>().ConnectPublishObserver(app.Services.GetRequiredService<PublishedEvents>());
         await app.StartAsync();
-        return new ModuleTestHost(app, folder, postgresDatabase);
+        _app = app;
     }
 
     /// <summary>An HTTP client signed in as <paramref name="user"/> (anonymous when null).</summary>

@@ -32,6 +32,10 @@ internal sealed partial class OutboxRelay<TDatabase>(
     {
         // Publishing before the bus has bound its consumers' queues would drop messages.
         await WhenApplicationStartedAsync(stoppingToken);
+        if (settings.Transport == MessageTransport.InMemory)
+        {
+            await RequeueRecentlyPublishedAsync(stoppingToken);
+        }
 
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -115,6 +119,25 @@ internal sealed partial class OutboxRelay<TDatabase>(
         await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = pending.MessageId), cancellationToken);
     }
 
+    private async Task RequeueRecentlyPublishedAsync(CancellationToken cancellationToken)
+    {
+        await using var work = await database.BeginAsync(cancellationToken);
+        var lastPublished = await work.Connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
+            "SELECT max(published_at) FROM outbox_messages", transaction: work.Transaction, cancellationToken: cancellationToken));
+        if (lastPublished is null)
+        {
+            return;
+        }
+
+        var requeued = await work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox_messages SET published_at = NULL WHERE published_at >= @Since",
+            new { Since = lastPublished.Value - settings.InMemoryReplayWindow },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        await work.CommitAsync(cancellationToken);
+        LogRequeued(logger, requeued, database.Settings.Name);
+    }
+
     private async Task DeleteOldRowsWhenDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -140,6 +163,9 @@ internal sealed partial class OutboxRelay<TDatabase>(
 
     private static TimeSpan Backoff(int failures) =>
         TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, Math.Min(failures, 10))));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Republishing {Count} recent {Database} outbox messages the in-memory transport may have lost")]
+    private static partial void LogRequeued(ILogger logger, int count, string database);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying the {Database} outbox failed ({Failures} in a row); retrying")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception, string database, int failures);
