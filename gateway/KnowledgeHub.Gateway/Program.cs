@@ -1,4 +1,5 @@
 using KnowledgeHub.Gateway.Auth;
+using KnowledgeHub.Gateway.Cors;
 using KnowledgeHub.Gateway.RateLimiting;
 using KnowledgeHub.Gateway.Services;
 using KnowledgeHub.ServiceDefaults;
@@ -10,9 +11,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("gateway");
 builder.AddHubServices();
 builder.AddUserRateLimiting();
+builder.AddStrictCors();
 
 var app = builder.Build();
-app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseRateLimiter());
+app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseCors().UseRateLimiter());
 
 var auth = app.Services.GetRequiredService<AuthSettings>();
 if (DevSignIn.IsEnabled(auth))

@@ -105,4 +105,19 @@ public sealed class StandaloneTests(StandaloneHubFixture fixture)
         await badRole.EnsureStatusAsync(HttpStatusCode.BadRequest);
         Assert.NotNull((await badRole.ReadJsonAsync())["errors"]!["roles"]);
     }
+
+    [Fact]
+    public async Task Every_answer_carries_security_headers_and_no_cross_origin_grant()
+    {
+        var client = _hub.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Add("Origin", "https://evil.example.com");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
 }

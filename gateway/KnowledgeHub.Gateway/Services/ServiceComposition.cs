@@ -14,6 +14,7 @@ internal static class ServiceComposition
 {
     /// <summary>The largest body any route accepts; the service behind enforces its own, smaller limits.</summary>
     private const long ProxiedBodyLimit = 8 * 1024 * 1024;
+    private static readonly TimeSpan ProxiedCallTimeout = TimeSpan.FromSeconds(30);
 
     public static WebApplicationBuilder AddHubServices(this WebApplicationBuilder builder)
     {
@@ -34,6 +35,8 @@ internal static class ServiceComposition
             clusters.Add(new ClusterConfig
             {
                 ClusterId = service.Name,
+                // A service that does not answer in time gets a 504, not a request held forever.
+                HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = ProxiedCallTimeout },
                 Destinations = urls.Select((url, index) => (url, index))
                     .ToDictionary(pair => $"{service.Name}-{pair.index}", pair => new DestinationConfig { Address = pair.url.ToString() }),
             });
