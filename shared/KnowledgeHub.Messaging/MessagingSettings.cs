@@ -34,6 +34,35 @@ public sealed class MessagingSettings
     /// <summary>How often the relay looks for rows when nothing woke it (rows of a crashed peer, say).</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public static MessagingSettings From(IConfiguration configuration) =>
-        configuration.GetSection(SectionName).Get<MessagingSettings>() ?? new MessagingSettings();
+    /// <summary>Reads and checks the section; a bad value stops the process with a message naming the setting.</summary>
+    public static MessagingSettings From(IConfiguration configuration)
+    {
+        MessagingSettings settings;
+        try
+        {
+            settings = configuration.GetSection(SectionName).Get<MessagingSettings>() ?? new MessagingSettings();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException(
+                $"The '{SectionName}' settings are invalid: {exception.Message} Transport is one of {string.Join(", ", Enum.GetNames<MessageTransport>())}; intervals are written like 00:00:01.",
+                exception);
+        }
+
+        if (settings.Transport == MessageTransport.RabbitMq
+            && (!Uri.TryCreate(settings.RabbitMqUrl, UriKind.Absolute, out var url) || url.Scheme is not ("amqp" or "amqps")))
+        {
+            throw new InvalidOperationException($"'{SectionName}:RabbitMqUrl' must be an amqp:// or amqps:// URL, not '{settings.RabbitMqUrl}'.");
+        }
+
+        foreach (var (name, value) in new[] { ("OutboxRetention", settings.OutboxRetention), ("OutboxPollInterval", settings.OutboxPollInterval), ("InMemoryReplayWindow", settings.InMemoryReplayWindow) })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new InvalidOperationException($"'{SectionName}:{name}' must be a positive duration, not {value}.");
+            }
+        }
+
+        return settings;
+    }
 }

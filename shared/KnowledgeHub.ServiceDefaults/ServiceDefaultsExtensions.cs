@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -59,7 +58,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
-        app.UseRequestSizeLimits(app.Configuration.GetValue(RequestSizeLimits.SettingName, RequestSizeLimits.DefaultMaxRequestBodyBytes));
+        app.UseRequestSizeLimits(RequestSizeLimits.DefaultLimit(app.Configuration));
         app.UseAuthentication();
         afterAuthentication?.Invoke(app);
         app.UseAuthorization();

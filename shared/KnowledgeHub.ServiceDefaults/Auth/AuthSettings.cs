@@ -21,8 +21,39 @@ public sealed class AuthSettings
 
     public DevSignInSettings DevSignIn { get; set; } = new();
 
-    public static AuthSettings From(IConfiguration configuration) =>
-        configuration.GetSection(SectionName).Get<AuthSettings>() ?? new AuthSettings();
+    /// <summary>Reads and checks the section; a bad value stops the process with a message naming the setting.</summary>
+    public static AuthSettings From(IConfiguration configuration)
+    {
+        AuthSettings settings;
+        try
+        {
+            settings = configuration.GetSection(SectionName).Get<AuthSettings>() ?? new AuthSettings();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException($"The '{SectionName}' settings are invalid: {exception.Message}", exception);
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.Authority)
+            && (!Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority)
+                || (authority.Scheme != Uri.UriSchemeHttps && (settings.RequireHttpsMetadata || authority.Scheme != Uri.UriSchemeHttp))))
+        {
+            throw new InvalidOperationException(
+                $"'{SectionName}:Authority' must be an https:// URL (http:// only with {SectionName}:RequireHttpsMetadata=false), not '{settings.Authority}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Issuer) || string.IsNullOrWhiteSpace(settings.Audience))
+        {
+            throw new InvalidOperationException($"'{SectionName}:Issuer' and '{SectionName}:Audience' must not be empty.");
+        }
+
+        if (settings.DevSignIn.TokenLifetimeMinutes is < 1 or > 24 * 60)
+        {
+            throw new InvalidOperationException($"'{SectionName}:DevSignIn:TokenLifetimeMinutes' must be between 1 and 1440, not {settings.DevSignIn.TokenLifetimeMinutes}.");
+        }
+
+        return settings;
+    }
 }
 
 public sealed class DevSignInSettings

@@ -15,6 +15,20 @@ public static class RequestSizeLimits
     public const string SettingName = "Limits:MaxRequestBodyBytes";
     public const long DefaultMaxRequestBodyBytes = 512 * 1024;
 
+    /// <summary>The configured default limit, checked: a positive number of bytes.</summary>
+    public static long DefaultLimit(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var text = configuration[SettingName];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DefaultMaxRequestBodyBytes;
+        }
+
+        return long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit > 0
+            ? limit
+            : throw new InvalidOperationException($"'{SettingName}' must be a positive number of bytes, not '{text}'.");
+    }
+
     public static RouteHandlerBuilder WithRequestSizeLimit(this RouteHandlerBuilder builder, long maxBytes) =>
         builder.WithMetadata(new RequestSizeLimitMetadata(maxBytes));
 

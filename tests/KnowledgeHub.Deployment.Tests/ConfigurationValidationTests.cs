@@ -1,0 +1,54 @@
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Internal;
+using Xunit;
+
+namespace KnowledgeHub.Deployment.Tests;
+
+/// <summary>A bad setting stops a process at start with a message that names the setting.</summary>
+public sealed class ConfigurationValidationTests
+{
+    [Theory]
+    [InlineData("Messaging:Transport", "Kafka", "Messaging")]
+    [InlineData("Messaging:RabbitMqUrl", "http://rabbit", "Messaging:RabbitMqUrl")]
+    [InlineData("Messaging:OutboxPollInterval", "-00:00:01", "Messaging:OutboxPollInterval")]
+    public void A_bad_messaging_setting_is_named(string key, string value, string named)
+    {
+        var settings = key == "Messaging:Transport" ? Configuration((key, value)) : Configuration((key, value), ("Messaging:Transport", "RabbitMq"));
+
+        AssertNamed(() => MessagingSettings.From(settings), named);
+    }
+
+    [Theory]
+    [InlineData("Auth:Authority", "login.example.com", "Auth:Authority")]
+    [InlineData("Auth:Authority", "http://login.example.com", "Auth:Authority")]
+    [InlineData("Auth:DevSignIn:TokenLifetimeMinutes", "0", "Auth:DevSignIn:TokenLifetimeMinutes")]
+    [InlineData("Auth:Audience", "", "Auth:Audience")]
+    public void A_bad_auth_setting_is_named(string key, string value, string named) =>
+        AssertNamed(() => AuthSettings.From(Configuration((key, value))), named);
+
+    [Fact]
+    public void An_http_authority_is_accepted_only_when_https_metadata_is_explicitly_not_required() =>
+        Assert.Equal("http://gateway:8080", AuthSettings.From(Configuration(("Auth:Authority", "http://gateway:8080"), ("Auth:RequireHttpsMetadata", "false"))).Authority);
+
+    [Fact]
+    public void A_bad_database_provider_is_named() =>
+        AssertNamed(() => DatabaseRegistration.ResolveSettings(Configuration(("Database:Provider", "Oracle")), new HostingEnvironment { ContentRootPath = Path.GetTempPath() }, "search", []), "Database:Provider");
+
+    [Fact]
+    public void Postgres_without_a_connection_string_is_named() =>
+        AssertNamed(() => DatabaseRegistration.ResolveSettings(Configuration(("Database:Provider", "Postgres")), new HostingEnvironment { ContentRootPath = Path.GetTempPath() }, "search", []), "ConnectionStrings:search");
+
+    [Fact]
+    public void A_bad_body_limit_is_named() =>
+        AssertNamed(() => RequestSizeLimits.DefaultLimit(Configuration((RequestSizeLimits.SettingName, "lots"))), RequestSizeLimits.SettingName);
+
+    private static void AssertNamed(Action read, string setting) =>
+        Assert.Contains(setting, Assert.Throws<InvalidOperationException>(read).Message);
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value))).Build();
+}
