@@ -26,7 +26,10 @@ internal sealed partial class OutboxRelay<TDatabase>(
     private const int BatchSize = 100;
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(5);
 
+    private static readonly TimeSpan BacklogReportInterval = TimeSpan.FromSeconds(1);
+
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextBacklogReport = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,6 +45,7 @@ internal sealed partial class OutboxRelay<TDatabase>(
         {
             try
             {
+                await ReportBacklogWhenDueAsync(stoppingToken);
                 var relayed = await RelayBatchAsync(stoppingToken);
                 failures = 0;
                 if (relayed == BatchSize)
@@ -71,7 +75,7 @@ internal sealed partial class OutboxRelay<TDatabase>(
         var pending = (await work.Connection.QueryAsync<PendingMessage>(new CommandDefinition(
             $"""
             SELECT sequence AS Sequence, message_id AS MessageId, message_type AS MessageType,
-                   body AS Body, trace_parent AS TraceParent
+                   body AS Body, trace_parent AS TraceParent, created_at AS CreatedAt
             FROM outbox_messages
             WHERE published_at IS NULL
             ORDER BY sequence
@@ -92,6 +96,9 @@ internal sealed partial class OutboxRelay<TDatabase>(
                     work.Transaction,
                     cancellationToken: cancellationToken));
                 relayed++;
+                var tags = new KeyValuePair<string, object?>("module", database.Settings.Name);
+                MessagingTelemetry.Relayed.Add(1, tags);
+                MessagingTelemetry.RelayDelay.Record((time.GetUtcNow() - message.CreatedAt).TotalSeconds, tags);
             }
         }
         finally
@@ -138,6 +145,23 @@ internal sealed partial class OutboxRelay<TDatabase>(
         LogRequeued(logger, requeued, database.Settings.Name);
     }
 
+    private async Task ReportBacklogWhenDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextBacklogReport)
+        {
+            return;
+        }
+
+        _nextBacklogReport = now + BacklogReportInterval;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var backlog = await connection.QuerySingleAsync<BacklogRow>(new CommandDefinition(
+            "SELECT count(*) AS Pending, min(created_at) AS Oldest FROM outbox_messages WHERE published_at IS NULL",
+            cancellationToken: cancellationToken));
+        var age = backlog.Oldest is { } oldest ? time.GetUtcNow() - oldest : TimeSpan.Zero;
+        MessagingTelemetry.ReportBacklog(database.Settings.Name, backlog.Pending, age);
+    }
+
     private async Task DeleteOldRowsWhenDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -181,5 +205,14 @@ internal sealed partial class OutboxRelay<TDatabase>(
         public required string Body { get; init; }
 
         public string? TraceParent { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+
+    private sealed class BacklogRow
+    {
+        public long Pending { get; init; }
+
+        public DateTimeOffset? Oldest { get; init; }
     }
 }
