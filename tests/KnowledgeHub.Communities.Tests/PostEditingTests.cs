@@ -81,9 +81,7 @@ public abstract class PostEditingTests(CommunitiesFixture fixture)
         await gone.EnsureStatusAsync(HttpStatusCode.NotFound);
         var removed = await fixture.Host.Events.WaitForAsync<PostRemoved>(evt => evt.PostId.ToString() == question.Id(), "PostRemoved");
         Assert.Equal((_author.Id, 2L), (removed.AuthorId, removed.Version));
-        await using var connection = await fixture.Host.Get<CommunitiesDatabase>().OpenAsync();
-        Assert.Equal(0, await Dapper.SqlMapper.ExecuteScalarAsync<long>(
-            connection, "SELECT count(*) FROM answers WHERE post_id = @PostId", new { PostId = Guid.Parse(question.Id()) }));
+        Assert.Equal(0, await fixture.Host.CountAsync("SELECT count(*) FROM answers WHERE post_id = @PostId", new { PostId = Guid.Parse(question.Id()) }));
     }
 
     [Fact]
