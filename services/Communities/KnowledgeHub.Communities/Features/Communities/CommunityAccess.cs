@@ -51,11 +51,3 @@ internal sealed class CommunityAccess
         {lockClause}
         """;
 }
-
-internal static class CommunityVisibility
-{
-    public const string Open = "open";
-    public const string Closed = "closed";
-
-    public static readonly string[] All = [Open, Closed];
-}
