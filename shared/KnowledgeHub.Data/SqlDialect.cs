@@ -19,6 +19,12 @@ public sealed class SqlDialect
     public string ForUpdateSkipLocked => Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
 
     /// <summary>
+    /// Locks the selected rows until the transaction ends, so a read-check-write cannot race another
+    /// writer; SQLite's write transactions (BEGIN IMMEDIATE) are already serialised.
+    /// </summary>
+    public string ForUpdate => Provider == DatabaseProvider.Postgres ? "FOR UPDATE" : "";
+
+    /// <summary>
     /// Membership in a list parameter. Dapper expands <c>IN @list</c> for SQLite but hands Npgsql
     /// an array, which PostgreSQL compares with <c>= ANY</c>.
     /// </summary>

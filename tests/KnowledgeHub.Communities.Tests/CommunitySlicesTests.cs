@@ -186,16 +186,9 @@ public abstract class CommunitySlicesTests(CommunitiesFixture fixture)
             "the new display name");
         await fixture.Host.PublishAsync(renamed with { DisplayName = "Replayed" }, messageId);
         var olderId = await fixture.Host.PublishAsync(renamed with { DisplayName = "Stale Name", Version = 4 });
-        await Eventually.AssertAsync(() => InboxHasAsync(olderId), TimeSpan.FromSeconds(10), "the older profile to be consumed");
+        await Eventually.AssertAsync(() => fixture.Host.InboxHasAsync(olderId), TimeSpan.FromSeconds(10), "the older profile to be consumed");
 
         Assert.Equal("Renamed Lead", (await lead.GetJsonAsync($"/api/posts/{post["id"]}"))["authorName"]!.GetValue<string>());
-    }
-
-    private async Task<bool> InboxHasAsync(Guid messageId)
-    {
-        await using var connection = await fixture.Host.Get<CommunitiesDatabase>().OpenAsync();
-        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(
-            connection, "SELECT count(*) FROM inbox_messages WHERE message_id = @MessageId", new { MessageId = messageId }) == 1;
     }
 }
 

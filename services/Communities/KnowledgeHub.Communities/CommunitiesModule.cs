@@ -1,6 +1,10 @@
 using KnowledgeHub.Communities.Consumers;
+using KnowledgeHub.Communities.Features.Answers;
 using KnowledgeHub.Communities.Features.Communities;
+using KnowledgeHub.Communities.Features.Insights;
+using KnowledgeHub.Communities.Features.Members;
 using KnowledgeHub.Communities.Features.Posts;
+using KnowledgeHub.Communities.Features.Reactions;
 using KnowledgeHub.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +27,12 @@ public static class CommunitiesModule
     public static WebApplicationBuilder AddCommunities(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<CommunitiesDatabase>(Name);
-        builder.Services.AddConsumers(bus => bus.AddConsumer<PersonProfileChangedConsumer>());
+        builder.Services.AddConsumers(bus =>
+        {
+            bus.AddConsumer<PersonProfileChangedConsumer>();
+            bus.AddConsumer<ExpertsSuggestedConsumer>();
+            bus.AddConsumer<ReindexRequestedConsumer>();
+        });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
         return builder;
     }
@@ -34,10 +43,24 @@ public static class CommunitiesModule
         CreateCommunity.Map(api);
         ListCommunities.Map(api);
         GetCommunity.Map(api);
+        UpdateCommunity.Map(api);
+        GetInsights.Map(api);
+
         JoinCommunity.Map(api);
+        LeaveCommunity.Map(api);
+        ListMembers.Map(api);
+        ChangeMember.Map(api);
+
         PublishPost.Map(api);
         ListPosts.Map(api);
         GetPost.Map(api);
+        EditPost.Map(api);
+        DeletePost.Map(api);
+
+        PostAnswer.Map(api);
+        AcceptAnswer.Map(api);
+        AddReaction.Map(api);
+        RemoveReaction.Map(api);
         return endpoints;
     }
 }

@@ -23,10 +23,14 @@ internal static class People
             work.Transaction,
             cancellationToken: cancellationToken));
 
-    public static Task<string?> DepartmentOfAsync(UnitOfWork work, Guid personId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+    /// <summary>The person's department, or null when we do not know it.</summary>
+    public static async Task<string?> DepartmentOfAsync(UnitOfWork work, Guid personId, CancellationToken cancellationToken)
+    {
+        var department = await work.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT department FROM people WHERE id = @PersonId",
             new { PersonId = personId },
             work.Transaction,
             cancellationToken: cancellationToken));
+        return string.IsNullOrEmpty(department) ? null : department;
+    }
 }

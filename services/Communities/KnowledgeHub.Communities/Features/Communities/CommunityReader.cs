@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using KnowledgeHub.Communities.Features.Members;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Http;
 
@@ -71,7 +72,7 @@ internal static class CommunityReader
                 row.MemberCount,
                 row.CreatedAt,
                 row.UpdatedAt,
-                viewer is null ? null : new ViewerMembership(viewer.Role, viewer.Status),
+                viewer is null or { Status: Membership.Left } ? null : new ViewerMembership(viewer.Role, viewer.Status),
                 row.Version);
         }).ToList();
     }

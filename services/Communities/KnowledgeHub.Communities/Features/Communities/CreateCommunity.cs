@@ -1,11 +1,11 @@
 using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Communities.Features.Members;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
-using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,28 +15,20 @@ namespace KnowledgeHub.Communities.Features.Communities;
 
 internal static class CreateCommunity
 {
-    public static readonly string[] Visibilities = ["open", "closed"];
-
-    internal sealed record Request(string? Name, string? Description, IReadOnlyList<string?>? Tags, string? Visibility);
-
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/communities", HandleAsync)
             .WithName(nameof(CreateCommunity))
             .WithSummary("Create a community of practice; the creator becomes its first lead.");
 
     private static async Task<Results<Created<CommunityResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Request request,
+        CommunityRules.Content request,
         ClaimsPrincipal user,
         CommunitiesDatabase database,
         Outbox<CommunitiesDatabase> outbox,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var validation = new Validation()
-            .RequireText(request.Name, "name", 100)
-            .OptionalText(request.Description, "description", 4000)
-            .RequireOneOf(request.Visibility, "visibility", Visibilities);
-        var tags = TagList.Normalize(request.Tags, validation);
+        var validation = CommunityRules.Validate(request, out var tags);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -50,14 +42,9 @@ internal static class CreateCommunity
         await using var work = await database.BeginAsync(cancellationToken);
         try
         {
-            var sameName = await work.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT count(*) FROM communities WHERE name_key = @NameKey",
-                new { NameKey = name.ToLowerInvariant() },
-                work.Transaction,
-                cancellationToken: cancellationToken));
-            if (sameName > 0)
+            if (await CommunityRules.NameTakenAsync(work, name, exceptId: null, cancellationToken))
             {
-                return Problems.Conflict($"A community named '{name}' already exists.");
+                return CommunityRules.NameConflict(name);
             }
 
             await work.Connection.ExecuteAsync(new CommandDefinition(
@@ -80,11 +67,7 @@ internal static class CreateCommunity
                 },
                 work.Transaction,
                 cancellationToken: cancellationToken));
-            await work.Connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO community_tags (community_id, tag) VALUES (@Id, @Tag)",
-                tags.Select(tag => new { Id = id, Tag = tag }),
-                work.Transaction,
-                cancellationToken: cancellationToken));
+            await TagTable.Communities.ReplaceAsync(work, id, tags, cancellationToken);
             await People.RememberCallerAsync(work, user, cancellationToken);
 
             var community = (await CommunityReader.ReadOneAsync(work.Connection, database.Dialect, id, me, cancellationToken, work.Transaction))!;
@@ -95,7 +78,7 @@ internal static class CreateCommunity
         }
         catch (DbException exception) when (exception.IsUniqueViolation())
         {
-            return Problems.Conflict($"A community named '{name}' already exists.");
+            return CommunityRules.NameConflict(name);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using KnowledgeHub.Communities.Features.Communities;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,7 @@ internal static class GetPost
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/posts/{id:guid}", HandleAsync)
             .WithName(nameof(GetPost))
-            .WithSummary("One post; a question comes with its answers.");
+            .WithSummary("One post; a question comes with its answers (the accepted one first) and the experts suggested to answer it.");
 
     private static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> HandleAsync(
         Guid id,
@@ -23,16 +24,14 @@ internal static class GetPost
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var found = await PostReader.ReadAsync(connection, database.Dialect, "WHERE p.id = @Id", new { Id = id }, cancellationToken);
-        if (found.Count == 0
-            || await PostVisibility.VisibleCommunityAsync(connection, found[0].CommunityId, user.PersonId(), cancellationToken) is null)
+        var post = await PostDetails.ReadAsync(connection, database.Dialect, id, cancellationToken);
+        if (post is null
+            || await CommunityAccess.ReadAsync(connection, post.CommunityId, user.PersonId(), cancellationToken) is not { CanSeeContent: true })
         {
             return Problems.NotFound("The post");
         }
 
-        var post = found[0];
         ETags.Set(response, post.Version);
-        // Answering arrives with the Q&A slice; until then a question's answer list is empty.
-        return TypedResults.Ok(post.Type == "question" ? post with { Answers = [] } : post);
+        return TypedResults.Ok(post);
     }
 }

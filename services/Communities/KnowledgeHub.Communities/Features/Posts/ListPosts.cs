@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Dapper;
+using KnowledgeHub.Communities.Features.Communities;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -34,7 +35,7 @@ internal static class ListPosts
         var validation = new Validation().OptionalText(tag, "tag", TagList.MaxLength);
         if (type is not null)
         {
-            validation.RequireOneOf(type, "type", PublishPost.Types);
+            validation.RequireOneOf(type, "type", PostRules.Types);
         }
 
         sort ??= "new";
@@ -46,7 +47,7 @@ internal static class ListPosts
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (await PostVisibility.VisibleCommunityAsync(connection, id, user.PersonId(), cancellationToken) is null)
+        if (await CommunityAccess.ReadAsync(connection, id, user.PersonId(), cancellationToken) is not { CanSeeContent: true })
         {
             return Problems.NotFound("The community");
         }

@@ -19,8 +19,8 @@ internal static class PostReader
     {
         var rows = await connection.QueryAsync<PostRow>(new CommandDefinition(
             $"""
-            SELECT p.id AS Id, p.community_id AS CommunityId, p.type AS Type, p.title AS Title, p.body AS Body,
-                   p.author_id AS AuthorId, a.display_name AS AuthorName,
+            SELECT p.id AS Id, p.community_id AS CommunityId, p.type AS Type, p.title AS Title, p.body AS Body, p.body_html AS BodyHtml,
+                   p.author_id AS AuthorId, a.display_name AS AuthorName, p.author_department AS AuthorDepartment,
                    p.created_at AS CreatedAt, p.updated_at AS UpdatedAt,
                    p.answer_count AS AnswerCount, p.accepted_answer_id AS AcceptedAnswerId, p.reaction_count AS Reactions,
                    p.starts_at AS StartsAt, p.ends_at AS EndsAt, p.location AS Location, p.url AS Url, p.version AS Version,
@@ -37,9 +37,12 @@ internal static class PostReader
             row.Type,
             row.Title,
             row.Body,
+            // Posts written before bodies were rendered on write are rendered on read.
+            row.BodyHtml ?? SafeMarkdown.ToHtml(row.Body),
             TagList.Split(row.Tags),
             row.AuthorId,
             row.AuthorName,
+            string.IsNullOrEmpty(row.AuthorDepartment) ? null : row.AuthorDepartment,
             row.CreatedAt,
             row.UpdatedAt,
             row.AnswerCount,
@@ -50,6 +53,12 @@ internal static class PostReader
             row.Location,
             row.Url,
             row.Version)).ToList();
+    }
+
+    public static async Task<PostResponse?> ReadOneAsync(UnitOfWork work, SqlDialect dialect, Guid postId, CancellationToken cancellationToken)
+    {
+        var found = await ReadAsync(work.Connection, dialect, "WHERE p.id = @PostId", new { PostId = postId }, cancellationToken, work.Transaction);
+        return found.Count == 0 ? null : found[0];
     }
 
     private sealed class PostRow
@@ -64,9 +73,13 @@ internal static class PostReader
 
         public required string Body { get; init; }
 
+        public string? BodyHtml { get; init; }
+
         public Guid AuthorId { get; init; }
 
         public string? AuthorName { get; init; }
+
+        public string? AuthorDepartment { get; init; }
 
         public DateTimeOffset CreatedAt { get; init; }
 

@@ -1,18 +1,22 @@
 using System.Text.Json.Serialization;
+using KnowledgeHub.Communities.Features.Answers;
 
 namespace KnowledgeHub.Communities.Features.Posts;
 
-internal sealed record AnswerResponse(Guid Id, Guid PostId, string Body, Guid AuthorId, DateTimeOffset CreatedAt, bool Accepted);
-
+/// <param name="Body">The Markdown as its author wrote it.</param>
+/// <param name="BodyHtml">The Markdown rendered to HTML that is safe to show as it is.</param>
+/// <param name="AuthorDepartment">The author's department when the post was published.</param>
 internal sealed record PostResponse(
     Guid Id,
     Guid CommunityId,
     string Type,
     string Title,
     string Body,
+    string BodyHtml,
     IReadOnlyList<string> Tags,
     Guid AuthorId,
     string? AuthorName,
+    string? AuthorDepartment,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int AnswerCount,
@@ -27,4 +31,11 @@ internal sealed record PostResponse(
     /// <summary>Only questions carry answers, and only when one post is read.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AnswerResponse>? Answers { get; init; }
+
+    /// <summary>People the Expertise service suggests could answer; only on a question read on its own.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SuggestedExpert>? SuggestedExperts { get; init; }
+
+    [JsonIgnore]
+    public bool IsQuestion => Type == PostRules.Question;
 }

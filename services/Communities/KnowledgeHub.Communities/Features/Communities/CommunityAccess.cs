@@ -1,0 +1,53 @@
+using System.Data.Common;
+using Dapper;
+using KnowledgeHub.Communities.Features.Members;
+using KnowledgeHub.Data;
+
+namespace KnowledgeHub.Communities.Features.Communities;
+
+/// <summary>
+/// One caller's standing in one community, and what follows from it. A closed community is listed
+/// to everyone, but its posts, answers and members are for its active members only.
+/// </summary>
+internal sealed class CommunityAccess
+{
+    public Guid CommunityId { get; init; }
+
+    public required string Visibility { get; init; }
+
+    public string? Role { get; init; }
+
+    public string? Status { get; init; }
+
+    public bool IsMember => Status == Membership.Active;
+
+    public bool IsLead => IsMember && Role == Membership.Lead;
+
+    public bool CanSeeContent => Visibility == CommunityVisibility.Open || IsMember;
+
+    /// <summary>For reads: null when the community does not exist.</summary>
+    public static Task<CommunityAccess?> ReadAsync(DbConnection connection, Guid communityId, Guid personId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<CommunityAccess>(new CommandDefinition(
+            Sql(""), new { CommunityId = communityId, PersonId = personId }, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// For writes: also locks the community's row until <paramref name="work"/> ends. Every write in a
+    /// community takes this lock first, so events that carry the community's visibility can never
+    /// race a change of it, and checks such as "the last lead" hold until commit.
+    /// </summary>
+    public static Task<CommunityAccess?> LockAsync(
+        UnitOfWork work, SqlDialect dialect, Guid communityId, Guid personId, CancellationToken cancellationToken) =>
+        work.Connection.QuerySingleOrDefaultAsync<CommunityAccess>(new CommandDefinition(
+            Sql(dialect.ForUpdate), new { CommunityId = communityId, PersonId = personId }, work.Transaction, cancellationToken: cancellationToken));
+
+    // Subqueries rather than a join: PostgreSQL cannot lock the nullable side of an outer join.
+    private static string Sql(string lockClause) =>
+        $"""
+        SELECT c.id AS CommunityId, c.visibility AS Visibility,
+               (SELECT m.role FROM memberships m WHERE m.community_id = c.id AND m.person_id = @PersonId) AS Role,
+               (SELECT m.status FROM memberships m WHERE m.community_id = c.id AND m.person_id = @PersonId) AS Status
+        FROM communities c
+        WHERE c.id = @CommunityId
+        {lockClause}
+        """;
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using KnowledgeHub.Communities.Features.Communities;
+using KnowledgeHub.Contracts.Communities;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Communities.Features.Members;
+
+internal static class LeaveCommunity
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapDelete("/communities/{id:guid}/members/me", HandleAsync)
+            .WithName(nameof(LeaveCommunity))
+            .WithSummary("Leave a community, or withdraw a request to join it. The last lead cannot leave; leaving twice changes nothing.");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        ClaimsPrincipal user,
+        CommunitiesDatabase database,
+        Outbox<CommunitiesDatabase> outbox,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var me = user.PersonId();
+        await using var work = await database.BeginAsync(cancellationToken);
+        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        if (access is null)
+        {
+            return Problems.NotFound("The community");
+        }
+
+        if (access.Status is null or Membership.Left)
+        {
+            return TypedResults.NoContent();
+        }
+
+        if (access.IsLead && await Membership.OtherActiveLeadsAsync(work, id, me, cancellationToken) == 0)
+        {
+            return LastLead.CannotStepDown("leave");
+        }
+
+        var version = await Membership.ChangeAsync(work, id, me, Membership.Member, Membership.Left, joinedAt: null, cancellationToken);
+        await outbox.EnqueueAsync(
+            work, new CommunityMembershipChanged(id, me, Membership.Member, Membership.Left, version!.Value, time.UtcNowForDatabase()), cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Dapper;
+using KnowledgeHub.Contracts.Communities;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Communities.Features.Posts;
+
+internal static class DeletePost
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapDelete("/posts/{id:guid}", HandleAsync)
+            .WithName(nameof(DeletePost))
+            .WithSummary("Delete a post with its answers and reactions. The author or a lead; If-Match, when sent, must be current.");
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        ClaimsPrincipal user,
+        CommunitiesDatabase database,
+        Outbox<CommunitiesDatabase> outbox,
+        TimeProvider time,
+        HttpRequest httpRequest,
+        CancellationToken cancellationToken)
+    {
+        if (!ETags.TryReadIfMatch(httpRequest, out var expectedVersion))
+        {
+            return new Validation().Add("If-Match", "If-Match must be an ETag this API handed out.").ToProblem();
+        }
+
+        var me = user.PersonId();
+        await using var work = await database.BeginAsync(cancellationToken);
+        var target = await PostTarget.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        if (target is null)
+        {
+            return Problems.NotFound("The post");
+        }
+
+        if (!target.IsAuthorOrLead(me))
+        {
+            return Problems.Forbidden("Only the post's author or a lead of its community can delete it.");
+        }
+
+        if (expectedVersion is not null && expectedVersion != target.Post.Version)
+        {
+            return Problems.PreconditionFailed();
+        }
+
+        // Answers, tags, reactions and suggestions go with it (ON DELETE CASCADE).
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM posts WHERE id = @PostId", new { PostId = id }, work.Transaction, cancellationToken: cancellationToken));
+        var post = target.Post;
+        // The removal is the post's next version, so it outranks every earlier event about it.
+        await outbox.EnqueueAsync(
+            work, new PostRemoved(post.Id, post.CommunityId, post.AuthorId, post.Version + 1, time.UtcNowForDatabase()), cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

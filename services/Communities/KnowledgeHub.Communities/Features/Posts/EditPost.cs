@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Dapper;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Communities.Features.Posts;
+
+internal static class EditPost
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPut("/posts/{id:guid}", HandleAsync)
+            .WithName(nameof(EditPost))
+            .WithSummary("Replace a post's title, body, tags and details (its type stays). The author or a lead; send If-Match with the ETag you read.");
+
+    private static async Task<Results<Ok<PostResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        PostRules.Content request,
+        ClaimsPrincipal user,
+        CommunitiesDatabase database,
+        Outbox<CommunitiesDatabase> outbox,
+        TimeProvider time,
+        HttpRequest httpRequest,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        if (!ETags.TryReadIfMatch(httpRequest, out var expectedVersion))
+        {
+            return new Validation().Add("If-Match", "If-Match must be an ETag this API handed out.").ToProblem();
+        }
+
+        var me = user.PersonId();
+        await using var work = await database.BeginAsync(cancellationToken);
+        var target = await PostTarget.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        if (target is null)
+        {
+            return Problems.NotFound("The post");
+        }
+
+        if (!target.IsAuthorOrLead(me))
+        {
+            return Problems.Forbidden("Only the post's author or a lead of its community can edit it.");
+        }
+
+        var validation = PostRules.Validate(request, target.Post.Type, out var tags);
+        validation.Require(request.Type is null || request.Type == target.Post.Type, "type", $"A post's type cannot change; this one is a {target.Post.Type}.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        if (expectedVersion is not null && expectedVersion != target.Post.Version)
+        {
+            return Problems.PreconditionFailed();
+        }
+
+        var parameters = new DynamicParameters(PostRules.Columns(request));
+        parameters.AddDynamicParams(new { PostId = id, Now = time.UtcNowForDatabase() });
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE posts
+            SET title = @Title, body = @Body, body_html = @BodyHtml, starts_at = @StartsAt, ends_at = @EndsAt,
+                location = @Location, url = @Url, version = version + 1, updated_at = @Now
+            WHERE id = @PostId
+            """,
+            parameters,
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        await TagTable.Posts.ReplaceAsync(work, id, tags, cancellationToken);
+
+        var post = (await PostReader.ReadOneAsync(work, database.Dialect, id, cancellationToken))!;
+        await outbox.EnqueueAsync(work, PostEvents.Updated(post, target.Access.Visibility), cancellationToken);
+        await work.CommitAsync(cancellationToken);
+
+        ETags.Set(response, post.Version);
+        return TypedResults.Ok(post);
+    }
+}

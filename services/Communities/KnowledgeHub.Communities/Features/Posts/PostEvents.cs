@@ -1,0 +1,56 @@
+using KnowledgeHub.Contracts.Communities;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
+
+namespace KnowledgeHub.Communities.Features.Posts;
+
+internal static class PostEvents
+{
+    private const int BatchSize = 200;
+
+    public static PostPublished Published(PostResponse post, string communityVisibility) => new(
+        post.Id, post.CommunityId, communityVisibility, post.Type, post.Title, post.Body, post.Tags,
+        post.AuthorId, post.AuthorDepartment, post.Version, post.CreatedAt, post.UpdatedAt);
+
+    public static PostUpdated Updated(PostResponse post, string communityVisibility) => new(
+        post.Id, post.CommunityId, communityVisibility, post.Type, post.Title, post.Body, post.Tags,
+        post.AuthorId, post.AuthorDepartment, post.Version, post.CreatedAt, post.UpdatedAt);
+
+    /// <summary>
+    /// Enqueues a PostUpdated with the current state of every post of a community, reading them in
+    /// batches so a large community never sits in memory at once. Returns how many there were.
+    /// </summary>
+    public static async Task<int> EnqueueAllUpdatedAsync(
+        UnitOfWork work,
+        SqlDialect dialect,
+        Outbox<CommunitiesDatabase> outbox,
+        Guid communityId,
+        string communityVisibility,
+        CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var after = Guid.Empty;
+        while (true)
+        {
+            var batch = await PostReader.ReadAsync(
+                work.Connection,
+                dialect,
+                $"WHERE p.community_id = @CommunityId AND p.id > @After ORDER BY p.id LIMIT {BatchSize}",
+                new { CommunityId = communityId, After = after },
+                cancellationToken,
+                work.Transaction);
+            foreach (var post in batch)
+            {
+                await outbox.EnqueueAsync(work, Updated(post, communityVisibility), cancellationToken);
+            }
+
+            count += batch.Count;
+            if (batch.Count < BatchSize)
+            {
+                return count;
+            }
+
+            after = batch[^1].Id;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Dapper;
+using KnowledgeHub.Communities.Features.Communities;
+using KnowledgeHub.Data;
+
+namespace KnowledgeHub.Communities.Features.Posts;
+
+/// <summary>A post about to be changed, and the caller's standing in its community.</summary>
+internal sealed record PostTarget(PostResponse Post, CommunityAccess Access)
+{
+    public bool IsAuthorOrLead(Guid personId) => Post.AuthorId == personId || Access.IsLead;
+
+    /// <summary>
+    /// Locks the post's community (see <see cref="CommunityAccess.LockAsync"/>) and reads the post.
+    /// Null when the post does not exist or the caller may not see it: both answer 404.
+    /// </summary>
+    public static async Task<PostTarget?> LockAsync(
+        UnitOfWork work, SqlDialect dialect, Guid postId, Guid personId, CancellationToken cancellationToken)
+    {
+        // A post never moves between communities, so its community can be read before the lock.
+        var communityId = await work.Connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+            "SELECT community_id FROM posts WHERE id = @PostId", new { PostId = postId }, work.Transaction, cancellationToken: cancellationToken));
+        if (communityId is null)
+        {
+            return null;
+        }
+
+        var access = await CommunityAccess.LockAsync(work, dialect, communityId.Value, personId, cancellationToken);
+        if (access is not { CanSeeContent: true })
+        {
+            return null;
+        }
+
+        // Read under the lock: the post may have been deleted while we waited for it.
+        var post = await PostReader.ReadOneAsync(work, dialect, postId, cancellationToken);
+        return post is null ? null : new PostTarget(post, access);
+    }
+}
