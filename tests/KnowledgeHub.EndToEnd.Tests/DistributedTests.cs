@@ -13,7 +13,7 @@ public sealed class DistributedTests(DistributedHubFixture fixture)
         fixture.SkipIfUnavailable();
         var hub = fixture.Hub;
 
-        var outcome = await new HubFlow(hub.CreateGatewayClient).RunAsync(TimeSpan.FromSeconds(2));
+        var outcome = await new HubFlow(hub.CreateGatewayClient).RunAsync(HubFlow.SearchDeadline);
         TestContext.Current.SendDiagnosticMessage($"Distributed: searchable {outcome.SearchLatency.TotalMilliseconds:0} ms after the last write.");
 
         Assert.Equal(5, hub.All.Select(process => process.ProcessId).Distinct().Count(id => id is not null));

@@ -13,7 +13,7 @@ public sealed class StandaloneTests(StandaloneHubFixture fixture)
     [Fact]
     public async Task The_journey_is_searchable_within_a_second_and_survives_a_restart()
     {
-        var outcome = await new HubFlow(_hub.CreateClient).RunAsync(TimeSpan.FromSeconds(1));
+        var outcome = await new HubFlow(_hub.CreateClient).RunAsync(HubFlow.SearchDeadline);
         TestContext.Current.SendDiagnosticMessage($"Standalone: searchable {outcome.SearchLatency.TotalMilliseconds:0} ms after the last write.");
 
         await _hub.RestartAsync();
