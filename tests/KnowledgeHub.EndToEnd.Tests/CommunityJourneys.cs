@@ -13,8 +13,6 @@ namespace KnowledgeHub.EndToEnd.Tests;
 /// </summary>
 public abstract class CommunityJourneys(IHubUnderTest hub)
 {
-    private static readonly TimeSpan SearchDeadline = TimeSpan.FromSeconds(10);
-
     private readonly string _marker = "zq" + Guid.NewGuid().ToString("N")[..10];
 
     [Fact]
@@ -41,7 +39,7 @@ public abstract class CommunityJourneys(IHubUnderTest hub)
         Assert.DoesNotContain("<script", read["bodyHtml"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
         await Eventually.AssertAsync(
             async () => Ids(await asker.GetJsonAsync($"/api/search?q={_marker}")).Contains(Id(question)),
-            SearchDeadline,
+            HubFlow.SearchDeadline,
             "search to find the question");
 
         var edit = new { title = $"How do we rotate {_marker} certificates safely?", body = "Is there a runbook?", tags = new[] { "security" } };
@@ -73,7 +71,7 @@ public abstract class CommunityJourneys(IHubUnderTest hub)
 
         await Eventually.AssertAsync(
             async () => Ids(await lead.GetJsonAsync($"/api/search?q={_marker}")).Contains(Id(post)),
-            SearchDeadline,
+            HubFlow.SearchDeadline,
             "the lead to find the post");
         Assert.DoesNotContain(Id(post), Ids(await applicant.GetJsonAsync($"/api/search?q={_marker}")));
         using var hidden = await applicant.GetAsync($"/api/posts/{Id(post)}");
@@ -86,7 +84,7 @@ public abstract class CommunityJourneys(IHubUnderTest hub)
         Assert.Equal(Id(post), Id(await applicant.GetJsonAsync($"/api/posts/{Id(post)}")));
         await Eventually.AssertAsync(
             async () => Ids(await applicant.GetJsonAsync($"/api/search?q={_marker}")).Contains(Id(post)),
-            SearchDeadline,
+            HubFlow.SearchDeadline,
             "the approved member to find the post");
     }
 
