@@ -1,0 +1,160 @@
+using System.Data.Common;
+using Dapper;
+using KnowledgeHub.Alignment.Features.Alignments;
+using KnowledgeHub.Alignment.Features.Projects;
+
+namespace KnowledgeHub.Alignment.Features.Scorecard;
+
+/// <summary>
+/// The scorecard's figures, aggregated by the database in one round trip. Amounts come back per
+/// currency, because only the service knows the conversion rates; everything else is counted in SQL.
+/// </summary>
+internal sealed class ScorecardQuery
+{
+    // Every active project once, with whether it serves an objective of the period, and every
+    // department it involves once (partners never include the sponsor, so UNION ALL is exact).
+    private static readonly string Portfolio = $"""
+        WITH active AS (
+            SELECT p.id, p.name, p.planned_budget, p.currency, p.sponsor_department, p.health, p.last_reported_at,
+                   CASE WHEN {AlignmentSql.ServesAnObjective("p", ofPeriod: true)} THEN 1 ELSE 0 END AS aligned
+            FROM projects p WHERE p.status = '{ProjectRules.Active}'
+        ), involvement AS (
+            SELECT a.id AS project_id, a.sponsor_department AS department FROM active a
+            UNION ALL
+            SELECT d.project_id, d.department FROM project_partners d JOIN active a ON a.id = d.project_id
+        )
+        """;
+
+    private static readonly string Sql = $"""
+        {Portfolio}
+        SELECT currency AS Currency, aligned AS Aligned, count(*) AS Projects, sum(planned_budget) AS Planned
+        FROM active GROUP BY currency, aligned;
+
+        {Portfolio}
+        SELECT coalesce(sum(CASE WHEN health = 'green' THEN 1 ELSE 0 END), 0) AS Green,
+               coalesce(sum(CASE WHEN health = 'amber' THEN 1 ELSE 0 END), 0) AS Amber,
+               coalesce(sum(CASE WHEN health = 'red' THEN 1 ELSE 0 END), 0) AS Red,
+               coalesce(sum(CASE WHEN last_reported_at IS NULL OR last_reported_at < @StaleBefore THEN 1 ELSE 0 END), 0) AS Stale
+        FROM active;
+
+        {Portfolio}
+        SELECT id AS Id, name AS Name, planned_budget AS Planned, currency AS Currency, sponsor_department AS SponsorDepartment
+        FROM active WHERE aligned = 0;
+
+        SELECT department AS Department, count(*) AS Objectives FROM objectives WHERE period = @Period GROUP BY department;
+
+        SELECT o.id AS Id, o.title AS Title, o.department AS Department, o.priority AS Priority
+        FROM objectives o
+        WHERE o.period = @Period
+          AND NOT EXISTS (SELECT 1 FROM project_objectives l JOIN projects p ON p.id = l.project_id
+                          WHERE l.objective_id = o.id AND p.status = '{ProjectRules.Active}');
+
+        {Portfolio}
+        SELECT i.department AS Department, a.currency AS Currency, a.aligned AS Aligned, count(*) AS Projects, sum(a.planned_budget) AS Planned
+        FROM involvement i JOIN active a ON a.id = i.project_id
+        GROUP BY i.department, a.currency, a.aligned;
+
+        {Portfolio}
+        SELECT x.department AS A, y.department AS B, count(*) AS SharedProjects
+        FROM involvement x JOIN involvement y ON y.project_id = x.project_id AND x.department < y.department
+        GROUP BY x.department, y.department;
+        """;
+
+    public required IReadOnlyList<BudgetRow> Budgets { get; init; }
+
+    public required HealthRow Health { get; init; }
+
+    public required IReadOnlyList<UnalignedRow> Unaligned { get; init; }
+
+    public required IReadOnlyList<DepartmentObjectivesRow> ObjectivesByDepartment { get; init; }
+
+    public required IReadOnlyList<UnsupportedRow> Unsupported { get; init; }
+
+    public required IReadOnlyList<DepartmentBudgetRow> DepartmentBudgets { get; init; }
+
+    public required IReadOnlyList<PartnershipRow> Partnerships { get; init; }
+
+    /// <param name="staleBefore">Active projects whose latest report is older (or missing) are stale.</param>
+    public static async Task<ScorecardQuery> RunAsync(DbConnection connection, string period, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    {
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            Sql, new { Period = period, StaleBefore = staleBefore }, cancellationToken: cancellationToken));
+        return new ScorecardQuery
+        {
+            Budgets = (await results.ReadAsync<BudgetRow>()).ToList(),
+            Health = await results.ReadSingleAsync<HealthRow>(),
+            Unaligned = (await results.ReadAsync<UnalignedRow>()).ToList(),
+            ObjectivesByDepartment = (await results.ReadAsync<DepartmentObjectivesRow>()).ToList(),
+            Unsupported = (await results.ReadAsync<UnsupportedRow>()).ToList(),
+            DepartmentBudgets = (await results.ReadAsync<DepartmentBudgetRow>()).ToList(),
+            Partnerships = (await results.ReadAsync<PartnershipRow>()).ToList(),
+        };
+    }
+
+    internal class BudgetRow
+    {
+        public required string Currency { get; init; }
+
+        public long Aligned { get; init; }
+
+        public long Projects { get; init; }
+
+        public decimal Planned { get; init; }
+    }
+
+    internal sealed class DepartmentBudgetRow : BudgetRow
+    {
+        public required string Department { get; init; }
+    }
+
+    internal sealed class HealthRow
+    {
+        public long Green { get; init; }
+
+        public long Amber { get; init; }
+
+        public long Red { get; init; }
+
+        public long Stale { get; init; }
+    }
+
+    internal sealed class UnalignedRow
+    {
+        public Guid Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public decimal Planned { get; init; }
+
+        public required string Currency { get; init; }
+
+        public required string SponsorDepartment { get; init; }
+    }
+
+    internal sealed class DepartmentObjectivesRow
+    {
+        public required string Department { get; init; }
+
+        public long Objectives { get; init; }
+    }
+
+    internal sealed class UnsupportedRow
+    {
+        public Guid Id { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string Department { get; init; }
+
+        public int Priority { get; init; }
+    }
+
+    internal sealed class PartnershipRow
+    {
+        public required string A { get; init; }
+
+        public required string B { get; init; }
+
+        public long SharedProjects { get; init; }
+    }
+}
