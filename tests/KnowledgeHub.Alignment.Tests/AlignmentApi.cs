@@ -80,6 +80,8 @@ internal static class AlignmentApi
 
     public static string Id(this JsonNode node) => node["id"]!.GetValue<string>();
 
-    public static IReadOnlyList<string> Ids(this JsonNode page) =>
-        page["items"]!.AsArray().Select(item => item!["id"]!.GetValue<string>()).ToList();
+    public static IReadOnlyList<string> Ids(this JsonNode page) => page["items"]!.Items().Select(Id).ToList();
+
+    /// <summary>The elements of a JSON array, which the API never leaves null.</summary>
+    public static IEnumerable<JsonNode> Items(this JsonNode array) => array.AsArray().Select(item => item!);
 }
