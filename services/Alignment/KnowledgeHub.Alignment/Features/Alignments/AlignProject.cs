@@ -15,9 +15,9 @@ internal static class AlignProject
 {
     public static readonly string[] Contributions = ["low", "medium", "high"];
 
-    internal sealed record Request(string? Contribution, string? Rationale);
+    internal sealed record AlignmentRequest(string? Contribution, string? Rationale);
 
-    internal sealed record Response(
+    internal sealed record AlignmentResponse(
         Guid ProjectId,
         Guid ObjectiveId,
         string ObjectiveTitle,
@@ -34,10 +34,10 @@ internal static class AlignProject
             .WithName(nameof(AlignProject))
             .WithSummary("Say that a project serves an objective, how much and why (the project's leads, executives and admins).");
 
-    private static async Task<Results<Ok<Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    private static async Task<Results<Ok<AlignmentResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id,
         Guid objectiveId,
-        Request request,
+        AlignmentRequest request,
         ClaimsPrincipal user,
         AlignmentDatabase database,
         TimeProvider time,
@@ -83,7 +83,7 @@ internal static class AlignProject
             work.Transaction,
             cancellationToken: cancellationToken));
         await work.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new Response(
+        return TypedResults.Ok(new AlignmentResponse(
             id, objectiveId, objective.Title, objective.Department, objective.Period, request.Contribution!, rationale, link.LinkedBy, link.LinkedAt, link.UpdatedAt));
     }
 

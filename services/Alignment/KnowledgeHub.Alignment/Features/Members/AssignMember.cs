@@ -14,7 +14,7 @@ namespace KnowledgeHub.Alignment.Features.Members;
 
 internal static partial class AssignMember
 {
-    internal sealed record Request(string? Role);
+    internal sealed record MemberRoleRequest(string? Role);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/projects/{id:guid}/members/{personId:guid}", HandleAsync)
@@ -24,7 +24,7 @@ internal static partial class AssignMember
     private static async Task<Results<Ok<MemberResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id,
         Guid personId,
-        Request request,
+        MemberRoleRequest request,
         ClaimsPrincipal user,
         AlignmentDatabase database,
         Outbox<AlignmentDatabase> outbox,

@@ -13,7 +13,7 @@ namespace KnowledgeHub.Alignment.Features.Objectives;
 
 internal static class CheckInKeyResult
 {
-    internal sealed record Request(decimal? Current);
+    internal sealed record CheckInRequest(decimal? Current);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/objectives/{id:guid}/key-results/{keyResultId:guid}", HandleAsync)
@@ -25,7 +25,7 @@ internal static class CheckInKeyResult
     private static async Task<Results<Ok<KeyResultResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id,
         Guid keyResultId,
-        Request request,
+        CheckInRequest request,
         ClaimsPrincipal user,
         AlignmentDatabase database,
         Outbox<AlignmentDatabase> outbox,

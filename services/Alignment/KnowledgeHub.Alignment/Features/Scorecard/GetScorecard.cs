@@ -36,7 +36,7 @@ internal static class GetScorecard
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var figures = await ScorecardQuery.RunAsync(connection, label!, now - StaleAfter, cancellationToken);
-        var unconvertible = figures.Budgets.Select(row => row.Currency).Distinct().Where(currency => !rates.CanConvert(currency)).Order(StringComparer.Ordinal).ToList();
+        var unconvertible = figures.ActiveByCurrency.Select(row => row.Currency).Distinct().Where(currency => !rates.CanConvert(currency)).Order(StringComparer.Ordinal).ToList();
         if (unconvertible.Count > 0)
         {
             return MixedCurrencies(unconvertible, rates.Base);

@@ -5,8 +5,8 @@ internal static class ScorecardBuilder
 {
     public static ScorecardResponse Build(string period, ScorecardQuery figures, CurrencyRates rates)
     {
-        var total = Sum(figures.Budgets, rates, alignedOnly: false);
-        var aligned = Sum(figures.Budgets, rates, alignedOnly: true);
+        var total = Sum(figures.ActiveByCurrency, rates, alignedOnly: false);
+        var aligned = Sum(figures.ActiveByCurrency, rates, alignedOnly: true);
         var unaligned = figures.Unaligned
             .Select(row => new UnalignedProject(row.Id, row.Name, Money(rates.ToBase(row.Planned, row.Currency)), row.SponsorDepartment))
             .OrderByDescending(project => project.Planned)
@@ -24,11 +24,15 @@ internal static class ScorecardBuilder
             period,
             new BudgetFigures(Money(total), Money(aligned), Share(aligned, total), rates.Base),
             new ProjectFigures(
-                (int)figures.Budgets.Sum(row => row.Projects),
-                (int)figures.Budgets.Where(row => row.Aligned == 1).Sum(row => row.Projects),
+                (int)figures.ActiveByCurrency.Sum(row => row.Projects),
+                (int)figures.ActiveByCurrency.Where(row => row.Aligned == 1).Sum(row => row.Projects),
                 unaligned),
             new ObjectiveFigures((int)figures.ObjectivesByDepartment.Sum(row => row.Objectives), unsupported),
-            new HealthFigures((int)figures.Health.Green, (int)figures.Health.Amber, (int)figures.Health.Red, (int)figures.Health.Stale),
+            new HealthFigures(
+                (int)figures.ActiveByCurrency.Sum(row => row.Green),
+                (int)figures.ActiveByCurrency.Sum(row => row.Amber),
+                (int)figures.ActiveByCurrency.Sum(row => row.Red),
+                (int)figures.ActiveByCurrency.Sum(row => row.Stale)),
             Departments(figures, rates),
             Partnerships(figures));
     }

@@ -11,31 +11,29 @@ namespace KnowledgeHub.Alignment.Features.Scorecard;
 /// </summary>
 internal sealed class ScorecardQuery
 {
-    // Every active project once, with whether it serves an objective of the period, and every
-    // department it involves once (partners never include the sponsor, so UNION ALL is exact).
+    // Every active project once, with whether it serves an objective of the period; and every
+    // (project, department) pair it involves, carrying what the department figures need
+    // (partners never include the sponsor, so UNION ALL counts each pair once).
     private static readonly string Portfolio = $"""
         WITH active AS (
             SELECT p.id, p.name, p.planned_budget, p.currency, p.sponsor_department, p.health, p.last_reported_at,
                    CASE WHEN {AlignmentSql.ServesAnObjective("p", ofPeriod: true)} THEN 1 ELSE 0 END AS aligned
             FROM projects p WHERE p.status = '{ProjectRules.Active}'
         ), involvement AS (
-            SELECT a.id AS project_id, a.sponsor_department AS department FROM active a
+            SELECT a.id AS project_id, a.sponsor_department AS department, a.currency, a.aligned, a.planned_budget FROM active a
             UNION ALL
-            SELECT d.project_id, d.department FROM project_partners d JOIN active a ON a.id = d.project_id
+            SELECT a.id, d.department, a.currency, a.aligned, a.planned_budget FROM project_partners d JOIN active a ON a.id = d.project_id
         )
         """;
 
     private static readonly string Sql = $"""
         {Portfolio}
-        SELECT currency AS Currency, aligned AS Aligned, count(*) AS Projects, sum(planned_budget) AS Planned
+        SELECT currency AS Currency, aligned AS Aligned, count(*) AS Projects, sum(planned_budget) AS Planned,
+               sum(CASE WHEN health = 'green' THEN 1 ELSE 0 END) AS Green,
+               sum(CASE WHEN health = 'amber' THEN 1 ELSE 0 END) AS Amber,
+               sum(CASE WHEN health = 'red' THEN 1 ELSE 0 END) AS Red,
+               sum(CASE WHEN last_reported_at IS NULL OR last_reported_at < @StaleBefore THEN 1 ELSE 0 END) AS Stale
         FROM active GROUP BY currency, aligned;
-
-        {Portfolio}
-        SELECT coalesce(sum(CASE WHEN health = 'green' THEN 1 ELSE 0 END), 0) AS Green,
-               coalesce(sum(CASE WHEN health = 'amber' THEN 1 ELSE 0 END), 0) AS Amber,
-               coalesce(sum(CASE WHEN health = 'red' THEN 1 ELSE 0 END), 0) AS Red,
-               coalesce(sum(CASE WHEN last_reported_at IS NULL OR last_reported_at < @StaleBefore THEN 1 ELSE 0 END), 0) AS Stale
-        FROM active;
 
         {Portfolio}
         SELECT id AS Id, name AS Name, planned_budget AS Planned, currency AS Currency, sponsor_department AS SponsorDepartment
@@ -50,9 +48,8 @@ internal sealed class ScorecardQuery
                           WHERE l.objective_id = o.id AND p.status = '{ProjectRules.Active}');
 
         {Portfolio}
-        SELECT i.department AS Department, a.currency AS Currency, a.aligned AS Aligned, count(*) AS Projects, sum(a.planned_budget) AS Planned
-        FROM involvement i JOIN active a ON a.id = i.project_id
-        GROUP BY i.department, a.currency, a.aligned;
+        SELECT department AS Department, currency AS Currency, aligned AS Aligned, count(*) AS Projects, sum(planned_budget) AS Planned
+        FROM involvement GROUP BY department, currency, aligned;
 
         {Portfolio}
         SELECT x.department AS A, y.department AS B, count(*) AS SharedProjects
@@ -60,9 +57,8 @@ internal sealed class ScorecardQuery
         GROUP BY x.department, y.department;
         """;
 
-    public required IReadOnlyList<BudgetRow> Budgets { get; init; }
-
-    public required HealthRow Health { get; init; }
+    /// <summary>Active projects by currency and alignment, with their health.</summary>
+    public required IReadOnlyList<PortfolioRow> ActiveByCurrency { get; init; }
 
     public required IReadOnlyList<UnalignedRow> Unaligned { get; init; }
 
@@ -81,8 +77,7 @@ internal sealed class ScorecardQuery
             Sql, new { Period = period, StaleBefore = staleBefore }, cancellationToken: cancellationToken));
         return new ScorecardQuery
         {
-            Budgets = (await results.ReadAsync<BudgetRow>()).ToList(),
-            Health = await results.ReadSingleAsync<HealthRow>(),
+            ActiveByCurrency = (await results.ReadAsync<PortfolioRow>()).ToList(),
             Unaligned = (await results.ReadAsync<UnalignedRow>()).ToList(),
             ObjectivesByDepartment = (await results.ReadAsync<DepartmentObjectivesRow>()).ToList(),
             Unsupported = (await results.ReadAsync<UnsupportedRow>()).ToList(),
@@ -107,7 +102,7 @@ internal sealed class ScorecardQuery
         public required string Department { get; init; }
     }
 
-    internal sealed class HealthRow
+    internal sealed class PortfolioRow : BudgetRow
     {
         public long Green { get; init; }
 

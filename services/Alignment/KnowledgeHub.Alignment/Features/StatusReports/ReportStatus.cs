@@ -17,7 +17,7 @@ internal static class ReportStatus
 {
     public static readonly string[] Healths = ["green", "amber", "red"];
 
-    internal sealed record Request(string? Health, string? Summary, string? Risks, string? Decisions);
+    internal sealed record StatusReportRequest(string? Health, string? Summary, string? Risks, string? Decisions);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/projects/{id:guid}/status-reports", HandleAsync)
@@ -26,7 +26,7 @@ internal static class ReportStatus
 
     private static async Task<Results<Created<StatusReportResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id,
-        Request request,
+        StatusReportRequest request,
         ClaimsPrincipal user,
         AlignmentDatabase database,
         Outbox<AlignmentDatabase> outbox,
