@@ -25,7 +25,7 @@ public abstract class ObjectiveSlicesTests(AlignmentFixture fixture)
             department = department.ToLowerInvariant(),
             period = "2026-h2",
             priority = 1,
-            keyResults = new[] { KeyResult("Workloads in the cloud", 20m, 80m, 35m, "%"), new { title = "Data centre cost", baseline = 100m, target = 40m, current = (decimal?)null, unit = "kEUR" } },
+            keyResults = new[] { KeyResult("Workloads in the cloud", 20m, 80m, 35m, "%"), new { title = "Data centre cost", baseline = 100.5m, target = 40m, current = (decimal?)null, unit = "kEUR" } },
         });
 
         await response.EnsureStatusAsync(HttpStatusCode.Created);
@@ -35,11 +35,11 @@ public abstract class ObjectiveSlicesTests(AlignmentFixture fixture)
         var read = await fixture.Host.CreateClient(TestUser.Employee()).GetJsonAsync($"/api/objectives/{created.Id()}");
         Assert.Equal((department, "2026-H2", 1), (read["department"]!.GetValue<string>(), read["period"]!.GetValue<string>(), read["priority"]!.GetValue<int>()));
         var keyResults = read["keyResults"]!.AsArray();
-        // Progress moves from baseline to target: (35 - 20) / (80 - 20) = 0.25; the cost has not moved from 100 yet: 0.
+        // Progress moves from baseline to target: (35 - 20) / (80 - 20) = 0.25; the cost has not moved from 100.5 yet: 0.
         Assert.Equal([0.25m, 0m], keyResults.Select(keyResult => keyResult!["progress"]!.GetValue<decimal>()));
         Assert.Equal(0.125m, read["progress"]!.GetValue<decimal>());
         Assert.Equal([35m], History(keyResults[0]!));
-        Assert.Equal([100m], History(keyResults[1]!));
+        Assert.Equal([100.5m], History(keyResults[1]!));
         Assert.Empty(read["projects"]!.AsArray());
         var announced = await fixture.Host.Events.WaitForAsync<ObjectiveChanged>(evt => evt.ObjectiveId.ToString() == created.Id(), "ObjectiveChanged");
         Assert.Equal(("Run on the cloud", department, "2026-H2", 1L), (announced.Title, announced.Department, announced.Period, announced.Version));

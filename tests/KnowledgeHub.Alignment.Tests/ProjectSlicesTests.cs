@@ -169,6 +169,33 @@ public abstract class ProjectSlicesTests(AlignmentFixture fixture)
         Assert.Equal([servesNothing.Id(), servesQ1.Id()], (await lead.GetJsonAsync($"{list}&aligned=false&period=2026-H2")).Ids());
     }
 
+    [Fact]
+    public async Task Empty_filters_leave_a_list_unfiltered()
+    {
+        await fixture.KnowDepartmentsAsync("IT");
+        var client = fixture.Host.CreateClient(TestUser.Employee());
+        var project = await client.CreateProjectAsync(Project("Unfiltered"));
+
+        var projects = await client.GetJsonAsync("/api/projects?status=&department=&aligned=&period=&limit=100");
+
+        Assert.Contains(project.Id(), projects.Ids());
+        await client.GetJsonAsync("/api/objectives?period=&department=");
+    }
+
+    [Fact]
+    public async Task Budgets_with_and_without_cents_are_listed_together()
+    {
+        var department = UniqueDepartment();
+        await fixture.KnowDepartmentsAsync(department);
+        var client = fixture.Host.CreateClient(TestUser.Employee());
+        await client.CreateProjectAsync(Project("Whole", department, planned: 100m));
+        await client.CreateProjectAsync(Project("With cents", department, planned: 100.25m));
+
+        var projects = await client.GetJsonAsync($"/api/projects?department={department}");
+
+        Assert.Equal([100.25m, 100m], projects["items"]!.Items().Select(project => project["budget"]!["planned"]!.GetValue<decimal>()));
+    }
+
     [Theory]
     [InlineData("/api/projects?period=2026-H3", "period")]
     [InlineData("/api/projects?aligned=maybe", "aligned")]

@@ -15,7 +15,7 @@ public abstract class ScorecardCurrencyTests(AlignmentFixture fixture)
         await fixture.KnowDepartmentsAsync("IT");
         var lead = fixture.Host.CreateClient(TestUser.Employee("lead"));
         var executive = fixture.Host.CreateClient(TestUser.Executive());
-        await lead.CreateProjectAsync(Project("In euros", planned: 100m));
+        await lead.CreateProjectAsync(Project("In euros", planned: 100.5m));
         await lead.CreateProjectAsync(Project("In dollars", planned: 100m, currency: "USD"));
         var pounds = await lead.CreateProjectAsync(Project("In pounds", planned: 100m, currency: "GBP"));
 
@@ -29,8 +29,8 @@ public abstract class ScorecardCurrencyTests(AlignmentFixture fixture)
         using var paused = await lead.PutAsJsonAsync($"/api/projects/{pounds.Id()}", Project("In pounds", planned: 100m, currency: "GBP", status: "on-hold"));
         await paused.EnsureStatusAsync(HttpStatusCode.OK);
         var scorecard = await executive.GetJsonAsync("/api/alignment/scorecard?period=2026-H2");
-        // 100 EUR + 100 USD × 0.9 = 190 EUR.
-        Assert.Equal((190m, "EUR"), (scorecard["budget"]!["total"]!.GetValue<decimal>(), scorecard["budget"]!["currency"]!.GetValue<string>()));
+        // 100.50 EUR + 100 USD × 0.9 = 190.50 EUR.
+        Assert.Equal((190.5m, "EUR"), (scorecard["budget"]!["total"]!.GetValue<decimal>(), scorecard["budget"]!["currency"]!.GetValue<string>()));
     }
 }
 

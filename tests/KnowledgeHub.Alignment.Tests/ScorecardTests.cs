@@ -131,9 +131,11 @@ public abstract class ScorecardTests(AlignmentFixture fixture)
         var now = DateTimeOffset.UtcNow;
 
         var current = await executive.GetJsonAsync("/api/alignment/scorecard");
+        var empty = await executive.GetJsonAsync("/api/alignment/scorecard?period=");
         using var bad = await executive.GetAsync("/api/alignment/scorecard?period=2026-Q5");
 
         Assert.Equal($"{now.Year}-H{(now.Month <= 6 ? 1 : 2)}", current["period"]!.GetValue<string>());
+        Assert.Equal(current["period"]!.GetValue<string>(), empty["period"]!.GetValue<string>());
         await bad.AssertRefusedAsync("period");
     }
 

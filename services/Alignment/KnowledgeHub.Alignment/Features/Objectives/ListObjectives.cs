@@ -24,9 +24,8 @@ internal static class ListObjectives
         CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var periodLabel = period is null ? null : Periods.Check(period, "period", validation);
-        var departmentCode = DepartmentCodes.Normalize(department);
-        validation.Require(department is null || departmentCode is not null, "department", $"'department' is a department code ({DepartmentCodes.Rule}).");
+        var periodLabel = Filters.Period(period, validation);
+        var departmentCode = Filters.Department(department, validation);
         var page = PageRequest.Parse(limit, cursor, validation);
         if (page is null || !validation.IsValid)
         {

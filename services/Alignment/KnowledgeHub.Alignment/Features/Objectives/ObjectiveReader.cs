@@ -39,8 +39,9 @@ internal static class ObjectiveReader
 
         var keyResults = await ReadGroupedAsync<KeyResultRow>(
             $"""
-            SELECT k.objective_id AS ObjectiveId, k.id AS Id, k.title AS Title, k.baseline AS Baseline, k.target AS Target,
-                   k.current_value AS CurrentValue, k.unit AS Unit, k.updated_at AS UpdatedAt
+            SELECT k.objective_id AS ObjectiveId, k.id AS Id, k.title AS Title, {dialect.Decimal("k.baseline")} AS Baseline,
+                   {dialect.Decimal("k.target")} AS Target, {dialect.Decimal("k.current_value")} AS CurrentValue, k.unit AS Unit,
+                   k.updated_at AS UpdatedAt
             FROM key_results k WHERE {dialect.InList("k.objective_id", "@Ids")}
             ORDER BY k.position
             """,
@@ -48,7 +49,8 @@ internal static class ObjectiveReader
         var history = detailed
             ? await ReadGroupedAsync<CheckInRow>(
                 $"""
-                SELECT c.key_result_id AS KeyResultId, c.value AS Value, c.checked_in_by AS CheckedInBy, c.checked_in_at AS CheckedInAt
+                SELECT c.key_result_id AS KeyResultId, {dialect.Decimal("c.value")} AS Value, c.checked_in_by AS CheckedInBy,
+                       c.checked_in_at AS CheckedInAt
                 FROM key_result_checkins c JOIN key_results k ON k.id = c.key_result_id
                 WHERE {dialect.InList("k.objective_id", "@Ids")}
                 ORDER BY c.checked_in_at, c.id

@@ -62,7 +62,7 @@ internal static class UpdateObjective
 
         await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department], cancellationToken);
         var existing = (await work.Connection.QueryAsync<KeyResultState>(new CommandDefinition(
-            "SELECT id AS Id, current_value AS CurrentValue FROM key_results WHERE objective_id = @Id",
+            $"SELECT id AS Id, {database.Dialect.Decimal("current_value")} AS CurrentValue FROM key_results WHERE objective_id = @Id",
             new { Id = id },
             work.Transaction,
             cancellationToken: cancellationToken))).ToDictionary(keyResult => keyResult.Id, keyResult => keyResult.CurrentValue);

@@ -1,7 +1,6 @@
 using System.Text;
 using Dapper;
 using KnowledgeHub.Alignment.Features.Alignments;
-using KnowledgeHub.Alignment.Features.Objectives;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +20,7 @@ internal static class ListProjects
     private static async Task<Results<Ok<Page<ProjectResponse>>, ValidationProblem>> HandleAsync(
         string? status,
         string? department,
-        bool? aligned,
+        string? aligned,
         string? period,
         int? limit,
         string? cursor,
@@ -29,14 +28,15 @@ internal static class ListProjects
         CancellationToken cancellationToken)
     {
         var validation = new Validation();
+        status = Filters.Given(status);
         if (status is not null)
         {
             validation.RequireOneOf(status, "status", ProjectRules.Statuses);
         }
 
-        var departmentCode = DepartmentCodes.Normalize(department);
-        validation.Require(department is null || departmentCode is not null, "department", $"'department' is a department code ({DepartmentCodes.Rule}).");
-        var periodLabel = period is null ? null : Periods.Check(period, "period", validation);
+        var departmentCode = Filters.Department(department, validation);
+        var periodLabel = Filters.Period(period, validation);
+        var alignedOnly = Filters.Flag(aligned, "aligned", validation);
         var page = PageRequest.Parse(limit, cursor, validation);
         if (page is null || !validation.IsValid)
         {
@@ -58,9 +58,9 @@ internal static class ListProjects
         }
 
         // A period says which objectives count; without aligned=false it asks for the projects serving them.
-        if (aligned is not null || periodLabel is not null)
+        if (alignedOnly is not null || periodLabel is not null)
         {
-            sql.Append(aligned == false ? " AND NOT " : " AND ").Append(AlignmentSql.ServesAnObjective("p", periodLabel is not null));
+            sql.Append(alignedOnly == false ? " AND NOT " : " AND ").Append(AlignmentSql.ServesAnObjective("p", periodLabel is not null));
             if (periodLabel is not null)
             {
                 parameters.Add("Period", periodLabel);

@@ -20,7 +20,7 @@ internal static class ProjectReader
         var rows = await connection.QueryAsync<ProjectRow>(new CommandDefinition(
             $"""
             SELECT p.id AS Id, p.name AS Name, p.description AS Description, p.sponsor_department AS SponsorDepartment,
-                   p.planned_budget AS PlannedBudget, p.actual_budget AS ActualBudget, p.currency AS Currency,
+                   {dialect.Decimal("p.planned_budget")} AS PlannedBudget, {dialect.Decimal("p.actual_budget")} AS ActualBudget, p.currency AS Currency,
                    p.start_date AS StartDate, p.end_date AS EndDate, p.status AS Status, p.pilot AS Pilot,
                    p.lessons_learned AS LessonsLearned, p.lead_id AS LeadId, p.health AS Health,
                    p.last_reported_at AS LastReportedAt, p.created_at AS CreatedAt, p.updated_at AS UpdatedAt, p.version AS Version,

@@ -28,21 +28,21 @@ internal static class GetScorecard
     {
         var validation = new Validation();
         var now = time.GetUtcNow();
-        var label = period is null ? Periods.CurrentHalf(now) : Periods.Check(period, "period", validation);
+        var label = Filters.Period(period, validation) ?? Periods.CurrentHalf(now);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var figures = await ScorecardQuery.RunAsync(connection, label!, now - StaleAfter, cancellationToken);
+        var figures = await ScorecardQuery.RunAsync(connection, database.Dialect, label, now - StaleAfter, cancellationToken);
         var unconvertible = figures.ActiveByCurrency.Select(row => row.Currency).Distinct().Where(currency => !rates.CanConvert(currency)).Order(StringComparer.Ordinal).ToList();
         if (unconvertible.Count > 0)
         {
             return MixedCurrencies(unconvertible, rates.Base);
         }
 
-        return TypedResults.Ok(ScorecardBuilder.Build(label!, figures, rates));
+        return TypedResults.Ok(ScorecardBuilder.Build(label, figures, rates));
     }
 
     private static ProblemHttpResult MixedCurrencies(IReadOnlyList<string> currencies, string baseCurrency) =>

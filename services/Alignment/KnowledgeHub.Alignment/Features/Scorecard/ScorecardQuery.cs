@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using KnowledgeHub.Alignment.Features.Alignments;
 using KnowledgeHub.Alignment.Features.Projects;
+using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Alignment.Features.Scorecard;
 
@@ -26,9 +27,9 @@ internal sealed class ScorecardQuery
         )
         """;
 
-    private static readonly string Sql = $"""
+    private static string Sql(SqlDialect dialect) => $"""
         {Portfolio}
-        SELECT currency AS Currency, aligned AS Aligned, count(*) AS Projects, sum(planned_budget) AS Planned,
+        SELECT currency AS Currency, aligned AS Aligned, count(*) AS Projects, {dialect.Decimal("sum(planned_budget)")} AS Planned,
                sum(CASE WHEN health = 'green' THEN 1 ELSE 0 END) AS Green,
                sum(CASE WHEN health = 'amber' THEN 1 ELSE 0 END) AS Amber,
                sum(CASE WHEN health = 'red' THEN 1 ELSE 0 END) AS Red,
@@ -36,7 +37,7 @@ internal sealed class ScorecardQuery
         FROM active GROUP BY currency, aligned;
 
         {Portfolio}
-        SELECT id AS Id, name AS Name, planned_budget AS Planned, currency AS Currency, sponsor_department AS SponsorDepartment
+        SELECT id AS Id, name AS Name, {dialect.Decimal("planned_budget")} AS Planned, currency AS Currency, sponsor_department AS SponsorDepartment
         FROM active WHERE aligned = 0;
 
         SELECT department AS Department, count(*) AS Objectives FROM objectives WHERE period = @Period GROUP BY department;
@@ -48,7 +49,7 @@ internal sealed class ScorecardQuery
                           WHERE l.objective_id = o.id AND p.status = '{ProjectRules.Active}');
 
         {Portfolio}
-        SELECT department AS Department, currency AS Currency, aligned AS Aligned, count(*) AS Projects, sum(planned_budget) AS Planned
+        SELECT department AS Department, currency AS Currency, aligned AS Aligned, count(*) AS Projects, {dialect.Decimal("sum(planned_budget)")} AS Planned
         FROM involvement GROUP BY department, currency, aligned;
 
         {Portfolio}
@@ -71,10 +72,10 @@ internal sealed class ScorecardQuery
     public required IReadOnlyList<PartnershipRow> Partnerships { get; init; }
 
     /// <param name="staleBefore">Active projects whose latest report is older (or missing) are stale.</param>
-    public static async Task<ScorecardQuery> RunAsync(DbConnection connection, string period, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    public static async Task<ScorecardQuery> RunAsync(DbConnection connection, SqlDialect dialect, string period, DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            Sql, new { Period = period, StaleBefore = staleBefore }, cancellationToken: cancellationToken));
+            Sql(dialect), new { Period = period, StaleBefore = staleBefore }, cancellationToken: cancellationToken));
         return new ScorecardQuery
         {
             ActiveByCurrency = (await results.ReadAsync<PortfolioRow>()).ToList(),
