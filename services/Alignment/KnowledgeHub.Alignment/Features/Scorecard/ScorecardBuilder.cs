@@ -52,12 +52,14 @@ internal static class ScorecardBuilder
             .ToList();
     }
 
-    /// <summary>Most shared first. The database orders each pair by its collation; the answer uses ordinal order everywhere.</summary>
+    /// <summary>
+    /// Most shared first. Rows name a pair in either order (sponsor first, or the database
+    /// collation's order), so pairs are put in ordinal order and their counts added.
+    /// </summary>
     private static List<Partnership> Partnerships(ScorecardQuery figures) =>
         figures.Partnerships
-            .Select(row => string.CompareOrdinal(row.A, row.B) < 0
-                ? new Partnership(row.A, row.B, (int)row.SharedProjects)
-                : new Partnership(row.B, row.A, (int)row.SharedProjects))
+            .GroupBy(row => string.CompareOrdinal(row.A, row.B) < 0 ? (row.A, row.B) : (A: row.B, B: row.A))
+            .Select(pair => new Partnership(pair.Key.A, pair.Key.B, (int)pair.Sum(row => row.SharedProjects)))
             .OrderByDescending(pair => pair.SharedProjects)
             .ThenBy(pair => pair.A, StringComparer.Ordinal)
             .ThenBy(pair => pair.B, StringComparer.Ordinal)

@@ -14,7 +14,9 @@ internal sealed class ScorecardQuery
 {
     // Every active project once, with whether it serves an objective of the period; and every
     // (project, department) pair it involves, carrying what the department figures need
-    // (partners never include the sponsor, so UNION ALL counts each pair once).
+    // (partners never include the sponsor, so UNION ALL counts each pair once). Partnerships are
+    // counted from the primary keys directly, as sponsor-partner and partner-partner pairs: a
+    // self-join of the involvement took twice as long.
     private static readonly string Portfolio = $"""
         WITH active AS (
             SELECT p.id, p.name, p.planned_budget, p.currency, p.sponsor_department, p.health, p.last_reported_at,
@@ -52,9 +54,15 @@ internal sealed class ScorecardQuery
         SELECT department AS Department, currency AS Currency, aligned AS Aligned, count(*) AS Projects, {dialect.Decimal("sum(planned_budget)")} AS Planned
         FROM involvement GROUP BY department, currency, aligned;
 
-        {Portfolio}
-        SELECT x.department AS A, y.department AS B, count(*) AS SharedProjects
-        FROM involvement x JOIN involvement y ON y.project_id = x.project_id AND x.department < y.department
+        SELECT p.sponsor_department AS A, d.department AS B, count(*) AS SharedProjects
+        FROM projects p JOIN project_partners d ON d.project_id = p.id
+        WHERE p.status = '{ProjectRules.Active}'
+        GROUP BY p.sponsor_department, d.department
+        UNION ALL
+        SELECT x.department, y.department, count(*)
+        FROM projects p JOIN project_partners x ON x.project_id = p.id
+                        JOIN project_partners y ON y.project_id = p.id AND x.department < y.department
+        WHERE p.status = '{ProjectRules.Active}'
         GROUP BY x.department, y.department;
         """;
 
