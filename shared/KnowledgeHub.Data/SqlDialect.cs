@@ -35,6 +35,14 @@ public sealed class SqlDialect
     public string StringAgg(string expression) =>
         Provider == DatabaseProvider.Postgres ? $"string_agg({expression}, ',')" : $"group_concat({expression}, ',')";
 
+    /// <summary>
+    /// A decimal column or aggregate that reads back as one type on every row. SQLite stores each
+    /// NUMERIC value as INTEGER or REAL, whichever fits, while Dapper reads a whole result set with
+    /// the types of its first row, so 100 followed by 100.5 fails unless both come back as REAL.
+    /// </summary>
+    public string Decimal(string expression) =>
+        Provider == DatabaseProvider.Postgres ? expression : $"CAST({expression} AS REAL)";
+
     /// <summary>Case-insensitive LIKE: SQLite's LIKE already ignores ASCII case.</summary>
     public string CaseInsensitiveLike => Provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
 }

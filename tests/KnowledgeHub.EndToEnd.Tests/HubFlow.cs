@@ -39,13 +39,15 @@ public sealed class HubFlow(Func<HttpClient> newGatewayClient)
         var colleague = await SignInAsync($"colleague.{marker}@example.com", "FIN");
 
         var me = await author.GetJsonAsync("/api/people/me");
+        // Their first visits provision both profiles and with them the departments IT and FIN, which the project names.
+        await colleague.GetJsonAsync("/api/people/me");
         await author.PutJsonAsync("/api/people/me", new { displayName = $"Grace {marker}", department = "IT", title = "Platform engineer", bio = "Runs the Kubernetes platform" }, HttpStatusCode.OK);
         var community = await author.PostJsonAsync("/api/communities", new { name = $"Platform {marker}", description = "Cloud platform practice", tags = new[] { "kubernetes" }, visibility = "open" }, HttpStatusCode.Created);
         var communityId = community["id"]!.GetValue<string>();
         var joined = await colleague.PostJsonAsync($"/api/communities/{communityId}/members", new { }, HttpStatusCode.OK);
         Assert.Equal("member", joined["status"]!.GetValue<string>());
         var post = await colleague.PostJsonAsync($"/api/communities/{communityId}/posts", new { type = "question", title = $"How do we patch {marker} clusters?", body = "Looking for a runbook.", tags = new[] { "kubernetes" } }, HttpStatusCode.Created);
-        var project = await author.PostJsonAsync("/api/projects", new
+        var project = await AlignmentGateway.CreateOnceDepartmentsAreKnownAsync(author, "/api/projects", new
         {
             name = $"Cluster upgrade {marker}",
             description = "Upgrade every cluster",
@@ -56,7 +58,7 @@ public sealed class HubFlow(Func<HttpClient> newGatewayClient)
             startDate = "2026-01-01",
             endDate = "2026-12-31",
             status = "active",
-        }, HttpStatusCode.Created);
+        });
 
         var clock = Stopwatch.StartNew();
         var expected = new HashSet<string> { me["id"]!.GetValue<string>(), post["id"]!.GetValue<string>(), project["id"]!.GetValue<string>() };

@@ -1,5 +1,10 @@
 using KnowledgeHub.Alignment.Consumers;
+using KnowledgeHub.Alignment.Features.Alignments;
+using KnowledgeHub.Alignment.Features.Members;
+using KnowledgeHub.Alignment.Features.Objectives;
 using KnowledgeHub.Alignment.Features.Projects;
+using KnowledgeHub.Alignment.Features.Scorecard;
+using KnowledgeHub.Alignment.Features.StatusReports;
 using KnowledgeHub.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +27,12 @@ public static class AlignmentModule
     public static WebApplicationBuilder AddAlignment(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<AlignmentDatabase>(Name);
-        builder.Services.AddConsumers(bus => bus.AddConsumer<DepartmentChangedConsumer>());
+        builder.Services.AddSingleton(CurrencyRates.From(builder.Configuration));
+        builder.Services.AddConsumers(bus =>
+        {
+            bus.AddConsumer<DepartmentChangedConsumer>();
+            bus.AddConsumer<ReindexRequestedConsumer>();
+        });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
         return builder;
     }
@@ -30,9 +40,22 @@ public static class AlignmentModule
     public static IEndpointRouteBuilder MapAlignment(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Alignment").RequireAuthorization();
+        CreateObjective.Map(api);
+        ListObjectives.Map(api);
+        GetObjective.Map(api);
+        UpdateObjective.Map(api);
+        CheckInKeyResult.Map(api);
         CreateProject.Map(api);
         ListProjects.Map(api);
         GetProject.Map(api);
+        UpdateProject.Map(api);
+        AssignMember.Map(api);
+        RemoveMember.Map(api);
+        ReportStatus.Map(api);
+        ListStatusReports.Map(api);
+        AlignProject.Map(api);
+        RemoveAlignment.Map(api);
+        GetScorecard.Map(api);
         return endpoints;
     }
 }

@@ -11,7 +11,7 @@ internal static class GetProject
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/projects/{id:guid}", HandleAsync)
             .WithName(nameof(GetProject))
-            .WithSummary("One project.");
+            .WithSummary("One project with its members and the objectives it serves.");
 
     private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> HandleAsync(
         Guid id,
@@ -20,7 +20,7 @@ internal static class GetProject
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var project = await ProjectReader.ReadOneAsync(connection, database.Dialect, id, cancellationToken);
+        var project = await ProjectReader.ReadDetailAsync(connection, database.Dialect, id, cancellationToken);
         if (project is null)
         {
             return Problems.NotFound("The project");

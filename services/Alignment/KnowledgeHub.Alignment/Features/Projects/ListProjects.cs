@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Alignments;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,24 +14,29 @@ internal static class ListProjects
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/projects", HandleAsync)
             .WithName(nameof(ListProjects))
-            .WithSummary("Projects, newest first; department matches the sponsor or a partner.");
+            .WithSummary("Projects, newest first. department matches the sponsor or a partner; aligned=true|false keeps projects that serve "
+                + "(or serve no) objective, of the given period when period is set; period alone keeps the projects serving that period's objectives.");
 
     private static async Task<Results<Ok<Page<ProjectResponse>>, ValidationProblem>> HandleAsync(
         string? status,
         string? department,
+        string? aligned,
+        string? period,
         int? limit,
         string? cursor,
         AlignmentDatabase database,
         CancellationToken cancellationToken)
     {
         var validation = new Validation();
+        status = Filters.Given(status);
         if (status is not null)
         {
             validation.RequireOneOf(status, "status", ProjectRules.Statuses);
         }
 
-        var departmentCode = DepartmentCodes.Normalize(department);
-        validation.Require(department is null || departmentCode is not null, "department", $"'department' is a department code ({DepartmentCodes.Rule}).");
+        var departmentCode = Filters.Department(department, validation);
+        var periodLabel = Filters.Period(period, validation);
+        var alignedOnly = Filters.Flag(aligned, "aligned", validation);
         var page = PageRequest.Parse(limit, cursor, validation);
         if (page is null || !validation.IsValid)
         {
@@ -52,20 +57,23 @@ internal static class ListProjects
             parameters.Add("Department", departmentCode);
         }
 
-        if (page.After is [var at, var id]
-            && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var afterAt)
-            && Guid.TryParse(id, out var afterId))
+        // A period says which objectives count; without aligned=false it asks for the projects serving them.
+        if (alignedOnly is not null || periodLabel is not null)
         {
-            sql.Append(" AND (p.created_at < @AfterAt OR (p.created_at = @AfterAt AND p.id < @AfterId))");
-            parameters.Add("AfterAt", afterAt);
-            parameters.Add("AfterId", afterId);
+            sql.Append(alignedOnly == false ? " AND NOT " : " AND ").Append(AlignmentSql.ServesAnObjective("p", periodLabel is not null));
+            if (periodLabel is not null)
+            {
+                parameters.Add("Period", periodLabel);
+            }
         }
 
-        sql.Append(" ORDER BY p.created_at DESC, p.id DESC LIMIT @Take");
-        parameters.Add("Take", page.Limit + 1);
+        if (!NewestFirst.TryAppend(sql, parameters, page, "p.created_at", "p.id"))
+        {
+            return NewestFirst.ForeignCursor();
+        }
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var projects = await ProjectReader.ReadAsync(connection, database.Dialect, sql.ToString(), parameters, cancellationToken);
-        return TypedResults.Ok(page.ToPage(projects, project => [project.CreatedAt.ToString("O", CultureInfo.InvariantCulture), project.Id.ToString()]));
+        return TypedResults.Ok(page.ToPage(projects, project => NewestFirst.Key(project.CreatedAt, project.Id)));
     }
 }

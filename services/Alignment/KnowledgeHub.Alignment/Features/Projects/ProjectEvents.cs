@@ -1,4 +1,6 @@
 using KnowledgeHub.Contracts.Alignment;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
 
 namespace KnowledgeHub.Alignment.Features.Projects;
 
@@ -16,4 +18,16 @@ internal static class ProjectEvents
         project.Version,
         project.CreatedAt,
         project.UpdatedAt);
+
+    public static ProjectMemberAssigned MemberAssigned(ProjectResponse project, MemberResponse member) =>
+        new(project.Id, project.Name, project.Tags, member.PersonId, member.Role, member.AssignedAt);
+
+    /// <summary>Reads the project as written in <paramref name="work"/> and announces its new state.</summary>
+    public static async Task<ProjectResponse> PublishChangedAsync(
+        UnitOfWork work, SqlDialect dialect, Outbox<AlignmentDatabase> outbox, Guid id, CancellationToken cancellationToken)
+    {
+        var project = (await ProjectReader.ReadDetailAsync(work.Connection, dialect, id, cancellationToken, work.Transaction))!;
+        await outbox.EnqueueAsync(work, Changed(project), cancellationToken);
+        return project;
+    }
 }

@@ -5,7 +5,7 @@ using KnowledgeHub.ServiceDefaults.Http;
 
 namespace KnowledgeHub.Alignment.Features.Projects;
 
-/// <summary>Reads projects with their partner departments and tags.</summary>
+/// <summary>Reads projects with their partner departments and tags; one project also with its members and objectives.</summary>
 internal static class ProjectReader
 {
     /// <summary><paramref name="filter"/> continues <c>FROM projects p</c> with WHERE, ORDER BY and LIMIT.</summary>
@@ -20,9 +20,10 @@ internal static class ProjectReader
         var rows = await connection.QueryAsync<ProjectRow>(new CommandDefinition(
             $"""
             SELECT p.id AS Id, p.name AS Name, p.description AS Description, p.sponsor_department AS SponsorDepartment,
-                   p.planned_budget AS PlannedBudget, p.actual_budget AS ActualBudget, p.currency AS Currency,
-                   p.start_date AS StartDate, p.end_date AS EndDate, p.status AS Status, p.lead_id AS LeadId,
-                   p.created_at AS CreatedAt, p.updated_at AS UpdatedAt, p.version AS Version,
+                   {dialect.Decimal("p.planned_budget")} AS PlannedBudget, {dialect.Decimal("p.actual_budget")} AS ActualBudget, p.currency AS Currency,
+                   p.start_date AS StartDate, p.end_date AS EndDate, p.status AS Status, p.pilot AS Pilot,
+                   p.lessons_learned AS LessonsLearned, p.lead_id AS LeadId, p.health AS Health,
+                   p.last_reported_at AS LastReportedAt, p.created_at AS CreatedAt, p.updated_at AS UpdatedAt, p.version AS Version,
                    (SELECT {dialect.StringAgg("d.department")} FROM project_partners d WHERE d.project_id = p.id) AS Partners,
                    (SELECT {dialect.StringAgg("t.tag")} FROM project_tags t WHERE t.project_id = p.id) AS Tags
             FROM projects p
@@ -42,7 +43,11 @@ internal static class ProjectReader
             row.StartDate,
             row.EndDate,
             row.Status,
+            row.Pilot,
+            row.LessonsLearned,
             row.LeadId,
+            row.Health,
+            row.LastReportedAt,
             row.CreatedAt,
             row.UpdatedAt,
             row.Version)).ToList();
@@ -53,6 +58,42 @@ internal static class ProjectReader
     {
         var found = await ReadAsync(connection, dialect, "WHERE p.id = @Id", new { Id = id }, cancellationToken, transaction);
         return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>One project with its members and the objectives it serves.</summary>
+    public static async Task<ProjectResponse?> ReadDetailAsync(
+        DbConnection connection, SqlDialect dialect, Guid id, CancellationToken cancellationToken, DbTransaction? transaction = null)
+    {
+        var project = await ReadOneAsync(connection, dialect, id, cancellationToken, transaction);
+        if (project is null)
+        {
+            return null;
+        }
+
+        var members = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+            """
+            SELECT person_id AS PersonId, role AS Role, assigned_at AS AssignedAt
+            FROM project_members WHERE project_id = @Id ORDER BY assigned_at, person_id
+            """,
+            new { Id = id },
+            transaction,
+            cancellationToken: cancellationToken));
+        var alignments = await connection.QueryAsync<AlignmentRow>(new CommandDefinition(
+            """
+            SELECT o.id AS ObjectiveId, o.title AS Title, o.department AS Department, o.period AS Period,
+                   l.contribution AS Contribution, l.rationale AS Rationale, l.updated_at AS UpdatedAt
+            FROM project_objectives l JOIN objectives o ON o.id = l.objective_id
+            WHERE l.project_id = @Id ORDER BY o.period, o.priority, o.title, o.id
+            """,
+            new { Id = id },
+            transaction,
+            cancellationToken: cancellationToken));
+        return project with
+        {
+            Members = members.Select(row => new MemberResponse(row.PersonId, row.Role, row.AssignedAt)).ToList(),
+            Alignments = alignments.Select(row => new ProjectAlignmentResponse(
+                row.ObjectiveId, row.Title, row.Department, row.Period, row.Contribution, row.Rationale, row.UpdatedAt)).ToList(),
+        };
     }
 
     private sealed class ProjectRow
@@ -77,7 +118,15 @@ internal static class ProjectReader
 
         public required string Status { get; init; }
 
+        public bool Pilot { get; init; }
+
+        public string? LessonsLearned { get; init; }
+
         public Guid LeadId { get; init; }
+
+        public string? Health { get; init; }
+
+        public DateTimeOffset? LastReportedAt { get; init; }
 
         public DateTimeOffset CreatedAt { get; init; }
 
@@ -88,5 +137,31 @@ internal static class ProjectReader
         public string? Partners { get; init; }
 
         public string? Tags { get; init; }
+    }
+
+    private sealed class MemberRow
+    {
+        public Guid PersonId { get; init; }
+
+        public required string Role { get; init; }
+
+        public DateTimeOffset AssignedAt { get; init; }
+    }
+
+    private sealed class AlignmentRow
+    {
+        public Guid ObjectiveId { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string Department { get; init; }
+
+        public required string Period { get; init; }
+
+        public required string Contribution { get; init; }
+
+        public required string Rationale { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
     }
 }

@@ -1,7 +1,26 @@
+using System.Text.Json.Serialization;
+
 namespace KnowledgeHub.Alignment.Features.Projects;
 
 internal sealed record Budget(decimal Planned, decimal Actual, string Currency);
 
+internal sealed record MemberResponse(Guid PersonId, string Role, DateTimeOffset AssignedAt);
+
+/// <summary>An objective the project serves, as the project shows it.</summary>
+internal sealed record ProjectAlignmentResponse(
+    Guid ObjectiveId,
+    string Title,
+    string Department,
+    string Period,
+    string Contribution,
+    string Rationale,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>
+/// A project. <see cref="Health"/> and <see cref="LastReportedAt"/> come from its latest status
+/// report; <see cref="Members"/> and <see cref="Alignments"/> are filled when one project is read
+/// and left out of lists.
+/// </summary>
 internal sealed record ProjectResponse(
     Guid Id,
     string Name,
@@ -13,7 +32,18 @@ internal sealed record ProjectResponse(
     DateOnly StartDate,
     DateOnly EndDate,
     string Status,
+    bool Pilot,
+    string? LessonsLearned,
     Guid LeadId,
+    string? Health,
+    DateTimeOffset? LastReportedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MemberResponse>? Members { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ProjectAlignmentResponse>? Alignments { get; init; }
+}

@@ -1,0 +1,48 @@
+using KnowledgeHub.Alignment.Features.Objectives;
+using KnowledgeHub.Alignment.Features.Projects;
+using KnowledgeHub.Contracts.Search;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging;
+using KnowledgeHub.Messaging.Inbox;
+using KnowledgeHub.Messaging.Outbox;
+
+namespace KnowledgeHub.Alignment.Consumers;
+
+/// <summary>
+/// Search is rebuilding its index: announce how many documents follow, then republish every
+/// project and objective as it is now, all in one transaction through the outbox so the count
+/// and the documents agree and the announcement is relayed first.
+/// </summary>
+internal sealed class ReindexRequestedConsumer(AlignmentDatabase database, Outbox<AlignmentDatabase> outbox, TimeProvider time)
+    : InboxConsumer<AlignmentDatabase, ReindexRequested>(database, time)
+{
+    private readonly SqlDialect _dialect = database.Dialect;
+    private readonly TimeProvider _time = time;
+
+    protected override async Task ApplyAsync(UnitOfWork work, ReindexRequested message, CancellationToken cancellationToken)
+    {
+        if (message.ReindexId == Guid.Empty)
+        {
+            throw new InvalidEventException("A ReindexRequested needs a reindex id.");
+        }
+
+        var projects = await ProjectReader.ReadAsync(
+            work.Connection, _dialect, "ORDER BY p.created_at, p.id", new { }, cancellationToken, work.Transaction);
+        var objectives = await ObjectiveReader.ReadAsync(
+            work.Connection, _dialect, "ORDER BY o.created_at, o.id", new { }, detailed: false, cancellationToken, work.Transaction);
+
+        await outbox.EnqueueAsync(
+            work,
+            new ReindexReplayStarted(message.ReindexId, AlignmentModule.Name, projects.Count + objectives.Count, _time.UtcNowForDatabase()),
+            cancellationToken);
+        foreach (var project in projects)
+        {
+            await outbox.EnqueueAsync(work, ProjectEvents.Changed(project), cancellationToken);
+        }
+
+        foreach (var objective in objectives)
+        {
+            await outbox.EnqueueAsync(work, ObjectiveEvents.Changed(objective), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Dapper;
+using KnowledgeHub.Alignment.Features.Projects;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Alignment.Features.Alignments;
+
+internal static class RemoveAlignment
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapDelete("/projects/{id:guid}/alignments/{objectiveId:guid}", HandleAsync)
+            .WithName(nameof(RemoveAlignment))
+            .WithSummary("Say that a project no longer serves an objective (the project's leads, executives and admins).");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        Guid objectiveId,
+        ClaimsPrincipal user,
+        AlignmentDatabase database,
+        CancellationToken cancellationToken)
+    {
+        await using var work = await database.BeginAsync(cancellationToken);
+        if (await ProjectAccess.RequireEditorAsync(work, id, user, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var removed = await work.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM project_objectives WHERE project_id = @Id AND objective_id = @ObjectiveId",
+            new { Id = id, ObjectiveId = objectiveId },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        if (removed == 0)
+        {
+            return Problems.NotFound("The alignment");
+        }
+
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

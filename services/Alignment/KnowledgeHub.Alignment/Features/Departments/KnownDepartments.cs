@@ -1,0 +1,33 @@
+using Dapper;
+using KnowledgeHub.Data;
+using KnowledgeHub.ServiceDefaults.Http;
+
+namespace KnowledgeHub.Alignment.Features.Departments;
+
+/// <summary>
+/// Projects and objectives may only name departments the Expertise service has announced
+/// (DepartmentChanged). The copy is eventually consistent: a department created a moment ago
+/// may not be known here yet, and the request is refused until it is.
+/// </summary>
+internal static class KnownDepartments
+{
+    /// <summary>Adds an error for <paramref name="field"/> for each code that is not a known department.</summary>
+    public static async Task CheckAsync(
+        UnitOfWork work, SqlDialect dialect, Validation validation, string field, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        if (codes.Count == 0)
+        {
+            return;
+        }
+
+        var known = (await work.Connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT code FROM departments WHERE {dialect.InList("code", "@Codes")}",
+            new { Codes = codes.ToArray() },
+            work.Transaction,
+            cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        foreach (var code in codes.Where(code => !known.Contains(code)))
+        {
+            validation.Add(field, $"There is no department '{code}'. Departments are managed in the directory (PUT /api/departments/{{code}}).");
+        }
+    }
+}

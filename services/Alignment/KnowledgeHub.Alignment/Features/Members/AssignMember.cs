@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Dapper;
+using KnowledgeHub.Alignment.Features.Projects;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Alignment.Features.Members;
+
+internal static partial class AssignMember
+{
+    internal sealed record MemberRoleRequest(string? Role);
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPut("/projects/{id:guid}/members/{personId:guid}", HandleAsync)
+            .WithName(nameof(AssignMember))
+            .WithSummary("Assign a person to a project or change their role (the project's leads, executives and admins). Role 'lead' lets them edit the project.");
+
+    private static async Task<Results<Ok<MemberResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        Guid personId,
+        MemberRoleRequest request,
+        ClaimsPrincipal user,
+        AlignmentDatabase database,
+        Outbox<AlignmentDatabase> outbox,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var role = request.Role?.Trim().ToLowerInvariant();
+        var validation = new Validation()
+            .Require(personId != Guid.Empty, "personId", "'personId' is a person's id.")
+            .Require(role is not null && RolePattern().IsMatch(role), "role", "'role' is 1 to 50 letters, digits, spaces or '-', such as 'developer' or 'lead'.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        await using var work = await database.BeginAsync(cancellationToken);
+        if (await ProjectAccess.RequireEditorAsync(work, id, user, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        if (await ProjectLead.FindAsync(work, id, cancellationToken) == personId && role != ProjectAccess.LeadRole)
+        {
+            return ProjectLead.MustStay();
+        }
+
+        // A repeated assignment with the same role changes nothing and announces nothing.
+        var changed = await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO project_members (project_id, person_id, role, assigned_at) VALUES (@Id, @PersonId, @Role, @Now)
+            ON CONFLICT (project_id, person_id) DO UPDATE SET role = excluded.role, assigned_at = excluded.assigned_at
+            WHERE project_members.role <> excluded.role
+            """,
+            new { Id = id, PersonId = personId, Role = role, Now = time.UtcNowForDatabase() },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        var project = (await ProjectReader.ReadDetailAsync(work.Connection, database.Dialect, id, cancellationToken, work.Transaction))!;
+        var member = project.Members!.Single(candidate => candidate.PersonId == personId);
+        if (changed > 0)
+        {
+            await outbox.EnqueueAsync(work, ProjectEvents.MemberAssigned(project, member), cancellationToken);
+        }
+
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.Ok(member);
+    }
+
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} \-]{0,49}$")]
+    private static partial Regex RolePattern();
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Dapper;
+using KnowledgeHub.Alignment.Features.Projects;
+using KnowledgeHub.Contracts.Alignment;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Alignment.Features.Members;
+
+internal static class RemoveMember
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapDelete("/projects/{id:guid}/members/{personId:guid}", HandleAsync)
+            .WithName(nameof(RemoveMember))
+            .WithSummary("Take a person off a project (the project's leads, executives and admins; anyone may leave on their own).");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        Guid personId,
+        ClaimsPrincipal user,
+        AlignmentDatabase database,
+        Outbox<AlignmentDatabase> outbox,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        await using var work = await database.BeginAsync(cancellationToken);
+        var lead = await ProjectLead.FindAsync(work, id, cancellationToken);
+        if (lead is null)
+        {
+            return Problems.NotFound("The project");
+        }
+
+        if (personId != user.PersonId() && await ProjectAccess.RequireEditorAsync(work, id, user, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        if (personId == lead)
+        {
+            return ProjectLead.MustStay();
+        }
+
+        var removed = await work.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM project_members WHERE project_id = @Id AND person_id = @PersonId",
+            new { Id = id, PersonId = personId },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        if (removed == 0)
+        {
+            return Problems.NotFound("The member");
+        }
+
+        await outbox.EnqueueAsync(work, new ProjectMemberRemoved(id, personId, time.UtcNowForDatabase()), cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Dapper;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Alignment.Features.Objectives;
+
+internal static class CheckInKeyResult
+{
+    internal sealed record CheckInRequest(decimal? Current);
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPut("/objectives/{id:guid}/key-results/{keyResultId:guid}", HandleAsync)
+            .RequireAuthorization(Policies.Executive)
+            .WithName(nameof(CheckInKeyResult))
+            .WithSummary("Check in a key result's current value (executives and admins); its history keeps every value. "
+                + "The answer's ETag is the objective's; If-Match is checked against it when sent.");
+
+    private static async Task<Results<Ok<KeyResultResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        Guid keyResultId,
+        CheckInRequest request,
+        ClaimsPrincipal user,
+        AlignmentDatabase database,
+        Outbox<AlignmentDatabase> outbox,
+        TimeProvider time,
+        HttpRequest httpRequest,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var value = ObjectiveRules.CheckValue(request.Current, "current", required: true, validation);
+        var expectedVersion = Concurrency.ReadIfMatch(httpRequest, validation);
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        await using var work = await database.BeginAsync(cancellationToken);
+        var now = time.UtcNowForDatabase();
+        // The key result is part of the objective: a check-in is a new version of it, so a stale edit cannot undo it.
+        var sql = """
+            UPDATE objectives SET version = version + 1, updated_at = @Now
+            WHERE id = @Id AND EXISTS (SELECT 1 FROM key_results k WHERE k.id = @KeyResultId AND k.objective_id = @Id)
+            """;
+        var updated = await work.Connection.ExecuteAsync(new CommandDefinition(
+            sql + Concurrency.VersionCondition(expectedVersion),
+            new { Id = id, KeyResultId = keyResultId, Now = now, ExpectedVersion = expectedVersion },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            var exists = await work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT count(*) > 0 FROM key_results WHERE id = @KeyResultId AND objective_id = @Id",
+                new { Id = id, KeyResultId = keyResultId },
+                work.Transaction,
+                cancellationToken: cancellationToken));
+            return exists ? Problems.PreconditionFailed() : Problems.NotFound("The key result");
+        }
+
+        await KeyResults.CheckInAsync(work, keyResultId, value!.Value, user.PersonId(), now, cancellationToken);
+        var objective = await ObjectiveEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        await work.CommitAsync(cancellationToken);
+
+        ETags.Set(response, objective.Version);
+        return TypedResults.Ok(objective.KeyResults.Single(keyResult => keyResult.Id == keyResultId));
+    }
+}

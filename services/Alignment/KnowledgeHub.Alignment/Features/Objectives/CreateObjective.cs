@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Dapper;
+using KnowledgeHub.Alignment.Features.Departments;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Alignment.Features.Objectives;
+
+internal static class CreateObjective
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/objectives", HandleAsync)
+            .RequireAuthorization(Policies.Executive)
+            .WithName(nameof(CreateObjective))
+            .WithSummary("Set a business objective for a department and period, with its key results (executives and admins).");
+
+    private static async Task<Results<Created<ObjectiveResponse>, ValidationProblem>> HandleAsync(
+        ObjectiveRequest request,
+        ClaimsPrincipal user,
+        AlignmentDatabase database,
+        Outbox<AlignmentDatabase> outbox,
+        TimeProvider time,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var input = ObjectiveRules.Validate(request, editing: false, validation);
+        if (input is null)
+        {
+            return validation.ToProblem();
+        }
+
+        await using var work = await database.BeginAsync(cancellationToken);
+        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department], cancellationToken);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var id = Guid.CreateVersion7();
+        var me = user.PersonId();
+        var now = time.UtcNowForDatabase();
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO objectives (id, title, description, department, period, priority, created_by, version, created_at, updated_at)
+            VALUES (@Id, @Title, @Description, @Department, @Period, @Priority, @Me, 1, @Now, @Now)
+            """,
+            new { Id = id, input.Title, input.Description, input.Department, input.Period, input.Priority, Me = me, Now = now },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        for (var position = 0; position < input.KeyResults.Count; position++)
+        {
+            await KeyResults.AddAsync(work, id, position, input.KeyResults[position], me, now, cancellationToken);
+        }
+
+        var objective = await ObjectiveEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        await work.CommitAsync(cancellationToken);
+
+        ETags.Set(response, objective.Version);
+        return TypedResults.Created($"/api/objectives/{id}", objective);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Security.Claims;
+using Dapper;
+using KnowledgeHub.Alignment.Features.Departments;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Alignment.Features.Objectives;
+
+internal static class UpdateObjective
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPut("/objectives/{id:guid}", HandleAsync)
+            .RequireAuthorization(Policies.Executive)
+            .WithName(nameof(UpdateObjective))
+            .WithSummary("Replace an objective and its key results (executives and admins). Key results carry their id to be kept; "
+                + "those left out are removed, those without an id added. Send If-Match with the ETag you read.");
+
+    private static async Task<Results<Ok<ObjectiveResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        ObjectiveRequest request,
+        ClaimsPrincipal user,
+        AlignmentDatabase database,
+        Outbox<AlignmentDatabase> outbox,
+        TimeProvider time,
+        HttpRequest httpRequest,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var input = ObjectiveRules.Validate(request, editing: true, validation);
+        var expectedVersion = Concurrency.ReadIfMatch(httpRequest, validation);
+
+        if (input is null || !validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        await using var work = await database.BeginAsync(cancellationToken);
+        var me = user.PersonId();
+        var now = time.UtcNowForDatabase();
+        // Writing the objective's row first locks it, so its key results cannot change until this commits.
+        var sql = """
+            UPDATE objectives SET title = @Title, description = @Description, department = @Department, period = @Period,
+                priority = @Priority, version = version + 1, updated_at = @Now
+            WHERE id = @Id
+            """;
+        var updated = await work.Connection.ExecuteAsync(new CommandDefinition(
+            sql + Concurrency.VersionCondition(expectedVersion),
+            new { Id = id, input.Title, input.Description, input.Department, input.Period, input.Priority, Now = now, ExpectedVersion = expectedVersion },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            return await ObjectiveExistsAsync(work, id, cancellationToken) ? Problems.PreconditionFailed() : Problems.NotFound("The objective");
+        }
+
+        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department], cancellationToken);
+        var existing = (await work.Connection.QueryAsync<KeyResultState>(new CommandDefinition(
+            $"SELECT id AS Id, {database.Dialect.Decimal("current_value")} AS CurrentValue FROM key_results WHERE objective_id = @Id",
+            new { Id = id },
+            work.Transaction,
+            cancellationToken: cancellationToken))).ToDictionary(keyResult => keyResult.Id, keyResult => keyResult.CurrentValue);
+        for (var index = 0; index < input.KeyResults.Count; index++)
+        {
+            if (input.KeyResults[index].Id is { } keyResultId && !existing.ContainsKey(keyResultId))
+            {
+                validation.Add($"keyResults[{index}].id", $"The objective has no key result {keyResultId}; leave 'id' out to add one.");
+            }
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        await ReplaceKeyResultsAsync(work, id, input.KeyResults, existing, me, now, cancellationToken);
+        var objective = await ObjectiveEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        await work.CommitAsync(cancellationToken);
+
+        ETags.Set(response, objective.Version);
+        return TypedResults.Ok(objective);
+    }
+
+    private static async Task ReplaceKeyResultsAsync(
+        UnitOfWork work,
+        Guid objectiveId,
+        IReadOnlyList<KeyResultInput> keyResults,
+        IReadOnlyDictionary<Guid, decimal> existing,
+        Guid me,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var kept = keyResults.Where(keyResult => keyResult.Id is not null).Select(keyResult => keyResult.Id!.Value).ToHashSet();
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM key_results WHERE id = @Id",
+            existing.Keys.Where(keyResultId => !kept.Contains(keyResultId)).Select(keyResultId => new { Id = keyResultId }),
+            work.Transaction,
+            cancellationToken: cancellationToken));
+
+        for (var position = 0; position < keyResults.Count; position++)
+        {
+            var keyResult = keyResults[position];
+            if (keyResult.Id is not { } keyResultId)
+            {
+                await KeyResults.AddAsync(work, objectiveId, position, keyResult, me, now, cancellationToken);
+                continue;
+            }
+
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE key_results SET position = @Position, title = @Title, baseline = @Baseline, target = @Target, unit = @Unit, updated_at = @Now
+                WHERE id = @Id
+                """,
+                new { Id = keyResultId, Position = position, keyResult.Title, keyResult.Baseline, keyResult.Target, keyResult.Unit, Now = now },
+                work.Transaction,
+                cancellationToken: cancellationToken));
+            // A new current value sent with an edit is a check-in like any other, so the history stays complete.
+            if (keyResult.Current is { } value && value != existing[keyResultId])
+            {
+                await KeyResults.CheckInAsync(work, keyResultId, value, me, now, cancellationToken);
+            }
+        }
+    }
+
+    private static Task<bool> ObjectiveExistsAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
+        work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT count(*) > 0 FROM objectives WHERE id = @Id", new { Id = id }, work.Transaction, cancellationToken: cancellationToken));
+
+    private sealed class KeyResultState
+    {
+        public Guid Id { get; init; }
+
+        public decimal CurrentValue { get; init; }
+    }
+}

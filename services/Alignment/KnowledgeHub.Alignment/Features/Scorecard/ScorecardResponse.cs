@@ -1,0 +1,29 @@
+namespace KnowledgeHub.Alignment.Features.Scorecard;
+
+/// <summary>Amounts are planned budgets converted to <see cref="Currency"/>; shares run from 0 to 1.</summary>
+internal sealed record BudgetFigures(decimal Total, decimal Aligned, decimal AlignedShare, string Currency);
+
+internal sealed record UnalignedProject(Guid Id, string Name, decimal Planned, string SponsorDepartment);
+
+internal sealed record ProjectFigures(int Active, int Aligned, IReadOnlyList<UnalignedProject> Unaligned);
+
+internal sealed record UnsupportedObjective(Guid Id, string Title, string Department, int Priority);
+
+internal sealed record ObjectiveFigures(int Total, IReadOnlyList<UnsupportedObjective> Unsupported);
+
+/// <summary>Active projects by their latest report's health; <see cref="Stale"/> counts those without a report in 30 days.</summary>
+internal sealed record HealthFigures(int Green, int Amber, int Red, int Stale);
+
+internal sealed record DepartmentFigures(string Code, int Objectives, int Projects, decimal AlignedShare);
+
+/// <summary>Two departments (<see cref="A"/> before <see cref="B"/> in ordinal order) and the active projects they share.</summary>
+internal sealed record Partnership(string A, string B, int SharedProjects);
+
+internal sealed record ScorecardResponse(
+    string Period,
+    BudgetFigures Budget,
+    ProjectFigures Projects,
+    ObjectiveFigures Objectives,
+    HealthFigures Health,
+    IReadOnlyList<DepartmentFigures> Departments,
+    IReadOnlyList<Partnership> Partnerships);
