@@ -6,8 +6,9 @@ namespace KnowledgeHub.Search.Index.Lucene;
 
 /// <summary>
 /// Counts type, department and tag values over every matching document, from doc values
-/// (Lucene.Net's facet module is not available here). Counts are kept per segment by ordinal and
-/// turned into strings when the segment is done.
+/// (Lucene.Net's facet module is not available here). Counts are kept per segment in arrays indexed
+/// by ordinal, so collecting a document allocates nothing, and turned into strings once the
+/// segment is done.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
@@ -18,21 +19,16 @@ internal sealed class FacetCollector : ICollector
     private SortedDocValues? _segmentTypes;
     private SortedSetDocValues? _segmentDepartments;
     private SortedSetDocValues? _segmentTags;
-    private readonly Dictionary<long, int> _typeOrdinals = [];
-    private readonly Dictionary<long, int> _departmentOrdinals = [];
-    private readonly Dictionary<long, int> _tagOrdinals = [];
+    private int[] _typeCounts = [];
+    private int[] _departmentCounts = [];
+    private int[] _tagCounts = [];
 
     public bool AcceptsDocsOutOfOrder => true;
 
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets()
     {
         FlushSegment();
-        return new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal)
-        {
-            ["type"] = Ranked(_types),
-            ["department"] = Ranked(_departments),
-            ["tag"] = Ranked(_tags),
-        };
+        return SearchResults.RankFacets(_types, _departments, _tags);
     }
 
     public void SetScorer(Scorer scorer)
@@ -45,6 +41,9 @@ internal sealed class FacetCollector : ICollector
         _segmentTypes = context.AtomicReader.GetSortedDocValues(LuceneFields.TypeValues);
         _segmentDepartments = context.AtomicReader.GetSortedSetDocValues(LuceneFields.DepartmentValues);
         _segmentTags = context.AtomicReader.GetSortedSetDocValues(LuceneFields.TagValues);
+        _typeCounts = Counts(_segmentTypes?.ValueCount ?? 0);
+        _departmentCounts = Counts(_segmentDepartments?.ValueCount ?? 0);
+        _tagCounts = Counts(_segmentTags?.ValueCount ?? 0);
     }
 
     public void Collect(int doc)
@@ -54,15 +53,17 @@ internal sealed class FacetCollector : ICollector
             var ordinal = _segmentTypes.GetOrd(doc);
             if (ordinal >= 0)
             {
-                Increment(_typeOrdinals, ordinal);
+                _typeCounts[ordinal]++;
             }
         }
 
-        CountAll(_segmentDepartments, doc, _departmentOrdinals);
-        CountAll(_segmentTags, doc, _tagOrdinals);
+        CountAll(_segmentDepartments, doc, _departmentCounts);
+        CountAll(_segmentTags, doc, _tagCounts);
     }
 
-    private static void CountAll(SortedSetDocValues? values, int doc, Dictionary<long, int> ordinals)
+    private static int[] Counts(long valueCount) => valueCount == 0 ? [] : new int[valueCount];
+
+    private static void CountAll(SortedSetDocValues? values, int doc, int[] counts)
     {
         if (values is null)
         {
@@ -72,47 +73,39 @@ internal sealed class FacetCollector : ICollector
         values.SetDocument(doc);
         for (var ordinal = values.NextOrd(); ordinal != SortedSetDocValues.NO_MORE_ORDS; ordinal = values.NextOrd())
         {
-            Increment(ordinals, ordinal);
+            counts[ordinal]++;
         }
     }
 
     private void FlushSegment()
     {
         var text = new BytesRef();
-        foreach (var (ordinal, count) in _typeOrdinals)
+        for (var ordinal = 0; ordinal < _typeCounts.Length; ordinal++)
         {
-            _segmentTypes!.LookupOrd((int)ordinal, text);
-            Add(_types, text.Utf8ToString(), count);
+            if (_typeCounts[ordinal] > 0)
+            {
+                _segmentTypes!.LookupOrd(ordinal, text);
+                Add(_types, text.Utf8ToString(), _typeCounts[ordinal]);
+            }
         }
 
-        foreach (var (ordinal, count) in _departmentOrdinals)
-        {
-            _segmentDepartments!.LookupOrd(ordinal, text);
-            Add(_departments, text.Utf8ToString(), count);
-        }
-
-        foreach (var (ordinal, count) in _tagOrdinals)
-        {
-            _segmentTags!.LookupOrd(ordinal, text);
-            Add(_tags, text.Utf8ToString(), count);
-        }
-
-        _typeOrdinals.Clear();
-        _departmentOrdinals.Clear();
-        _tagOrdinals.Clear();
+        Flush(_segmentDepartments, _departmentCounts, _departments, text);
+        Flush(_segmentTags, _tagCounts, _tags, text);
+        _typeCounts = _departmentCounts = _tagCounts = [];
     }
 
-    private static void Increment(Dictionary<long, int> counts, long ordinal) =>
-        counts[ordinal] = counts.GetValueOrDefault(ordinal) + 1;
+    private static void Flush(SortedSetDocValues? values, int[] counts, Dictionary<string, int> into, BytesRef text)
+    {
+        for (var ordinal = 0; ordinal < counts.Length; ordinal++)
+        {
+            if (counts[ordinal] > 0)
+            {
+                values!.LookupOrd(ordinal, text);
+                Add(into, text.Utf8ToString(), counts[ordinal]);
+            }
+        }
+    }
 
     private static void Add(Dictionary<string, int> counts, string value, int count) =>
         counts[value] = counts.GetValueOrDefault(value) + count;
-
-    /// <summary>The 20 most frequent values of a dimension, most frequent first.</summary>
-    private static IReadOnlyDictionary<string, int> Ranked(Dictionary<string, int> counts) =>
-        counts
-            .OrderByDescending(pair => pair.Value)
-            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
-            .Take(20)
-            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 }

@@ -1,5 +1,5 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace KnowledgeHub.Search.Index.Lucene;
@@ -16,9 +16,8 @@ internal static class LuceneQueryBuilder
     private const float BodyBoost = 1f;
     private const float FuzzyDiscount = 0.5f;
 
-    public static Query Scored(Analyzer analyzer, string? text)
+    public static Query Scored(IReadOnlyList<string> terms)
     {
-        var terms = string.IsNullOrWhiteSpace(text) ? [] : QueryTerms.Analyze(analyzer, LuceneFields.Body, text);
         if (terms.Count == 0)
         {
             return new MatchAllDocsQuery();
@@ -69,16 +68,27 @@ internal static class LuceneQueryBuilder
             filter.Add(new TermQuery(new Term(LuceneFields.Tag, query.Tag)), Occur.MUST);
         }
 
-        // Permissions live inside the query, before counting and paging, so totals, facets and
-        // pages never include what the viewer may not see.
-        var visible = new BooleanQuery { { new TermQuery(new Term(LuceneFields.Visibility, LuceneFields.Public)), Occur.SHOULD } };
-        foreach (var community in query.ViewerCommunities)
+        filter.Add(Visible(query.ViewerCommunities), Occur.MUST);
+        return new QueryWrapperFilter(filter);
+    }
+
+    /// <summary>
+    /// Permissions live inside the query, before counting and paging, so totals, facets, pages and
+    /// suggestions never include what the viewer may not see: one terms filter over the access
+    /// field (public, or one of the viewer's communities), however many communities. Tombstones
+    /// have no access at all.
+    /// </summary>
+    public static ConstantScoreQuery Visible(IReadOnlyCollection<Guid> viewerCommunities)
+    {
+        var access = new Term[viewerCommunities.Count + 1];
+        access[0] = new Term(LuceneFields.Access, LuceneFields.Public);
+        var next = 1;
+        foreach (var community in viewerCommunities)
         {
-            visible.Add(new TermQuery(new Term(LuceneFields.Community, community.ToString("D"))), Occur.SHOULD);
+            access[next++] = new Term(LuceneFields.Access, LuceneFields.AccessOf(community));
         }
 
-        filter.Add(visible, Occur.MUST);
-        return new QueryWrapperFilter(filter);
+        return new ConstantScoreQuery(new TermsFilter(access));
     }
 
     private static BooleanQuery AnyField(string term)
