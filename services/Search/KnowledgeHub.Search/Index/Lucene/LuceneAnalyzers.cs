@@ -9,7 +9,8 @@ using Lucene.Net.Util;
 namespace KnowledgeHub.Search.Index.Lucene;
 
 /// <summary>
-/// The analysis chains: English (stemming, stop words) for what is searched, and edge n-grams for
+/// The analysis chains: English (stemming, stop words) for what is searched, plain words of titles
+/// and tags for typos (a misspelt word often stems differently), and edge n-grams for
 /// what is completed while typing (Lucene.Net's suggest module is not available here): every word
 /// of a title is indexed with its prefixes of 2 to <see cref="MaxWordPrefix"/> characters, and the
 /// whole title with its prefixes of 2 to <see cref="MaxTitlePrefix"/> characters.
@@ -46,6 +47,8 @@ internal sealed class LuceneAnalyzers : IDisposable
         });
         Indexing = new PerFieldAnalyzerWrapper(English, new Dictionary<string, Analyzer>(StringComparer.Ordinal)
         {
+            [LuceneFields.TitleWords] = Words,
+            [LuceneFields.TagsWords] = Words,
             [LuceneFields.TitleWordPrefixes] = wordPrefixes,
             [LuceneFields.TitlePrefixes] = titlePrefixes,
         });

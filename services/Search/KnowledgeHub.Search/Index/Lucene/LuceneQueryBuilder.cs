@@ -16,21 +16,29 @@ internal static class LuceneQueryBuilder
     private const float BodyBoost = 1f;
     private const float FuzzyDiscount = 0.5f;
 
-    public static Query Scored(IReadOnlyList<string> terms)
+    /// <summary>Everything for a blank text, nothing for a text without searchable words (say "*").</summary>
+    public static Query Scored(string? text, IReadOnlyList<QueryWord> words)
     {
-        if (terms.Count == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return new MatchAllDocsQuery();
         }
+
+        if (words.Count == 0)
+        {
+            return new BooleanQuery();
+        }
+
+        var terms = words.Select(word => word.Stem).ToList();
 
         var allTerms = new BooleanQuery
         {
             // Most words must match; one stray word in a long query does not empty the results.
             MinimumNumberShouldMatch = terms.Count <= 2 ? terms.Count : terms.Count - 1,
         };
-        foreach (var term in terms.Distinct(StringComparer.Ordinal))
+        foreach (var word in words.DistinctBy(word => word.Stem, StringComparer.Ordinal))
         {
-            allTerms.Add(AnyField(term), Occur.SHOULD);
+            allTerms.Add(AnyField(word), Occur.SHOULD);
         }
 
         allTerms.MinimumNumberShouldMatch = Math.Min(allTerms.MinimumNumberShouldMatch, allTerms.Clauses.Count);
@@ -91,20 +99,27 @@ internal static class LuceneQueryBuilder
         return new ConstantScoreQuery(new TermsFilter(access));
     }
 
-    private static BooleanQuery AnyField(string term)
+    /// <summary>
+    /// The word's stem in any field, or a near miss: of the typed word in the plain words of titles
+    /// and tags, of its stem in bodies (bodies are not indexed twice: they are most of the index).
+    /// </summary>
+    private static BooleanQuery AnyField(QueryWord word)
     {
         var any = new BooleanQuery
         {
-            { Boosted(new TermQuery(new Term(LuceneFields.Title, term)), TitleBoost), Occur.SHOULD },
-            { Boosted(new TermQuery(new Term(LuceneFields.TagsText, term)), TagBoost), Occur.SHOULD },
-            { Boosted(new TermQuery(new Term(LuceneFields.Body, term)), BodyBoost), Occur.SHOULD },
+            { Boosted(new TermQuery(new Term(LuceneFields.Title, word.Stem)), TitleBoost), Occur.SHOULD },
+            { Boosted(new TermQuery(new Term(LuceneFields.TagsText, word.Stem)), TagBoost), Occur.SHOULD },
+            { Boosted(new TermQuery(new Term(LuceneFields.Body, word.Stem)), BodyBoost), Occur.SHOULD },
         };
-        var edits = QueryTerms.MaxEditsFor(term);
-        if (edits > 0)
+        if (QueryTerms.MaxEditsFor(word.Word) is > 0 and var wordEdits)
         {
-            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.Title, term), edits, prefixLength: 1), TitleBoost * FuzzyDiscount), Occur.SHOULD);
-            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.TagsText, term), edits, prefixLength: 1), TagBoost * FuzzyDiscount), Occur.SHOULD);
-            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.Body, term), edits, prefixLength: 1), BodyBoost * FuzzyDiscount), Occur.SHOULD);
+            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.TitleWords, word.Word), wordEdits, prefixLength: 1), TitleBoost * FuzzyDiscount), Occur.SHOULD);
+            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.TagsWords, word.Word), wordEdits, prefixLength: 1), TagBoost * FuzzyDiscount), Occur.SHOULD);
+        }
+
+        if (QueryTerms.MaxEditsFor(word.Stem) is > 0 and var stemEdits)
+        {
+            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.Body, word.Stem), stemEdits, prefixLength: 1), BodyBoost * FuzzyDiscount), Occur.SHOULD);
         }
 
         return any;

@@ -57,8 +57,8 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         var searcher = _searchers.Acquire();
         try
         {
-            var queryTerms = string.IsNullOrWhiteSpace(query.Text) ? [] : QueryTerms.Analyze(_analyzers.English, LuceneFields.Body, query.Text);
-            var scored = LuceneQueryBuilder.Scored(queryTerms);
+            var words = QueryTerms.Words(_analyzers, query.Text);
+            var scored = LuceneQueryBuilder.Scored(query.Text, words);
             var sort = scored is MatchAllDocsQuery
                 ? new Sort(new SortField(LuceneFields.UpdatedValues, SortFieldType.INT64, true))
                 // Equal scores: the fresher document first.
@@ -68,7 +68,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
             searcher.Search(scored, LuceneQueryBuilder.Filter(query), MultiCollector.Wrap(top, facets));
 
             var hits = top.GetTopDocs(query.Offset, query.Limit).ScoreDocs
-                .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, queryTerms))
+                .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, words.Select(word => word.Stem).ToList()))
                 .ToList();
             return Task.FromResult(new SearchResults(top.TotalHits, hits, facets.Facets()));
         }

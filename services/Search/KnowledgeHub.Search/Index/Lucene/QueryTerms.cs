@@ -9,6 +9,29 @@ namespace KnowledgeHub.Search.Index.Lucene;
 /// </summary>
 internal static class QueryTerms
 {
+    /// <summary>
+    /// Each typed word with its English stem; stop words are left out. Typos are matched against the
+    /// word itself, since a misspelt word often stems differently ("orchestraton" keeps its ending).
+    /// </summary>
+    public static IReadOnlyList<QueryWord> Words(LuceneAnalyzers analyzers, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var words = new List<QueryWord>();
+        foreach (var word in Analyze(analyzers.Words, LuceneFields.TitleWords, text))
+        {
+            if (Analyze(analyzers.English, LuceneFields.Body, word) is [var stem, ..])
+            {
+                words.Add(new QueryWord(word, stem));
+            }
+        }
+
+        return words;
+    }
+
     /// <summary>More terms than this add cost, not relevance.</summary>
     public const int MaxTerms = 32;
 
@@ -71,3 +94,6 @@ internal static class QueryTerms
         return previous[b.Length];
     }
 }
+
+/// <summary>A typed word and its stem.</summary>
+internal readonly record struct QueryWord(string Word, string Stem);
