@@ -3,6 +3,7 @@ using KnowledgeHub.Search.Consumers;
 using KnowledgeHub.Search.Features.Reindex;
 using KnowledgeHub.Search.Features.Search;
 using KnowledgeHub.Search.Index;
+using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Search.Index.Lucene;
 using KnowledgeHub.Search.Reindex;
 using KnowledgeHub.ServiceDefaults;
@@ -63,6 +64,17 @@ public static class SearchModule
 
     private static void AddIndexStore(WebApplicationBuilder builder)
     {
+        if (ElasticsearchSettings.From(builder.Configuration) is { } elasticsearch)
+        {
+            builder.Services.AddSingleton(elasticsearch);
+            // One long-lived client; pooled connections are renewed so DNS changes are seen.
+            builder.Services.AddSingleton(_ => new ElasticsearchClient(
+                new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { BaseAddress = elasticsearch.Url }));
+            builder.Services.AddSingleton<ISearchIndexStore>(services => new ElasticsearchIndexStore(
+                services.GetRequiredService<ElasticsearchClient>(), elasticsearch, services.GetRequiredService<TimeProvider>()));
+            return;
+        }
+
         var indexPath = builder.Configuration["Search:IndexPath"];
         indexPath = string.IsNullOrWhiteSpace(indexPath)
             ? Path.Combine(DataFolder.Resolve(builder.Configuration, builder.Environment), "search-index")
