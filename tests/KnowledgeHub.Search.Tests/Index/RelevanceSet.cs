@@ -1,4 +1,5 @@
 using KnowledgeHub.Search.Index;
+using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Search.Index.Lucene;
 using Xunit;
 
@@ -10,7 +11,7 @@ namespace KnowledgeHub.Search.Tests.Index;
 /// </summary>
 public abstract class RelevanceSet : IAsyncLifetime
 {
-    private ISearchIndex _index = null!;
+    private ISearchIndex? _index;
     private IReadOnlyDictionary<Guid, string> _keys = null!;
 
     public static TheoryData<string, string, string?> Cases => new()
@@ -72,20 +73,20 @@ public abstract class RelevanceSet : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _index = await CreateIndexAsync();
+        var index = _index = await CreateIndexAsync();
         var (documents, keys) = RelevanceCorpus.Build();
         _keys = keys;
         foreach (var document in documents)
         {
-            await _index.UpsertAsync(document, CancellationToken.None);
+            await index.UpsertAsync(document, CancellationToken.None);
         }
 
-        await _index.RefreshAsync(CancellationToken.None);
+        await index.RefreshAsync(CancellationToken.None);
     }
 
     public virtual ValueTask DisposeAsync()
     {
-        _index.Dispose();
+        _index?.Dispose();
         GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }
@@ -94,7 +95,7 @@ public abstract class RelevanceSet : IAsyncLifetime
     [MemberData(nameof(Cases))]
     public async Task The_expected_document_ranks_first(string query, string expected, string? type)
     {
-        var results = await _index.SearchAsync(Docs.Query(query, types: type is null ? null : [type], limit: 5), TestContext.Current.CancellationToken);
+        var results = await _index!.SearchAsync(Docs.Query(query, types: type is null ? null : [type], limit: 5), TestContext.Current.CancellationToken);
 
         var ranked = results.Items.Select(hit => _keys[hit.Id]).ToList();
         Assert.True(ranked.FirstOrDefault() == expected, $"'{query}' ranked {string.Join(", ", ranked)}; expected {expected} first.");
@@ -112,5 +113,30 @@ public sealed class Lucene_relevance : RelevanceSet
     {
         await base.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
+    }
+}
+
+/// <summary>The same set on Elasticsearch when <c>KNOWLEDGEHUB_TEST_ELASTICSEARCH_URL</c> names a server; skipped otherwise.</summary>
+public sealed class Elasticsearch_relevance : RelevanceSet
+{
+    private readonly string _alias = $"kh-relevance-{Guid.NewGuid():N}";
+    private HttpClient? _http;
+
+    private protected override Task<ISearchIndex> CreateIndexAsync()
+    {
+        Assert.SkipWhen(Environment.GetEnvironmentVariable(Elasticsearch_index_contract.UrlVariable) is not { Length: > 0 }, $"No Elasticsearch server: set {Elasticsearch_index_contract.UrlVariable} to run the relevance set on it.");
+        var settings = new ElasticsearchSettings { Url = new Uri(Environment.GetEnvironmentVariable(Elasticsearch_index_contract.UrlVariable)!), Alias = _alias };
+        _http = new HttpClient { BaseAddress = settings.Url };
+        return new ElasticsearchIndexStore(new ElasticsearchClient(_http), settings, TimeProvider.System).OpenLiveAsync(CancellationToken.None);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_http is not null)
+        {
+            using var cleanup = await _http.DeleteAsync($"{_alias}-*");
+            _http.Dispose();
+        }
     }
 }
