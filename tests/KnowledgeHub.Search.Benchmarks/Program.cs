@@ -34,6 +34,23 @@ try
         await QueryMix.RunAsync(index, query);
     }
 
+    // One user alone first: latency and allocation per kind, without contention.
+    foreach (var kind in queries.Select(query => query.Kind).Distinct().Order())
+    {
+        var ofKind = queries.Where(query => query.Kind == kind).Take(200).ToList();
+        var single = new List<double>();
+        var allocatedAlone = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var query in ofKind)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await QueryMix.RunAsync(index, query);
+            single.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        Report($"alone: {kind}", single);
+        Console.WriteLine($"    {(GC.GetAllocatedBytesForCurrentThread() - allocatedAlone) / ofKind.Count / 1024.0:N1} KiB allocated per query");
+    }
+
     using var maintenance = new LuceneMaintenance(store, TimeProvider.System);
     await maintenance.StartAsync(CancellationToken.None);
     using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
@@ -79,5 +96,5 @@ static void Report(string what, IEnumerable<double> milliseconds)
 {
     var sorted = milliseconds.Order().ToArray();
     double At(double percentile) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile * sorted.Length) - 1)];
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-18} n={sorted.Length,7}  p50 {At(0.50),7:0.00} ms  p95 {At(0.95),7:0.00} ms  p99 {At(0.99),7:0.00} ms  max {At(1),7:0.00} ms"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-24} n={sorted.Length,7}  p50 {At(0.50),7:0.00} ms  p95 {At(0.95),7:0.00} ms  p99 {At(0.99),7:0.00} ms  max {At(1),7:0.00} ms"));
 }

@@ -126,7 +126,7 @@ public sealed class Elasticsearch_adapter_requests : IDisposable
         Assert.All(clauses, clause =>
         {
             Assert.Equal("AUTO:4,8", clause["fuzziness"]!.GetValue<string>());
-            Assert.Equal(1, clause["prefix_length"]!.GetValue<int>());
+            Assert.Equal(2, clause["prefix_length"]!.GetValue<int>());
             Assert.Contains("title^3", clause["fields"]!.AsArray().Select(field => field!.GetValue<string>()));
         });
         var phrase = scored["should"]![0]!["multi_match"]!;

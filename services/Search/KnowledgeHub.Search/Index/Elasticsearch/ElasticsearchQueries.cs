@@ -16,6 +16,9 @@ internal static partial class ElasticsearchQueries
 {
     public const int MaxWords = 32;
 
+    /// <summary>As in the embedded index: a typo is looked for only after the first two letters.</summary>
+    public const int TypoPrefixLength = 2;
+
     /// <summary>Lucene's English stop words: a word clause of only these could never match.</summary>
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -151,7 +154,7 @@ internal static partial class ElasticsearchQueries
                     ["query"] = word,
                     ["fields"] = Strings("title^3", "tags.text^2", "body", "title.words^1.5", "tags.words"),
                     ["fuzziness"] = "AUTO:4,8",
-                    ["prefix_length"] = 1,
+                    ["prefix_length"] = TypoPrefixLength,
                 },
             });
         }

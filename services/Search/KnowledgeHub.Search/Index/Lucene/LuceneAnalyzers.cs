@@ -47,8 +47,7 @@ internal sealed class LuceneAnalyzers : IDisposable
         });
         Indexing = new PerFieldAnalyzerWrapper(English, new Dictionary<string, Analyzer>(StringComparer.Ordinal)
         {
-            [LuceneFields.TitleWords] = Words,
-            [LuceneFields.TagsWords] = Words,
+            [LuceneFields.PlainWords] = Words,
             [LuceneFields.TitleWordPrefixes] = wordPrefixes,
             [LuceneFields.TitlePrefixes] = titlePrefixes,
         });

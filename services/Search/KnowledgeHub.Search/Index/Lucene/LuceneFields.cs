@@ -11,13 +11,14 @@ internal static class LuceneFields
     public const string Type = "type";
     public const string Id = "id";
     public const string Title = "title";
-    public const string TitleWords = "title_words";
+
+    /// <summary>The unstemmed words of title and tags together, where typos are looked up.</summary>
+    public const string PlainWords = "plain_words";
     public const string TitleWordPrefixes = "title_word_prefixes";
     public const string TitlePrefixes = "title_prefixes";
     public const string Body = "body";
     public const string BodyExcerpt = "body_excerpt";
     public const string TagsText = "tags_text";
-    public const string TagsWords = "tags_words";
     public const string Tag = "tag";
     public const string Skill = "skill";
     public const string Department = "department";
@@ -46,13 +47,12 @@ internal static class LuceneFields
             new SortedDocValuesField(TypeValues, new BytesRef(document.Type)),
             new StoredField(Id, document.Id.ToString("D")),
             new TextField(Title, document.Title, Field.Store.YES),
-            new TextField(TitleWords, document.Title, Field.Store.NO),
+            new TextField(PlainWords, $"{document.Title} , {string.Join(" , ", document.Tags)}", Field.Store.NO),
             new TextField(TitleWordPrefixes, document.Title, Field.Store.NO),
             new TextField(TitlePrefixes, document.Title, Field.Store.NO),
             new TextField(Body, document.Body, Field.Store.NO),
             new StoredField(BodyExcerpt, document.Body.Length > MaxExcerpt ? document.Body[..MaxExcerpt] : document.Body),
             new TextField(TagsText, string.Join(" , ", document.Tags), Field.Store.NO),
-            new TextField(TagsWords, string.Join(" , ", document.Tags), Field.Store.NO),
             new StringField(Access, AccessOf(document.RestrictedToCommunity), Field.Store.NO),
             new StoredField(Url, document.Url),
             new StoredField(Version, document.Version),

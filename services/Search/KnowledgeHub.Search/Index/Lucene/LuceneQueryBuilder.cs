@@ -16,17 +16,24 @@ internal static class LuceneQueryBuilder
     private const float BodyBoost = 1f;
     private const float FuzzyDiscount = 0.5f;
 
-    /// <summary>Everything for a blank text, nothing for a text without searchable words (say "*").</summary>
-    public static Query Scored(string? text, IReadOnlyList<QueryWord> words)
+    /// <summary>Shared by every index and search: the cache is per segment, and segments never change.</summary>
+    private static readonly Filter PublicOnly = new CachingWrapperFilter(new TermsFilter(new Term(LuceneFields.Access, LuceneFields.Public)));
+
+    /// <summary>
+    /// Everything for a blank text, nothing for a text without searchable words (say "*"). Also
+    /// gives the terms the body is searched for (stems and their typo candidates), for snippets.
+    /// </summary>
+    public static (Query Query, IReadOnlySet<string> BodyTerms) Scored(IndexReader reader, string? text, IReadOnlyList<QueryWord> words)
     {
+        var bodyTerms = new HashSet<string>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new MatchAllDocsQuery();
+            return (new MatchAllDocsQuery(), bodyTerms);
         }
 
         if (words.Count == 0)
         {
-            return new BooleanQuery();
+            return (new BooleanQuery(), bodyTerms);
         }
 
         var terms = words.Select(word => word.Stem).ToList();
@@ -38,7 +45,7 @@ internal static class LuceneQueryBuilder
         };
         foreach (var word in words.DistinctBy(word => word.Stem, StringComparer.Ordinal))
         {
-            allTerms.Add(AnyField(word), Occur.SHOULD);
+            allTerms.Add(AnyField(reader, word, bodyTerms), Occur.SHOULD);
         }
 
         allTerms.MinimumNumberShouldMatch = Math.Min(allTerms.MinimumNumberShouldMatch, allTerms.Clauses.Count);
@@ -49,80 +56,97 @@ internal static class LuceneQueryBuilder
             query.Add(Phrase(LuceneFields.Body, terms, BodyBoost * 2), Occur.SHOULD);
         }
 
-        return query;
+        return (query, bodyTerms);
     }
 
     public static Filter Filter(SearchQuery query)
     {
-        var filter = new BooleanQuery();
+        var filter = new BooleanFilter();
         if (query.Types.Count > 0)
         {
-            var types = new BooleanQuery();
-            foreach (var type in query.Types)
-            {
-                types.Add(new TermQuery(new Term(LuceneFields.Type, type)), Occur.SHOULD);
-            }
-
-            filter.Add(types, Occur.MUST);
+            filter.Add(new TermsFilter(query.Types.Select(type => new Term(LuceneFields.Type, type)).ToList()), Occur.MUST);
         }
 
         if (!string.IsNullOrEmpty(query.Department))
         {
-            filter.Add(new TermQuery(new Term(LuceneFields.Department, query.Department)), Occur.MUST);
+            filter.Add(new TermsFilter(new Term(LuceneFields.Department, query.Department)), Occur.MUST);
         }
 
         if (!string.IsNullOrEmpty(query.Tag))
         {
-            filter.Add(new TermQuery(new Term(LuceneFields.Tag, query.Tag)), Occur.MUST);
+            filter.Add(new TermsFilter(new Term(LuceneFields.Tag, query.Tag)), Occur.MUST);
         }
 
         filter.Add(Visible(query.ViewerCommunities), Occur.MUST);
-        return new QueryWrapperFilter(filter);
+        return filter;
     }
 
     /// <summary>
     /// Permissions live inside the query, before counting and paging, so totals, facets, pages and
-    /// suggestions never include what the viewer may not see: one terms filter over the access
-    /// field (public, or one of the viewer's communities), however many communities. Tombstones
-    /// have no access at all.
+    /// suggestions never include what the viewer may not see: public documents (a bit set cached
+    /// per segment), or those of one of the viewer's communities, one terms lookup however many
+    /// communities. Tombstones have no access at all.
     /// </summary>
-    public static ConstantScoreQuery Visible(IReadOnlyCollection<Guid> viewerCommunities)
+    public static Filter Visible(IReadOnlyCollection<Guid> viewerCommunities)
     {
-        var access = new Term[viewerCommunities.Count + 1];
-        access[0] = new Term(LuceneFields.Access, LuceneFields.Public);
-        var next = 1;
-        foreach (var community in viewerCommunities)
+        if (viewerCommunities.Count == 0)
         {
-            access[next++] = new Term(LuceneFields.Access, LuceneFields.AccessOf(community));
+            return PublicOnly;
         }
 
-        return new ConstantScoreQuery(new TermsFilter(access));
+        var communities = viewerCommunities.Select(community => new Term(LuceneFields.Access, LuceneFields.AccessOf(community))).ToList();
+        return new BooleanFilter
+        {
+            { PublicOnly, Occur.SHOULD },
+            { new TermsFilter(communities), Occur.SHOULD },
+        };
     }
 
     /// <summary>
-    /// The word's stem in any field, or a near miss: of the typed word in the plain words of titles
-    /// and tags, of its stem in bodies (bodies are not indexed twice: they are most of the index).
+    /// The word's stem in any field or, for a word the index does not know (a typo), its near
+    /// misses: of the typed word among the plain words of title and tags, of its stem in bodies
+    /// (bodies are not indexed twice: they are most of the index). Known words skip the fuzzy
+    /// expansion, which costs far more than the rest of the query.
     /// </summary>
-    private static BooleanQuery AnyField(QueryWord word)
+    private static BooleanQuery AnyField(IndexReader reader, QueryWord word, HashSet<string> bodyTerms)
     {
+        bodyTerms.Add(word.Stem);
+        // Each term is looked up once: for its document frequency here, and for scoring later.
+        var title = Lookup(reader, LuceneFields.Title, word.Stem);
+        var tags = Lookup(reader, LuceneFields.TagsText, word.Stem);
+        var body = Lookup(reader, LuceneFields.Body, word.Stem);
         var any = new BooleanQuery
         {
-            { Boosted(new TermQuery(new Term(LuceneFields.Title, word.Stem)), TitleBoost), Occur.SHOULD },
-            { Boosted(new TermQuery(new Term(LuceneFields.TagsText, word.Stem)), TagBoost), Occur.SHOULD },
-            { Boosted(new TermQuery(new Term(LuceneFields.Body, word.Stem)), BodyBoost), Occur.SHOULD },
+            { Boosted(new TermQuery(title.Term, title.Context), TitleBoost), Occur.SHOULD },
+            { Boosted(new TermQuery(tags.Term, tags.Context), TagBoost), Occur.SHOULD },
+            { Boosted(new TermQuery(body.Term, body.Context), BodyBoost), Occur.SHOULD },
         };
-        if (QueryTerms.MaxEditsFor(word.Word) is > 0 and var wordEdits)
+        if (title.Context.DocFreq + tags.Context.DocFreq + body.Context.DocFreq > 0)
         {
-            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.TitleWords, word.Word), wordEdits, prefixLength: 1), TitleBoost * FuzzyDiscount), Occur.SHOULD);
-            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.TagsWords, word.Word), wordEdits, prefixLength: 1), TagBoost * FuzzyDiscount), Occur.SHOULD);
+            return any;
         }
 
-        if (QueryTerms.MaxEditsFor(word.Stem) is > 0 and var stemEdits)
-        {
-            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.Body, word.Stem), stemEdits, prefixLength: 1), BodyBoost * FuzzyDiscount), Occur.SHOULD);
-        }
-
+        AddTypos(any, reader, LuceneFields.PlainWords, word.Word, TitleBoost);
+        bodyTerms.UnionWith(AddTypos(any, reader, LuceneFields.Body, word.Stem, BodyBoost));
         return any;
+    }
+
+    private static (Term Term, TermContext Context) Lookup(IndexReader reader, string field, string text)
+    {
+        var term = new Term(field, text);
+        return (term, TermContext.Build(reader.Context, term));
+    }
+
+    /// <summary>Near misses score less than exact matches, and less the more edits they need.</summary>
+    private static IEnumerable<string> AddTypos(BooleanQuery any, IndexReader reader, string field, string text, float boost)
+    {
+        var candidates = TypoCandidates.Find(reader, field, text, QueryTerms.MaxEditsFor(text));
+        foreach (var (candidate, edits) in candidates)
+        {
+            any.Add(Boosted(new TermQuery(new Term(field, candidate)), boost * FuzzyDiscount / edits), Occur.SHOULD);
+        }
+
+        return candidates.Select(candidate => candidate.Term);
     }
 
     private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, float boost)

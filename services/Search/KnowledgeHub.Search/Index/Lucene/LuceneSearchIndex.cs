@@ -58,17 +58,13 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         try
         {
             var words = QueryTerms.Words(_analyzers, query.Text);
-            var scored = LuceneQueryBuilder.Scored(query.Text, words);
-            var sort = scored is MatchAllDocsQuery
-                ? new Sort(new SortField(LuceneFields.UpdatedValues, SortFieldType.INT64, true))
-                // Equal scores: the fresher document first.
-                : new Sort(SortField.FIELD_SCORE, new SortField(LuceneFields.UpdatedValues, SortFieldType.INT64, true));
-            var top = TopFieldCollector.Create(sort, Math.Max(1, query.Offset + query.Limit), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var (scored, bodyTerms) = LuceneQueryBuilder.Scored(searcher.IndexReader, query.Text, words);
+            var top = new TopDocumentsCollector(query.Offset + query.Limit, byScore: scored is not MatchAllDocsQuery);
             var facets = new FacetCollector();
             searcher.Search(scored, LuceneQueryBuilder.Filter(query), MultiCollector.Wrap(top, facets));
 
-            var hits = top.GetTopDocs(query.Offset, query.Limit).ScoreDocs
-                .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, words.Select(word => word.Stem).ToList()))
+            var hits = top.Hits(query.Offset)
+                .Select(hit => ToHit(searcher.Doc(hit.Doc), hit.Score, bodyTerms))
                 .ToList();
             return Task.FromResult(new SearchResults(top.TotalHits, hits, facets.Facets()));
         }
@@ -162,12 +158,22 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!wins(CurrentVersion(key)))
+            var current = CurrentVersion(key);
+            if (!wins(current))
             {
                 return false;
             }
 
-            _writer.UpdateDocument(new Term(LuceneFields.Key, key), document());
+            // A key the index has never seen needs no delete: adding is much cheaper in bulk (a replay).
+            if (current == StoredVersion.None)
+            {
+                _writer.AddDocument(document());
+            }
+            else
+            {
+                _writer.UpdateDocument(new Term(LuceneFields.Key, key), document());
+            }
+
             _unrefreshed[key] = version;
             _uncommitted = true;
             return true;
@@ -203,11 +209,11 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         }
     }
 
-    private SearchHit ToHit(Document document, float score, IReadOnlyList<string> queryTerms) => new(
+    private SearchHit ToHit(Document document, float score, IReadOnlySet<string> bodyTerms) => new(
         document.Get(LuceneFields.Type),
         LuceneFields.IdOf(document),
         document.Get(LuceneFields.Title),
-        Snippets.Build(_analyzers.English, document.Get(LuceneFields.BodyExcerpt) ?? "", queryTerms),
+        Snippets.Build(_analyzers.English, document.Get(LuceneFields.BodyExcerpt) ?? "", bodyTerms),
         document.GetValues(LuceneFields.Department).FirstOrDefault(),
         document.GetValues(LuceneFields.Tag),
         document.Get(LuceneFields.Url),

@@ -52,7 +52,7 @@ internal static class LuceneSuggestions
         }
 
         var sort = new Sort(SortField.FIELD_SCORE, new SortField(LuceneFields.UpdatedValues, SortFieldType.INT64, true));
-        var top = searcher.Search(titles, new QueryWrapperFilter(LuceneQueryBuilder.Visible(query.ViewerCommunities)), query.Limit, sort);
+        var top = searcher.Search(titles, LuceneQueryBuilder.Visible(query.ViewerCommunities), query.Limit, sort);
         return top.ScoreDocs
             .Select(hit => searcher.Doc(hit.Doc))
             .Select(document => new Suggestion(document.Get(LuceneFields.Title), document.Get(LuceneFields.Type), LuceneFields.IdOf(document)))
