@@ -53,29 +53,35 @@ try
 
     using var maintenance = new LuceneMaintenance(store, TimeProvider.System);
     await maintenance.StartAsync(CancellationToken.None);
-    using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-    var freshness = Freshness.MeasureAsync(index, corpus, stop.Token);
+    var duration = TimeSpan.FromSeconds(seconds);
+    var freshness = Task.Factory.StartNew(() => Freshness.Measure(index, corpus, duration), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var gen2Before = GC.CollectionCount(2);
     clock.Restart();
-    var latencies = await Task.WhenAll(Enumerable.Range(0, users).Select(user => Task.Run(async () =>
-    {
-        var own = new List<(string Kind, double Milliseconds)>();
-        var timer = new Stopwatch();
-        for (var next = user; !stop.IsCancellationRequested; next += users)
+    // One thread per user: the queries complete synchronously, so users on pool threads would
+    // starve the timer that refreshes the index.
+    var latencies = await Task.WhenAll(Enumerable.Range(0, users).Select(user => Task.Factory.StartNew(
+        () =>
         {
-            var query = queries[next % queries.Length];
-            timer.Restart();
-            await QueryMix.RunAsync(index, query);
-            own.Add((query.Kind, timer.Elapsed.TotalMilliseconds));
-        }
+            var own = new List<(string Kind, double Milliseconds)>();
+            var timer = new Stopwatch();
+            for (var next = user; clock.Elapsed < duration; next += users)
+            {
+                var query = queries[next % queries.Length];
+                timer.Restart();
+                QueryMix.RunAsync(index, query).GetAwaiter().GetResult();
+                own.Add((query.Kind, timer.Elapsed.TotalMilliseconds));
+            }
 
-        return own;
-    })));
+            return own;
+        },
+        CancellationToken.None,
+        TaskCreationOptions.LongRunning,
+        TaskScheduler.Default)));
     var elapsed = clock.Elapsed;
     var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-    await maintenance.StopAsync(CancellationToken.None);
     var writes = await freshness;
+    await maintenance.StopAsync(CancellationToken.None);
 
     var all = latencies.SelectMany(own => own).ToList();
     Console.WriteLine($"{users} users, {elapsed.TotalSeconds:0.0} s, {all.Count:N0} queries, {all.Count / elapsed.TotalSeconds:N0} queries/s, {allocated / all.Count / 1024.0:N1} KiB allocated per query, {GC.CollectionCount(2) - gen2Before} gen-2 collections");

@@ -44,24 +44,25 @@ internal static class QueryMix
 /// <summary>How long a write takes to become searchable while the index is under query load.</summary>
 internal static class Freshness
 {
-    public static async Task<List<double>> MeasureAsync(ISearchIndex index, SyntheticCorpus corpus, CancellationToken stop)
+    public static List<double> Measure(ISearchIndex index, SyntheticCorpus corpus, TimeSpan duration)
     {
         var samples = new List<double>();
+        var run = System.Diagnostics.Stopwatch.StartNew();
         var clock = new System.Diagnostics.Stopwatch();
-        while (!stop.IsCancellationRequested)
+        while (run.Elapsed < duration)
         {
             var marker = "fresh" + Guid.NewGuid().ToString("N")[..12];
-            var document = corpus.Document(0, DateTimeOffset.UtcNow) with { Title = marker };
+            var document = corpus.Document(0, DateTimeOffset.UtcNow) with { Title = marker, RestrictedToCommunity = null };
             clock.Restart();
-            await index.UpsertAsync(document, CancellationToken.None);
+            index.UpsertAsync(document, CancellationToken.None).GetAwaiter().GetResult();
             var query = new SearchQuery(marker, new HashSet<string>(), null, null, [], 0, 1);
-            while ((await index.SearchAsync(query, CancellationToken.None)).Total == 0)
+            while (index.SearchAsync(query, CancellationToken.None).GetAwaiter().GetResult().Total == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
             {
-                await Task.Delay(5, CancellationToken.None);
+                Thread.Sleep(5);
             }
 
             samples.Add(clock.Elapsed.TotalMilliseconds);
-            await Task.Delay(200, CancellationToken.None);
+            Thread.Sleep(200);
         }
 
         return samples;

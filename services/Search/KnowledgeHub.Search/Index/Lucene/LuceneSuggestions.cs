@@ -85,8 +85,8 @@ internal static class LuceneSuggestions
                     break;
                 }
 
-                // Deleted documents linger in the terms until a merge: count only live ones.
-                var people = CountLive(terms.Docs(liveDocs, null, DocsFlags.NONE));
+                // Deleted documents linger in the terms until a merge: in a segment with deletions, count only live ones.
+                var people = liveDocs is null ? terms.DocFreq : CountLive(terms.Docs(liveDocs, null, DocsFlags.NONE));
                 if (people > 0)
                 {
                     var skill = terms.Term.Utf8ToString();
