@@ -30,7 +30,20 @@ public sealed class Elasticsearch_index_contract : SearchIndexContract
 
     private protected override async Task DisposeStoreAsync(ISearchIndexStore store)
     {
-        using var cleanup = await _http!.DeleteAsync($"{_settings.Alias}-*");
-        _http.Dispose();
+        await TestIndexes.DeleteAsync(_http!, _settings.Alias);
+        _http!.Dispose();
+    }
+}
+
+/// <summary>Deletes a test's indexes by name: Elasticsearch 8 refuses wildcard deletes by default.</summary>
+internal static class TestIndexes
+{
+    public static async Task DeleteAsync(HttpClient http, string alias)
+    {
+        var names = await http.GetStringAsync($"_cat/indices/{alias}-*?h=index");
+        foreach (var name in names.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            using var deleted = await http.DeleteAsync(name);
+        }
     }
 }

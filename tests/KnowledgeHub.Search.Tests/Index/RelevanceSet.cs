@@ -135,7 +135,7 @@ public sealed class Elasticsearch_relevance : RelevanceSet
         await base.DisposeAsync();
         if (_http is not null)
         {
-            using var cleanup = await _http.DeleteAsync($"{_alias}-*");
+            await TestIndexes.DeleteAsync(_http, _alias);
             _http.Dispose();
         }
     }
