@@ -46,6 +46,7 @@ internal sealed class LuceneIndexStore(string root, TimeProvider time) : ISearch
     public async Task PromoteAsync(ISearchIndex next, CancellationToken cancellationToken)
     {
         var lucene = (LuceneSearchIndex)next;
+        lucene.Compact();
         await lucene.CommitAsync(cancellationToken);
         await lucene.RefreshAsync(cancellationToken);
         WritePointer(lucene.Name);

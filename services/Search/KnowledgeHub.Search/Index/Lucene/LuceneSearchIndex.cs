@@ -33,7 +33,12 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         Path = path;
         System.IO.Directory.CreateDirectory(path);
         _directory = FSDirectory.Open(path);
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Indexing) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Indexing)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            // Every segment adds its own term lookups and scorers to each query: keep few of them.
+            MergePolicy = new TieredMergePolicy { SegmentsPerTier = 5, MaxMergeAtOnce = 5 },
+        });
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
     }
 
@@ -110,6 +115,16 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         await _writeLock.WaitAsync(CancellationToken.None);
         _refreshing = new Dictionary<string, StoredVersion>(StringComparer.Ordinal);
         _writeLock.Release();
+    }
+
+    /// <summary>
+    /// Merges the index into one segment: worth its seconds once, after a rebuild filled it and
+    /// before it goes live, as every segment adds cost to every query.
+    /// </summary>
+    public void Compact()
+    {
+        _writer.ForceMerge(1);
+        _searchers.MaybeRefreshBlocking();
     }
 
     /// <summary>Makes recent writes durable.</summary>
