@@ -1,8 +1,11 @@
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Search.Consumers;
-using KnowledgeHub.Search.Features;
+using KnowledgeHub.Search.Features.Reindex;
+using KnowledgeHub.Search.Features.Search;
 using KnowledgeHub.Search.Index;
+using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Search.Index.Lucene;
+using KnowledgeHub.Search.Reindex;
 using KnowledgeHub.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +16,8 @@ namespace KnowledgeHub.Search;
 
 /// <summary>
 /// Cross-department search over people, communities, posts, projects and objectives: a projection
-/// of the other services' events into an index (Lucene.Net embedded by default).
+/// of the other services' events into an index (Lucene.Net embedded by default, Elasticsearch when
+/// <c>Search:Elasticsearch:Url</c> is set), rebuilt on demand from the services' replays.
 /// </summary>
 public static class SearchModule
 {
@@ -25,14 +29,12 @@ public static class SearchModule
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<SearchDatabase>(Name);
-
-        var indexPath = builder.Configuration["Search:IndexPath"];
-        indexPath = string.IsNullOrWhiteSpace(indexPath)
-            ? Path.Combine(DataFolder.Resolve(builder.Configuration, builder.Environment), "search-index")
-            : Path.GetFullPath(indexPath, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton(_ => new LuceneSearchIndex(indexPath));
-        builder.Services.AddSingleton<ISearchIndex>(services => services.GetRequiredService<LuceneSearchIndex>());
-        builder.Services.AddHostedService<LuceneMaintenance>();
+        AddIndexStore(builder);
+        builder.Services.AddSingleton<IndexGenerations>();
+        builder.Services.AddSingleton<SearchProjection>();
+        builder.Services.AddSingleton(ReindexSettings.From(builder.Configuration));
+        builder.Services.AddSingleton<ReindexCoordinator>();
+        builder.Services.AddHostedService<ReindexWatchdog>();
 
         builder.Services.AddConsumers(bus =>
         {
@@ -40,7 +42,11 @@ public static class SearchModule
             bus.AddConsumer<CommunityChangedConsumer>();
             bus.AddConsumer<CommunityMembershipChangedConsumer>();
             bus.AddConsumer<PostPublishedConsumer>();
+            bus.AddConsumer<PostUpdatedConsumer>();
+            bus.AddConsumer<PostRemovedConsumer>();
             bus.AddConsumer<ProjectChangedConsumer>();
+            bus.AddConsumer<ObjectiveChangedConsumer>();
+            bus.AddConsumer<ReindexReplayStartedConsumer>();
         });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
         return builder;
@@ -50,6 +56,31 @@ public static class SearchModule
     {
         var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Search").RequireAuthorization();
         SearchEverything.Map(api);
+        SuggestCompletions.Map(api);
+        StartReindex.Map(api);
+        GetReindexStatus.Map(api);
         return endpoints;
+    }
+
+    private static void AddIndexStore(WebApplicationBuilder builder)
+    {
+        if (ElasticsearchSettings.From(builder.Configuration) is { } elasticsearch)
+        {
+            builder.Services.AddSingleton(elasticsearch);
+            // One long-lived client; pooled connections are renewed so DNS changes are seen.
+            builder.Services.AddSingleton(_ => new ElasticsearchClient(
+                new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { BaseAddress = elasticsearch.Url }));
+            builder.Services.AddSingleton<ISearchIndexStore>(services => new ElasticsearchIndexStore(
+                services.GetRequiredService<ElasticsearchClient>(), elasticsearch, services.GetRequiredService<TimeProvider>()));
+            return;
+        }
+
+        var indexPath = builder.Configuration["Search:IndexPath"];
+        indexPath = string.IsNullOrWhiteSpace(indexPath)
+            ? Path.Combine(DataFolder.Resolve(builder.Configuration, builder.Environment), "search-index")
+            : Path.GetFullPath(indexPath, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(services => new LuceneIndexStore(indexPath, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ISearchIndexStore>(services => services.GetRequiredService<LuceneIndexStore>());
+        builder.Services.AddHostedService<LuceneMaintenance>();
     }
 }

@@ -5,23 +5,26 @@ using MassTransit;
 namespace KnowledgeHub.Search.Consumers;
 
 /// <summary>Communities, open or closed, are found by everyone: only a closed one's content is restricted.</summary>
-internal sealed class CommunityChangedConsumer(ISearchIndex index) : IConsumer<CommunityChanged>
+internal sealed class CommunityChangedConsumer(SearchProjection projection) : IConsumer<CommunityChanged>
 {
     public Task Consume(ConsumeContext<CommunityChanged> context)
     {
         var community = context.Message;
         EventChecks.RequireIdentity(community.CommunityId, community.Version, community.Name, nameof(CommunityChanged));
-        return index.UpsertAsync(
+        EventChecks.Require(!string.IsNullOrWhiteSpace(community.Slug), nameof(CommunityChanged), "it has no slug");
+        return projection.UpsertAsync(
+            Owners.Communities,
             new SearchDocument(
                 DocumentTypes.Community,
                 community.CommunityId,
                 community.Name,
                 community.Description ?? "",
-                community.Tags ?? [],
+                EventChecks.Tags(community.Tags),
                 Departments: [],
                 RestrictedToCommunity: null,
                 $"/communities/{community.Slug}",
                 community.Version,
+                community.CreatedAt,
                 community.UpdatedAt),
             context.CancellationToken);
     }

@@ -1,4 +1,5 @@
 using KnowledgeHub.Messaging;
+using KnowledgeHub.ServiceDefaults.Http;
 
 namespace KnowledgeHub.Search.Consumers;
 
@@ -19,4 +20,12 @@ internal static class EventChecks
         Require(version >= 1, eventName, "its version is not positive");
         Require(!string.IsNullOrWhiteSpace(title), eventName, "it has no title or name");
     }
+
+    /// <summary>Tags as the API filters them: trimmed, lower-case, distinct, without blanks.</summary>
+    public static IReadOnlyList<string> Tags(IEnumerable<string?>? tags) =>
+        (tags ?? []).Select(tag => tag?.Trim().ToLowerInvariant()).OfType<string>().Where(tag => tag.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Department codes as the API filters them; what is no department code is left out.</summary>
+    public static IReadOnlyList<string> Departments(params IEnumerable<string?> codes) =>
+        codes.Select(DepartmentCodes.Normalize).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 }

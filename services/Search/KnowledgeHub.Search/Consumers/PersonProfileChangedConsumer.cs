@@ -5,24 +5,26 @@ using MassTransit;
 namespace KnowledgeHub.Search.Consumers;
 
 /// <summary>People are found by name, title, bio and skills; skills double as their tags.</summary>
-internal sealed class PersonProfileChangedConsumer(ISearchIndex index) : IConsumer<PersonProfileChanged>
+internal sealed class PersonProfileChangedConsumer(SearchProjection projection) : IConsumer<PersonProfileChanged>
 {
     public Task Consume(ConsumeContext<PersonProfileChanged> context)
     {
         var person = context.Message;
         EventChecks.RequireIdentity(person.PersonId, person.Version, person.DisplayName, nameof(PersonProfileChanged));
         var body = string.Join(". ", new[] { person.Title, person.Location, person.Bio }.Where(part => !string.IsNullOrWhiteSpace(part)));
-        return index.UpsertAsync(
+        return projection.UpsertAsync(
+            Owners.Expertise,
             new SearchDocument(
                 DocumentTypes.Person,
                 person.PersonId,
                 person.DisplayName,
                 body,
-                (person.Skills ?? []).Select(skill => skill.Trim().ToLowerInvariant()).Where(skill => skill.Length > 0).ToList(),
-                string.IsNullOrWhiteSpace(person.Department) ? [] : [person.Department],
+                EventChecks.Tags(person.Skills),
+                EventChecks.Departments(person.Department),
                 RestrictedToCommunity: null,
                 $"/people/{person.PersonId}",
                 person.Version,
+                person.UpdatedAt,
                 person.UpdatedAt),
             context.CancellationToken);
     }

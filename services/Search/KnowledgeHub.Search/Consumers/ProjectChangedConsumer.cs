@@ -5,23 +5,25 @@ using MassTransit;
 namespace KnowledgeHub.Search.Consumers;
 
 /// <summary>Projects belong to their sponsor and every partner department alike.</summary>
-internal sealed class ProjectChangedConsumer(ISearchIndex index) : IConsumer<ProjectChanged>
+internal sealed class ProjectChangedConsumer(SearchProjection projection) : IConsumer<ProjectChanged>
 {
     public Task Consume(ConsumeContext<ProjectChanged> context)
     {
         var project = context.Message;
         EventChecks.RequireIdentity(project.ProjectId, project.Version, project.Name, nameof(ProjectChanged));
-        return index.UpsertAsync(
+        return projection.UpsertAsync(
+            Owners.Alignment,
             new SearchDocument(
                 DocumentTypes.Project,
                 project.ProjectId,
                 project.Name,
                 project.Description ?? "",
-                project.Tags ?? [],
-                new[] { project.SponsorDepartment }.Concat(project.PartnerDepartments ?? []).Where(code => !string.IsNullOrWhiteSpace(code)).ToList(),
+                EventChecks.Tags(project.Tags),
+                EventChecks.Departments([project.SponsorDepartment, .. project.PartnerDepartments ?? []]),
                 RestrictedToCommunity: null,
                 $"/projects/{project.ProjectId}",
                 project.Version,
+                project.CreatedAt,
                 project.UpdatedAt),
             context.CancellationToken);
     }

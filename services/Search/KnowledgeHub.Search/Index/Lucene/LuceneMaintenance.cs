@@ -2,8 +2,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace KnowledgeHub.Search.Index.Lucene;
 
-/// <summary>Refreshes the index's readers often (freshness) and commits it now and then (durability).</summary>
-internal sealed class LuceneMaintenance(LuceneSearchIndex index, TimeProvider time) : BackgroundService
+/// <summary>
+/// Refreshes every open index's readers often (freshness) and commits them now and then
+/// (durability); disposing an index at shutdown commits what is left.
+/// </summary>
+internal sealed class LuceneMaintenance(LuceneIndexStore store, TimeProvider time) : BackgroundService
 {
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(2);
 
@@ -15,19 +18,22 @@ internal sealed class LuceneMaintenance(LuceneSearchIndex index, TimeProvider ti
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await index.RefreshAsync(stoppingToken);
-                if (time.GetUtcNow() >= nextCommit)
+                var commit = time.GetUtcNow() >= nextCommit;
+                foreach (var index in store.Open)
                 {
-                    await index.CommitAsync(stoppingToken);
-                    nextCommit = time.GetUtcNow() + CommitInterval;
+                    await index.RefreshAsync(stoppingToken);
+                    if (commit)
+                    {
+                        await index.CommitAsync(stoppingToken);
+                    }
                 }
+
+                nextCommit = commit ? time.GetUtcNow() + CommitInterval : nextCommit;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: what is not yet committed is committed below.
+            // Shutting down: disposing the indexes commits them.
         }
-
-        await index.CommitAsync(CancellationToken.None);
     }
 }

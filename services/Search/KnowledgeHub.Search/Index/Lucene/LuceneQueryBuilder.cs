@@ -1,5 +1,5 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace KnowledgeHub.Search.Index.Lucene;
@@ -16,22 +16,36 @@ internal static class LuceneQueryBuilder
     private const float BodyBoost = 1f;
     private const float FuzzyDiscount = 0.5f;
 
-    public static Query Scored(Analyzer analyzer, string? text)
+    /// <summary>Shared by every index and search: the cache is per segment, and segments never change.</summary>
+    private static readonly Filter PublicOnly = new CachingWrapperFilter(new TermsFilter(new Term(LuceneFields.Access, LuceneFields.Public)));
+
+    /// <summary>
+    /// Everything for a blank text, nothing for a text without searchable words (say "*"). Also
+    /// gives the terms the body is searched for (stems and their typo candidates), for snippets.
+    /// </summary>
+    public static (Query Query, IReadOnlySet<string> BodyTerms) Scored(IndexReader reader, string? text, IReadOnlyList<QueryWord> words)
     {
-        var terms = string.IsNullOrWhiteSpace(text) ? [] : QueryTerms.Analyze(analyzer, LuceneFields.Body, text);
-        if (terms.Count == 0)
+        var bodyTerms = new HashSet<string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(text))
         {
-            return new MatchAllDocsQuery();
+            return (new MatchAllDocsQuery(), bodyTerms);
         }
+
+        if (words.Count == 0)
+        {
+            return (new BooleanQuery(), bodyTerms);
+        }
+
+        var terms = words.Select(word => word.Stem).ToList();
 
         var allTerms = new BooleanQuery
         {
             // Most words must match; one stray word in a long query does not empty the results.
             MinimumNumberShouldMatch = terms.Count <= 2 ? terms.Count : terms.Count - 1,
         };
-        foreach (var term in terms.Distinct(StringComparer.Ordinal))
+        foreach (var word in words.DistinctBy(word => word.Stem, StringComparer.Ordinal))
         {
-            allTerms.Add(AnyField(term), Occur.SHOULD);
+            allTerms.Add(AnyField(reader, word, bodyTerms), Occur.SHOULD);
         }
 
         allTerms.MinimumNumberShouldMatch = Math.Min(allTerms.MinimumNumberShouldMatch, allTerms.Clauses.Count);
@@ -42,62 +56,97 @@ internal static class LuceneQueryBuilder
             query.Add(Phrase(LuceneFields.Body, terms, BodyBoost * 2), Occur.SHOULD);
         }
 
-        return query;
+        return (query, bodyTerms);
     }
 
     public static Filter Filter(SearchQuery query)
     {
-        var filter = new BooleanQuery();
+        var filter = new BooleanFilter();
         if (query.Types.Count > 0)
         {
-            var types = new BooleanQuery();
-            foreach (var type in query.Types)
-            {
-                types.Add(new TermQuery(new Term(LuceneFields.Type, type)), Occur.SHOULD);
-            }
-
-            filter.Add(types, Occur.MUST);
+            filter.Add(new TermsFilter(query.Types.Select(type => new Term(LuceneFields.Type, type)).ToList()), Occur.MUST);
         }
 
         if (!string.IsNullOrEmpty(query.Department))
         {
-            filter.Add(new TermQuery(new Term(LuceneFields.Department, query.Department)), Occur.MUST);
+            filter.Add(new TermsFilter(new Term(LuceneFields.Department, query.Department)), Occur.MUST);
         }
 
         if (!string.IsNullOrEmpty(query.Tag))
         {
-            filter.Add(new TermQuery(new Term(LuceneFields.Tag, query.Tag)), Occur.MUST);
+            filter.Add(new TermsFilter(new Term(LuceneFields.Tag, query.Tag)), Occur.MUST);
         }
 
-        // Permissions live inside the query, before counting and paging, so totals, facets and
-        // pages never include what the viewer may not see.
-        var visible = new BooleanQuery { { new TermQuery(new Term(LuceneFields.Visibility, LuceneFields.Public)), Occur.SHOULD } };
-        foreach (var community in query.ViewerCommunities)
-        {
-            visible.Add(new TermQuery(new Term(LuceneFields.Community, community.ToString("D"))), Occur.SHOULD);
-        }
-
-        filter.Add(visible, Occur.MUST);
-        return new QueryWrapperFilter(filter);
+        filter.Add(Visible(query.ViewerCommunities), Occur.MUST);
+        return filter;
     }
 
-    private static BooleanQuery AnyField(string term)
+    /// <summary>
+    /// Permissions live inside the query, before counting and paging, so totals, facets, pages and
+    /// suggestions never include what the viewer may not see: public documents (a bit set cached
+    /// per segment), or those of one of the viewer's communities, one terms lookup however many
+    /// communities. Tombstones have no access at all.
+    /// </summary>
+    public static Filter Visible(IReadOnlyCollection<Guid> viewerCommunities)
     {
-        var any = new BooleanQuery
+        if (viewerCommunities.Count == 0)
         {
-            { Boosted(new TermQuery(new Term(LuceneFields.Title, term)), TitleBoost), Occur.SHOULD },
-            { Boosted(new TermQuery(new Term(LuceneFields.TagsText, term)), TagBoost), Occur.SHOULD },
-            { Boosted(new TermQuery(new Term(LuceneFields.Body, term)), BodyBoost), Occur.SHOULD },
-        };
-        var edits = QueryTerms.MaxEditsFor(term);
-        if (edits > 0)
-        {
-            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.Title, term), edits, prefixLength: 1), TitleBoost * FuzzyDiscount), Occur.SHOULD);
-            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.TagsText, term), edits, prefixLength: 1), TagBoost * FuzzyDiscount), Occur.SHOULD);
-            any.Add(Boosted(new FuzzyQuery(new Term(LuceneFields.Body, term), edits, prefixLength: 1), BodyBoost * FuzzyDiscount), Occur.SHOULD);
+            return PublicOnly;
         }
 
+        var communities = viewerCommunities.Select(community => new Term(LuceneFields.Access, LuceneFields.AccessOf(community))).ToList();
+        return new BooleanFilter
+        {
+            { PublicOnly, Occur.SHOULD },
+            { new TermsFilter(communities), Occur.SHOULD },
+        };
+    }
+
+    /// <summary>
+    /// The word's stem in any field or, for a word the index does not know (a typo), its near
+    /// misses: of the typed word among the plain words of title and tags, of its stem in bodies
+    /// (bodies are not indexed twice: they are most of the index). Known words skip the fuzzy
+    /// expansion, which costs far more than the rest of the query.
+    /// </summary>
+    private static BooleanQuery AnyField(IndexReader reader, QueryWord word, HashSet<string> bodyTerms)
+    {
+        bodyTerms.Add(word.Stem);
+        // Each term is looked up once: for its document frequency here, and for scoring later.
+        var title = Lookup(reader, LuceneFields.Title, word.Stem);
+        var tags = Lookup(reader, LuceneFields.TagsText, word.Stem);
+        var body = Lookup(reader, LuceneFields.Body, word.Stem);
+        var any = new BooleanQuery
+        {
+            { Boosted(new TermQuery(title.Term, title.Context), TitleBoost), Occur.SHOULD },
+            { Boosted(new TermQuery(tags.Term, tags.Context), TagBoost), Occur.SHOULD },
+            { Boosted(new TermQuery(body.Term, body.Context), BodyBoost), Occur.SHOULD },
+        };
+        if (title.Context.DocFreq + tags.Context.DocFreq + body.Context.DocFreq > 0)
+        {
+            return any;
+        }
+
+        AddTypos(any, reader, LuceneFields.PlainWords, word.Word, TitleBoost);
+        bodyTerms.UnionWith(AddTypos(any, reader, LuceneFields.Body, word.Stem, BodyBoost));
         return any;
+    }
+
+    private static (Term Term, TermContext Context) Lookup(IndexReader reader, string field, string text)
+    {
+        var term = new Term(field, text);
+        return (term, TermContext.Build(reader.Context, term));
+    }
+
+    /// <summary>Near misses score less than exact matches, and less the more edits they need.</summary>
+    private static IEnumerable<string> AddTypos(BooleanQuery any, IndexReader reader, string field, string text, float boost)
+    {
+        var candidates = TypoCandidates.Find(reader, field, text, QueryTerms.MaxEditsFor(text));
+        foreach (var (candidate, edits) in candidates)
+        {
+            any.Add(Boosted(new TermQuery(new Term(field, candidate)), boost * FuzzyDiscount / edits), Occur.SHOULD);
+        }
+
+        return candidates.Select(candidate => candidate.Term);
     }
 
     private static PhraseQuery Phrase(string field, IReadOnlyList<string> terms, float boost)

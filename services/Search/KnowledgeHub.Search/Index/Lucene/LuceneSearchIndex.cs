@@ -1,84 +1,90 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
-using Lucene.Net.Util;
 
 namespace KnowledgeHub.Search.Index.Lucene;
 
 /// <summary>
 /// The embedded index: Lucene.Net on disk, one writer, near-real-time readers. Writes land in the
-/// writer at once and become searchable at the next refresh (every <see cref="RefreshInterval"/>);
-/// they reach disk at the next commit.
+/// writer at once and become searchable at the next refresh (every <see cref="RefreshInterval"/>,
+/// run by <see cref="LuceneMaintenance"/>); they reach disk at the next commit.
 /// </summary>
-internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
+internal sealed class LuceneSearchIndex : ISearchIndex
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
-    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     private readonly FSDirectory _directory;
-    private readonly Analyzer _analyzer = new EnglishAnalyzer(Version);
+    private readonly LuceneAnalyzers _analyzers = new();
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     // Versions written since the last refresh began, and during the refresh in progress: the
     // reader cannot see them yet, but a version check must.
-    private Dictionary<string, long> _unrefreshed = new(StringComparer.Ordinal);
-    private Dictionary<string, long> _refreshing = new(StringComparer.Ordinal);
+    private Dictionary<string, StoredVersion> _unrefreshed = new(StringComparer.Ordinal);
+    private Dictionary<string, StoredVersion> _refreshing = new(StringComparer.Ordinal);
     private bool _uncommitted;
+    private bool _disposed;
 
-    public LuceneSearchIndex(string path)
+    public LuceneSearchIndex(string name, string path)
     {
+        Name = name;
+        Path = path;
         System.IO.Directory.CreateDirectory(path);
         _directory = FSDirectory.Open(path);
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Indexing)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            // Every segment adds its own term lookups and scorers to each query: keep few of them.
+            MergePolicy = new TieredMergePolicy { SegmentsPerTier = 5, MaxMergeAtOnce = 5 },
+        });
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
     }
 
-    public async Task<bool> UpsertAsync(SearchDocument document, CancellationToken cancellationToken)
-    {
-        var key = LuceneFields.KeyOf(document.Type, document.Id);
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (CurrentVersion(key) >= document.Version)
-            {
-                return false;
-            }
+    public string Name { get; }
 
-            _writer.UpdateDocument(new Term(LuceneFields.Key, key), LuceneFields.ToLucene(document));
-            _unrefreshed[key] = document.Version;
-            _uncommitted = true;
-            return true;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    public string Path { get; }
+
+    public Task<bool> UpsertAsync(SearchDocument document, CancellationToken cancellationToken) =>
+        WriteAsync(document.Key, new StoredVersion(document.Version, Removed: false), current => current.Version < document.Version, () => LuceneFields.ToLucene(document), cancellationToken);
+
+    public Task<bool> RemoveAsync(DocumentRemoval removal, CancellationToken cancellationToken) =>
+        WriteAsync(
+            removal.Key,
+            new StoredVersion(removal.Version, Removed: true),
+            current => current.Version < removal.Version || (current.Version == removal.Version && !current.Removed),
+            () => LuceneFields.Tombstone(removal),
+            cancellationToken);
 
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var searcher = _searchers.Acquire();
         try
         {
-            var scored = LuceneQueryBuilder.Scored(_analyzer, query.Text);
-            var sort = scored is MatchAllDocsQuery
-                ? new Sort(new SortField(LuceneFields.UpdatedValues, SortFieldType.INT64, true))
-                // Equal scores: the fresher document first.
-                : new Sort(SortField.FIELD_SCORE, new SortField(LuceneFields.UpdatedValues, SortFieldType.INT64, true));
-            var top = TopFieldCollector.Create(sort, Math.Max(1, query.Offset + query.Limit), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var words = QueryTerms.Words(_analyzers, query.Text);
+            var (scored, bodyTerms) = LuceneQueryBuilder.Scored(searcher.IndexReader, query.Text, words);
+            var top = new TopDocumentsCollector(query.Offset + query.Limit, byScore: scored is not MatchAllDocsQuery);
             var facets = new FacetCollector();
             searcher.Search(scored, LuceneQueryBuilder.Filter(query), MultiCollector.Wrap(top, facets));
 
-            var queryTerms = string.IsNullOrWhiteSpace(query.Text) ? [] : QueryTerms.Analyze(_analyzer, LuceneFields.Body, query.Text);
-            var hits = top.GetTopDocs(query.Offset, query.Limit).ScoreDocs
-                .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, queryTerms))
+            var hits = top.Hits(query.Offset)
+                .Select(hit => ToHit(searcher.Doc(hit.Doc), hit.Score, bodyTerms))
                 .ToList();
             return Task.FromResult(new SearchResults(top.TotalHits, hits, facets.Facets()));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(SuggestQuery query, CancellationToken cancellationToken)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return Task.FromResult(LuceneSuggestions.Suggest(searcher, _analyzers, query));
         }
         finally
         {
@@ -92,12 +98,12 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            if (_unrefreshed.Count == 0)
+            if (_disposed || _unrefreshed.Count == 0)
             {
                 return;
             }
 
-            (_refreshing, _unrefreshed) = (_unrefreshed, new Dictionary<string, long>(StringComparer.Ordinal));
+            (_refreshing, _unrefreshed) = (_unrefreshed, new Dictionary<string, StoredVersion>(StringComparer.Ordinal));
         }
         finally
         {
@@ -107,8 +113,18 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         _searchers.MaybeRefreshBlocking();
 
         await _writeLock.WaitAsync(CancellationToken.None);
-        _refreshing = new Dictionary<string, long>(StringComparer.Ordinal);
+        _refreshing = new Dictionary<string, StoredVersion>(StringComparer.Ordinal);
         _writeLock.Release();
+    }
+
+    /// <summary>
+    /// Merges the index into one segment: worth its seconds once, after a rebuild filled it and
+    /// before it goes live, as every segment adds cost to every query.
+    /// </summary>
+    public void Compact()
+    {
+        _writer.ForceMerge(1);
+        _searchers.MaybeRefreshBlocking();
     }
 
     /// <summary>Makes recent writes durable.</summary>
@@ -117,7 +133,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            if (_uncommitted)
+            if (!_disposed && _uncommitted)
             {
                 _writer.Commit();
                 _uncommitted = false;
@@ -131,14 +147,59 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
 
     public void Dispose()
     {
-        _searchers.Dispose();
-        _writer.Dispose();
-        _analyzer.Dispose();
-        _directory.Dispose();
-        _writeLock.Dispose();
+        _writeLock.Wait();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _searchers.Dispose();
+            _writer.Dispose();
+            _analyzers.Dispose();
+            _directory.Dispose();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
-    private long CurrentVersion(string key)
+    private async Task<bool> WriteAsync(string key, StoredVersion version, Func<StoredVersion, bool> wins, Func<Document> document, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var current = CurrentVersion(key);
+            if (!wins(current))
+            {
+                return false;
+            }
+
+            // A key the index has never seen needs no delete: adding is much cheaper in bulk (a replay).
+            if (current == StoredVersion.None)
+            {
+                _writer.AddDocument(document());
+            }
+            else
+            {
+                _writer.UpdateDocument(new Term(LuceneFields.Key, key), document());
+            }
+
+            _unrefreshed[key] = version;
+            _uncommitted = true;
+            return true;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private StoredVersion CurrentVersion(string key)
     {
         if (_unrefreshed.TryGetValue(key, out var version) || _refreshing.TryGetValue(key, out version))
         {
@@ -149,7 +210,13 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         try
         {
             var found = searcher.Search(new TermQuery(new Term(LuceneFields.Key, key)), 1);
-            return found.TotalHits == 0 ? 0 : LuceneFields.VersionOf(searcher.Doc(found.ScoreDocs[0].Doc));
+            if (found.TotalHits == 0)
+            {
+                return StoredVersion.None;
+            }
+
+            var document = searcher.Doc(found.ScoreDocs[0].Doc);
+            return new StoredVersion(LuceneFields.VersionOf(document), Removed: document.Get(LuceneFields.Type) is null);
         }
         finally
         {
@@ -157,14 +224,20 @@ internal sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    private SearchHit ToHit(Document document, float score, IReadOnlyList<string> queryTerms) => new(
+    private SearchHit ToHit(Document document, float score, IReadOnlySet<string> bodyTerms) => new(
         document.Get(LuceneFields.Type),
         LuceneFields.IdOf(document),
         document.Get(LuceneFields.Title),
-        Snippets.Build(_analyzer, document.Get(LuceneFields.Body) ?? "", queryTerms),
+        Snippets.Build(_analyzers.English, document.Get(LuceneFields.BodyExcerpt) ?? "", bodyTerms),
         document.GetValues(LuceneFields.Department).FirstOrDefault(),
         document.GetValues(LuceneFields.Tag),
         document.Get(LuceneFields.Url),
         float.IsNaN(score) ? 0 : score,
         LuceneFields.UpdatedOf(document));
+
+    /// <summary>The version an index holds for a key; a tombstone is a removed version.</summary>
+    private readonly record struct StoredVersion(long Version, bool Removed)
+    {
+        public static readonly StoredVersion None = new(0, Removed: false);
+    }
 }

@@ -7,16 +7,18 @@ namespace KnowledgeHub.Search.Index.Lucene;
 
 /// <summary>
 /// A short, HTML-safe excerpt of a body around its first match, with every matching word wrapped
-/// in <c>&lt;mark&gt;</c> (built here: Lucene.Net's highlighter is not available).
+/// in <c>&lt;mark&gt;</c> (built here: Lucene.Net's highlighter is not available). A word matches
+/// when its stem is one the query searched the body for, typo candidates included; the body is
+/// analysed only as far as the excerpt reaches, and tokens are compared without copying them.
 /// </summary>
 internal static class Snippets
 {
     private const int Length = 200;
     private const int LeadIn = 40;
 
-    public static string Build(Analyzer analyzer, string body, IReadOnlyList<string> queryTerms)
+    public static string Build(Analyzer analyzer, string body, IReadOnlySet<string> bodyTerms)
     {
-        var matches = queryTerms.Count == 0 ? [] : FindMatches(analyzer, body, queryTerms);
+        var matches = bodyTerms.Count == 0 ? [] : FindMatches(analyzer, body, bodyTerms);
         var start = matches.Count == 0 ? 0 : Math.Max(0, matches[0].Start - LeadIn);
         if (start > 0)
         {
@@ -26,7 +28,7 @@ internal static class Snippets
         }
 
         var end = Math.Min(body.Length, start + Length);
-        var snippet = new StringBuilder();
+        var snippet = new StringBuilder(Length + 64);
         if (start > 0)
         {
             snippet.Append('…');
@@ -49,19 +51,23 @@ internal static class Snippets
         return snippet.ToString();
     }
 
-    private static List<(int Start, int End)> FindMatches(Analyzer analyzer, string body, IReadOnlyList<string> queryTerms)
+    private static List<(int Start, int End)> FindMatches(Analyzer analyzer, string body, IReadOnlySet<string> bodyTerms)
     {
+        var lookup = bodyTerms is HashSet<string> set
+            ? set.GetAlternateLookup<ReadOnlySpan<char>>()
+            : new HashSet<string>(bodyTerms, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var matches = new List<(int Start, int End)>();
+        var reach = int.MaxValue;
         using var stream = analyzer.GetTokenStream(LuceneFields.Body, body);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offsets = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
-        while (stream.IncrementToken())
+        while (stream.IncrementToken() && offsets.StartOffset <= reach)
         {
-            var candidate = term.ToString();
-            if (queryTerms.Any(queryTerm => QueryTerms.Matches(queryTerm, candidate)))
+            if (lookup.Contains(term.Buffer.AsSpan(0, term.Length)))
             {
                 matches.Add((offsets.StartOffset, offsets.EndOffset));
+                reach = Math.Min(reach, Math.Max(0, offsets.StartOffset - LeadIn) + Length);
             }
         }
 

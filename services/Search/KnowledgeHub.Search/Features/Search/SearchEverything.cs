@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace KnowledgeHub.Search.Features;
+namespace KnowledgeHub.Search.Features.Search;
 
 internal static class SearchEverything
 {
@@ -37,7 +36,7 @@ internal static class SearchEverything
         int? limit,
         string? cursor,
         ClaimsPrincipal user,
-        ISearchIndex index,
+        IndexGenerations generations,
         SearchDatabase database,
         CancellationToken cancellationToken)
     {
@@ -62,13 +61,15 @@ internal static class SearchEverything
         }
 
         var limitInWindow = Math.Min(page.Limit, MaxWindow - offset);
-        var results = await index.SearchAsync(
+        var viewerCommunities = await ViewerCommunities.OfAsync(database, user.PersonId(), cancellationToken);
+        using var live = await generations.ReadAsync(cancellationToken);
+        var results = await live.Index.SearchAsync(
             new SearchQuery(
                 q?.Trim(),
                 types,
                 department?.Trim().ToUpperInvariant(),
                 tag?.Trim().ToLowerInvariant(),
-                await ViewerCommunitiesAsync(database, user.PersonId(), cancellationToken),
+                viewerCommunities,
                 offset,
                 limitInWindow),
             cancellationToken);
@@ -97,15 +98,5 @@ internal static class SearchEverything
         }
 
         return types;
-    }
-
-    private static async Task<IReadOnlyCollection<Guid>> ViewerCommunitiesAsync(SearchDatabase database, Guid viewer, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var communities = await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT community_id FROM community_memberships WHERE person_id = @Viewer AND status = 'active'",
-            new { Viewer = viewer },
-            cancellationToken: cancellationToken));
-        return communities.ToList();
     }
 }

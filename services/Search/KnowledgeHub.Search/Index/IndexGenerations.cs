@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeHub.Search.Index;
+
+/// <summary>
+/// The live index, and during a reindex the next one being filled beside it. Searches read the
+/// live one; writes go to both, so nothing written while rebuilding is lost by the swap. Every use
+/// holds a lease, so a retired index is disposed only after the last search or write on it ends.
+/// </summary>
+internal sealed partial class IndexGenerations(ISearchIndexStore store, ILogger<IndexGenerations> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _opening = new(1, 1);
+    private readonly Lock _swap = new();
+    private Generation? _live;
+    private Generation? _next;
+
+    /// <summary>The name of the index being filled, or null when no reindex runs.</summary>
+    public string? NextName => _next?.Index.Name;
+
+    /// <summary>Leases the live index for reading.</summary>
+    public async Task<Lease> ReadAsync(CancellationToken cancellationToken)
+    {
+        await EnsureLiveAsync(cancellationToken);
+        lock (_swap)
+        {
+            return _live!.Acquire();
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="write"/> to the live index and, while a reindex runs, to the next one.
+    /// Returns whether the next index took it (the reindex counts those), or null when there is none.
+    /// </summary>
+    public async Task<bool?> WriteAsync(Func<ISearchIndex, Task<bool>> write, CancellationToken cancellationToken)
+    {
+        await EnsureLiveAsync(cancellationToken);
+        Lease live;
+        Lease? next;
+        lock (_swap)
+        {
+            live = _live!.Acquire();
+            next = _next?.Acquire();
+        }
+
+        using (live)
+        using (next)
+        {
+            await write(live.Index);
+            return next is null ? null : await write(next.Value.Index);
+        }
+    }
+
+    /// <summary>Starts filling a new, empty index beside the live one.</summary>
+    public async Task BeginNextAsync(CancellationToken cancellationToken)
+    {
+        await EnsureLiveAsync(cancellationToken);
+        var index = await store.CreateNextAsync(cancellationToken);
+        lock (_swap)
+        {
+            if (_next is not null)
+            {
+                index.Dispose();
+                throw new InvalidOperationException("A next index is already being filled.");
+            }
+
+            _next = new Generation(index, DropAsync);
+        }
+    }
+
+    /// <summary>Makes the next index live; the old one is dropped once its last lease ends.</summary>
+    public async Task PromoteNextAsync(CancellationToken cancellationToken)
+    {
+        var next = _next ?? throw new InvalidOperationException("No next index to promote.");
+        await store.PromoteAsync(next.Index, cancellationToken);
+        Generation old;
+        lock (_swap)
+        {
+            old = _live!;
+            _live = next;
+            _next = null;
+        }
+
+        old.Retire();
+    }
+
+    /// <summary>Gives up the next index; the live one stays as it is.</summary>
+    public void AbandonNext()
+    {
+        Generation? next;
+        lock (_swap)
+        {
+            next = _next;
+            _next = null;
+        }
+
+        next?.Retire();
+    }
+
+    public void Dispose()
+    {
+        _live?.Index.Dispose();
+        _next?.Index.Dispose();
+        _opening.Dispose();
+    }
+
+    private async Task EnsureLiveAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _live) is not null)
+        {
+            return;
+        }
+
+        await _opening.WaitAsync(cancellationToken);
+        try
+        {
+            _live ??= new Generation(await store.OpenLiveAsync(cancellationToken), DropAsync);
+        }
+        finally
+        {
+            _opening.Release();
+        }
+    }
+
+    private async Task DropAsync(ISearchIndex index)
+    {
+        index.Dispose();
+        try
+        {
+            await store.DropAsync(index, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or HttpRequestException)
+        {
+            // A leftover index wastes space but harms nothing; the next start cleans up Lucene's.
+            LogDropFailed(logger, exception, index.Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping the retired search index {Index} failed")]
+    private static partial void LogDropFailed(ILogger logger, Exception exception, string index);
+
+    /// <summary>Use of an index that keeps it open until disposed.</summary>
+    public readonly struct Lease(Generation generation) : IDisposable
+    {
+        public ISearchIndex Index => generation.Index;
+
+        public void Dispose() => generation.Release();
+    }
+
+    /// <summary>An index with a count of its leases; retired, it is dropped when the count reaches zero.</summary>
+    internal sealed class Generation(ISearchIndex index, Func<ISearchIndex, Task> drop)
+    {
+        private int _leases = 1;
+
+        public ISearchIndex Index { get; } = index;
+
+        public Lease Acquire()
+        {
+            Interlocked.Increment(ref _leases);
+            return new Lease(this);
+        }
+
+        /// <summary>Gives up the generation's own lease, so the last user drops it.</summary>
+        public void Retire() => Release();
+
+        public void Release()
+        {
+            if (Interlocked.Decrement(ref _leases) == 0)
+            {
+                // Dropping deletes files or an Elasticsearch index; nobody needs to wait for it.
+                _ = drop(Index);
+            }
+        }
+    }
+}

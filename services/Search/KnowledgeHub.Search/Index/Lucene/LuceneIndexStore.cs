@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace KnowledgeHub.Search.Index.Lucene;
+
+/// <summary>
+/// Lucene generations on disk: one folder per generation under the index folder, and a small
+/// <c>live</c> file naming the generation searches use. Promoting a generation rewrites that file
+/// atomically, so a restart opens whichever generation was live last.
+/// </summary>
+internal sealed class LuceneIndexStore(string root, TimeProvider time) : ISearchIndexStore
+{
+    private const string PointerFile = "live";
+
+    private readonly ConcurrentDictionary<LuceneSearchIndex, byte> _open = new();
+
+    /// <summary>The indexes open now, for refreshing and committing them.</summary>
+    public IReadOnlyList<LuceneSearchIndex> Open => [.. _open.Keys];
+
+    public Task<ISearchIndex> OpenLiveAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(root);
+        var pointer = Path.Combine(root, PointerFile);
+        var live = File.Exists(pointer) ? File.ReadAllText(pointer).Trim() : "";
+        if (live.Length == 0 || !Directory.Exists(Path.Combine(root, live)))
+        {
+            live = NewGenerationName();
+            WritePointer(live);
+        }
+
+        // Generations left behind by a rebuild that a restart interrupted.
+        foreach (var stale in Directory.EnumerateDirectories(root).Where(folder => Path.GetFileName(folder) != live))
+        {
+            Directory.Delete(stale, recursive: true);
+        }
+
+        return Task.FromResult<ISearchIndex>(Track(new LuceneSearchIndex(live, Path.Combine(root, live))));
+    }
+
+    public Task<ISearchIndex> CreateNextAsync(CancellationToken cancellationToken)
+    {
+        var name = NewGenerationName();
+        return Task.FromResult<ISearchIndex>(Track(new LuceneSearchIndex(name, Path.Combine(root, name))));
+    }
+
+    public async Task PromoteAsync(ISearchIndex next, CancellationToken cancellationToken)
+    {
+        var lucene = (LuceneSearchIndex)next;
+        lucene.Compact();
+        await lucene.CommitAsync(cancellationToken);
+        await lucene.RefreshAsync(cancellationToken);
+        WritePointer(lucene.Name);
+    }
+
+    public Task DropAsync(ISearchIndex index, CancellationToken cancellationToken)
+    {
+        var lucene = (LuceneSearchIndex)index;
+        _open.TryRemove(lucene, out _);
+        if (Directory.Exists(lucene.Path))
+        {
+            Directory.Delete(lucene.Path, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private LuceneSearchIndex Track(LuceneSearchIndex index)
+    {
+        _open[index] = 0;
+        return index;
+    }
+
+    private string NewGenerationName() =>
+        string.Create(CultureInfo.InvariantCulture, $"gen-{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}");
+
+    private void WritePointer(string generation)
+    {
+        var temporary = Path.Combine(root, PointerFile + ".tmp");
+        File.WriteAllText(temporary, generation);
+        File.Move(temporary, Path.Combine(root, PointerFile), overwrite: true);
+    }
+}

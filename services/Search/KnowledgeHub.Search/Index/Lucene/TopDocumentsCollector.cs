@@ -1,0 +1,75 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace KnowledgeHub.Search.Index.Lucene;
+
+/// <summary>
+/// The best <c>size</c> matches, by score (when scoring) and then by freshness, reading update times
+/// from <see cref="SegmentValues"/>; counts every match. Equal score and time: the lower document
+/// number first, so pages are stable.
+/// </summary>
+internal sealed class TopDocumentsCollector(int size, bool byScore) : ICollector
+{
+    private readonly PriorityQueue<Hit, Hit> _best = new(size + 1, WorstFirst.Instance);
+    private Scorer? _scorer;
+    private long[] _updated = [];
+    private int _docBase;
+
+    public int TotalHits { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => false;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        _docBase = context.DocBase;
+        _updated = SegmentValues.Of(context.AtomicReader).Updated;
+    }
+
+    public void Collect(int doc)
+    {
+        TotalHits++;
+        var hit = new Hit(_docBase + doc, byScore ? _scorer!.GetScore() : 0, _updated[doc]);
+        if (_best.Count < size)
+        {
+            _best.Enqueue(hit, hit);
+        }
+        else if (WorstFirst.Instance.Compare(hit, _best.Peek()) > 0)
+        {
+            _best.DequeueEnqueue(hit, hit);
+        }
+    }
+
+    /// <summary>The collected hits from <paramref name="offset"/> on, best first.</summary>
+    public IReadOnlyList<Hit> Hits(int offset)
+    {
+        var hits = new Hit[_best.Count];
+        for (var position = hits.Length - 1; position >= 0; position--)
+        {
+            hits[position] = _best.Dequeue();
+        }
+
+        return hits.Skip(offset).ToList();
+    }
+
+    public readonly record struct Hit(int Doc, float Score, long Updated);
+
+    /// <summary>Orders worse hits before better ones: lower score, then older, then higher document number.</summary>
+    private sealed class WorstFirst : IComparer<Hit>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare(Hit x, Hit y)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byTime = x.Updated.CompareTo(y.Updated);
+            return byTime != 0 ? byTime : y.Doc.CompareTo(x.Doc);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+using KnowledgeHub.Search.Index;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeHub.Search.Reindex;
+
+/// <summary>
+/// Runs one rebuild at a time: a new, empty index is filled beside the live one from the
+/// services' replays, and promoted once every service has announced its total and delivered it.
+/// Progress counts distinct documents per service, so a replayed event that arrives twice counts
+/// once. A rebuild that stops progressing fails and leaves the live index as it was.
+/// </summary>
+internal sealed partial class ReindexCoordinator(
+    IndexGenerations generations,
+    ReindexSettings settings,
+    TimeProvider time,
+    ILogger<ReindexCoordinator> logger)
+{
+    private readonly Lock _lock = new();
+    private Run? _run;
+
+    public ReindexStatus Status()
+    {
+        lock (_lock)
+        {
+            return _run?.ToStatus() ?? ReindexStatus.Never;
+        }
+    }
+
+    /// <summary>Starts a rebuild unless one runs; returns its status and whether it is new.</summary>
+    public async Task<(ReindexStatus Status, bool Started)> StartAsync(CancellationToken cancellationToken)
+    {
+        Run run;
+        lock (_lock)
+        {
+            if (_run is { State: ReindexStatus.Running })
+            {
+                return (_run.ToStatus(), false);
+            }
+
+            _run = run = new Run(Guid.CreateVersion7(), time.GetUtcNow(), settings.Services);
+        }
+
+        try
+        {
+            await generations.BeginNextAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            Fail(run, $"The new index could not be created: {exception.Message}");
+            throw;
+        }
+
+        LogStarted(logger, run.Id, generations.NextName);
+        return (Status(), true);
+    }
+
+    /// <summary>A service said how many documents it is about to replay for <paramref name="reindexId"/>.</summary>
+    public Task AnnouncedAsync(Guid reindexId, string service, int total, CancellationToken cancellationToken)
+    {
+        Run? run;
+        lock (_lock)
+        {
+            run = _run is { State: ReindexStatus.Running } current && current.Id == reindexId ? current : null;
+            run?.Announce(service, total, time.GetUtcNow());
+        }
+
+        return run is null ? Task.CompletedTask : PromoteWhenCompleteAsync(run, cancellationToken);
+    }
+
+    /// <summary>The new index received a document of <paramref name="service"/>.</summary>
+    public Task ReceivedAsync(string service, string key, CancellationToken cancellationToken)
+    {
+        Run? run;
+        lock (_lock)
+        {
+            run = _run is { State: ReindexStatus.Running } current ? current : null;
+            run?.Receive(service, key, time.GetUtcNow());
+        }
+
+        return run is null ? Task.CompletedTask : PromoteWhenCompleteAsync(run, cancellationToken);
+    }
+
+    /// <summary>Fails a rebuild that has made no progress for the stall timeout.</summary>
+    public void FailIfStalled()
+    {
+        Run? run;
+        lock (_lock)
+        {
+            run = _run is { State: ReindexStatus.Running, Promoting: false } current
+                && time.GetUtcNow() - current.LastProgressAt > settings.StallTimeout
+                ? current
+                : null;
+        }
+
+        if (run is not null)
+        {
+            Fail(run, $"No progress for {settings.StallTimeout.TotalSeconds:0} s; still waiting for: {string.Join(", ", run.Missing())}.");
+        }
+    }
+
+    public void Fail(Guid reindexId, string reason)
+    {
+        Run? run;
+        lock (_lock)
+        {
+            run = _run?.Id == reindexId ? _run : null;
+        }
+
+        if (run is not null)
+        {
+            Fail(run, reason);
+        }
+    }
+
+    private void Fail(Run run, string reason)
+    {
+        lock (_lock)
+        {
+            if (run.State != ReindexStatus.Running)
+            {
+                return;
+            }
+
+            run.Finish(ReindexStatus.Failed, time.GetUtcNow(), reason);
+        }
+
+        generations.AbandonNext();
+        LogFailed(logger, run.Id, reason);
+    }
+
+    private async Task PromoteWhenCompleteAsync(Run run, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (run.State != ReindexStatus.Running || run.Promoting || !run.IsComplete)
+            {
+                return;
+            }
+
+            run.Promoting = true;
+        }
+
+        try
+        {
+            await generations.PromoteNextAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            run.Promoting = false;
+            Fail(run, $"The new index could not be promoted: {exception.Message}");
+            throw;
+        }
+
+        lock (_lock)
+        {
+            run.Finish(ReindexStatus.Completed, time.GetUtcNow(), reason: null);
+        }
+
+        LogCompleted(logger, run.Id, run.ToStatus().Done);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex {ReindexId} started, filling {Index}")]
+    private static partial void LogStarted(ILogger logger, Guid reindexId, string? index);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex {ReindexId} completed with {Documents} documents; the new index is live")]
+    private static partial void LogCompleted(ILogger logger, Guid reindexId, int documents);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reindex {ReindexId} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, Guid reindexId, string reason);
+
+    /// <summary>One rebuild's state; guarded by the coordinator's lock.</summary>
+    private sealed class Run(Guid id, DateTimeOffset startedAt, IReadOnlyList<string> expected)
+    {
+        private readonly Dictionary<string, Replay> _replays = expected.ToDictionary(service => service, _ => new Replay(), StringComparer.Ordinal);
+
+        public Guid Id { get; } = id;
+
+        public string State { get; private set; } = ReindexStatus.Running;
+
+        public bool Promoting { get; set; }
+
+        public DateTimeOffset StartedAt { get; } = startedAt;
+
+        public DateTimeOffset LastProgressAt { get; private set; } = startedAt;
+
+        private DateTimeOffset? FinishedAt { get; set; }
+
+        private string? Reason { get; set; }
+
+        /// <summary>Every expected service announced, and every announced total arrived.</summary>
+        public bool IsComplete => _replays.Values.All(replay => replay.Total is { } total && replay.Keys.Count >= total);
+
+        public void Announce(string service, int total, DateTimeOffset now)
+        {
+            ReplayOf(service).Total = total;
+            LastProgressAt = now;
+        }
+
+        /// <summary>Counts a document of a service this rebuild waits for; others' do not matter to it.</summary>
+        public void Receive(string service, string key, DateTimeOffset now)
+        {
+            if (_replays.TryGetValue(service, out var replay) && replay.Keys.Add(key))
+            {
+                LastProgressAt = now;
+            }
+        }
+
+        public IEnumerable<string> Missing() =>
+            _replays
+                .Where(pair => pair.Value.Total is not { } total || pair.Value.Keys.Count < total)
+                .Select(pair => pair.Value.Total is { } total ? $"{pair.Key} ({pair.Value.Keys.Count} of {total})" : $"{pair.Key} (no answer)");
+
+        public void Finish(string state, DateTimeOffset now, string? reason)
+        {
+            State = state;
+            FinishedAt = now;
+            Reason = reason;
+            Promoting = false;
+        }
+
+        public ReindexStatus ToStatus()
+        {
+            var services = _replays
+                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .Select(pair => new ServiceReplay(
+                    pair.Key,
+                    pair.Value.Total is not null,
+                    pair.Value.Total ?? 0,
+                    Math.Min(pair.Value.Keys.Count, pair.Value.Total ?? int.MaxValue)))
+                .ToList();
+            return new ReindexStatus(State, services.Sum(service => service.Done), services.Sum(service => service.Total), Id, StartedAt, FinishedAt, Reason, services);
+        }
+
+        private Replay ReplayOf(string service)
+        {
+            if (!_replays.TryGetValue(service, out var replay))
+            {
+                _replays[service] = replay = new Replay();
+            }
+
+            return replay;
+        }
+    }
+
+    private sealed class Replay
+    {
+        public int? Total { get; set; }
+
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,58 @@
+using KnowledgeHub.Search.Index;
+using KnowledgeHub.Testing;
+using MassTransit;
+using Xunit;
+
+namespace KnowledgeHub.Search.Tests;
+
+/// <summary>
+/// Publishes an event and waits until the host's consumer has handled it: the way to show that an
+/// event had no effect, rather than not yet an effect.
+/// </summary>
+internal static class Consumption
+{
+    public static async Task PublishAndWaitAsync<T>(this ModuleTestHost host, T message)
+        where T : class
+    {
+        var messageId = Guid.NewGuid();
+        var observer = new Observer<T>(messageId);
+        using var connection = host.Get<IBus>().ConnectConsumeMessageObserver(observer);
+        await host.PublishAsync(message, messageId);
+        await observer.Consumed.Task.WaitAsync(SearchApi.Deadline, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Makes every consumed write searchable now, instead of at the next scheduled refresh.</summary>
+    public static async Task RefreshIndexAsync(this ModuleTestHost host)
+    {
+        using var live = await host.Get<IndexGenerations>().ReadAsync(TestContext.Current.CancellationToken);
+        await live.Index.RefreshAsync(TestContext.Current.CancellationToken);
+    }
+
+    private sealed class Observer<T>(Guid messageId) : IConsumeMessageObserver<T>
+        where T : class
+    {
+        public TaskCompletionSource Consumed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task PreConsume(ConsumeContext<T> context) => Task.CompletedTask;
+
+        public Task PostConsume(ConsumeContext<T> context)
+        {
+            if (context.MessageId == messageId)
+            {
+                Consumed.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault(ConsumeContext<T> context, Exception exception)
+        {
+            if (context.MessageId == messageId)
+            {
+                Consumed.TrySetException(exception);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using KnowledgeHub.Search.Index;
+using KnowledgeHub.Search.Index.Lucene;
+
+namespace KnowledgeHub.Search.Tests.Index;
+
+/// <summary>The contract on the embedded adapter, in a temporary folder of its own.</summary>
+public sealed class Lucene_index_contract : SearchIndexContract
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kh-lucene-contract-").FullName;
+
+    private protected override Task<ISearchIndexStore> CreateStoreAsync() =>
+        Task.FromResult<ISearchIndexStore>(new LuceneIndexStore(_folder, TimeProvider.System));
+
+    private protected override Task DisposeStoreAsync(ISearchIndexStore store)
+    {
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}
