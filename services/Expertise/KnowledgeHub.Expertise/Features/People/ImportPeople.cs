@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Departments;
+using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -77,7 +78,7 @@ internal static class ImportPeople
         await using var work = await database.BeginAsync(cancellationToken);
         foreach (var (_, row) in valid)
         {
-            var outcome = await UpsertAsync(work, row, departments, taxonomy, time, cancellationToken);
+            var outcome = await UpsertAsync(work, database.Dialect, row, departments, taxonomy, time, cancellationToken);
             if (outcome == Outcome.Unchanged)
             {
                 unchanged++;
@@ -132,7 +133,7 @@ internal static class ImportPeople
     }
 
     private static async Task<Outcome> UpsertAsync(
-        UnitOfWork work, Row row, DepartmentDirectory departments, SkillTaxonomy taxonomy, TimeProvider time, CancellationToken cancellationToken)
+        UnitOfWork work, SqlDialect dialect, Row row, DepartmentDirectory departments, SkillTaxonomy taxonomy, TimeProvider time, CancellationToken cancellationToken)
     {
         var email = row.Email!.Trim().ToLowerInvariant();
         var id = PersonIds.FromEmail(email);
@@ -145,6 +146,7 @@ internal static class ImportPeople
             Id = id,
             Email = email,
             DisplayName = row.DisplayName!.Trim(),
+            NameKey = ProfileRules.NameKey(row.DisplayName!),
             Department = department,
             Title = ProfileRules.Clean(row.Title),
             Location = ProfileRules.Clean(row.Location),
@@ -156,15 +158,15 @@ internal static class ImportPeople
         var profileChanged = await work.Connection.ExecuteAsync(new CommandDefinition(
             existed
                 ? """
-                  UPDATE people SET display_name = @DisplayName, department = @Department, title = @Title,
+                  UPDATE people SET display_name = @DisplayName, name_key = @NameKey, department = @Department, title = @Title,
                       location = @Location, bio = @Bio, version = version + 1, updated_at = @Now
                   WHERE id = @Id
                     AND (display_name IS DISTINCT FROM @DisplayName OR department IS DISTINCT FROM @Department
                          OR title IS DISTINCT FROM @Title OR location IS DISTINCT FROM @Location OR bio IS DISTINCT FROM @Bio)
                   """
                 : """
-                  INSERT INTO people (id, email, display_name, department, title, location, bio, version, created_at, updated_at)
-                  VALUES (@Id, @Email, @DisplayName, @Department, @Title, @Location, @Bio, 1, @Now, @Now)
+                  INSERT INTO people (id, email, display_name, name_key, department, title, location, bio, version, created_at, updated_at)
+                  VALUES (@Id, @Email, @DisplayName, @NameKey, @Department, @Title, @Location, @Bio, 1, @Now, @Now)
                   """,
             profile,
             work.Transaction,
@@ -173,7 +175,7 @@ internal static class ImportPeople
         var skillsChanged = false;
         foreach (var skill in row.Skills ?? [])
         {
-            var skillId = await taxonomy.ResolveOrCreateAsync(work, skill!.Name!, cancellationToken);
+            var skillId = (await taxonomy.ResolveOrCreateAsync(work, skill!.Name!, cancellationToken)).Id;
             skillsChanged |= await work.Connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO person_skills (person_id, skill_id, level, updated_at) VALUES (@PersonId, @SkillId, @Level, @Now)
@@ -183,6 +185,11 @@ internal static class ImportPeople
                 new { PersonId = id, SkillId = skillId, skill.Level, Now = now },
                 work.Transaction,
                 cancellationToken: cancellationToken)) > 0;
+        }
+
+        if (skillsChanged)
+        {
+            await DeclaredEvidence.SyncAsync(work, dialect, id, cancellationToken);
         }
 
         if (!existed)
