@@ -75,8 +75,10 @@ internal static class ExpertRanking
             WHERE {dialect.InList("e.person_id", "@People")} AND NOT e.hidden
             """);
         AppendEvidenceFilter(sql, dialect, query, parameters);
-        var pieces = (await connection.QueryAsync<PieceRow>(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken)))
-            .ToLookup(piece => piece.PersonId);
+        var rows = await connection.QueryAsync<PieceRow>(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken));
+
+        // Found by its title, a post tagged with several skills is one piece, not one per skill.
+        var pieces = (query.SkillIds.Count > 0 ? rows : rows.DistinctBy(piece => piece.Source)).ToLookup(piece => piece.PersonId);
         return ranked.Select(candidate => new RankedExpert(
             candidate.Person,
             Math.Round(candidate.Score, 2),
