@@ -98,10 +98,17 @@ internal static class EvidenceStore
         }
     }
 
-    /// <summary>Rebuilds the aggregates of one person in the given skills from their visible evidence.</summary>
+    /// <summary>
+    /// Rebuilds the aggregates of one person in the given skills from their visible evidence. The
+    /// person's lock row is taken first: a concurrent writer waits, and its own recomputation then
+    /// reads this transaction's committed evidence, so no piece is ever left out of a sum.
+    /// </summary>
     public static Task RecomputeAsync(UnitOfWork work, SqlDialect dialect, Guid personId, Guid[] skillIds, CancellationToken cancellationToken) =>
         work.Connection.ExecuteAsync(new CommandDefinition(
             $"""
+            INSERT INTO evidence_locks (person_id) VALUES (@PersonId)
+            ON CONFLICT (person_id) DO UPDATE SET person_id = excluded.person_id;
+
             INSERT INTO expertise (skill_id, person_id, declared_level, declared, endorsement, post, answer, accepted_answer, project, pieces)
             SELECT skill_id, person_id,
                    MAX(CASE WHEN kind = 'declared' THEN level END),

@@ -40,6 +40,12 @@ CREATE TABLE expertise (
 );
 CREATE INDEX ix_expertise_person ON expertise (person_id);
 
+-- Writers of one person's aggregates take this row's lock first, so that a concurrent writer's
+-- recomputation always sees the other's committed evidence (PostgreSQL runs consumers in parallel).
+CREATE TABLE evidence_locks (
+    person_id TEXT PRIMARY KEY
+);
+
 -- The state of other services' objects that evidence is derived from, each guarded by its
 -- version or time so that an older event never overwrites a newer one.
 CREATE TABLE community_posts (
