@@ -36,6 +36,28 @@ public abstract class ExpertFindingTests(ExpertiseFixture fixture)
     }
 
     [Fact]
+    public async Task Among_many_holders_the_best_score_wins_even_with_less_evidence_in_total()
+    {
+        // 65 people with four posts each hold more evidence in sum than one declared authority, but
+        // saturation scores them lower: the ranking must read past its first batch to find her.
+        var tag = Evidence.UniqueTag();
+        var admin = fixture.Host.CreateClient(TestUser.Admin());
+        var posters = Enumerable.Range(0, 65).Select(index => $"poster{index}.{tag}@example.com").ToList();
+        await admin.PostJsonAsync("/api/people/import", posters.Select(email => new { email, displayName = email, department = "IT" }).ToList(), HttpStatusCode.OK);
+        await fixture.DeliverAllAsync(posters.SelectMany(poster => Enumerable.Range(0, 4).Select(post =>
+            (object)Evidence.Post(KnowledgeHub.ServiceDefaults.Auth.PersonIds.FromEmail(poster), "article", $"Post {post}", [tag]))));
+        var (authority, client) = await fixture.PersonAsync("authority");
+        await client.PutJsonAsync($"/api/people/me/skills/{tag}", new { level = 5 }, HttpStatusCode.OK);
+
+        var top = await client.GetJsonAsync($"/api/experts?skill={tag}&limit=1");
+        var all = await client.GetJsonAsync($"/api/experts?skill={tag}&limit=100");
+
+        Assert.Equal([authority.Id], Ids(top));
+        Assert.Equal(66, Ids(all).Count);
+        Assert.Equal(authority.Id, Ids(all)[0]);
+    }
+
+    [Fact]
     public async Task Old_evidence_counts_less_than_fresh_evidence()
     {
         var tag = Evidence.UniqueTag();

@@ -50,6 +50,27 @@ public abstract class ExpertiseFixture(DatabaseProvider provider) : ModuleFixtur
         await consumed.WaitForAsync(id, typeof(T).Name);
         return id;
     }
+
+    /// <summary>Publishes many events of any types at once, then waits until every one was consumed; returns their message ids.</summary>
+    public async Task<IReadOnlyList<Guid>> DeliverAllAsync(IEnumerable<object> messages)
+    {
+        var consumed = Consumed;
+        var bus = Host.Get<IBus>();
+        var published = new List<Guid>();
+        foreach (var message in messages)
+        {
+            var id = Guid.NewGuid();
+            await bus.Publish(message, message.GetType(), context => context.MessageId = id);
+            published.Add(id);
+        }
+
+        foreach (var id in published)
+        {
+            await consumed.WaitForAsync(id, "published event");
+        }
+
+        return published;
+    }
 }
 
 public sealed class SqliteExpertise() : ExpertiseFixture(DatabaseProvider.Sqlite);

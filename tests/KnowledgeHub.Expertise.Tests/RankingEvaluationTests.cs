@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using KnowledgeHub.Testing;
-using MassTransit;
 using Xunit;
 
 namespace KnowledgeHub.Expertise.Tests;
@@ -23,22 +22,9 @@ public abstract class RankingEvaluationTests(ExpertiseFixture fixture)
         var organisation = new GeneratedOrganisation(Seed, DateTimeOffset.UtcNow);
         var admin = fixture.Host.CreateClient(TestUser.Admin());
         await admin.PostJsonAsync("/api/people/import", organisation.ImportRows, HttpStatusCode.OK);
-        var consumed = fixture.Consumed;
-        var bus = fixture.Host.Get<IBus>();
-        var published = new List<Guid>();
-        foreach (var message in organisation.Events)
-        {
-            var id = Guid.NewGuid();
-            await bus.Publish(message, message.GetType(), context => context.MessageId = id);
-            published.Add(id);
-        }
+        var published = await fixture.DeliverAllAsync(organisation.Events);
 
-        foreach (var id in published)
-        {
-            await consumed.WaitForAsync(id, "generated event");
-        }
-
-        Assert.All(published, id => Assert.Null(consumed.FaultOf(id)));
+        Assert.All(published, id => Assert.Null(fixture.Consumed.FaultOf(id)));
         var ranking = new List<(double Reciprocal, double Precision)>();
         var baseline = new List<(double Reciprocal, double Precision)>();
         foreach (var tag in GeneratedOrganisation.Tags)

@@ -30,6 +30,7 @@ public static class ExpertiseModule
         builder.Services.AddSingleton<SkillTaxonomy>();
         builder.Services.AddSingleton<PersonChanges>();
         builder.Services.AddSingleton<Provisioning>();
+        builder.Services.AddSingleton<ImportWriter>();
         builder.Services.AddSingleton<CommunityEvidence>();
         builder.Services.AddSingleton<ProjectEvidence>();
         builder.Services.AddSingleton<ExpertSuggestions>();

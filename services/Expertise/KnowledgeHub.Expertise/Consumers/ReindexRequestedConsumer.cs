@@ -59,7 +59,7 @@ internal sealed class ReindexRequestedConsumer : InboxConsumer<ExpertiseDatabase
                 return;
             }
 
-            await _people.PublishBatchAsync(work, ids, cancellationToken);
+            await _people.PublishAllAsync(work, ids, cancellationToken);
             after = ids[^1];
         }
     }

@@ -49,12 +49,12 @@ internal static class HideEvidence
 
         if (row.Hidden != hidden)
         {
-            var skillId = await work.Connection.ExecuteScalarAsync<Guid>(new CommandDefinition(
-                "UPDATE evidence SET hidden = @Hidden WHERE id = @Id RETURNING skill_id",
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE evidence SET hidden = @Hidden WHERE id = @Id",
                 new { Id = id, Hidden = hidden },
                 work.Transaction,
                 cancellationToken: cancellationToken));
-            await EvidenceStore.RecomputeAsync(work, database.Dialect, me, [skillId], cancellationToken);
+            await EvidenceStore.RecomputeAsync(work, database.Dialect, [me], cancellationToken);
             await work.CommitAsync(cancellationToken);
         }
 

@@ -21,7 +21,8 @@ internal sealed record ExpertQuery(
     string? Department = null,
     string? PreferredDepartment = null,
     bool AvailableOnly = false,
-    Guid? Excluding = null);
+    Guid? Excluding = null,
+    string? OtherThanDepartment = null);
 
 /// <summary>
 /// Ranks people for skills from the per-skill aggregates (one indexed range per skill), then
@@ -31,25 +32,34 @@ internal static class ExpertRanking
 {
     public const int EvidencePerExpert = 10;
 
-    /// <summary>Everyone the query finds, best first, with scores but without evidence yet.</summary>
+    private const int FirstBatch = 64;
+
+    /// <summary>
+    /// The best <paramref name="needed"/> people the query finds (the nearby department's first),
+    /// with scores but without evidence yet.
+    /// </summary>
     public static async Task<IReadOnlyList<(ExpertPerson Person, double Score)>> ScoreAsync(
-        DbConnection connection, SqlDialect dialect, ExpertQuery query, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction = null)
+        DbConnection connection, SqlDialect dialect, ExpertQuery query, int needed, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
         if (query.SkillIds.Count == 0 && query.TitleWords.Count == 0)
         {
             return [];
         }
 
-        var parameters = new DynamicParameters(new { SkillIds = query.SkillIds.ToArray(), query.Department, query.Excluding });
-        var scored = query.SkillIds.Count > 0
-            ? await BySkillsAsync(connection, dialect, query, parameters, now, cancellationToken, transaction)
-            : await ByTitlesAsync(connection, dialect, query, parameters, now, cancellationToken, transaction);
-        return scored
-            .OrderByDescending(candidate => candidate.Person.Department == query.PreferredDepartment)
-            .ThenByDescending(candidate => candidate.Score)
-            .ThenBy(candidate => candidate.Person.DisplayName, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(candidate => candidate.Person.Id)
-            .ToList();
+        if (query.SkillIds.Count == 0)
+        {
+            return Best(await ByTitlesAsync(connection, dialect, query, now, cancellationToken, transaction), query, needed);
+        }
+
+        if (query.PreferredDepartment is not { } preferred)
+        {
+            return await BySkillsAsync(connection, dialect, query, needed, now, cancellationToken, transaction);
+        }
+
+        var nearby = await BySkillsAsync(connection, dialect, query with { Department = preferred }, needed, now, cancellationToken, transaction);
+        var others = nearby.Count >= needed ? [] : await BySkillsAsync(
+            connection, dialect, query with { OtherThanDepartment = preferred }, needed - nearby.Count, now, cancellationToken, transaction);
+        return [.. nearby, .. others];
     }
 
     /// <summary>The visible evidence that explains each person's place, strongest first.</summary>
@@ -90,32 +100,116 @@ internal static class ExpertRanking
                 .ToList())).ToList();
     }
 
-    private static async Task<IEnumerable<(ExpertPerson Person, double Score)>> BySkillsAsync(
-        DbConnection connection, SqlDialect dialect, ExpertQuery query, DynamicParameters parameters, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction)
+    /// <summary>
+    /// Reads each skill's holders in descending order of <c>total</c>, the stored sum of all their
+    /// evidence. Decayed, that sum bounds a score from above (saturation only lowers it), so once
+    /// the needed-th best exact score reaches the sum of the bounds where the lists stand, nobody
+    /// unread can overtake: a popular skill with thousands of holders costs a batch or two.
+    /// </summary>
+    private static async Task<IReadOnlyList<(ExpertPerson Person, double Score)>> BySkillsAsync(
+        DbConnection connection, SqlDialect dialect, ExpertQuery query, int needed, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction)
     {
-        var sql = new StringBuilder(
-            $"""
-            SELECT x.person_id AS Id, p.display_name AS DisplayName, p.department AS Department, p.title AS Title,
-                   {StoredSums.Columns}
-            FROM expertise x JOIN people p ON p.id = x.person_id
-            WHERE {dialect.InList("x.skill_id", "@SkillIds")}
-            """);
-        AppendPeopleFilter(sql, query);
         var factor = ExpertiseModel.DecayFactor(now);
-        var rows = await connection.QueryAsync<PersonRow, StoredSums, (ExpertPerson Person, double Score)>(
-            new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken),
-            (person, sums) => (person.Person, ExpertiseModel.Score(sums.At(factor))),
-            splitOn: StoredSums.SplitOn);
+        var lists = query.SkillIds.Distinct().Select(skill => new HolderList(skill)).ToList();
+        var scored = new Dictionary<Guid, (ExpertPerson Person, double Score)>();
+        for (var batch = FirstBatch; ; batch *= 2)
+        {
+            var unseen = new Dictionary<Guid, ExpertPerson>();
+            foreach (var list in lists.Where(list => !list.Exhausted))
+            {
+                var sql = new StringBuilder(
+                    $"""
+                    SELECT x.person_id AS Id, p.display_name AS DisplayName, p.department AS Department, p.title AS Title, x.total AS Total,
+                           {StoredSums.Columns}
+                    FROM expertise x JOIN people p ON p.id = x.person_id
+                    WHERE x.skill_id = @SkillId
+                    """);
+                AppendPeopleFilter(sql, query);
+                if (list.AfterPerson is not null)
+                {
+                    sql.Append(" AND (x.total < @AfterTotal OR (x.total = @AfterTotal AND x.person_id > @AfterPerson))");
+                }
 
-        // Several skills asked for: a person's score is the sum of their scores in each.
-        return rows
-            .GroupBy(row => row.Person.Id)
-            .Select(person => (person.First().Person, person.Sum(row => row.Score)));
+                sql.Append(" ORDER BY x.total DESC, x.person_id LIMIT @Take");
+                var rows = (await connection.QueryAsync<HolderRow, StoredSums, (HolderRow Holder, StoredSums Sums)>(
+                    new CommandDefinition(
+                        sql.ToString(),
+                        new { list.SkillId, query.Department, query.OtherThanDepartment, query.Excluding, list.AfterTotal, list.AfterPerson, Take = batch },
+                        transaction,
+                        cancellationToken: cancellationToken),
+                    (holder, sums) => (holder, sums),
+                    splitOn: StoredSums.SplitOn)).ToList();
+                list.Advance(rows.Select(row => (row.Holder.Total, row.Holder.Id)).ToList(), batch);
+                foreach (var (holder, sums) in rows.Where(row => !scored.ContainsKey(row.Holder.Id)))
+                {
+                    if (lists.Count == 1)
+                    {
+                        scored[holder.Id] = (holder.Person, ExpertiseModel.Score(sums.At(factor)));
+                    }
+                    else
+                    {
+                        unseen[holder.Id] = holder.Person;
+                    }
+                }
+            }
+
+            foreach (var (person, score) in await ScoreAcrossSkillsAsync(connection, dialect, query, unseen, factor, cancellationToken, transaction))
+            {
+                scored[person.Id] = (person, score);
+            }
+
+            var bound = lists.Sum(list => list.Exhausted ? 0 : factor * list.AfterTotal);
+            var best = Best(scored.Values, query, needed);
+            if (lists.TrueForAll(list => list.Exhausted) || (best.Count == needed && best[^1].Score >= bound))
+            {
+                return best;
+            }
+        }
     }
 
-    private static async Task<IEnumerable<(ExpertPerson Person, double Score)>> ByTitlesAsync(
-        DbConnection connection, SqlDialect dialect, ExpertQuery query, DynamicParameters parameters, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction)
+    /// <summary>Several skills asked for: a person's score is the sum of their scores in each.</summary>
+    private static async Task<IEnumerable<(ExpertPerson Person, double Score)>> ScoreAcrossSkillsAsync(
+        DbConnection connection,
+        SqlDialect dialect,
+        ExpertQuery query,
+        Dictionary<Guid, ExpertPerson> people,
+        double factor,
+        CancellationToken cancellationToken,
+        DbTransaction? transaction)
     {
+        if (people.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await connection.QueryAsync<HolderRow, StoredSums, (Guid Person, double Score)>(
+            new CommandDefinition(
+                $"""
+                SELECT x.person_id AS Id, '' AS DisplayName, '' AS Department, x.total AS Total, {StoredSums.Columns}
+                FROM expertise x
+                WHERE {dialect.InList("x.person_id", "@People")} AND {dialect.InList("x.skill_id", "@SkillIds")}
+                """,
+                new { People = people.Keys.ToArray(), SkillIds = query.SkillIds.ToArray() },
+                transaction,
+                cancellationToken: cancellationToken),
+            (holder, sums) => (holder.Id, ExpertiseModel.Score(sums.At(factor))),
+            splitOn: StoredSums.SplitOn);
+        return rows.GroupBy(row => row.Person).Select(person => (people[person.Key], person.Sum(row => row.Score)));
+    }
+
+    private static List<(ExpertPerson Person, double Score)> Best(IEnumerable<(ExpertPerson Person, double Score)> scored, ExpertQuery query, int needed) =>
+        scored
+            .OrderByDescending(candidate => candidate.Person.Department == query.PreferredDepartment)
+            .ThenByDescending(candidate => candidate.Score)
+            .ThenBy(candidate => candidate.Person.DisplayName, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(candidate => candidate.Person.Id)
+            .Take(needed)
+            .ToList();
+
+    private static async Task<IEnumerable<(ExpertPerson Person, double Score)>> ByTitlesAsync(
+        DbConnection connection, SqlDialect dialect, ExpertQuery query, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction)
+    {
+        var parameters = new DynamicParameters(new { query.Department, query.OtherThanDepartment, query.Excluding });
         var sql = new StringBuilder(
             """
             SELECT e.person_id AS Id, p.display_name AS DisplayName, p.department AS Department, p.title AS Title,
@@ -144,10 +238,12 @@ internal static class ExpertRanking
             return;
         }
 
+        // Sources whose title has every word, through the word index.
+        var sources = string.Join(" INTERSECT ", query.TitleWords.Select((_, index) => $"SELECT source FROM evidence_words WHERE word = @Word{index}"));
+        sql.Append($" AND e.source IN ({sources})");
         for (var index = 0; index < query.TitleWords.Count; index++)
         {
-            sql.Append($" AND e.detail {dialect.CaseInsensitiveLike} @Word{index} ESCAPE '\\'");
-            parameters.Add($"Word{index}", SqlText.ContainsPattern(query.TitleWords[index]));
+            parameters.Add($"Word{index}", query.TitleWords[index]);
         }
     }
 
@@ -156,6 +252,11 @@ internal static class ExpertRanking
         if (query.Department is not null)
         {
             sql.Append(" AND p.department = @Department");
+        }
+
+        if (query.OtherThanDepartment is not null)
+        {
+            sql.Append(" AND p.department <> @OtherThanDepartment");
         }
 
         if (query.AvailableOnly)
@@ -180,6 +281,32 @@ internal static class ExpertRanking
         public string? Title { get; init; }
 
         public ExpertPerson Person => new(Id, DisplayName, Department, Title);
+    }
+
+    private sealed class HolderRow : PersonRow
+    {
+        public double Total { get; init; }
+    }
+
+    /// <summary>Where the reading of one skill's holders stands.</summary>
+    private sealed class HolderList(Guid skillId)
+    {
+        public Guid SkillId { get; } = skillId;
+
+        public double AfterTotal { get; private set; }
+
+        public Guid? AfterPerson { get; private set; }
+
+        public bool Exhausted { get; private set; }
+
+        public void Advance(List<(double Total, Guid Person)> read, int asked)
+        {
+            Exhausted = read.Count < asked;
+            if (read.Count > 0)
+            {
+                (AfterTotal, AfterPerson) = read[^1];
+            }
+        }
     }
 
     private sealed class TitleRow : PersonRow

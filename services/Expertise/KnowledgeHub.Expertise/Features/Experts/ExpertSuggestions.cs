@@ -28,6 +28,9 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
 
     private const int ReasonsPerExpert = 3;
 
+    /// <summary>How many of the best candidates the spreading rule chooses among.</summary>
+    private const int Candidates = MaxExperts * 4;
+
     public async Task SuggestAsync(UnitOfWork work, Question question, CancellationToken cancellationToken)
     {
         var suggestedFor = await work.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
@@ -42,7 +45,7 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
 
         var now = time.UtcNowForDatabase();
         var query = new ExpertQuery(await SkillsOfAsync(work, question, cancellationToken), [], Excluding: question.AskerId);
-        var ranked = await ExpertRanking.ScoreAsync(work.Connection, database.Dialect, query, now, cancellationToken, work.Transaction);
+        var ranked = await ExpertRanking.ScoreAsync(work.Connection, database.Dialect, query, Candidates, now, cancellationToken, work.Transaction);
         var chosen = Spread(ranked, await LoadsAsync(work, question.PostId, ranked, now, cancellationToken));
         var experts = await ExpertRanking.ExplainAsync(work.Connection, database.Dialect, query, chosen, now, cancellationToken, work.Transaction);
 
@@ -115,7 +118,7 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
     private async Task<IReadOnlyDictionary<Guid, double>> LoadsAsync(
         UnitOfWork work, Guid postId, IReadOnlyList<(ExpertPerson Person, double Score)> ranked, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var candidates = ranked.Take(MaxExperts * 4).Select(candidate => candidate.Person.Id).ToArray();
+        var candidates = ranked.Select(candidate => candidate.Person.Id).ToArray();
         if (candidates.Length == 0)
         {
             return new Dictionary<Guid, double>();

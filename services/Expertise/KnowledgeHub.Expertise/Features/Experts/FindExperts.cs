@@ -74,8 +74,8 @@ internal static class FindExperts
             PreferredDepartment: nearby == true ? departmentCode ?? await OwnDepartmentAsync(connection, user, cancellationToken) : null,
             AvailableOnly: available == true);
         var now = time.GetUtcNow();
-        var ranked = await ExpertRanking.ScoreAsync(connection, database.Dialect, query, now, cancellationToken);
-        var items = await ExpertRanking.ExplainAsync(connection, database.Dialect, query, ranked.Take(page.Limit).ToList(), now, cancellationToken);
+        var ranked = await ExpertRanking.ScoreAsync(connection, database.Dialect, query, page.Limit, now, cancellationToken);
+        var items = await ExpertRanking.ExplainAsync(connection, database.Dialect, query, ranked, now, cancellationToken);
         return TypedResults.Ok(new Response(items, skills.Select(found => found.Name).ToList(), matchedBy));
     }
 

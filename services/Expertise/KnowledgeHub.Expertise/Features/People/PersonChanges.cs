@@ -44,7 +44,15 @@ internal sealed class PersonChanges(ExpertiseDatabase database, Outbox<Expertise
     }
 
     /// <summary>Announces the current state of the given people as they are, versions unchanged.</summary>
-    public async Task PublishBatchAsync(UnitOfWork work, Guid[] personIds, CancellationToken cancellationToken)
+    public async Task PublishAllAsync(UnitOfWork work, IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken)
+    {
+        foreach (var batch in personIds.Chunk(Batch))
+        {
+            await PublishBatchAsync(work, batch, cancellationToken);
+        }
+    }
+
+    private async Task PublishBatchAsync(UnitOfWork work, Guid[] personIds, CancellationToken cancellationToken)
     {
         var people = await PersonReader.ReadAsync(
             work.Connection,

@@ -105,10 +105,7 @@ internal static class MergeSkills
             await DeclaredEvidence.SyncAsync(work, database.Dialect, person, cancellationToken);
         }
 
-        foreach (var person in holders)
-        {
-            await EvidenceStore.RecomputeAsync(work, database.Dialect, person, [into.Id], cancellationToken);
-        }
+        await EvidenceStore.RecomputeAsync(work, database.Dialect, [.. holders], cancellationToken);
 
         await changes.TouchAndPublishAllAsync(work, declarers, cancellationToken);
         var merged = await SkillReader.ReadOneAsync(work.Connection, database.Dialect, into.Id, cancellationToken, work.Transaction);

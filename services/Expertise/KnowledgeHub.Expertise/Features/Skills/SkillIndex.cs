@@ -33,7 +33,7 @@ internal sealed class SkillIndex
     /// <summary>Reads every name and alias of the taxonomy.</summary>
     public static async Task<SkillIndex> LoadAsync(DbConnection connection, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
-        var keys = await connection.QueryAsync<KeyRow>(new CommandDefinition(
+        var keys = await connection.QueryAsync<KeyedSkill>(new CommandDefinition(
             """
             SELECT s.name_key AS KeyText, s.id AS Id, s.name AS Name FROM skills s
             UNION ALL
@@ -138,14 +138,5 @@ internal sealed class SkillIndex
         }
 
         return (null, 0);
-    }
-
-    private sealed class KeyRow
-    {
-        public required string KeyText { get; init; }
-
-        public Guid Id { get; init; }
-
-        public required string Name { get; init; }
     }
 }

@@ -14,11 +14,21 @@ internal sealed class SkillRef
     public required string Name { get; init; }
 }
 
+/// <summary>A name or alias of the taxonomy (its key) and the canonical skill it stands for.</summary>
+internal sealed class KeyedSkill
+{
+    public required string KeyText { get; init; }
+
+    public Guid Id { get; init; }
+
+    public required string Name { get; init; }
+}
+
 /// <summary>
 /// Resolves what people type ("k8s", "Kubernetes", "kubernetes ") to one canonical skill through
 /// its name and aliases, case-insensitively; a skill nobody has named before is created.
 /// </summary>
-internal sealed partial class SkillTaxonomy(TimeProvider time)
+internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProvider time)
 {
     public const int MaxNameLength = 100;
 
@@ -63,40 +73,66 @@ internal sealed partial class SkillTaxonomy(TimeProvider time)
         (await connection.QueryAsync<SkillRef>(new CommandDefinition(FindSql, new { Key = KeyOf(name) }, transaction, cancellationToken: cancellationToken)))
             .FirstOrDefault();
 
-    public async Task<SkillRef> ResolveOrCreateAsync(UnitOfWork work, string name, CancellationToken cancellationToken)
-    {
-        if (await FindAsync(work.Connection, name, cancellationToken, work.Transaction) is { } existing)
-        {
-            return existing;
-        }
-
-        // Two writers may name a new skill at once: the loser's insert does nothing and it reads the winner's.
-        await work.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO skills (id, name, name_key, category, created_at) VALUES (@Id, @Name, @Key, NULL, @Now)
-            ON CONFLICT (name_key) DO NOTHING
-            """,
-            new { Id = Guid.CreateVersion7(), Name = Clean(name), Key = KeyOf(name), Now = time.UtcNowForDatabase() },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        return await FindAsync(work.Connection, name, cancellationToken, work.Transaction)
-            ?? throw new InvalidOperationException($"The skill '{name}' vanished right after it was created.");
-    }
+    public async Task<SkillRef> ResolveOrCreateAsync(UnitOfWork work, string name, CancellationToken cancellationToken) =>
+        (await ResolveOrCreateManyAsync(work, [name], cancellationToken))[KeyOf(name)];
 
     /// <summary>The distinct canonical skills of some tags, creating the ones nobody has named yet.</summary>
-    public async Task<IReadOnlyList<SkillRef>> ResolveOrCreateAllAsync(UnitOfWork work, IEnumerable<string> names, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SkillRef>> ResolveOrCreateAllAsync(UnitOfWork work, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
     {
-        var skills = new List<SkillRef>();
-        foreach (var name in names)
+        var skills = await ResolveOrCreateManyAsync(work, names, cancellationToken);
+        return names.Select(name => skills[KeyOf(name)]).DistinctBy(skill => skill.Id).ToList();
+    }
+
+    /// <summary>
+    /// The canonical skill of every name, by the name's key, in a few statements whatever the
+    /// count. Two writers may name a new skill at once: the loser's insert does nothing and it
+    /// reads the winner's.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, SkillRef>> ResolveOrCreateManyAsync(
+        UnitOfWork work, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var keys = names.Select(KeyOf).Distinct(StringComparer.Ordinal).ToArray();
+        if (keys.Length == 0)
         {
-            var skill = await ResolveOrCreateAsync(work, name, cancellationToken);
-            if (skills.TrueForAll(known => known.Id != skill.Id))
-            {
-                skills.Add(skill);
-            }
+            return new Dictionary<string, SkillRef>();
         }
 
-        return skills;
+        var found = await FindManyAsync(work, keys, cancellationToken);
+        var missing = names.Where(name => !found.ContainsKey(KeyOf(name))).DistinctBy(KeyOf).ToList();
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        var now = time.UtcNowForDatabase();
+        await MultiRow.ExecuteAsync(
+            work,
+            database.Dialect,
+            "INSERT INTO skills (id, name, name_key, category, created_at) VALUES {rows} ON CONFLICT (name_key) DO NOTHING",
+            missing,
+            name => [Guid.CreateVersion7(), Clean(name), KeyOf(name), null, now],
+            cancellationToken);
+        return await FindManyAsync(work, keys, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, SkillRef>> FindManyAsync(UnitOfWork work, string[] keys, CancellationToken cancellationToken)
+    {
+        var rows = await work.Connection.QueryAsync<KeyedSkill>(new CommandDefinition(
+            $"""
+            SELECT s.name_key AS KeyText, s.id AS Id, s.name AS Name FROM skills s WHERE {database.Dialect.InList("s.name_key", "@Keys")}
+            UNION ALL
+            SELECT a.alias_key, s.id, s.name FROM skill_aliases a JOIN skills s ON s.id = a.skill_id WHERE {database.Dialect.InList("a.alias_key", "@Keys")}
+            """,
+            new { Keys = keys },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        var found = new Dictionary<string, SkillRef>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            found.TryAdd(row.KeyText, new SkillRef { Id = row.Id, Name = row.Name });
+        }
+
+        return found;
     }
 
     [GeneratedRegex(@"\s+")]

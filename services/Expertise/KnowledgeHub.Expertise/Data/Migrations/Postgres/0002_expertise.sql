@@ -24,7 +24,18 @@ CREATE TABLE evidence (
 CREATE INDEX ix_evidence_person ON evidence (person_id, skill_id);
 CREATE INDEX ix_evidence_skill ON evidence (skill_id);
 
+-- The words of each source's title (not of declarations), so free text that names no skill
+-- finds evidence by its words through an index instead of scanning every title.
+CREATE TABLE evidence_words (
+    word   text NOT NULL,
+    source text NOT NULL,
+    PRIMARY KEY (word, source)
+);
+CREATE INDEX ix_evidence_words_source ON evidence_words (source);
+
 -- What ranking reads: per person and skill, the sum of the visible evidence's strength by kind.
+-- `total` (all kinds) bounds the score from above, so the best can be read first and the rest
+-- skipped once even the largest remaining total cannot beat them.
 CREATE TABLE expertise (
     skill_id        uuid NOT NULL REFERENCES skills (id),
     person_id       uuid NOT NULL,
@@ -35,10 +46,12 @@ CREATE TABLE expertise (
     answer          double precision NOT NULL,
     accepted_answer double precision NOT NULL,
     project         double precision NOT NULL,
+    total           double precision NOT NULL,
     pieces          integer NOT NULL,
     PRIMARY KEY (skill_id, person_id)
 );
 CREATE INDEX ix_expertise_person ON expertise (person_id);
+CREATE INDEX ix_expertise_rank ON expertise (skill_id, total DESC, person_id);
 
 -- Writers of one person's aggregates take this row's lock first, so that a concurrent writer's
 -- recomputation always sees the other's committed evidence (PostgreSQL runs consumers in parallel).
