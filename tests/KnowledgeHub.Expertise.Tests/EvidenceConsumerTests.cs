@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using KnowledgeHub.Contracts.Alignment;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Testing;
+using MassTransit;
 using Xunit;
 
 namespace KnowledgeHub.Expertise.Tests;
@@ -32,23 +33,34 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
         var (author, client) = await fixture.PersonAsync();
         var tag = Evidence.UniqueTag();
         var post = Evidence.Post(author.Id, "article", "Once only", [tag, "kubernetes"]);
+        var removedPost = Evidence.Post(author.Id, "article", "Gone", [tag]);
         var answer = Evidence.Answer(author.Id, Guid.NewGuid(), "A question", [tag]);
-        var member = Evidence.Member(Guid.NewGuid(), author.Id, "Project", [tag]);
+        var accepted = Evidence.Answer(author.Id, Guid.NewGuid(), "Another question", [tag]);
+        var projectId = Guid.NewGuid();
+        var leftProject = Guid.NewGuid();
+        object[] events =
+        [
+            post, Evidence.Edited(post, "Once only, edited"), removedPost, Evidence.Removed(removedPost), answer, accepted, Evidence.Accepted(accepted),
+            Evidence.Member(projectId, author.Id, "Project", [tag]), Evidence.Project(projectId, "Project renamed", [tag], version: 2),
+            Evidence.Member(leftProject, author.Id, "Left", [tag]), new ProjectMemberRemoved(leftProject, author.Id, DateTimeOffset.UtcNow),
+        ];
 
-        var postId = await fixture.DeliverAsync(post);
-        var answerId = await fixture.DeliverAsync(answer);
-        var memberId = await fixture.DeliverAsync(member);
+        var ids = await fixture.DeliverAllAsync(events);
         var before = await client.GetJsonAsync("/api/people/me/evidence");
-        await fixture.DeliverAsync(post, postId);
-        await fixture.DeliverAsync(answer, answerId);
-        await fixture.DeliverAsync(member, memberId);
-        await fixture.DeliverAsync(post);
-        await fixture.DeliverAsync(answer);
-        await fixture.DeliverAsync(member);
+        foreach (var (message, id) in events.Zip(ids))
+        {
+            await fixture.Host.Get<IBus>().Publish(message, message.GetType(), context => context.MessageId = id);
+            await fixture.Consumed.WaitForAsync(id, message.GetType().Name, times: 2);
+        }
+
+        await fixture.DeliverAllAsync(events);
 
         var after = await client.GetJsonAsync("/api/people/me/evidence");
-        Assert.Equal(4, after["items"]!.AsArray().Count);
+        Assert.Equal(5, after["items"]!.AsArray().Count);
         Assert.Equal(before.ToJsonString(), after.ToJsonString());
+        Assert.Equal(
+            ["accepted-answer", "answer", "post", "post", "project"],
+            after["items"]!.AsArray().Select(item => item!["kind"]!.GetValue<string>()).Order());
     }
 
     [Fact]
