@@ -83,6 +83,8 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
         yield return ("q = common title words", Many(count / 5, () => $"/api/experts?q={Words[_random.Next(Words.Length)]}%20{Words[_random.Next(Words.Length)]}"));
         yield return ("q = rare title word", Many(count, () => $"/api/experts?q={RareWord()}"));
         yield return ("skill + department", Many(count, () => $"/api/experts?skill={Uri.EscapeDataString(PopularSkill())}&department=D{_random.Next(Departments):00}"));
+        yield return ("skills list, q = typo", Many(count / 5, () => $"/api/skills?q={typos[_random.Next(typos.Length)]}"));
+        yield return ("people, skill + department", Many(count / 5, () => $"/api/people?skill={Uri.EscapeDataString(PopularSkill())}&department=D{_random.Next(Departments):00}"));
         yield return ("coverage of a department", Many(count / 10, () => $"/api/experts/coverage?department=D{_random.Next(Departments):00}"));
     }
 

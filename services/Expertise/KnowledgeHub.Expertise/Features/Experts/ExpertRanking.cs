@@ -77,15 +77,17 @@ internal static class ExpertRanking
             return [];
         }
 
-        var parameters = new DynamicParameters(new { People = ranked.Select(candidate => candidate.Person.Id).ToArray(), SkillIds = query.SkillIds.ToArray() });
-        var sql = new StringBuilder(
+        var parameters = new DynamicParameters(new { People = ranked.Select(candidate => candidate.Person.Id).ToArray() });
+        var (from, where) = EvidenceOf(dialect, query, parameters);
+        var rows = await connection.QueryAsync<PieceRow>(new CommandDefinition(
             $"""
             SELECT e.person_id AS PersonId, e.source AS Source, e.kind AS Kind, s.name AS Skill, e.detail AS Detail, e.occurred_at AS At, e.weight AS Weight
-            FROM evidence e JOIN skills s ON s.id = e.skill_id
-            WHERE {dialect.InList("e.person_id", "@People")} AND NOT e.hidden
-            """);
-        AppendEvidenceFilter(sql, dialect, query, parameters);
-        var rows = await connection.QueryAsync<PieceRow>(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken));
+            FROM {from} JOIN skills s ON s.id = e.skill_id
+            WHERE {where} AND {dialect.InList("e.person_id", "@People")} AND NOT e.hidden
+            """,
+            parameters,
+            transaction,
+            cancellationToken: cancellationToken));
 
         // Found by its title, a post tagged with several skills is one piece, not one per skill.
         var pieces = (query.SkillIds.Count > 0 ? rows : rows.DistinctBy(piece => piece.Source)).ToLookup(piece => piece.PersonId);
@@ -210,14 +212,14 @@ internal static class ExpertRanking
         DbConnection connection, SqlDialect dialect, ExpertQuery query, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction)
     {
         var parameters = new DynamicParameters(new { query.Department, query.OtherThanDepartment, query.Excluding });
+        var (from, where) = EvidenceOf(dialect, query, parameters);
         var sql = new StringBuilder(
-            """
+            $"""
             SELECT e.person_id AS Id, p.display_name AS DisplayName, p.department AS Department, p.title AS Title,
                    e.source AS Source, e.kind AS Kind, e.weight AS Weight, e.occurred_at AS At
-            FROM evidence e JOIN people p ON p.id = e.person_id
-            WHERE NOT e.hidden
+            FROM {from} JOIN people p ON p.id = e.person_id
+            WHERE {where} AND NOT e.hidden
             """);
-        AppendEvidenceFilter(sql, dialect, query, parameters);
         AppendPeopleFilter(sql, query);
         var rows = await connection.QueryAsync<TitleRow>(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken));
 
@@ -230,21 +232,29 @@ internal static class ExpertRanking
                 ExpertiseModel.Score(person.Aggregate(default(KindSums), (sums, row) => sums + KindSums.Of(row.Kind, ExpertiseModel.CurrentWeight(row.Weight, row.At, now))))));
     }
 
-    private static void AppendEvidenceFilter(StringBuilder sql, SqlDialect dialect, ExpertQuery query, DynamicParameters parameters)
+    /// <summary>
+    /// The evidence a query reads (aliased <c>e</c>): that of the asked skills, or, by title, that of
+    /// the sources whose title has every word, joined from the word index so that the index drives.
+    /// </summary>
+    private static (string From, string Where) EvidenceOf(SqlDialect dialect, ExpertQuery query, DynamicParameters parameters)
     {
         if (query.SkillIds.Count > 0)
         {
-            sql.Append($" AND {dialect.InList("e.skill_id", "@SkillIds")}");
-            return;
+            parameters.Add("SkillIds", query.SkillIds.ToArray());
+            return ("evidence e", dialect.InList("e.skill_id", "@SkillIds"));
         }
 
-        // Sources whose title has every word, through the word index.
-        var sources = string.Join(" INTERSECT ", query.TitleWords.Select((_, index) => $"SELECT source FROM evidence_words WHERE word = @Word{index}"));
-        sql.Append($" AND e.source IN ({sources})");
+        var from = new StringBuilder("evidence_words w0");
         for (var index = 0; index < query.TitleWords.Count; index++)
         {
             parameters.Add($"Word{index}", query.TitleWords[index]);
+            if (index > 0)
+            {
+                from.Append($" JOIN evidence_words w{index} ON w{index}.source = w0.source AND w{index}.word = @Word{index}");
+            }
         }
+
+        return (from.Append(" JOIN evidence e ON e.source = w0.source").ToString(), "w0.word = @Word0");
     }
 
     private static void AppendPeopleFilter(StringBuilder sql, ExpertQuery query)
