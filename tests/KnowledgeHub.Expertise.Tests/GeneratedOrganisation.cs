@@ -25,12 +25,14 @@ public sealed class GeneratedOrganisation
     private const int OldQuestionsPerSkill = 10;
     private const int ProjectsPerSkill = 4;
 
+    private readonly int _seed;
     private readonly Random _random;
     private readonly DateTimeOffset _now;
     private readonly Dictionary<(int Person, string Tag), Role> _roles = [];
 
     public GeneratedOrganisation(int seed, DateTimeOffset now)
     {
+        _seed = seed;
         _random = new Random(seed);
         _now = now;
         Emails = Enumerable.Range(0, People).Select(index => $"eval.{seed}.{index:000}@example.com").ToList();
@@ -90,7 +92,7 @@ public sealed class GeneratedOrganisation
     private int DeclaredLevel(int person, string tag)
     {
         // Drawn from a generator of its own so that the declarations never shift the activity.
-        var random = new Random(HashCode.Combine(person, tag.Length, tag[0]));
+        var random = new Random((_seed * 7919) + (person * 31) + Tags.ToList().IndexOf(tag));
         return RoleOf(person, tag) switch
         {
             Role.Expert => random.NextDouble() < 0.5 ? random.Next(4, 6) : 0,
