@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
 using KnowledgeHub.Expertise.Features.Skills;
@@ -66,7 +67,6 @@ internal static class FindExperts
         }
 
         var matchedBy = skill is not null ? "skill" : skills.Count > 0 ? "text" : titleWords.Count > 0 ? "title" : "none";
-
         var query = new ExpertQuery(
             skills.Select(found => found.Id).ToList(),
             titleWords,
@@ -79,7 +79,7 @@ internal static class FindExperts
         return TypedResults.Ok(new Response(items, skills.Select(found => found.Name).ToList(), matchedBy));
     }
 
-    private static async Task<string?> OwnDepartmentAsync(System.Data.Common.DbConnection connection, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private static async Task<string?> OwnDepartmentAsync(DbConnection connection, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT department FROM people WHERE id = @Id", new { Id = user.PersonId() }, cancellationToken: cancellationToken))
         ?? DepartmentCodes.Normalize(user.Department());

@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Departments;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Skills;
@@ -95,7 +96,7 @@ internal static class SkillCoverage
     };
 
     /// <summary>One tag per project that needs it: projects still under way that the department sponsors or partners in.</summary>
-    private static async Task<IEnumerable<string>> ProjectTagsAsync(Data.UnitOfWork work, string? department, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<string>> ProjectTagsAsync(UnitOfWork work, string? department, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder("SELECT tags FROM projects WHERE (status IS NULL OR status NOT IN ('done', 'cancelled'))");
         if (department is not null)

@@ -57,7 +57,7 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
         await UpdateAsync(work, edited, now, cancellationToken);
         await work.Connection.ExecuteAsync(new CommandDefinition(
             $"UPDATE people SET version = version + 1, updated_at = @Now WHERE {database.Dialect.InList("id", "@Ids")}",
-            new { Ids = redeclared.Where(id => stored.ContainsKey(id) && edited.TrueForAll(person => person.Id != id)).ToArray(), Now = now },
+            new { Ids = redeclared.Where(id => stored.ContainsKey(id)).Except(edited.Select(person => person.Id)).ToArray(), Now = now },
             work.Transaction,
             cancellationToken: cancellationToken));
         await MultiRow.ExecuteAsync(
