@@ -43,6 +43,14 @@ public sealed class SqlDialect
     public string Decimal(string expression) =>
         Provider == DatabaseProvider.Postgres ? expression : $"CAST({expression} AS REAL)";
 
+    /// <summary>
+    /// How many parameters one statement should carry when many rows are written at once: on
+    /// PostgreSQL each statement is a round trip, while Microsoft.Data.Sqlite's cost of binding
+    /// grows with the square of a statement's parameters (measured: 1000 rows take ~1 s in chunks
+    /// of 50 parameters and ~5 s in chunks of 1000).
+    /// </summary>
+    public int ParametersPerStatement => Provider == DatabaseProvider.Postgres ? 1000 : 50;
+
     /// <summary>Case-insensitive LIKE: SQLite's LIKE already ignores ASCII case.</summary>
     public string CaseInsensitiveLike => Provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
 }

@@ -73,6 +73,31 @@ public abstract class ProfileSlicesTests(ExpertiseFixture fixture)
     }
 
     [Fact]
+    public async Task Malformed_skill_rows_are_reported_by_field_and_the_good_rows_still_import()
+    {
+        var admin = fixture.Host.CreateClient(TestUser.Admin());
+        var good = $"good.{Guid.NewGuid():N}@example.com";
+        object[] rows =
+        [
+            new { email = $"level.{Guid.NewGuid():N}@example.com", displayName = "Bad level", department = "IT", skills = new[] { new { name = "Python", level = 9 } } },
+            new { email = $"name.{Guid.NewGuid():N}@example.com", displayName = "Bad name", department = "IT", skills = new[] { new { name = new string('x', 200), level = 3 } } },
+            new { email = $"blank.{Guid.NewGuid():N}@example.com", displayName = "", department = "IT" },
+            new { email = good, displayName = "Good", department = "IT", skills = new[] { new { name = "py", level = 3 } } },
+        ];
+
+        var result = await admin.PostJsonAsync("/api/people/import", rows, HttpStatusCode.OK);
+
+        Assert.Equal(1, result["created"]!.GetValue<int>());
+        var rejected = result["rejected"]!.AsArray().ToDictionary(row => row!["index"]!.GetValue<int>(), row => row!["errors"]!);
+        Assert.Equal([0, 1, 2], rejected.Keys.Order());
+        Assert.NotNull(rejected[0]["skills[0].level"]);
+        Assert.NotNull(rejected[1]["skills[0].name"]);
+        Assert.NotNull(rejected[2]["displayName"]);
+        var person = await admin.GetJsonAsync($"/api/people/{KnowledgeHub.ServiceDefaults.Auth.PersonIds.FromEmail(good)}");
+        Assert.Equal("Python", person["skills"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Only_admins_import_or_rename_departments()
     {
         var employee = fixture.Host.CreateClient(TestUser.Employee());

@@ -1,4 +1,7 @@
+using KnowledgeHub.Expertise.Consumers;
 using KnowledgeHub.Expertise.Features.Departments;
+using KnowledgeHub.Expertise.Features.Evidence;
+using KnowledgeHub.Expertise.Features.Experts;
 using KnowledgeHub.Expertise.Features.People;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.Messaging;
@@ -27,6 +30,23 @@ public static class ExpertiseModule
         builder.Services.AddSingleton<SkillTaxonomy>();
         builder.Services.AddSingleton<PersonChanges>();
         builder.Services.AddSingleton<Provisioning>();
+        builder.Services.AddSingleton<ImportWriter>();
+        builder.Services.AddSingleton<CommunityEvidence>();
+        builder.Services.AddSingleton<ProjectEvidence>();
+        builder.Services.AddSingleton<ExpertSuggestions>();
+        builder.Services.AddSingleton<PostChanges>();
+        builder.Services.AddConsumers(bus =>
+        {
+            bus.AddConsumer<PostPublishedConsumer>();
+            bus.AddConsumer<PostUpdatedConsumer>();
+            bus.AddConsumer<PostRemovedConsumer>();
+            bus.AddConsumer<AnswerPostedConsumer>();
+            bus.AddConsumer<AnswerAcceptedConsumer>();
+            bus.AddConsumer<ProjectChangedConsumer>();
+            bus.AddConsumer<ProjectMemberAssignedConsumer>();
+            bus.AddConsumer<ProjectMemberRemovedConsumer>();
+            bus.AddConsumer<ReindexRequestedConsumer>();
+        });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
         return builder;
     }
@@ -39,7 +59,18 @@ public static class ExpertiseModule
         GetMe.Map(api);
         UpdateMe.Map(api);
         GetPerson.Map(api);
+        ListPeople.Map(api);
         ImportPeople.Map(api);
+        DeclareSkill.Map(api);
+        WithdrawSkill.Map(api);
+        EndorsePerson.Map(api);
+        ListMyEvidence.Map(api);
+        HideEvidence.Map(api);
+        ListSkills.Map(api);
+        PutSkill.Map(api);
+        MergeSkills.Map(api);
+        FindExperts.Map(api);
+        SkillCoverage.Map(api);
         return endpoints;
     }
 }

@@ -1,7 +1,4 @@
 using System.Net.Mail;
-using Dapper;
-using KnowledgeHub.Data;
-using KnowledgeHub.Expertise.Features.Departments;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -15,7 +12,7 @@ namespace KnowledgeHub.Expertise.Features.People;
 /// <summary>
 /// Bulk import for admins, idempotent by e-mail: importing the same rows twice changes nothing.
 /// Rows that fail validation are reported by index and skipped; the good rows are imported
-/// together in one transaction.
+/// together in one transaction (see <see cref="ImportWriter"/>).
 /// </summary>
 internal static class ImportPeople
 {
@@ -46,10 +43,7 @@ internal static class ImportPeople
     private static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(
         List<Row?> rows,
         ExpertiseDatabase database,
-        DepartmentDirectory departments,
-        SkillTaxonomy taxonomy,
-        PersonChanges changes,
-        TimeProvider time,
+        ImportWriter writer,
         CancellationToken cancellationToken)
     {
         if (rows.Count is 0 or > MaxRows)
@@ -73,30 +67,10 @@ internal static class ImportPeople
             }
         }
 
-        int created = 0, updated = 0, unchanged = 0;
         await using var work = await database.BeginAsync(cancellationToken);
-        foreach (var (_, row) in valid)
-        {
-            var outcome = await UpsertAsync(work, row, departments, taxonomy, time, cancellationToken);
-            if (outcome == Outcome.Unchanged)
-            {
-                unchanged++;
-                continue;
-            }
-
-            _ = outcome == Outcome.Created ? created++ : updated++;
-            await changes.PublishAsync(work, PersonIds.FromEmail(row.Email!), cancellationToken);
-        }
-
+        var (created, updated, unchanged) = await writer.WriteAsync(work, valid.Select(entry => entry.Row).ToList(), cancellationToken);
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(new Response(created, updated, unchanged, rejected));
-    }
-
-    private enum Outcome
-    {
-        Created,
-        Updated,
-        Unchanged,
     }
 
     private static Validation Validate(Row? row, HashSet<string> seenEmails)
@@ -129,76 +103,5 @@ internal static class ImportPeople
         }
 
         return validation;
-    }
-
-    private static async Task<Outcome> UpsertAsync(
-        UnitOfWork work, Row row, DepartmentDirectory departments, SkillTaxonomy taxonomy, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var email = row.Email!.Trim().ToLowerInvariant();
-        var id = PersonIds.FromEmail(email);
-        var department = DepartmentCodes.Normalize(row.Department)!;
-        var now = time.UtcNowForDatabase();
-        await departments.EnsureAsync(work, department, cancellationToken);
-
-        var profile = new
-        {
-            Id = id,
-            Email = email,
-            DisplayName = row.DisplayName!.Trim(),
-            Department = department,
-            Title = ProfileRules.Clean(row.Title),
-            Location = ProfileRules.Clean(row.Location),
-            Bio = ProfileRules.Clean(row.Bio),
-            Now = now,
-        };
-        var existed = await work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT count(*) > 0 FROM people WHERE id = @Id", new { Id = id }, work.Transaction, cancellationToken: cancellationToken));
-        var profileChanged = await work.Connection.ExecuteAsync(new CommandDefinition(
-            existed
-                ? """
-                  UPDATE people SET display_name = @DisplayName, department = @Department, title = @Title,
-                      location = @Location, bio = @Bio, version = version + 1, updated_at = @Now
-                  WHERE id = @Id
-                    AND (display_name IS DISTINCT FROM @DisplayName OR department IS DISTINCT FROM @Department
-                         OR title IS DISTINCT FROM @Title OR location IS DISTINCT FROM @Location OR bio IS DISTINCT FROM @Bio)
-                  """
-                : """
-                  INSERT INTO people (id, email, display_name, department, title, location, bio, version, created_at, updated_at)
-                  VALUES (@Id, @Email, @DisplayName, @Department, @Title, @Location, @Bio, 1, @Now, @Now)
-                  """,
-            profile,
-            work.Transaction,
-            cancellationToken: cancellationToken)) > 0;
-
-        var skillsChanged = false;
-        foreach (var skill in row.Skills ?? [])
-        {
-            var skillId = await taxonomy.ResolveOrCreateAsync(work, skill!.Name!, cancellationToken);
-            skillsChanged |= await work.Connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO person_skills (person_id, skill_id, level, updated_at) VALUES (@PersonId, @SkillId, @Level, @Now)
-                ON CONFLICT (person_id, skill_id) DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at
-                WHERE person_skills.level <> excluded.level
-                """,
-                new { PersonId = id, SkillId = skillId, skill.Level, Now = now },
-                work.Transaction,
-                cancellationToken: cancellationToken)) > 0;
-        }
-
-        if (!existed)
-        {
-            return Outcome.Created;
-        }
-
-        if (skillsChanged && !profileChanged)
-        {
-            await work.Connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE people SET version = version + 1, updated_at = @Now WHERE id = @Id",
-                new { Id = id, Now = now },
-                work.Transaction,
-                cancellationToken: cancellationToken));
-        }
-
-        return profileChanged || skillsChanged ? Outcome.Updated : Outcome.Unchanged;
     }
 }

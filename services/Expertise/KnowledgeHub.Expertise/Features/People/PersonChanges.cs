@@ -1,3 +1,4 @@
+using Dapper;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -5,26 +6,77 @@ using KnowledgeHub.Messaging.Outbox;
 namespace KnowledgeHub.Expertise.Features.People;
 
 /// <summary>After any change to a person: read the new state and announce it, in the same transaction.</summary>
-internal sealed class PersonChanges(ExpertiseDatabase database, Outbox<ExpertiseDatabase> outbox)
+internal sealed class PersonChanges(ExpertiseDatabase database, Outbox<ExpertiseDatabase> outbox, TimeProvider time)
 {
+    private const int Batch = 500;
+
     public async Task<PersonResponse> PublishAsync(UnitOfWork work, Guid personId, CancellationToken cancellationToken)
     {
         var person = await PersonReader.ReadOneAsync(work.Connection, database.Dialect, personId, cancellationToken, work.Transaction)
             ?? throw new InvalidOperationException($"Person {personId} vanished inside its own transaction.");
-        await outbox.EnqueueAsync(
-            work,
-            new PersonProfileChanged(
-                person.Id,
-                person.Email,
-                person.DisplayName,
-                person.Department,
-                person.Title,
-                person.Location,
-                person.Bio,
-                person.Skills.Select(skill => skill.Name).ToList(),
-                person.Version,
-                person.UpdatedAt),
-            cancellationToken);
+        await outbox.EnqueueAsync(work, ToEvent(person), cancellationToken);
         return person;
     }
+
+    /// <summary>
+    /// Starts a change of a person that is not an edit of the profile's fields (a declared skill):
+    /// the profile gets a new version, or nothing happens when <paramref name="expectedVersion"/> is stale.
+    /// </summary>
+    public async Task<bool> TouchAsync(UnitOfWork work, Guid personId, long? expectedVersion, CancellationToken cancellationToken) =>
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE people SET version = version + 1, updated_at = @Now WHERE id = @Id AND (@Expected IS NULL OR version = @Expected)",
+            new { Id = personId, Expected = expectedVersion, Now = time.UtcNowForDatabase() },
+            work.Transaction,
+            cancellationToken: cancellationToken)) == 1;
+
+    /// <summary>Gives many people a new version and announces each (after the taxonomy renamed or merged one of their skills).</summary>
+    public async Task TouchAndPublishAllAsync(UnitOfWork work, IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken)
+    {
+        foreach (var batch in personIds.Chunk(Batch))
+        {
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE people SET version = version + 1, updated_at = @Now WHERE {database.Dialect.InList("id", "@Ids")}",
+                new { Ids = batch, Now = time.UtcNowForDatabase() },
+                work.Transaction,
+                cancellationToken: cancellationToken));
+            await PublishBatchAsync(work, batch, cancellationToken);
+        }
+    }
+
+    /// <summary>Announces the current state of the given people as they are, versions unchanged.</summary>
+    public async Task PublishAllAsync(UnitOfWork work, IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken)
+    {
+        foreach (var batch in personIds.Chunk(Batch))
+        {
+            await PublishBatchAsync(work, batch, cancellationToken);
+        }
+    }
+
+    private async Task PublishBatchAsync(UnitOfWork work, Guid[] personIds, CancellationToken cancellationToken)
+    {
+        var people = await PersonReader.ReadAsync(
+            work.Connection,
+            database.Dialect,
+            $"WHERE {database.Dialect.InList("p.id", "@Ids")}",
+            new { Ids = personIds },
+            cancellationToken,
+            work.Transaction);
+        foreach (var person in people)
+        {
+            await outbox.EnqueueAsync(work, ToEvent(person), cancellationToken);
+        }
+    }
+
+    private static PersonProfileChanged ToEvent(PersonResponse person) =>
+        new(
+            person.Id,
+            person.Email,
+            person.DisplayName,
+            person.Department,
+            person.Title,
+            person.Location,
+            person.Bio,
+            person.Skills.Select(skill => skill.Name).ToList(),
+            person.Version,
+            person.UpdatedAt);
 }

@@ -1,4 +1,5 @@
 using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http;
 
 namespace KnowledgeHub.Expertise.Features.People;
 
@@ -13,6 +14,20 @@ internal static class ProfileRules
             .OptionalText(title, prefix + "title", 100)
             .OptionalText(location, prefix + "location", 100)
             .OptionalText(bio, prefix + "bio", 4000);
+
+    /// <summary>Reads If-Match for a change of the profile: a malformed one is a field error, a stale one answers 412 later.</summary>
+    public static Validation CheckIfMatch(this Validation validation, HttpRequest request, out long? expectedVersion)
+    {
+        if (!ETags.TryReadIfMatch(request, out expectedVersion))
+        {
+            validation.Add("If-Match", "If-Match must be an ETag this API handed out.");
+        }
+
+        return validation;
+    }
+
+    /// <summary>The directory sorts and searches by this key of the display name.</summary>
+    public static string NameKey(string displayName) => displayName.Trim().ToLowerInvariant();
 
     /// <summary>Blank optional text is stored as absent.</summary>
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

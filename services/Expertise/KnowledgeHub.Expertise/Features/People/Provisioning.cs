@@ -24,12 +24,13 @@ internal sealed class Provisioning(DepartmentDirectory departments, PersonChange
         await departments.EnsureAsync(work, department, cancellationToken);
         var now = time.UtcNowForDatabase();
         var email = user.Email().Trim().ToLowerInvariant();
+        var displayName = Truncate(user.DisplayName(), ProfileRules.MaxNameLength);
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO people (id, email, display_name, department, version, created_at, updated_at)
-            VALUES (@Id, @Email, @DisplayName, @Department, 1, @Now, @Now)
+            INSERT INTO people (id, email, display_name, name_key, department, version, created_at, updated_at)
+            VALUES (@Id, @Email, @DisplayName, @NameKey, @Department, 1, @Now, @Now)
             """,
-            new { Id = id, Email = email, DisplayName = Truncate(user.DisplayName(), ProfileRules.MaxNameLength), Department = department, Now = now },
+            new { Id = id, Email = email, DisplayName = displayName, NameKey = ProfileRules.NameKey(displayName), Department = department, Now = now },
             work.Transaction,
             cancellationToken: cancellationToken));
         await changes.PublishAsync(work, id, cancellationToken);

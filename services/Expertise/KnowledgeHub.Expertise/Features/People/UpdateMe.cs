@@ -52,12 +52,8 @@ internal static class UpdateMe
             .Require(
                 request.Availability?.HoursPerWeek is null or (>= 0 and <= 80),
                 "availability.hoursPerWeek",
-                "'availability.hoursPerWeek' must be between 0 and 80.");
-        if (!ETags.TryReadIfMatch(httpRequest, out var expectedVersion))
-        {
-            validation.Add("If-Match", "If-Match must be an ETag this API handed out.");
-        }
-
+                "'availability.hoursPerWeek' must be between 0 and 80.")
+            .CheckIfMatch(httpRequest, out var expectedVersion);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -73,7 +69,7 @@ internal static class UpdateMe
 
         var sql = new StringBuilder(
             """
-            UPDATE people SET display_name = @DisplayName, department = @Department, title = @Title, location = @Location,
+            UPDATE people SET display_name = @DisplayName, name_key = @NameKey, department = @Department, title = @Title, location = @Location,
                 bio = @Bio, timezone = @Timezone, mentoring = @Mentoring, consulting = @Consulting,
                 hours_per_week = @HoursPerWeek, version = version + 1, updated_at = @Now
             WHERE id = @Id
@@ -89,6 +85,7 @@ internal static class UpdateMe
             {
                 Id = me,
                 DisplayName = request.DisplayName!.Trim(),
+                NameKey = ProfileRules.NameKey(request.DisplayName),
                 Department = department,
                 Title = ProfileRules.Clean(request.Title),
                 Location = ProfileRules.Clean(request.Location),

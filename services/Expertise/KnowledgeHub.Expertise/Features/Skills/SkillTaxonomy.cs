@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Dapper;
 using KnowledgeHub.Data;
@@ -5,58 +6,133 @@ using KnowledgeHub.ServiceDefaults.Http;
 
 namespace KnowledgeHub.Expertise.Features.Skills;
 
+/// <summary>A canonical skill of the taxonomy.</summary>
+internal sealed class SkillRef
+{
+    public Guid Id { get; init; }
+
+    public required string Name { get; init; }
+}
+
+/// <summary>A name or alias of the taxonomy (its key) and the canonical skill it stands for.</summary>
+internal sealed class KeyedSkill
+{
+    public required string KeyText { get; init; }
+
+    public Guid Id { get; init; }
+
+    public required string Name { get; init; }
+}
+
 /// <summary>
 /// Resolves what people type ("k8s", "Kubernetes", "kubernetes ") to one canonical skill through
 /// its name and aliases, case-insensitively; a skill nobody has named before is created.
 /// </summary>
-internal sealed partial class SkillTaxonomy(TimeProvider time)
+internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProvider time)
 {
     public const int MaxNameLength = 100;
 
-    /// <summary>The lookup key of a skill name or alias: trimmed, single-spaced, lower-case.</summary>
-    public static string KeyOf(string name) => Whitespace().Replace(name.Trim(), " ").ToLowerInvariant();
+    private const string FindSql = """
+        SELECT s.id AS Id, s.name AS Name FROM skills s WHERE s.name_key = @Key
+        UNION ALL
+        SELECT s.id, s.name FROM skill_aliases a JOIN skills s ON s.id = a.skill_id WHERE a.alias_key = @Key
+        """;
 
-    public static void ValidateName(string? name, Validation validation, string field)
+    /// <summary>The lookup key of a skill name or alias: trimmed, single-spaced, lower-case.</summary>
+    public static string KeyOf(string name) => Clean(name).ToLowerInvariant();
+
+    /// <summary>A name as it is stored: trimmed and single-spaced.</summary>
+    public static string Clean(string name) => Whitespace().Replace(name.Trim(), " ");
+
+    public static Validation ValidateName(string? name, Validation validation, string field)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            validation.Add(field, "A skill name is required.");
+            validation.Add(field, $"'{field}' is required: a skill name.");
         }
         else if (name.Trim().Length > MaxNameLength)
         {
-            validation.Add(field, $"A skill name is at most {MaxNameLength} characters.");
+            validation.Add(field, $"'{field}' is a skill name of at most {MaxNameLength} characters.");
         }
-        else if (name.Contains(',', StringComparison.Ordinal))
+        else if (name.Contains(',', StringComparison.Ordinal) || name.Any(char.IsControl))
         {
-            validation.Add(field, "A skill name cannot contain a comma.");
+            validation.Add(field, $"'{field}' cannot contain commas or control characters.");
         }
+
+        return validation;
     }
 
-    public async Task<Guid> ResolveOrCreateAsync(UnitOfWork work, string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// A skill name taken from the path: routes capture the rest of the path so that "CI/CD" works
+    /// as it is, and an encoded slash, which the server leaves encoded, is decoded here.
+    /// </summary>
+    public static string FromRoute(string value) => value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The canonical skill a name or alias stands for, or null when the taxonomy has none.</summary>
+    public static async Task<SkillRef?> FindAsync(DbConnection connection, string name, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
+        (await connection.QueryAsync<SkillRef>(new CommandDefinition(FindSql, new { Key = KeyOf(name) }, transaction, cancellationToken: cancellationToken)))
+            .FirstOrDefault();
+
+    public async Task<SkillRef> ResolveOrCreateAsync(UnitOfWork work, string name, CancellationToken cancellationToken) =>
+        (await ResolveOrCreateManyAsync(work, [name], cancellationToken))[KeyOf(name)];
+
+    /// <summary>The distinct canonical skills of some tags, creating the ones nobody has named yet.</summary>
+    public async Task<IReadOnlyList<SkillRef>> ResolveOrCreateAllAsync(UnitOfWork work, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
     {
-        var key = KeyOf(name);
-        var existing = await work.Connection.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
-            """
-            SELECT id FROM skills WHERE name_key = @Key
-            UNION ALL
-            SELECT skill_id FROM skill_aliases WHERE alias_key = @Key
-            LIMIT 1
-            """,
-            new { Key = key },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        if (existing is { } id)
+        var skills = await ResolveOrCreateManyAsync(work, names, cancellationToken);
+        return names.Select(name => skills[KeyOf(name)]).DistinctBy(skill => skill.Id).ToList();
+    }
+
+    /// <summary>
+    /// The canonical skill of every name, by the name's key, in a few statements whatever the
+    /// count. Two writers may name a new skill at once: the loser's insert does nothing and it
+    /// reads the winner's.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, SkillRef>> ResolveOrCreateManyAsync(
+        UnitOfWork work, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var keys = names.Select(KeyOf).Distinct(StringComparer.Ordinal).ToArray();
+        if (keys.Length == 0)
         {
-            return id;
+            return new Dictionary<string, SkillRef>();
         }
 
-        id = Guid.CreateVersion7();
-        await work.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO skills (id, name, name_key, category, created_at) VALUES (@Id, @Name, @Key, NULL, @Now)",
-            new { Id = id, Name = Whitespace().Replace(name.Trim(), " "), Key = key, Now = time.UtcNowForDatabase() },
+        var found = await FindManyAsync(work, keys, cancellationToken);
+        var missing = names.Where(name => !found.ContainsKey(KeyOf(name))).DistinctBy(KeyOf).ToList();
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        var now = time.UtcNowForDatabase();
+        await MultiRow.ExecuteAsync(
+            work,
+            database.Dialect,
+            "INSERT INTO skills (id, name, name_key, category, created_at) VALUES {rows} ON CONFLICT (name_key) DO NOTHING",
+            missing,
+            name => [Guid.CreateVersion7(), Clean(name), KeyOf(name), null, now],
+            cancellationToken);
+        return await FindManyAsync(work, keys, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, SkillRef>> FindManyAsync(UnitOfWork work, string[] keys, CancellationToken cancellationToken)
+    {
+        var rows = await work.Connection.QueryAsync<KeyedSkill>(new CommandDefinition(
+            $"""
+            SELECT s.name_key AS KeyText, s.id AS Id, s.name AS Name FROM skills s WHERE {database.Dialect.InList("s.name_key", "@Keys")}
+            UNION ALL
+            SELECT a.alias_key, s.id, s.name FROM skill_aliases a JOIN skills s ON s.id = a.skill_id WHERE {database.Dialect.InList("a.alias_key", "@Keys")}
+            """,
+            new { Keys = keys },
             work.Transaction,
             cancellationToken: cancellationToken));
-        return id;
+        var found = new Dictionary<string, SkillRef>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            found.TryAdd(row.KeyText, new SkillRef { Id = row.Id, Name = row.Name });
+        }
+
+        return found;
     }
 
     [GeneratedRegex(@"\s+")]

@@ -1,0 +1,132 @@
+using Dapper;
+using KnowledgeHub.Data;
+using KnowledgeHub.Expertise.Features.Evidence;
+using KnowledgeHub.Expertise.Features.Skills;
+using KnowledgeHub.ServiceDefaults.Http;
+
+namespace KnowledgeHub.Expertise.Consumers;
+
+/// <summary>
+/// Derives evidence from what Expertise knows of the Communities service's posts and answers. A
+/// source's evidence is always rebuilt from the stored state, never patched, so events may arrive
+/// in any order and any number of times. Titles from closed communities never leave the state
+/// tables: their evidence counts, but only says that it comes from a closed community.
+/// </summary>
+internal sealed class CommunityEvidence(ExpertiseDatabase database, SkillTaxonomy taxonomy)
+{
+    /// <summary>What a post shows about its author; a question shows a need, not knowledge.</summary>
+    private static readonly HashSet<string> KnowledgeTypes = new(StringComparer.Ordinal) { "article", "resource", "event" };
+
+    public async Task RebuildPostAsync(UnitOfWork work, Guid postId, CancellationToken cancellationToken)
+    {
+        var post = await work.Connection.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
+            """
+            SELECT author_id AS AuthorId, type AS Type, title AS Title, tags AS Tags, visibility AS Visibility, removed AS Removed, created_at AS CreatedAt
+            FROM community_posts WHERE post_id = @PostId
+            """,
+            new { PostId = postId },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        List<EvidencePiece> pieces = [];
+        if (post is { Removed: false } && KnowledgeTypes.Contains(post.Type))
+        {
+            var detail = post.Visibility == "open"
+                ? $"{Capitalized(post.Type)} \"{post.Title}\""
+                : $"{Capitalized(post.Type)} in a closed community";
+            pieces = (await taxonomy.ResolveOrCreateAllAsync(work, TagList.Split(post.Tags), cancellationToken))
+                .Select(skill => new EvidencePiece(skill.Id, EvidenceKinds.Post, detail, post.CreatedAt))
+                .ToList();
+        }
+
+        await EvidenceStore.ReplaceAsync(work, database.Dialect, EvidenceStore.PostSource(postId), post?.AuthorId ?? Guid.Empty, pieces, cancellationToken);
+    }
+
+    public async Task RebuildAnswersOfPostAsync(UnitOfWork work, Guid postId, CancellationToken cancellationToken)
+    {
+        var answers = await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT answer_id FROM community_answers WHERE post_id = @PostId",
+            new { PostId = postId },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        foreach (var answer in answers)
+        {
+            await RebuildAnswerAsync(work, answer, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// An answer is evidence in its question's tags; the question's current accepted answer is an
+    /// accepted answer, dated by its acceptance. The question's own stored state (newest version)
+    /// wins over the copy of its title and tags the answer event carried.
+    /// </summary>
+    public async Task RebuildAnswerAsync(UnitOfWork work, Guid answerId, CancellationToken cancellationToken)
+    {
+        var answer = await work.Connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
+            """
+            SELECT a.author_id AS AuthorId, coalesce(p.title, a.question_title) AS Title, coalesce(p.tags, a.question_tags) AS Tags,
+                   coalesce(p.visibility, a.visibility) AS Visibility, coalesce(p.removed, false) AS PostRemoved,
+                   a.answered_at AS AnsweredAt, acc.answer_id AS AcceptedAnswerId, acc.accepted_at AS AcceptedAt
+            FROM community_answers a
+            LEFT JOIN community_posts p ON p.post_id = a.post_id
+            LEFT JOIN accepted_answers acc ON acc.post_id = a.post_id
+            WHERE a.answer_id = @AnswerId
+            """,
+            new { AnswerId = answerId },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        List<EvidencePiece> pieces = [];
+        if (answer is { PostRemoved: false })
+        {
+            var accepted = answer.AcceptedAnswerId == answerId;
+            var what = accepted ? "Accepted answer" : "Answer";
+            var detail = answer.Visibility == "open" ? $"{what} to \"{answer.Title}\"" : $"{what} in a closed community";
+            pieces = (await taxonomy.ResolveOrCreateAllAsync(work, TagList.Split(answer.Tags), cancellationToken))
+                .Select(skill => new EvidencePiece(
+                    skill.Id,
+                    accepted ? EvidenceKinds.AcceptedAnswer : EvidenceKinds.Answer,
+                    detail,
+                    accepted ? answer.AcceptedAt!.Value : answer.AnsweredAt))
+                .ToList();
+        }
+
+        await EvidenceStore.ReplaceAsync(work, database.Dialect, EvidenceStore.AnswerSource(answerId), answer?.AuthorId ?? Guid.Empty, pieces, cancellationToken);
+    }
+
+    private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+
+    private sealed class PostRow
+    {
+        public Guid AuthorId { get; init; }
+
+        public required string Type { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string Tags { get; init; }
+
+        public required string Visibility { get; init; }
+
+        public bool Removed { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+
+    private sealed class AnswerRow
+    {
+        public Guid AuthorId { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string Tags { get; init; }
+
+        public string? Visibility { get; init; }
+
+        public bool PostRemoved { get; init; }
+
+        public DateTimeOffset AnsweredAt { get; init; }
+
+        public Guid? AcceptedAnswerId { get; init; }
+
+        public DateTimeOffset? AcceptedAt { get; init; }
+    }
+}

@@ -1,0 +1,75 @@
+using Dapper;
+using KnowledgeHub.Data;
+using KnowledgeHub.Expertise.Features.Experts;
+
+namespace KnowledgeHub.Expertise.Consumers;
+
+/// <summary>The full current state of a post, as PostPublished and PostUpdated both carry it.</summary>
+internal sealed record PostState(
+    Guid PostId, Guid CommunityId, string Visibility, string Type, string Title, string Tags, Guid AuthorId, long Version, DateTimeOffset CreatedAt)
+{
+    /// <summary>Checks the fields both post events carry and turns them into the state to store.</summary>
+    public static PostState From(
+        string eventName,
+        Guid postId,
+        Guid communityId,
+        string? visibility,
+        string? type,
+        string? title,
+        IReadOnlyList<string>? tags,
+        Guid authorId,
+        long version,
+        DateTimeOffset createdAt)
+    {
+        EventChecks.RequireId(postId, "post id", eventName);
+        EventChecks.RequireId(communityId, "community id", eventName);
+        EventChecks.RequireId(authorId, "author id", eventName);
+        EventChecks.RequireText(type, "type", eventName);
+        EventChecks.RequireText(title, "title", eventName);
+        EventChecks.RequireVersion(version, eventName);
+        return new PostState(
+            postId,
+            communityId,
+            visibility == "open" ? "open" : "closed",
+            type!.Trim().ToLowerInvariant(),
+            title!.Trim(),
+            EventChecks.Tags(tags, eventName),
+            authorId,
+            version,
+            createdAt);
+    }
+}
+
+/// <summary>
+/// Applies a post's state when it is newer than the stored one (and the post was not removed),
+/// then rebuilds the evidence of the post and of its answers, and suggests experts for a question.
+/// </summary>
+internal sealed class PostChanges(CommunityEvidence evidence, ExpertSuggestions suggestions)
+{
+    public async Task ApplyAsync(UnitOfWork work, PostState post, CancellationToken cancellationToken)
+    {
+        var applied = await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO community_posts (post_id, community_id, author_id, type, title, tags, visibility, version, created_at)
+            VALUES (@PostId, @CommunityId, @AuthorId, @Type, @Title, @Tags, @Visibility, @Version, @CreatedAt)
+            ON CONFLICT (post_id) DO UPDATE SET
+                community_id = excluded.community_id, author_id = excluded.author_id, type = excluded.type, title = excluded.title,
+                tags = excluded.tags, visibility = excluded.visibility, version = excluded.version, created_at = excluded.created_at
+            WHERE community_posts.version < excluded.version AND NOT community_posts.removed
+            """,
+            post,
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        if (applied == 0)
+        {
+            return;
+        }
+
+        await evidence.RebuildPostAsync(work, post.PostId, cancellationToken);
+        await evidence.RebuildAnswersOfPostAsync(work, post.PostId, cancellationToken);
+        if (post.Type == "question")
+        {
+            await suggestions.SuggestAsync(work, new Question(post.PostId, post.CommunityId, post.AuthorId, post.Title, post.Tags), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Dapper;
+using KnowledgeHub.Data;
+using KnowledgeHub.Expertise.Features.Evidence;
+using KnowledgeHub.Expertise.Features.Skills;
+using KnowledgeHub.ServiceDefaults.Http;
+
+namespace KnowledgeHub.Expertise.Consumers;
+
+/// <summary>
+/// A project membership is evidence in the project's tags, dated by the later of the assignment and
+/// the project's last change, so work on a project that is still moving stays fresh. Leaving the
+/// project takes the evidence away, as the Alignment service no longer lists the membership either.
+/// </summary>
+internal sealed class ProjectEvidence(ExpertiseDatabase database, SkillTaxonomy taxonomy)
+{
+    public async Task RebuildAsync(UnitOfWork work, Guid projectId, Guid personId, CancellationToken cancellationToken)
+    {
+        var membership = await work.Connection.QuerySingleOrDefaultAsync<MembershipRow>(new CommandDefinition(
+            """
+            SELECT m.role AS Role, m.assigned_at AS AssignedAt, m.removed_at AS RemovedAt, p.name AS Name, p.tags AS Tags, p.updated_at AS UpdatedAt
+            FROM project_members m JOIN projects p ON p.project_id = m.project_id
+            WHERE m.project_id = @ProjectId AND m.person_id = @PersonId
+            """,
+            new { ProjectId = projectId, PersonId = personId },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        List<EvidencePiece> pieces = [];
+        if (membership is { RemovedAt: null })
+        {
+            var role = string.IsNullOrWhiteSpace(membership.Role) ? "Member" : membership.Role;
+            var at = membership.UpdatedAt > membership.AssignedAt ? membership.UpdatedAt.Value : membership.AssignedAt;
+            pieces = (await taxonomy.ResolveOrCreateAllAsync(work, TagList.Split(membership.Tags), cancellationToken))
+                .Select(skill => new EvidencePiece(skill.Id, EvidenceKinds.Project, $"{role} on project \"{membership.Name}\"", at))
+                .ToList();
+        }
+
+        await EvidenceStore.ReplaceAsync(work, database.Dialect, EvidenceStore.ProjectSource(projectId, personId), personId, pieces, cancellationToken);
+    }
+
+    public async Task RebuildMembersAsync(UnitOfWork work, Guid projectId, CancellationToken cancellationToken)
+    {
+        var members = await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT person_id FROM project_members WHERE project_id = @ProjectId",
+            new { ProjectId = projectId },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        foreach (var member in members)
+        {
+            await RebuildAsync(work, projectId, member, cancellationToken);
+        }
+    }
+
+    private sealed class MembershipRow
+    {
+        public required string Role { get; init; }
+
+        public DateTimeOffset AssignedAt { get; init; }
+
+        public DateTimeOffset? RemovedAt { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Tags { get; init; }
+
+        public DateTimeOffset? UpdatedAt { get; init; }
+    }
+}

@@ -1,0 +1,40 @@
+using Dapper;
+using KnowledgeHub.Data;
+
+namespace KnowledgeHub.Expertise.Features.Evidence;
+
+/// <summary>A person's declared skills are evidence too: one piece per skill, weighted by level, dated by the declaration.</summary>
+internal static class DeclaredEvidence
+{
+    public static Task SyncAsync(UnitOfWork work, SqlDialect dialect, Guid personId, CancellationToken cancellationToken) =>
+        SyncAsync(work, dialect, [personId], cancellationToken);
+
+    public static async Task SyncAsync(UnitOfWork work, SqlDialect dialect, Guid[] personIds, CancellationToken cancellationToken)
+    {
+        var declarations = (await work.Connection.QueryAsync<Declaration>(new CommandDefinition(
+            $"SELECT person_id AS PersonId, skill_id AS SkillId, level AS Level, updated_at AS UpdatedAt FROM person_skills WHERE {dialect.InList("person_id", "@PersonIds")}",
+            new { PersonIds = personIds },
+            work.Transaction,
+            cancellationToken: cancellationToken))).ToLookup(declaration => declaration.PersonId);
+        await EvidenceStore.ReplaceManyAsync(
+            work,
+            dialect,
+            personIds.Select(person => new EvidenceSource(
+                EvidenceStore.DeclaredSource(person),
+                person,
+                declarations[person].Select(declaration => new EvidencePiece(
+                    declaration.SkillId, EvidenceKinds.Declared, $"Declared level {declaration.Level} of 5", declaration.UpdatedAt, declaration.Level)).ToList())).ToList(),
+            cancellationToken);
+    }
+
+    private sealed class Declaration
+    {
+        public Guid PersonId { get; init; }
+
+        public Guid SkillId { get; init; }
+
+        public int Level { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Dapper;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Expertise.Features.Evidence;
+
+/// <summary>
+/// A person may take any single piece of their evidence out of ranking: hidden evidence counts
+/// nowhere and is shown to nobody else. It stays hidden when its source is replayed or edited.
+/// </summary>
+internal static class HideEvidence
+{
+    internal sealed record Request(bool? Hidden);
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPut("/people/me/evidence/{id:guid}", HandleAsync)
+            .WithName(nameof(HideEvidence))
+            .WithSummary("Hide one piece of your evidence from ranking and from others ({ hidden: true }), or show it again.");
+
+    private static async Task<Results<Ok<MyEvidenceItem>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        Request request,
+        ClaimsPrincipal user,
+        ExpertiseDatabase database,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (request.Hidden is not { } hidden)
+        {
+            return new Validation().Add("hidden", "'hidden' is required: true or false.").ToProblem();
+        }
+
+        var me = user.PersonId();
+        await using var work = await database.BeginAsync(cancellationToken);
+        var row = await work.Connection.QuerySingleOrDefaultAsync<MyEvidenceRow>(new CommandDefinition(
+            MyEvidenceRow.Select + " WHERE e.id = @Id AND e.person_id = @PersonId",
+            new { Id = id, PersonId = me },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return Problems.NotFound("The evidence");
+        }
+
+        if (row.Hidden != hidden)
+        {
+            await work.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE evidence SET hidden = @Hidden WHERE id = @Id",
+                new { Id = id, Hidden = hidden },
+                work.Transaction,
+                cancellationToken: cancellationToken));
+            await EvidenceStore.RecomputeAsync(work, database.Dialect, [me], cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(row.ToItem(time.GetUtcNow()) with { Hidden = hidden });
+    }
+}

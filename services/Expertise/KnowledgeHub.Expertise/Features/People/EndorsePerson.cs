@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Dapper;
+using KnowledgeHub.Contracts.Expertise;
+using KnowledgeHub.Data;
+using KnowledgeHub.Expertise.Features.Evidence;
+using KnowledgeHub.Expertise.Features.Skills;
+using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Expertise.Features.People;
+
+/// <summary>A colleague vouches for a person's skill: once per skill and endorser, never for oneself.</summary>
+internal static class EndorsePerson
+{
+    public const int MaxCommentLength = 500;
+
+    internal sealed record Request(string? Skill, string? Comment);
+
+    internal sealed record Response(Guid Id, Guid PersonId, string Skill, Guid EndorserId, string? Comment, DateTimeOffset CreatedAt);
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/people/{id:guid}/endorsements", HandleAsync)
+            .WithName(nameof(EndorsePerson))
+            .WithSummary("Endorse a colleague for a skill, with an optional comment. Once per skill; not yourself.");
+
+    private static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        Request request,
+        ClaimsPrincipal user,
+        ExpertiseDatabase database,
+        Provisioning provisioning,
+        SkillTaxonomy taxonomy,
+        Outbox<ExpertiseDatabase> outbox,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var me = user.PersonId();
+        var validation = SkillTaxonomy.ValidateName(request.Skill, new Validation(), "skill")
+            .OptionalText(request.Comment, "comment", MaxCommentLength)
+            .Require(id != me, "id", "You cannot endorse yourself.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        await using var work = await database.BeginAsync(cancellationToken);
+        await provisioning.EnsureAsync(work, user, cancellationToken);
+        if (!await work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT count(*) > 0 FROM people WHERE id = @Id", new { Id = id }, work.Transaction, cancellationToken: cancellationToken)))
+        {
+            return Problems.NotFound("The person");
+        }
+
+        var skill = await taxonomy.ResolveOrCreateAsync(work, request.Skill!, cancellationToken);
+        var endorsement = new Response(Guid.CreateVersion7(), id, skill.Name, me, ProfileRules.Clean(request.Comment), time.UtcNowForDatabase());
+        var inserted = await work.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO endorsements (id, person_id, skill_id, endorser_id, comment, created_at)
+            VALUES (@Id, @PersonId, @SkillId, @EndorserId, @Comment, @CreatedAt)
+            ON CONFLICT (person_id, skill_id, endorser_id) DO NOTHING
+            """,
+            new { endorsement.Id, endorsement.PersonId, SkillId = skill.Id, endorsement.EndorserId, endorsement.Comment, endorsement.CreatedAt },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        if (inserted == 0)
+        {
+            return Problems.Conflict($"You have already endorsed this person for {skill.Name}.");
+        }
+
+        var endorser = await work.Connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT display_name FROM people WHERE id = @Id", new { Id = me }, work.Transaction, cancellationToken: cancellationToken));
+        await EvidenceStore.ReplaceAsync(
+            work,
+            database.Dialect,
+            EvidenceStore.EndorsementSource(endorsement.Id),
+            id,
+            [new EvidencePiece(skill.Id, EvidenceKinds.Endorsement, Describe(endorser!, endorsement.Comment), endorsement.CreatedAt)],
+            cancellationToken);
+        await outbox.EnqueueAsync(work, new EndorsementGiven(endorsement.Id, id, skill.Name, me, endorsement.CreatedAt), cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/people/{id}", endorsement);
+    }
+
+    private static string Describe(string endorser, string? comment) =>
+        comment is null ? $"Endorsed by {endorser}" : $"Endorsed by {endorser}: {comment}";
+}

@@ -1,0 +1,142 @@
+using System.Data.Common;
+using Dapper;
+
+namespace KnowledgeHub.Expertise.Features.Skills;
+
+/// <summary>
+/// Every name and alias of the taxonomy in memory, for one request. Finds the skills a free text
+/// is about (ADR 0009): the whole text as a name or alias; otherwise, word by word, the longest
+/// run of up to four words that is a name or alias; otherwise a name or alias within a small edit
+/// distance (one edit from 5 letters, two from 8; a swap of neighbours is one edit), so
+/// "kubernets" and "postgress" still find their skill.
+/// Common words ("who", "knows", "help") are never matched.
+/// </summary>
+internal sealed class SkillIndex
+{
+    private const int LongestRun = 4;
+    private const int MaxWords = 20;
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "about", "an", "and", "any", "anyone", "are", "at", "be", "can", "could", "do", "does", "expert", "experts",
+        "for", "from", "get", "has", "have", "help", "how", "i", "in", "is", "it", "knows", "know", "like", "me", "my",
+        "need", "of", "on", "or", "our", "someone", "that", "the", "this", "to", "using", "want", "we", "what", "who",
+        "why", "with", "working", "would", "you",
+    };
+
+    private static readonly char[] Separators = [' ', '\t', '\n', '\r', ',', ';', ':', '?', '!', '(', ')', '[', ']', '{', '}', '"', '\'', '|', '*'];
+
+    private readonly Dictionary<string, SkillRef> _byKey;
+
+    private SkillIndex(Dictionary<string, SkillRef> byKey) => _byKey = byKey;
+
+    /// <summary>Reads every name and alias of the taxonomy.</summary>
+    public static async Task<SkillIndex> LoadAsync(DbConnection connection, CancellationToken cancellationToken, DbTransaction? transaction = null)
+    {
+        var keys = await connection.QueryAsync<KeyedSkill>(new CommandDefinition(
+            """
+            SELECT s.name_key AS KeyText, s.id AS Id, s.name AS Name FROM skills s
+            UNION ALL
+            SELECT a.alias_key, s.id, s.name FROM skill_aliases a JOIN skills s ON s.id = a.skill_id
+            """,
+            transaction: transaction,
+            cancellationToken: cancellationToken));
+        var byKey = new Dictionary<string, SkillRef>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            byKey.TryAdd(key.KeyText, new SkillRef { Id = key.Id, Name = key.Name });
+        }
+
+        return new SkillIndex(byKey);
+    }
+
+    /// <summary>The canonical name of a skill's exact name or alias, or null.</summary>
+    public string? Named(string name) => _byKey.TryGetValue(SkillTaxonomy.KeyOf(name), out var skill) ? skill.Name : null;
+
+    /// <summary>The distinct skills the text names, in the order it names them.</summary>
+    public IReadOnlyList<SkillRef> Match(string text)
+    {
+        var found = new List<SkillRef>();
+        if (_byKey.TryGetValue(SkillTaxonomy.KeyOf(text), out var whole))
+        {
+            found.Add(whole);
+            return found;
+        }
+
+        var words = Words(text);
+        for (var start = 0; start < words.Count;)
+        {
+            var (skill, length) = Exact(words, start);
+            if (skill is null && !StopWords.Contains(words[start]))
+            {
+                (skill, length) = Near(words, start);
+            }
+
+            if (skill is not null && found.TrueForAll(known => known.Id != skill.Id))
+            {
+                found.Add(skill);
+            }
+
+            start += Math.Max(1, length);
+        }
+
+        return found;
+    }
+
+    /// <summary>The words of a text that are not common words: what a search on titles looks for.</summary>
+    public static IReadOnlyList<string> SignificantWords(string text) =>
+        Words(text).Where(word => word.Length >= 3 && !StopWords.Contains(word)).Distinct(StringComparer.Ordinal).ToList();
+
+    private static List<string> Words(string text) =>
+        text.ToLowerInvariant()
+            .Split(Separators, StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => word.TrimEnd('.'))
+            .Where(word => word.Length > 0)
+            .Take(MaxWords)
+            .ToList();
+
+    private (SkillRef? Skill, int Length) Exact(List<string> words, int start)
+    {
+        for (var length = Math.Min(LongestRun, words.Count - start); length >= 1; length--)
+        {
+            if (length == 1 && StopWords.Contains(words[start]))
+            {
+                break;
+            }
+
+            if (_byKey.TryGetValue(string.Join(' ', words.Skip(start).Take(length)), out var skill))
+            {
+                return (skill, length);
+            }
+        }
+
+        return (null, 0);
+    }
+
+    private (SkillRef? Skill, int Length) Near(List<string> words, int start)
+    {
+        for (var length = Math.Min(2, words.Count - start); length >= 1; length--)
+        {
+            var phrase = string.Join(' ', words.Skip(start).Take(length));
+            var allowed = phrase.Length >= 8 ? 2 : phrase.Length >= 5 ? 1 : 0;
+            if (allowed == 0)
+            {
+                continue;
+            }
+
+            var best = _byKey
+                .Where(entry => Math.Abs(entry.Key.Length - phrase.Length) <= allowed)
+                .Select(entry => (entry.Value, Distance: EditDistance.Within(phrase, entry.Key, allowed), entry.Key))
+                .Where(candidate => candidate.Distance <= allowed)
+                .OrderBy(candidate => candidate.Distance)
+                .ThenBy(candidate => candidate.Key, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (best.Value is not null)
+            {
+                return (best.Value, length);
+            }
+        }
+
+        return (null, 0);
+    }
+}
