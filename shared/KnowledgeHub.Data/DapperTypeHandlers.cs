@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace KnowledgeHub.Data;
 
 /// <summary>
-/// SQLite has no uuid or timestamp type, so ids and instants travel as text there, while
+/// SQLite has no uuid or timestamp type, so ids and instants travel as canonical text there, while
 /// PostgreSQL keeps its native uuid and timestamptz. Dapper's handlers are process-wide, so each
 /// handler looks at the parameter it fills to decide which representation the engine wants.
 /// </summary>
@@ -19,6 +19,13 @@ public static class DapperTypeHandlers
         if (Interlocked.Exchange(ref _registered, 1) == 1)
         {
             return;
+        }
+
+        // Dapper binds types of its built-in map itself and would never call these handlers for
+        // parameters; removing the mapping hands the parameters to the handlers.
+        foreach (var type in new[] { typeof(Guid), typeof(Guid?), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(DateOnly), typeof(DateOnly?) })
+        {
+            SqlMapper.RemoveTypeMap(type);
         }
 
         SqlMapper.AddTypeHandler(new GuidHandler());
@@ -37,7 +44,9 @@ public static class DapperTypeHandlers
     {
         public override void SetValue(IDbDataParameter parameter, Guid value)
         {
-            parameter.Value = parameter is SqliteParameter ? value.ToString("D") : value;
+            // Upper case, exactly as Microsoft.Data.Sqlite binds a Guid itself: Dapper expands
+            // IN @list elements without handlers, and both forms must compare equal as text.
+            parameter.Value = parameter is SqliteParameter ? value.ToString("D").ToUpperInvariant() : value;
             parameter.DbType = parameter is SqliteParameter ? DbType.String : DbType.Guid;
         }
 
