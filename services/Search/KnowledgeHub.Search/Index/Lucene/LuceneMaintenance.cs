@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Search.Index.Lucene;
 
@@ -6,7 +7,7 @@ namespace KnowledgeHub.Search.Index.Lucene;
 /// Refreshes every open index's readers often (freshness) and commits them now and then
 /// (durability); disposing an index at shutdown commits what is left.
 /// </summary>
-internal sealed class LuceneMaintenance(LuceneIndexStore store, TimeProvider time) : BackgroundService
+internal sealed partial class LuceneMaintenance(LuceneIndexStore store, TimeProvider time, ILogger<LuceneMaintenance> logger) : BackgroundService
 {
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(2);
 
@@ -21,11 +22,7 @@ internal sealed class LuceneMaintenance(LuceneIndexStore store, TimeProvider tim
                 var commit = time.GetUtcNow() >= nextCommit;
                 foreach (var index in store.Open)
                 {
-                    await index.RefreshAsync(stoppingToken);
-                    if (commit)
-                    {
-                        await index.CommitAsync(stoppingToken);
-                    }
+                    await MaintainAsync(index, commit, stoppingToken);
                 }
 
                 nextCommit = commit ? time.GetUtcNow() + CommitInterval : nextCommit;
@@ -36,4 +33,25 @@ internal sealed class LuceneMaintenance(LuceneIndexStore store, TimeProvider tim
             // Shutting down: disposing the indexes commits them.
         }
     }
+
+    // One index failing (a disk error, a generation retired meanwhile) must not end the loop:
+    // an exception escaping a background service stops the whole host.
+    private async Task MaintainAsync(LuceneSearchIndex index, bool commit, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await index.RefreshAsync(stoppingToken);
+            if (commit)
+            {
+                await index.CommitAsync(stoppingToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogMaintenanceFailed(logger, exception, index.Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing or committing the search index {Index} failed; retrying at the next tick")]
+    private static partial void LogMaintenanceFailed(ILogger logger, Exception exception, string index);
 }

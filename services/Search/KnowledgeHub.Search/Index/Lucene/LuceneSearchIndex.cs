@@ -20,6 +20,10 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     private readonly SearcherManager _searchers;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
+    // Held for a whole refresh, which runs mostly outside the write lock: disposing waits for it,
+    // so a refresh never touches readers that a retired generation has already closed.
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+
     // Versions written since the last refresh began, and during the refresh in progress: the
     // reader cannot see them yet, but a version check must.
     private Dictionary<string, StoredVersion> _unrefreshed = new(StringComparer.Ordinal);
@@ -95,6 +99,19 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     /// <summary>Makes recent writes searchable; cheap when nothing changed.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
+        await _refreshLock.WaitAsync(cancellationToken);
+        try
+        {
+            await RefreshReadersAsync(cancellationToken);
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+    }
+
+    private async Task RefreshReadersAsync(CancellationToken cancellationToken)
+    {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -147,6 +164,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
 
     public void Dispose()
     {
+        _refreshLock.Wait();
         _writeLock.Wait();
         try
         {
@@ -164,6 +182,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         finally
         {
             _writeLock.Release();
+            _refreshLock.Release();
         }
     }
 
