@@ -48,10 +48,24 @@ public abstract class CommunityJourneys(IHubUnderTest hub)
         await saved.EnsureStatusAsync(HttpStatusCode.OK);
         await stale.EnsureStatusAsync(HttpStatusCode.PreconditionFailed);
 
+        // The accepted answer is the lead's evidence of knowing security, in the directory.
+        await Eventually.AssertAsync(
+            async () => (await lead.GetJsonAsync("/api/people/me/evidence?kind=accepted-answer&skill=security"))["items"]!.AsArray().Count == 1,
+            HubFlow.SearchDeadline,
+            "the accepted answer to count as the lead's evidence");
+        await Eventually.AssertAsync(
+            async () => Ids(await asker.GetJsonAsync($"/api/search?q=safely+{_marker}")).Contains(Id(question)),
+            HubFlow.SearchDeadline,
+            "search to find the question by its edited title");
+
         using var deleted = await asker.DeleteAsync($"/api/posts/{Id(question)}");
         await deleted.EnsureStatusAsync(HttpStatusCode.NoContent);
         using var gone = await lead.GetAsync($"/api/posts/{Id(question)}");
         await gone.EnsureStatusAsync(HttpStatusCode.NotFound);
+        await Eventually.AssertAsync(
+            async () => !Ids(await asker.GetJsonAsync($"/api/search?q={_marker}")).Contains(Id(question)),
+            HubFlow.SearchDeadline,
+            "search to forget the deleted question");
     }
 
     [Fact]

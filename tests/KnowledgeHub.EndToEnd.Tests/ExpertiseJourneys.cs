@@ -40,7 +40,7 @@ public abstract class ExpertiseJourneys(IHubUnderTest hub)
                 var experts = await colleague.GetJsonAsync($"/api/experts?q=kubernets&department={department}");
                 return Kinds(experts).Contains("post") ? experts : null;
             },
-            TimeSpan.FromSeconds(10),
+            HubFlow.SearchDeadline,
             "the article to count as evidence");
         Assert.Equal(["Kubernetes"], found["skills"]!.AsArray().Select(skill => skill!.GetValue<string>()));
         var best = found["items"]![0]!;

@@ -11,7 +11,7 @@ namespace KnowledgeHub.EndToEnd.Tests;
 /// </summary>
 public abstract class SearchJourneys(IHubUnderTest hub)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Deadline = HubFlow.SearchDeadline;
 
     private HubFlow Flow => new(hub.NewClient);
 
