@@ -115,7 +115,7 @@ public sealed class DistributedHub : IAsyncDisposable
         return BuildOutput($"services/{title}/KnowledgeHub.{title}.Host", $"KnowledgeHub.{title}.Host.dll");
     }
 
-    private static string GatewayAssembly() => BuildOutput("gateway/KnowledgeHub.Gateway", "KnowledgeHub.Gateway.dll");
+    public static string GatewayAssembly() => BuildOutput("gateway/KnowledgeHub.Gateway", "KnowledgeHub.Gateway.dll");
 
     /// <summary>The same configuration's build output as the running tests (bin/Debug or bin/Release).</summary>
     private static string BuildOutput(string project, string assembly)

@@ -1,6 +1,6 @@
 using KnowledgeHub.Search.Index;
 
-namespace KnowledgeHub.Search.Benchmarks;
+namespace KnowledgeHub.Benchmarks.Search;
 
 /// <summary>
 /// A reproducible organisation of any size: titles, bodies and tags drawn from a Zipf-like

@@ -1,6 +1,6 @@
 using KnowledgeHub.Search.Index;
 
-namespace KnowledgeHub.Search.Benchmarks;
+namespace KnowledgeHub.Benchmarks.Search;
 
 /// <summary>What users type: common and rare words, pairs, typos, filters, empty boxes and suggestions.</summary>
 internal static class QueryMix
@@ -39,32 +39,4 @@ internal static class QueryMix
         new(kind, new SearchQuery(text, new HashSet<string>(types ?? [], StringComparer.Ordinal), department, null, communities, 0, 20), null);
 
     private static string Typo(string word) => word.Length < 5 ? word : word[..2] + word[3..];
-}
-
-/// <summary>How long a write takes to become searchable while the index is under query load.</summary>
-internal static class Freshness
-{
-    public static List<double> Measure(ISearchIndex index, SyntheticCorpus corpus, TimeSpan duration)
-    {
-        var samples = new List<double>();
-        var run = System.Diagnostics.Stopwatch.StartNew();
-        var clock = new System.Diagnostics.Stopwatch();
-        while (run.Elapsed < duration)
-        {
-            var marker = "fresh" + Guid.NewGuid().ToString("N")[..12];
-            var document = corpus.Document(0, DateTimeOffset.UtcNow) with { Title = marker, RestrictedToCommunity = null };
-            clock.Restart();
-            index.UpsertAsync(document, CancellationToken.None).GetAwaiter().GetResult();
-            var query = new SearchQuery(marker, new HashSet<string>(), null, null, [], 0, 1);
-            while (index.SearchAsync(query, CancellationToken.None).GetAwaiter().GetResult().Total == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
-            {
-                Thread.Sleep(5);
-            }
-
-            samples.Add(clock.Elapsed.TotalMilliseconds);
-            Thread.Sleep(200);
-        }
-
-        return samples;
-    }
 }

@@ -1,8 +1,9 @@
 using Dapper;
+using KnowledgeHub.Expertise;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Skills;
 
-namespace KnowledgeHub.Expertise.Benchmarks;
+namespace KnowledgeHub.Benchmarks.Expertise;
 
 /// <summary>
 /// A large organisation for timing: people with declared skills (imported), then activity evidence

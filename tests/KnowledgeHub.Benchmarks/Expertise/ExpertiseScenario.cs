@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net;
+using KnowledgeHub.Benchmarks.Load;
+using KnowledgeHub.Data;
+using KnowledgeHub.Expertise;
+using KnowledgeHub.Expertise.Features.Skills;
+using KnowledgeHub.Testing;
+
+namespace KnowledgeHub.Benchmarks.Expertise;
+
+/// <summary>
+/// The expert finder on the embedded default (SQLite), hosted alone: 10,000 people imported in
+/// calls of 1,000, activity seeded to 200,000 pieces of evidence, then the query mix of
+/// <c>/api/experts</c> one request at a time.
+/// </summary>
+internal sealed class ExpertiseScenario(int people, int evidence, int queries)
+{
+    public async Task RunAsync(Report report)
+    {
+        await using var host = await ModuleTestHost.StartAsync(ExpertiseModule.Name, DatabaseProvider.Sqlite, builder => builder.AddExpertise(), app => app.MapExpertise());
+        var organisation = new BenchmarkOrganisation(seed: 7, people);
+        var admin = host.CreateClient(TestUser.Admin());
+
+        var import = Stopwatch.StartNew();
+        foreach (var batch in organisation.ImportRows().Chunk(1000))
+        {
+            await admin.PostJsonAsync("/api/people/import", batch, HttpStatusCode.OK);
+        }
+
+        report.Add($"import of {people:N0} people (calls of 1,000)", import.Elapsed.TotalSeconds, "s", "<= 10 s", import.Elapsed.TotalSeconds <= 10);
+
+        var total = await organisation.SeedActivityAsync(host.Get<ExpertiseDatabase>(), host.Get<SkillTaxonomy>(), evidence);
+        Console.WriteLine($"  seeded {total:N0} pieces of evidence");
+        var client = host.CreateClient(TestUser.Employee("benchmark"));
+        var all = new List<double>();
+        foreach (var (name, urls) in organisation.Queries(queries))
+        {
+            foreach (var url in urls.Take(50))
+            {
+                await client.GetJsonAsync(url);
+            }
+
+            var timings = new List<double>();
+            foreach (var url in urls)
+            {
+                var clock = Stopwatch.StartNew();
+                await client.GetJsonAsync(url);
+                timings.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine($"  {name}: {new Latencies(timings)}");
+            if (IsExpertsQuery(urls))
+            {
+                all.AddRange(timings);
+            }
+        }
+
+        var experts = new Latencies(all);
+        report.Add($"expert finding p99 ({people:N0} people, {total:N0} evidence)", experts.P99, "ms", "<= 50 ms", experts.P99 <= 50);
+
+        static bool IsExpertsQuery(IReadOnlyList<string> urls) => urls.Count > 0 && urls[0].StartsWith("/api/experts?", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using KnowledgeHub.Benchmarks.Load;
+using KnowledgeHub.Search.Index.Lucene;
+
+namespace KnowledgeHub.Benchmarks.Search;
+
+/// <summary>
+/// Search latency, freshness and footprint on a generated index of 100,000 documents: the query
+/// mix in-process on the index, then the same queries through a standalone hub process started
+/// cold on that index, at the same fixed rate and number of users; then write→searchable time
+/// and the process's resident memory.
+/// </summary>
+internal sealed class SearchScenario(int documents, int users, double perSecond, TimeSpan duration)
+{
+    public async Task RunAsync(Report report)
+    {
+        var data = Directory.CreateTempSubdirectory("kh-bench-search-").FullName;
+        try
+        {
+            var corpus = new SyntheticCorpus();
+            var queries = Enumerable.Range(0, 4_000).Select(_ => QueryMix.Next(corpus)).Select(AsOutsider).ToArray();
+            var inProcess = await MeasureInProcessAsync(Path.Combine(data, "search-index"), corpus, queries);
+            report.Add($"search in-process p50 ({users} users, {perSecond}/s)", inProcess.P50, "ms", "-", null);
+            report.Add($"search in-process p99 ({users} users, {perSecond}/s)", inProcess.P99, "ms", "-", null);
+
+            await using var hub = Hubs.Standalone(data);
+            var cold = Stopwatch.StartNew();
+            hub.Start();
+            await hub.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            report.Add($"standalone cold start to ready ({documents:N0} documents)", cold.Elapsed.TotalSeconds, "s", "<= 3 s", cold.Elapsed.TotalSeconds <= 3);
+
+            using var reader = await Hubs.SignInAsync(hub.Url, "bench.reader@example.com", "IT");
+            foreach (var query in queries.Take(1_000))
+            {
+                await SendAsync(reader, query);
+            }
+
+            var gateway = await FixedRate.RunAsync(number => SendAsync(reader, queries[number % queries.Length]), users, perSecond, duration);
+            Console.WriteLine($"  through the gateway: {gateway}");
+            report.Add($"search via gateway p99 ({users} users, {perSecond}/s)", gateway.P99, "ms", "<= 15 ms", gateway.P99 <= 15);
+            var ratio = gateway.P50 / inProcess.P50;
+            report.Add("search gateway p50 / in-process p50", ratio, "x", "<= 3", ratio <= 3);
+
+            var freshness = await Freshness.MeasureAsync(hub.Url, samples: 60);
+            report.Add("freshness p99, standalone (201 → found)", freshness.P99, "ms", "<= 1000 ms", freshness.P99 <= 1000);
+            var resident = Hubs.ResidentMegabytes(hub.ProcessId!.Value);
+            report.Add($"standalone resident memory ({documents:N0} documents, after load)", resident, "MB", "<= 500 MB", resident <= 500);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private async Task<Latencies> MeasureInProcessAsync(string indexPath, SyntheticCorpus corpus, QueryMix.Query[] queries)
+    {
+        var store = new LuceneIndexStore(indexPath, TimeProvider.System);
+        using var index = (LuceneSearchIndex)await store.OpenLiveAsync(CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        var epoch = DateTimeOffset.UtcNow.AddYears(-1);
+        for (var number = 0; number < documents; number++)
+        {
+            await index.UpsertAsync(corpus.Document(number, epoch), CancellationToken.None);
+        }
+
+        // As a rebuild leaves the index before it goes live.
+        index.Compact();
+        await index.CommitAsync(CancellationToken.None);
+        await index.RefreshAsync(CancellationToken.None);
+        Console.WriteLine($"  indexed and compacted {documents:N0} documents in {clock.Elapsed.TotalSeconds:0.0} s");
+        foreach (var query in queries.Take(1_000))
+        {
+            await QueryMix.RunAsync(index, query);
+        }
+
+        var latencies = await FixedRate.RunAsync(number => QueryMix.RunAsync(index, queries[number % queries.Length]), users, perSecond, duration);
+        Console.WriteLine($"  in-process: {latencies}");
+        return latencies;
+    }
+
+    // The benchmark's reader belongs to no closed community; the in-process run must ask the same.
+    private static QueryMix.Query AsOutsider(QueryMix.Query query) =>
+        query with { Search = query.Search is null ? null : query.Search with { ViewerCommunities = [] }, Suggest = query.Suggest is null ? null : query.Suggest with { ViewerCommunities = [] } };
+
+    private static async Task SendAsync(HttpClient client, QueryMix.Query query)
+    {
+        using var response = await client.GetAsync(Url(query));
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static string Url(QueryMix.Query query)
+    {
+        if (query.Suggest is { } suggest)
+        {
+            return $"/api/search/suggest?q={Uri.EscapeDataString(suggest.Text)}";
+        }
+
+        var search = query.Search!;
+        var parameters = new List<string>();
+        if (search.Text is not null)
+        {
+            parameters.Add($"q={Uri.EscapeDataString(search.Text)}");
+        }
+
+        parameters.AddRange(search.Types.Select(type => $"type={type}"));
+        if (search.Department is not null)
+        {
+            parameters.Add($"department={search.Department}");
+        }
+
+        return "/api/search?" + string.Join('&', parameters);
+    }
+}
