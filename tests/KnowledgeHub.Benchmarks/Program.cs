@@ -4,7 +4,7 @@ using KnowledgeHub.Benchmarks.Expertise;
 using KnowledgeHub.Benchmarks.Search;
 
 // The benchmark suite: every figure of docs/benchmarks.md beside its target, in one run.
-//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks [-- search gateway scorecard outbox expertise] [--quick]
+//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks [-- search gateway scorecard data-access outbox expertise] [--quick]
 // --quick shrinks the data sets and durations for a smoke run; its figures are not the targets'.
 var quick = args.Contains("--quick");
 // Hosts in this process and the processes started from it log warnings only: a log line per request would be measured too.
@@ -18,6 +18,7 @@ var scenarios = new List<(string Name, Func<Task> Run)>
     ("search", () => new SearchScenario(quick ? 10_000 : 100_000, users: 16, perSecond: 200, TimeSpan.FromSeconds(quick ? 5 : 20)).RunAsync(report)),
     ("gateway", () => new GatewayScenario(connections: 16, TimeSpan.FromSeconds(quick ? 3 : 10), freshnessSamples: quick ? 10 : 60).RunAsync(report)),
     ("scorecard", () => new ScorecardScenario(quick ? 500 : 5_000, quick ? 50 : 500, quick ? 20 : 200).RunAsync(report)),
+    ("data-access", () => new DataAccessScenario(quick ? 200 : 2_000, quick).RunAsync(report)),
     ("outbox", () => new OutboxScenario(quick ? 500 : 3_000).RunAsync(report)),
     ("expertise", () => new ExpertiseScenario(quick ? 1_000 : 10_000, quick ? 20_000 : 200_000, quick ? 100 : 1_000).RunAsync(report)),
 };
@@ -35,5 +36,4 @@ foreach (var (name, run) in scenarios.Where(scenario => Runs(scenario.Name)))
     }
 }
 
-report.NotMeasured("Dapper vs ADO.NET, five hottest queries", "<= 1.2x", "no scenario yet");
 report.Print();

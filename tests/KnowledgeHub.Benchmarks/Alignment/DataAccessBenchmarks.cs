@@ -1,0 +1,171 @@
+using System.Data.Common;
+using BenchmarkDotNet.Attributes;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeHub.Benchmarks.Alignment;
+
+/// <summary>
+/// Dapper against hand-written ADO.NET for five of the hottest reads behind the project and
+/// scorecard pages, the same SQL on the same seeded <see cref="Portfolio"/> database. Each pair
+/// is a category; the ADO.NET method is its baseline.
+/// </summary>
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class DataAccessBenchmarks
+{
+    private const string ProjectById = """
+        SELECT id AS Id, name AS Name, description AS Description, sponsor_department AS SponsorDepartment, status AS Status,
+               currency AS Currency, start_date AS StartDate, end_date AS EndDate, lead_id AS LeadId, version AS Version
+        FROM projects WHERE id = @Id
+        """;
+
+    private const string ProjectPage = "SELECT id AS Id, name AS Name, status AS Status, version AS Version FROM projects ORDER BY id LIMIT 20";
+    private const string PartnersOfProject = "SELECT department FROM project_partners WHERE project_id = @Id";
+    private const string ProjectsOfDepartment = "SELECT id AS Id, name AS Name, status AS Status, version AS Version FROM projects WHERE sponsor_department = @Department ORDER BY id LIMIT 20";
+    private const string AllDepartments = "SELECT code AS Code, name AS Name, version AS Version FROM departments ORDER BY code";
+
+    private SqliteConnection _connection = null!;
+    private string _projectId = "";
+
+    /// <summary>The seeded database, set by the scenario before BenchmarkDotNet runs (in process).</summary>
+    public static string ConnectionString { get; set; } = "";
+
+    [GlobalSetup]
+    public void Open()
+    {
+        _connection = new SqliteConnection(ConnectionString);
+        _connection.Open();
+        _projectId = _connection.ExecuteScalar<string>("SELECT project_id FROM project_partners ORDER BY project_id LIMIT 1")!;
+    }
+
+    [GlobalCleanup]
+    public void Close() => _connection.Dispose();
+
+    [Benchmark(Baseline = true), BenchmarkCategory("project by id")]
+    public ProjectRow? ProjectByIdAdo()
+    {
+        using var command = Command(ProjectById, ("@Id", _projectId));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadProject(reader) : null;
+    }
+
+    [Benchmark, BenchmarkCategory("project by id")]
+    public ProjectRow? ProjectByIdDapper() => _connection.QuerySingleOrDefault<ProjectRow>(ProjectById, new { Id = _projectId });
+
+    [Benchmark(Baseline = true), BenchmarkCategory("project page")]
+    public List<ListedProject> ProjectPageAdo() => ReadListed(Command(ProjectPage));
+
+    [Benchmark, BenchmarkCategory("project page")]
+    public List<ListedProject> ProjectPageDapper() => _connection.Query<ListedProject>(ProjectPage).AsList();
+
+    [Benchmark(Baseline = true), BenchmarkCategory("partners of a project")]
+    public List<string> PartnersAdo()
+    {
+        using var command = Command(PartnersOfProject, ("@Id", _projectId));
+        using var reader = command.ExecuteReader();
+        var partners = new List<string>();
+        while (reader.Read())
+        {
+            partners.Add(reader.GetString(0));
+        }
+
+        return partners;
+    }
+
+    [Benchmark, BenchmarkCategory("partners of a project")]
+    public List<string> PartnersDapper() => _connection.Query<string>(PartnersOfProject, new { Id = _projectId }).AsList();
+
+    [Benchmark(Baseline = true), BenchmarkCategory("projects of a department")]
+    public List<ListedProject> DepartmentAdo() => ReadListed(Command(ProjectsOfDepartment, ("@Department", "IT")));
+
+    [Benchmark, BenchmarkCategory("projects of a department")]
+    public List<ListedProject> DepartmentDapper() => _connection.Query<ListedProject>(ProjectsOfDepartment, new { Department = "IT" }).AsList();
+
+    [Benchmark(Baseline = true), BenchmarkCategory("departments")]
+    public List<DepartmentRow> DepartmentsAdo()
+    {
+        using var command = Command(AllDepartments);
+        using var reader = command.ExecuteReader();
+        var departments = new List<DepartmentRow>();
+        while (reader.Read())
+        {
+            departments.Add(new DepartmentRow { Code = reader.GetString(0), Name = reader.GetString(1), Version = reader.GetInt64(2) });
+        }
+
+        return departments;
+    }
+
+    [Benchmark, BenchmarkCategory("departments")]
+    public List<DepartmentRow> DepartmentsDapper() => _connection.Query<DepartmentRow>(AllDepartments).AsList();
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    private static ProjectRow ReadProject(DbDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Name = reader.GetString(1),
+        Description = reader.GetString(2),
+        SponsorDepartment = reader.GetString(3),
+        Status = reader.GetString(4),
+        Currency = reader.GetString(5),
+        StartDate = reader.GetString(6),
+        EndDate = reader.GetString(7),
+        LeadId = reader.GetString(8),
+        Version = reader.GetInt64(9),
+    };
+
+    private static List<ListedProject> ReadListed(SqliteCommand command)
+    {
+        using (command)
+        using (var reader = command.ExecuteReader())
+        {
+            var projects = new List<ListedProject>();
+            while (reader.Read())
+            {
+                projects.Add(new ListedProject { Id = reader.GetString(0), Name = reader.GetString(1), Status = reader.GetString(2), Version = reader.GetInt64(3) });
+            }
+
+            return projects;
+        }
+    }
+
+    public sealed class ProjectRow
+    {
+        public string Id { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Description { get; set; } = "";
+        public string SponsorDepartment { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string Currency { get; set; } = "";
+        public string StartDate { get; set; } = "";
+        public string EndDate { get; set; } = "";
+        public string LeadId { get; set; } = "";
+        public long Version { get; set; }
+    }
+
+    public sealed class ListedProject
+    {
+        public string Id { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Status { get; set; } = "";
+        public long Version { get; set; }
+    }
+
+    public sealed class DepartmentRow
+    {
+        public string Code { get; set; } = "";
+        public string Name { get; set; } = "";
+        public long Version { get; set; }
+    }
+}
