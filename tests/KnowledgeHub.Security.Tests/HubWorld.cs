@@ -7,8 +7,8 @@ namespace KnowledgeHub.Security.Tests;
 /// <summary>
 /// The objects the matrix acts on: an open and a closed community led by the lead, with the member
 /// and the author as active members; the author's article and question in the open one and an
-/// article in the closed one; the member's answer; an executive's objective with a key result; the
-/// author's project. Route templates name them in braces, such as <c>{closedPost}</c>.
+/// article in the closed one; the member's answer (and the evidence it earns); an executive's objective with a key result; the
+/// author's project with a status report. Route templates name them in braces, such as <c>{closedPost}</c>.
 /// </summary>
 public sealed class HubWorld
 {
@@ -17,9 +17,6 @@ public sealed class HubWorld
     private HubWorld(SecuredHub hub) => Hub = hub;
 
     public SecuredHub Hub { get; }
-
-    /// <summary>A word only the closed community's post carries, to look for it in search.</summary>
-    public string ClosedMarker { get; } = "zqclosed" + Guid.NewGuid().ToString("N")[..8];
 
     public string this[string name] => _ids[name];
 
@@ -64,7 +61,7 @@ public sealed class HubWorld
 
         world._ids["openPost"] = await world.NewPostAsync(Id(open), "article");
         world._ids["question"] = await world.NewPostAsync(Id(open), "question");
-        world._ids["closedPost"] = await world.NewPostAsync(Id(closed), "question", world.ClosedMarker);
+        world._ids["closedPost"] = await world.NewPostAsync(Id(closed), "question");
         world._ids["answer"] = Id(await member.PostJsonAsync($"/api/posts/{world["question"]}/answers", new { body = "Rotate them yearly." }, HttpStatusCode.Created));
         world._ids["closedAnswer"] = Id(await member.PostJsonAsync($"/api/posts/{world["closedPost"]}/answers", new { body = "Inside only." }, HttpStatusCode.Created));
 
@@ -72,11 +69,12 @@ public sealed class HubWorld
         world._ids["objective"] = Id(objective);
         world._ids["keyResult"] = Id(objective["keyResults"]![0]!);
         world._ids["project"] = await world.NewProjectAsync();
-        using (var report = await author.PostAsync($"/api/projects/{world["project"]}/status-reports", System.Net.Http.Json.JsonContent.Create(new { health = "green", summary = "On track" })))
-        {
-            await report.EnsureStatusAsync(HttpStatusCode.Created);
-        }
-
+        var report = await author.PostJsonAsync($"/api/projects/{world["project"]}/status-reports", new { health = "green", summary = "On track" }, HttpStatusCode.Created);
+        world._ids["report"] = Id(report);
+        world._ids["memberEvidence"] = await Eventually.GetAsync(
+            async () => (await member.GetJsonAsync("/api/people/me/evidence"))["items"]!.AsArray().FirstOrDefault()?["id"]?.GetValue<string>(),
+            TimeSpan.FromSeconds(10),
+            "the directory to record the member's answer as evidence");
         return world;
     }
 

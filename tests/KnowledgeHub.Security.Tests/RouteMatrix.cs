@@ -51,6 +51,8 @@ public static class RouteMatrix
         new("DELETE /api/people/me/skills/Kubernetes", "401 204 204 204 204 204 204"),
         new("POST /api/people/{lead}/endorsements", "401 201 201 400 201 201 201", new { skill = "Cryptography" }),
         new("GET /api/people/me/evidence", Everyone),
+        // Evidence is its person's own: anyone else's id answers as if it did not exist.
+        new("PUT /api/people/me/evidence/{memberEvidence}", "401 404 200 404 404 404 404", new { hidden = false }),
         new("GET /api/skills?q=kube", Everyone),
         new("PUT /api/skills/Cryptography", AdminsOnly, new { aliases = new[] { "threat-modeling" }, category = "Security" }),
         // An admin is let through and then told the skill to merge does not exist.
@@ -111,6 +113,7 @@ public static class RouteMatrix
         new("DELETE /api/projects/{project}/members/{member}", "401 403 204 403 204 204 204", Arrange: AssignedMemberAsync),
         new("POST /api/projects/{project}/status-reports", "401 403 403 403 201 201 201", new { health = "amber", summary = "Slipping a week" }),
         new("GET /api/projects/{project}/status-reports", Everyone),
+        new("GET /api/projects/{project}/status-reports/{report}", Everyone),
         new("PUT /api/projects/{project}/alignments/{objective}", ProjectEditors, new { contribution = "high", rationale = "Every token checked" }),
         new("DELETE /api/projects/{project}/alignments/{objective}", ProjectEditors.Replace("200", "204", StringComparison.Ordinal), Arrange: AlignedProjectAsync),
         new("GET /api/alignment/scorecard?period=2026-H2", ExecutivesAndAdmins),
