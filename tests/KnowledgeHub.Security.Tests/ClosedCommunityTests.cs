@@ -18,13 +18,7 @@ public sealed class ClosedCommunityTests(SecuredHub hub)
     public async Task Search_finds_a_closed_communitys_post_for_its_members_only()
     {
         // A post of its own: the matrix edits the shared ones.
-        var marker = "zqclosed" + Guid.NewGuid().ToString("N")[..8];
-        var post = await World.NewPostAsync(World["closed"], "article", marker);
-        using var member = hub.Client(Role.Member);
-        await Eventually.AssertAsync(
-            async () => Ids(await member.GetJsonAsync($"/api/search?q={marker}")).Contains(post),
-            TimeSpan.FromSeconds(10),
-            "search to find the closed community's post for a member");
+        var (post, marker) = await World.NewClosedPostFoundByMembersAsync();
 
         foreach (var outsider in new[] { Role.Employee, Role.Executive, Role.Admin })
         {

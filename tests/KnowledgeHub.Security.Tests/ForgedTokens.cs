@@ -33,6 +33,9 @@ public sealed class ForgedTokens(DevSigningKey key, AuthSettings settings, strin
     /// <summary>How far outside the 30 s clock skew the lifetime attacks step.</summary>
     private static readonly TimeSpan WellPastTheSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>A key the hub never trusted; made once, as generating RSA keys is slow.</summary>
+    private static readonly RSA AnotherKey = RSA.Create(2048);
+
     public string Valid() => Sign(Descriptor());
 
     public string Forge(TokenAttack attack)
@@ -92,7 +95,7 @@ public sealed class ForgedTokens(DevSigningKey key, AuthSettings settings, strin
 
     private string SignWithAnotherKey(string? keyId)
     {
-        var other = new RsaSecurityKey(RSA.Create(2048)) { KeyId = keyId };
+        var other = new RsaSecurityKey(AnotherKey) { KeyId = keyId };
         var descriptor = Descriptor();
         descriptor.SigningCredentials = new SigningCredentials(other, SecurityAlgorithms.RsaSha256);
         return Sign(descriptor);

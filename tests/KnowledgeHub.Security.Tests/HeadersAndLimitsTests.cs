@@ -59,6 +59,10 @@ public sealed class HeadersAndLimitsTests(SecuredHub hub)
             var answer = await client.GetAsync("/api/communities", TestContext.Current.CancellationToken);
             statuses.Add(answer.StatusCode);
             rejected = answer.StatusCode == HttpStatusCode.TooManyRequests ? answer : null;
+            if (rejected is null)
+            {
+                answer.Dispose();
+            }
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, statuses[0]);

@@ -109,6 +109,22 @@ public sealed class HubWorld
         return Id(post);
     }
 
+    /// <summary>
+    /// A new post in the closed community with a word only it carries, once search finds it for a
+    /// member (so that an outsider's empty answer means hidden, not "not indexed yet").
+    /// </summary>
+    public async Task<(string Post, string Word)> NewClosedPostFoundByMembersAsync()
+    {
+        var word = "zqclosed" + Guid.NewGuid().ToString("N")[..8];
+        var post = await NewPostAsync(this["closed"], "article", word);
+        using var member = Hub.Client(Role.Member);
+        await Eventually.AssertAsync(
+            async () => (await member.GetJsonAsync($"/api/search?q={word}"))["items"]!.AsArray().Any(item => item!["id"]!.GetValue<string>() == post),
+            TimeSpan.FromSeconds(10),
+            "search to find the closed community's post for a member");
+        return (post, word);
+    }
+
     /// <summary>A project the author creates and so leads; returns its id.</summary>
     public async Task<string> NewProjectAsync()
     {
