@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using KnowledgeHub.ServiceDefaults;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Security.Tests;
@@ -15,9 +17,19 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     private readonly string _dataPath = Directory.CreateTempSubdirectory("kh-gateway-").FullName;
 
     public GatewayUnderTest(string environment, params (string Key, string Value)[] settings)
+        : this(environment, configureServices: null, settings)
+    {
+    }
+
+    public GatewayUnderTest(string environment, Action<IServiceCollection>? configureServices, params (string Key, string Value)[] settings)
     {
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            if (configureServices is not null)
+            {
+                builder.ConfigureTestServices(configureServices);
+            }
+
             builder.UseEnvironment(environment);
             builder.UseSetting(DataFolder.SettingName, _dataPath);
             foreach (var (key, value) in settings)

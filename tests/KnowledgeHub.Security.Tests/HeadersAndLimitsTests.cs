@@ -1,5 +1,9 @@
 using System.Net;
+using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace KnowledgeHub.Security.Tests;
@@ -135,6 +139,22 @@ public sealed class HeadersAndLimitsTests(SecuredHub hub)
         await ErrorBodies.AssertCleanProblemAsync(response);
     }
 
+    [Fact]
+    public async Task A_bug_answers_500_without_exception_text_or_sql_even_in_development()
+    {
+        // A fault behind the hub's own pipeline, as a bug in a handler would throw it.
+        await using var faulty = new GatewayUnderTest("Development", services => services.AddTransient<IStartupFilter, ThrowingEnd>());
+        var user = TestUser.Employee("unlucky");
+        using var client = faulty.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", faulty.Factory.Services.GetRequiredService<DevTokenIssuer>().Issue(user.Email, user.DisplayName, user.Department, user.Roles));
+
+        using var response = await client.GetAsync("/api/no-such-route", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        await ErrorBodies.AssertCleanProblemAsync(response);
+        Assert.DoesNotContain(ThrowingEnd.Secret, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(",", values)
@@ -148,5 +168,17 @@ public sealed class HeadersAndLimitsTests(SecuredHub hub)
         request.Headers.Add("Access-Control-Request-Method", "POST");
         request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Ends the hub's pipeline with a throw whose message holds SQL and a secret.</summary>
+    private sealed class ThrowingEnd : IStartupFilter
+    {
+        public const string Secret = "SELECT password FROM users WHERE id = 42";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Run(_ => throw new InvalidOperationException(Secret));
+        };
     }
 }
