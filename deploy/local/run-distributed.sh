@@ -40,7 +40,7 @@ for service in expertise communities alignment search; do
   port=$((port + 1))
 done
 
-env ASPNETCORE_ENVIRONMENT=Production KnowledgeHub__DataPath="$data/gateway" "${gateway_services[@]}" \
+env ASPNETCORE_ENVIRONMENT=Production KnowledgeHub__DataPath="$data/gateway" Auth__DevSignIn__Enabled=true "${gateway_services[@]}" \
     bash -c 'cd "$(dirname "$0")" && exec dotnet "$0" "$@"' "$root/gateway/KnowledgeHub.Gateway/bin/$configuration/net10.0/KnowledgeHub.Gateway.dll" \
     --urls http://127.0.0.1:5000 > "$data/gateway.log" 2>&1 &
 pids+=($!)

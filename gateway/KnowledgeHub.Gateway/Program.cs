@@ -23,6 +23,15 @@ if (DevSignIn.IsEnabled(auth))
     DevSignIn.Map(app);
     KeyDiscovery.Map(app);
 }
+else
+{
+    if (auth.DevSignIn.Enabled)
+    {
+        app.Logger.LogWarning("Auth:DevSignIn:Enabled is ignored: tokens come from the OpenID Connect authority in Auth:Authority.");
+    }
+
+    DevSignIn.MapDisabled(app);
+}
 
 app.MapHubServices();
 app.Run();

@@ -90,6 +90,7 @@ public sealed class DistributedHub : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["KnowledgeHub__DataPath"] = Path.Combine(_folder, "gateway"),
+            ["Auth__DevSignIn__Enabled"] = "true",
             ["RateLimiting__PermitsPerSecond"] = "1000",
             ["RateLimiting__Burst"] = "1000",
         };

@@ -24,6 +24,15 @@ internal static class DevSignIn
             .WithName("DevLogin")
             .WithSummary("Development sign-in: a token for any e-mail and roles. Disabled in production.");
 
+    /// <summary>
+    /// Without the dev sign-in its route answers 404, as the API promises; unmapped, the fallback
+    /// policy would answer 401 and invite callers to retry with a token.
+    /// </summary>
+    public static void MapDisabled(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/auth/dev-login", () => Problems.NotFound("The development sign-in"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
     private static Results<Ok<Response>, ValidationProblem> Handle(Request request, DevTokenIssuer issuer)
     {
         var validation = new Validation()

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace KnowledgeHub.Security.Tests;
+
+/// <summary>
+/// The matrix covers what the hub really serves: every endpoint the running hub maps is called by
+/// at least one row, so a route added without its authorization rows fails here.
+/// </summary>
+[Collection(SecuredHub.Collection)]
+public sealed class RouteInventoryTests(SecuredHub hub)
+{
+    [Fact]
+    public void Every_endpoint_the_hub_maps_is_in_the_route_by_role_matrix()
+    {
+        var calls = RouteMatrix.Cases
+            .Select(@case => (@case.Method.Method, Path: new PathString(hub.World.Resolve(@case.Template).Split('?')[0])))
+            .ToList();
+        var endpoints = hub.Services.GetServices<EndpointDataSource>()
+            .SelectMany(source => source.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.RoutePattern.RawText is { } text && !text.StartsWith("/.well-known", StringComparison.Ordinal))
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => (Method: method, endpoint.RoutePattern)))
+            .ToList();
+
+        var uncovered = endpoints
+            .Where(endpoint => !calls.Any(call => call.Method == endpoint.Method && Matches(endpoint.RoutePattern, call.Path)))
+            .Select(endpoint => $"{endpoint.Method} {endpoint.RoutePattern.RawText}")
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(endpoints);
+        Assert.True(uncovered.Count == 0, "Routes without rows in RouteMatrix:\n" + string.Join("\n", uncovered));
+    }
+
+    private static bool Matches(RoutePattern pattern, PathString path) =>
+        new TemplateMatcher(new RouteTemplate(pattern), new RouteValueDictionary()).TryMatch(path, new RouteValueDictionary());
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using KnowledgeHub.Testing;
+
+namespace KnowledgeHub.Security.Tests;
+
+/// <summary>
+/// One route of <c>shared/API.md</c> against one object, with the status each role must get.
+/// <see cref="Expected"/> lists them in the order of <see cref="Role"/>: anonymous, employee,
+/// member, lead, author, executive, admin. <see cref="Arrange"/> makes a fresh target for routes
+/// that use their object up (deleting, leaving, joining) and returns the path to call.
+/// </summary>
+public sealed record RouteCase(string Route, string Expected, object? Body = null, Func<HubWorld, Role, Task<string>>? Arrange = null)
+{
+    public HttpMethod Method => new(Route.Split(' ')[0]);
+
+    public string Template => Route.Split(' ')[1];
+
+    public int StatusFor(Role role) => int.Parse(Expected.Split(' ')[(int)role], System.Globalization.CultureInfo.InvariantCulture);
+
+    public Task<string> PathForAsync(HubWorld world, Role role) =>
+        Arrange is null ? Task.FromResult(world.Resolve(Template)) : Arrange(world, role);
+}
+
+/// <summary>Every route of the public API by every role, as the API and ADRs 0005, 0011 and 0016 rule.</summary>
+public static class RouteMatrix
+{
+    private const string Everyone = "401 200 200 200 200 200 200";
+    private const string AdminsOnly = "401 403 403 403 403 403 200";
+    private const string ExecutivesAndAdmins = "401 403 403 403 403 200 200";
+    private const string PublicRoute = "200 200 200 200 200 200 200";
+
+    /// <summary>A closed community's content: its active members see it, to others it does not exist.</summary>
+    private const string ClosedMembersOnly = "401 404 200 200 200 404 404";
+
+    /// <summary>Project changes: its lead (the author made it), executives and admins.</summary>
+    private const string ProjectEditors = "401 403 403 403 200 200 200";
+
+    public static IReadOnlyList<RouteCase> Cases { get; } =
+    [
+        new("POST /api/auth/dev-login", PublicRoute, new { email = "someone@example.com" }),
+
+        // Expertise
+        new("GET /api/departments", Everyone),
+        new("PUT /api/departments/SEC", AdminsOnly, new { name = "Security" }),
+        new("POST /api/people/import", AdminsOnly, new[] { new { email = "imported@example.com", displayName = "Imported", department = "IT" } }),
+        new("GET /api/people/me", Everyone),
+        new("PUT /api/people/me", Everyone, new { displayName = "Still me", department = "IT" }),
+        new("GET /api/people/{author}", Everyone),
+        new("GET /api/people?q=author", Everyone),
+        new("PUT /api/people/me/skills/Kubernetes", Everyone, new { level = 3 }),
+        new("DELETE /api/people/me/skills/Kubernetes", "401 204 204 204 204 204 204"),
+        new("POST /api/people/{lead}/endorsements", "401 201 201 400 201 201 201", new { skill = "Cryptography" }),
+        new("GET /api/people/me/evidence", Everyone),
+        // Evidence is its person's own: anyone else's id answers as if it did not exist.
+        new("PUT /api/people/me/evidence/{memberEvidence}", "401 404 200 404 404 404 404", new { hidden = false }),
+        new("GET /api/skills?q=kube", Everyone),
+        new("PUT /api/skills/Cryptography", AdminsOnly, new { aliases = new[] { "threat-modeling" }, category = "Security" }),
+        // An admin is let through and then told the skill to merge does not exist.
+        new("POST /api/skills/merge", "401 403 403 403 403 403 404", new { from = "Nonexistent skill", into = "Kubernetes" }),
+        new("GET /api/experts?q=security", Everyone),
+        new("GET /api/experts/coverage?department=IT", Everyone),
+
+        // Communities
+        new("POST /api/communities", "401 201 201 201 201 201 201", new { name = "Created in the matrix {unique}", description = "d", tags = new[] { "x" }, visibility = "open" }),
+        new("GET /api/communities", Everyone),
+        new("GET /api/communities/{open}", Everyone),
+        new("GET /api/communities/{openSlug}", Everyone),
+        // ADR 0011: a closed community's card is listed so people can ask to join; its content is not.
+        new("GET /api/communities/{closed}", Everyone),
+        new("PUT /api/communities/{open}", "401 403 403 200 403 403 403", new { name = "Renamed by a lead", description = "d", tags = new[] { "security" }, visibility = "open" }),
+        new("PUT /api/communities/{closed}", "401 404 403 200 403 404 404", new { name = "Closed, renamed by a lead", description = "d", tags = new[] { "security" }, visibility = "closed" }),
+        new("POST /api/communities/{fresh}/members (open)", Everyone, new { }, (world, _) => FreshCommunityAsync(world, "open", "/members")),
+        new("POST /api/communities/{fresh}/members (closed)", Everyone, new { }, (world, _) => FreshCommunityAsync(world, "closed", "/members")),
+        // The last lead may not leave (409); leaving without being a member is a no-op.
+        new("DELETE /api/communities/{fresh}/members/me", "401 204 204 409 204 204 204", Arrange: LeaveFreshCommunityAsync),
+        new("GET /api/communities/{open}/members", Everyone),
+        new("GET /api/communities/{closed}/members", ClosedMembersOnly),
+        new("PUT /api/communities/{open}/members/{member}", "401 403 403 200 403 403 403", new { role = "member", status = "active" }),
+        new("PUT /api/communities/{closed}/members/{member}", "401 404 403 200 403 404 404", new { role = "member", status = "active" }),
+        new("POST /api/communities/{open}/posts", "401 403 201 201 201 403 403", new { type = "article", title = "Matrix post", body = "b", tags = new[] { "x" } }),
+        new("POST /api/communities/{closed}/posts", "401 403 201 201 201 403 403", new { type = "article", title = "Matrix post", body = "b", tags = new[] { "x" } }),
+        new("GET /api/communities/{open}/posts", Everyone),
+        new("GET /api/communities/{closed}/posts", ClosedMembersOnly),
+        new("GET /api/posts/{openPost}", Everyone),
+        new("GET /api/posts/{closedPost}", ClosedMembersOnly),
+        new("PUT /api/posts/{openPost}", "401 403 403 200 200 403 403", new { title = "Rotating certificates", body = "Our runbook.", tags = new[] { "security" } }),
+        new("PUT /api/posts/{closedPost}", "401 404 403 200 200 404 404", new { title = "Rotating certificates", body = "Our runbook.", tags = new[] { "security" } }),
+        new("DELETE /api/posts/{fresh}", "401 403 403 204 204 403 403", Arrange: (world, _) => FreshPostAsync(world, "open")),
+        new("DELETE /api/posts/{freshClosed}", "401 404 403 204 204 404 404", Arrange: (world, _) => FreshPostAsync(world, "closed")),
+        new("POST /api/posts/{question}/answers", "401 403 201 201 201 403 403", new { body = "An answer from the matrix." }),
+        new("POST /api/posts/{closedPost}/answers", "401 404 201 201 201 404 404", new { body = "An answer from the matrix." }),
+        new("POST /api/posts/{question}/accepted-answer", "401 403 403 200 200 403 403", new { answerId = "{answer}" }),
+        new("POST /api/posts/{closedPost}/accepted-answer", "401 404 403 200 200 404 404", new { answerId = "{closedAnswer}" }),
+        new("POST /api/posts/{openPost}/reactions", Everyone, new { kind = "helpful" }),
+        new("POST /api/posts/{closedPost}/reactions", ClosedMembersOnly, new { kind = "helpful" }),
+        new("DELETE /api/posts/{openPost}/reactions", "401 204 204 204 204 204 204"),
+        new("DELETE /api/posts/{closedPost}/reactions", "401 404 204 204 204 404 404"),
+        new("GET /api/communities/{open}/insights", "401 403 403 200 403 403 403"),
+        new("GET /api/communities/{closed}/insights", "401 404 403 200 403 404 404"),
+
+        // Alignment
+        new("POST /api/objectives", "401 403 403 403 403 201 201", HubWorld.NewObjective()),
+        new("GET /api/objectives?period=2026-H2", Everyone),
+        new("GET /api/objectives/{objective}", Everyone),
+        new("PUT /api/objectives/{objective}", ExecutivesAndAdmins, HubWorld.NewObjective(keyResultId: "{keyResult}")),
+        new("PUT /api/objectives/{objective}/key-results/{keyResult}", ExecutivesAndAdmins, new { current = 8 }),
+        new("POST /api/projects", "401 201 201 201 201 201 201", HubWorld.NewProject()),
+        new("GET /api/projects", Everyone),
+        new("GET /api/projects/{project}", Everyone),
+        new("PUT /api/projects/{project}", ProjectEditors, HubWorld.NewProject()),
+        new("PUT /api/projects/{project}/members/{member}", ProjectEditors, new { role = "contributor" }),
+        // Anyone may take themselves off a project; removing another person is for its editors.
+        new("DELETE /api/projects/{project}/members/{member}", "401 403 204 403 204 204 204", Arrange: AssignedMemberAsync),
+        new("POST /api/projects/{project}/status-reports", "401 403 403 403 201 201 201", new { health = "amber", summary = "Slipping a week" }),
+        new("GET /api/projects/{project}/status-reports", Everyone),
+        new("GET /api/projects/{project}/status-reports/{report}", Everyone),
+        new("PUT /api/projects/{project}/alignments/{objective}", ProjectEditors, new { contribution = "high", rationale = "Every token checked" }),
+        new("DELETE /api/projects/{project}/alignments/{objective}", ProjectEditors.Replace("200", "204", StringComparison.Ordinal), Arrange: AlignedProjectAsync),
+        new("GET /api/alignment/scorecard?period=2026-H2", ExecutivesAndAdmins),
+
+        // Search
+        new("GET /api/search?q=certificates", Everyone),
+        new("GET /api/search/suggest?q=cert", Everyone),
+        new("POST /api/search/reindex", "401 403 403 403 403 403 202"),
+        new("GET /api/search/reindex", AdminsOnly),
+
+        // Operations
+        new("GET /health/live", PublicRoute),
+        new("GET /health/ready", PublicRoute),
+        new("GET /openapi/communities.json", PublicRoute),
+    ];
+
+    public static RouteCase Find(string route) => Cases.Single(@case => @case.Route == route);
+
+    private static async Task<string> FreshCommunityAsync(HubWorld world, string visibility, string suffix) =>
+        $"/api/communities/{HubWorld.Id(await world.NewCommunityAsync(visibility))}{suffix}";
+
+    private static async Task<string> LeaveFreshCommunityAsync(HubWorld world, Role role)
+    {
+        var community = HubWorld.Id(await world.NewCommunityAsync("open"));
+        if (role is not (Role.Anonymous or Role.Lead))
+        {
+            await world.JoinAsync(community, role);
+        }
+
+        return $"/api/communities/{community}/members/me";
+    }
+
+    private static async Task<string> FreshPostAsync(HubWorld world, string visibility) =>
+        $"/api/posts/{await world.NewPostAsync(world[visibility], "article")}";
+
+    /// <summary>The author (the project's lead) puts the member on the project first.</summary>
+    private static async Task<string> AssignedMemberAsync(HubWorld world, Role role)
+    {
+        using var author = world.Hub.Client(Role.Author);
+        await author.PutJsonAsync(world.Resolve("/api/projects/{project}/members/{member}"), new { role = "contributor" }, HttpStatusCode.OK);
+        return world.Resolve("/api/projects/{project}/members/{member}");
+    }
+
+    /// <summary>The author aligns the project with the objective first.</summary>
+    private static async Task<string> AlignedProjectAsync(HubWorld world, Role role)
+    {
+        var path = world.Resolve("/api/projects/{project}/alignments/{objective}");
+        using var author = world.Hub.Client(Role.Author);
+        await author.PutJsonAsync(path, new { contribution = "medium", rationale = "Part of it" }, HttpStatusCode.OK);
+        return path;
+    }
+}
