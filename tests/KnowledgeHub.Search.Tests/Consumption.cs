@@ -11,10 +11,10 @@ namespace KnowledgeHub.Search.Tests;
 /// </summary>
 internal static class Consumption
 {
-    public static async Task PublishAndWaitAsync<T>(this ModuleTestHost host, T message)
+    public static async Task PublishAndWaitAsync<T>(this ModuleTestHost host, T message, Guid? id = null)
         where T : class
     {
-        var messageId = Guid.NewGuid();
+        var messageId = id ?? Guid.NewGuid();
         var observer = new Observer<T>(messageId);
         using var connection = host.Get<IBus>().ConnectConsumeMessageObserver(observer);
         await host.PublishAsync(message, messageId);

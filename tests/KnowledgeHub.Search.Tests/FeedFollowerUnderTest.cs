@@ -1,0 +1,81 @@
+using KnowledgeHub.Search.Feed;
+using KnowledgeHub.Search.Index;
+using KnowledgeHub.Search.Index.Lucene;
+using KnowledgeHub.Search.Reindex;
+using KnowledgeHub.Search.Tests.Index;
+using KnowledgeHub.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace KnowledgeHub.Search.Tests;
+
+/// <summary>
+/// Another Search instance, as far as the feed is concerned: its own Lucene index in its own
+/// folder and its own follower, over the module host's database.
+/// </summary>
+internal sealed class FeedFollowerUnderTest : IAsyncDisposable
+{
+    private readonly IndexGenerations _generations;
+    private readonly SearchFeedFollower _follower;
+
+    private FeedFollowerUnderTest(SearchDatabase database, string folder)
+    {
+        _generations = new IndexGenerations(new LuceneIndexStore(folder, TimeProvider.System), NullLogger<IndexGenerations>.Instance);
+        var reindex = new ReindexCoordinator(_generations, new ReindexSettings(), TimeProvider.System, NullLogger<ReindexCoordinator>.Instance);
+        var signal = new SearchFeedSignal();
+        _follower = new SearchFeedFollower(
+            _generations,
+            new SearchFeedReader(database),
+            new SearchFeed(database, signal, reindex, TimeProvider.System),
+            signal,
+            reindex,
+            TimeProvider.System,
+            NullLogger<SearchFeedFollower>.Instance);
+    }
+
+    /// <summary>The feed position the index held when it was opened, before following anything.</summary>
+    public long OpenedAt { get; private set; }
+
+    public static async Task<FeedFollowerUnderTest> StartAsync(ModuleTestHost host, string folder)
+    {
+        var instance = new FeedFollowerUnderTest(host.Get<SearchDatabase>(), folder);
+        using (var live = await instance._generations.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            instance.OpenedAt = live.Index.FeedPosition;
+        }
+
+        await instance._follower.StartAsync(TestContext.Current.CancellationToken);
+        return instance;
+    }
+
+    /// <summary>The feed position this instance's index has reached.</summary>
+    public async Task<long> PositionAsync()
+    {
+        using var live = await _generations.ReadAsync(TestContext.Current.CancellationToken);
+        return live.Index.FeedPosition;
+    }
+
+    /// <summary>The ids this instance's index finds for <paramref name="text"/>, each as often as it is found.</summary>
+    public async Task<List<Guid>> IdsAsync(string text)
+    {
+        using var live = await _generations.ReadAsync(TestContext.Current.CancellationToken);
+        await live.Index.RefreshAsync(TestContext.Current.CancellationToken);
+        var results = await live.Index.SearchAsync(Docs.Query(text, limit: 100), TestContext.Current.CancellationToken);
+        return [.. results.Items.Select(hit => hit.Id)];
+    }
+
+    /// <summary>Waits until this instance finds exactly <paramref name="expected"/> for <paramref name="text"/>, each once.</summary>
+    public Task UntilIdsAsync(string text, params Guid[] expected) =>
+        Eventually.AssertAsync(
+            async () => (await IdsAsync(text)).Order().SequenceEqual(expected.Order()),
+            SearchApi.Deadline,
+            $"'{text}' to find exactly {expected.Length} documents, each once");
+
+    /// <summary>Stops like a process that shuts down: the index commits what it applied, with its position.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _follower.StopAsync(CancellationToken.None);
+        _follower.Dispose();
+        _generations.Dispose();
+    }
+}
