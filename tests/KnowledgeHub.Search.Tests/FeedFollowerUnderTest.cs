@@ -4,6 +4,7 @@ using KnowledgeHub.Search.Index.Lucene;
 using KnowledgeHub.Search.Reindex;
 using KnowledgeHub.Search.Tests.Index;
 using KnowledgeHub.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -18,27 +19,33 @@ internal sealed class FeedFollowerUnderTest : IAsyncDisposable
     private readonly IndexGenerations _generations;
     private readonly SearchFeedFollower _follower;
 
-    private FeedFollowerUnderTest(SearchDatabase database, string folder)
+    private FeedFollowerUnderTest(SearchDatabase database, string folder, ILogger<SearchFeedFollower>? logger)
     {
         _generations = new IndexGenerations(new LuceneIndexStore(folder, TimeProvider.System), NullLogger<IndexGenerations>.Instance);
         var reindex = new ReindexCoordinator(_generations, new ReindexSettings(), TimeProvider.System, NullLogger<ReindexCoordinator>.Instance);
         var signal = new SearchFeedSignal();
+        Feed = new SearchFeed(database, signal, reindex, TimeProvider.System);
         _follower = new SearchFeedFollower(
             _generations,
             new SearchFeedReader(database),
-            new SearchFeed(database, signal, reindex, TimeProvider.System),
+            Feed,
             signal,
             reindex,
             TimeProvider.System,
-            NullLogger<SearchFeedFollower>.Instance);
+            logger ?? NullLogger<SearchFeedFollower>.Instance);
     }
 
     /// <summary>The feed position the index held when it was opened, before following anything.</summary>
     public long OpenedAt { get; private set; }
 
-    public static async Task<FeedFollowerUnderTest> StartAsync(ModuleTestHost host, string folder)
+    /// <summary>This instance's writer of the feed, as its consumers use it.</summary>
+    public SearchFeed Feed { get; }
+
+    public static Task<FeedFollowerUnderTest> StartAsync(ModuleTestHost host, string folder) => StartAsync(host.Get<SearchDatabase>(), folder);
+
+    public static async Task<FeedFollowerUnderTest> StartAsync(SearchDatabase database, string folder, ILogger<SearchFeedFollower>? logger = null)
     {
-        var instance = new FeedFollowerUnderTest(host.Get<SearchDatabase>(), folder);
+        var instance = new FeedFollowerUnderTest(database, folder, logger);
         using (var live = await instance._generations.ReadAsync(TestContext.Current.CancellationToken))
         {
             instance.OpenedAt = live.Index.FeedPosition;
@@ -47,6 +54,9 @@ internal sealed class FeedFollowerUnderTest : IAsyncDisposable
         await instance._follower.StartAsync(TestContext.Current.CancellationToken);
         return instance;
     }
+
+    /// <summary>Whether the follower still runs: it must never stop on a failure.</summary>
+    public bool IsFollowing => _follower.ExecuteTask is { IsCompleted: false };
 
     /// <summary>The feed position this instance's index has reached.</summary>
     public async Task<long> PositionAsync()

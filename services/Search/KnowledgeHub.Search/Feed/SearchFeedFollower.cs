@@ -58,7 +58,7 @@ internal sealed partial class SearchFeedFollower(
     }
 
     /// <summary>Brings every generation up to the feed's current head, and promotes a rebuilt one that is ready.</summary>
-    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
         var promote = reindex.ReadyToPromote();
         if (promote is not null)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using KnowledgeHub.Search.Index;
 
 namespace KnowledgeHub.Search.Feed;
 
@@ -64,8 +65,8 @@ internal sealed class StoredDocument
     public string Body { get; set; } = "";
 
     /// <summary>Applies the stored state to <paramref name="index"/>; its version rules make a repeat harmless.</summary>
-    public Task ApplyToAsync(Index.ISearchIndex index, CancellationToken cancellationToken) =>
+    public Task ApplyToAsync(ISearchIndex index, CancellationToken cancellationToken) =>
         Removed != 0
-            ? index.RemoveAsync(JsonSerializer.Deserialize<Index.DocumentRemoval>(Body, SearchFeed.Json)!, cancellationToken)
-            : index.UpsertAsync(JsonSerializer.Deserialize<Index.SearchDocument>(Body, SearchFeed.Json)!, cancellationToken);
+            ? index.RemoveAsync(JsonSerializer.Deserialize<DocumentRemoval>(Body, SearchFeed.Json)!, cancellationToken)
+            : index.UpsertAsync(JsonSerializer.Deserialize<SearchDocument>(Body, SearchFeed.Json)!, cancellationToken);
 }
