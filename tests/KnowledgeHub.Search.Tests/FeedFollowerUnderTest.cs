@@ -19,9 +19,9 @@ internal sealed class FeedFollowerUnderTest : IAsyncDisposable
     private readonly IndexGenerations _generations;
     private readonly SearchFeedFollower _follower;
 
-    private FeedFollowerUnderTest(SearchDatabase database, string folder, ILogger<SearchFeedFollower>? logger)
+    private FeedFollowerUnderTest(SearchDatabase database, ISearchIndexStore store, ILogger<SearchFeedFollower>? logger)
     {
-        _generations = new IndexGenerations(new LuceneIndexStore(folder, TimeProvider.System), NullLogger<IndexGenerations>.Instance);
+        _generations = new IndexGenerations(store, NullLogger<IndexGenerations>.Instance);
         var reindex = new ReindexCoordinator(_generations, new ReindexSettings(), TimeProvider.System, NullLogger<ReindexCoordinator>.Instance);
         var signal = new SearchFeedSignal();
         Feed = new SearchFeed(database, signal, reindex, TimeProvider.System);
@@ -41,11 +41,13 @@ internal sealed class FeedFollowerUnderTest : IAsyncDisposable
     /// <summary>This instance's writer of the feed, as its consumers use it.</summary>
     public SearchFeed Feed { get; }
 
-    public static Task<FeedFollowerUnderTest> StartAsync(ModuleTestHost host, string folder) => StartAsync(host.Get<SearchDatabase>(), folder);
+    /// <summary>An instance with a Lucene index in <paramref name="folder"/>.</summary>
+    public static Task<FeedFollowerUnderTest> StartAsync(ModuleTestHost host, string folder) =>
+        StartAsync(host.Get<SearchDatabase>(), new LuceneIndexStore(folder, TimeProvider.System));
 
-    public static async Task<FeedFollowerUnderTest> StartAsync(SearchDatabase database, string folder, ILogger<SearchFeedFollower>? logger = null)
+    public static async Task<FeedFollowerUnderTest> StartAsync(SearchDatabase database, ISearchIndexStore store, ILogger<SearchFeedFollower>? logger = null)
     {
-        var instance = new FeedFollowerUnderTest(database, folder, logger);
+        var instance = new FeedFollowerUnderTest(database, store, logger);
         using (var live = await instance._generations.ReadAsync(TestContext.Current.CancellationToken))
         {
             instance.OpenedAt = live.Index.FeedPosition;
@@ -75,11 +77,23 @@ internal sealed class FeedFollowerUnderTest : IAsyncDisposable
     }
 
     /// <summary>Waits until this instance finds exactly <paramref name="expected"/> for <paramref name="text"/>, each once.</summary>
-    public Task UntilIdsAsync(string text, params Guid[] expected) =>
-        Eventually.AssertAsync(
-            async () => (await IdsAsync(text)).Order().SequenceEqual(expected.Order()),
-            SearchApi.Deadline,
-            $"'{text}' to find exactly {expected.Length} documents, each once");
+    public Task UntilIdsAsync(string text, params Guid[] expected) => UntilIdsAsync(text, SearchApi.Deadline, expected);
+
+    public async Task UntilIdsAsync(string text, TimeSpan timeout, params Guid[] expected)
+    {
+        List<Guid> found = [];
+        try
+        {
+            await Eventually.AssertAsync(
+                async () => (found = await IdsAsync(text)).Order().SequenceEqual(expected.Order()),
+                timeout,
+                $"'{text}' to find exactly {expected.Length} documents, each once");
+        }
+        catch (TimeoutException elapsed)
+        {
+            throw new TimeoutException($"{elapsed.Message} Last found {found.Count}: {expected.Except(found).Count()} missing, {found.Count - found.Distinct().Count()} repeated, {found.Except(expected).Count()} unexpected.", elapsed);
+        }
+    }
 
     /// <summary>Stops like a process that shuts down: the index commits what it applied, with its position.</summary>
     public async ValueTask DisposeAsync()

@@ -1,5 +1,7 @@
 using Dapper;
 using KnowledgeHub.Search.Index;
+using KnowledgeHub.Search.Index.Elasticsearch;
+using KnowledgeHub.Search.Tests.Index;
 using KnowledgeHub.Testing;
 using Xunit;
 
@@ -100,9 +102,25 @@ public abstract class SearchFeedTests(SearchFixture fixture) : IDisposable
             _ => fixture.Host.PublishAsync(TestEvents.Objective(id, $"Objective {number} {marker}")),
         }));
 
-        await left.UntilIdsAsync(marker, ids);
-        await right.UntilIdsAsync(marker, ids);
+        // Thirty documents through two indexes on a shared, busy machine: a longer wait, not a slower test.
+        await left.UntilIdsAsync(marker, TimeSpan.FromSeconds(20), ids);
+        await right.UntilIdsAsync(marker, TimeSpan.FromSeconds(20), ids);
         await fixture.Host.CreateClient(TestUser.Employee()).UntilIdsAsync($"q={marker}&limit=100", ids);
+    }
+
+    [Fact]
+    public async Task An_Elasticsearch_index_is_filled_and_kept_current_through_the_same_follower_with_external_versions()
+    {
+        var (person, project) = (Guid.NewGuid(), Guid.NewGuid());
+        await fixture.Host.PublishAndWaitAsync(TestEvents.Person(person, "Ada Lovelace", version: 3));
+        var server = new FakeElasticsearch();
+        using var http = server.Client();
+        var store = new ElasticsearchIndexStore(new ElasticsearchClient(http), new ElasticsearchSettings { Url = http.BaseAddress!, Alias = "kh-feed" }, TimeProvider.System);
+        await using var instance = await FeedFollowerUnderTest.StartAsync(fixture.Host.Get<SearchDatabase>(), store);
+
+        await UntilIndexedAsync(server, DocumentKeys.Of(DocumentTypes.Person, person), 3);
+        await fixture.Host.PublishAndWaitAsync(TestEvents.Project(project, "Apollo", version: 2));
+        await UntilIndexedAsync(server, DocumentKeys.Of(DocumentTypes.Project, project), 2);
     }
 
     public void Dispose()
@@ -110,6 +128,16 @@ public abstract class SearchFeedTests(SearchFixture fixture) : IDisposable
         Directory.Delete(_folders, recursive: true);
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Waits until the server received a bulk write of <paramref name="key"/> at external <paramref name="version"/>.</summary>
+    private static Task UntilIndexedAsync(FakeElasticsearch server, string key, long version) =>
+        Eventually.AssertAsync(
+            () => Task.FromResult(server.Requests.Where(request => request.Path == "/_bulk").SelectMany(request => request.Lines).Any(line =>
+                line["index"]?["_id"]?.GetValue<string>() == key
+                && line["index"]!["version"]!.GetValue<long>() == version
+                && line["index"]!["version_type"]!.GetValue<string>() == "external")),
+            SearchApi.Deadline,
+            $"Elasticsearch to receive {key} at version {version}");
 
     private async Task<long> FeedEntriesAsync(string key)
     {
