@@ -1,3 +1,4 @@
+using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Testing;
 using MassTransit;
@@ -11,21 +12,34 @@ namespace KnowledgeHub.Search.Tests;
 /// </summary>
 internal static class Consumption
 {
-    public static async Task PublishAndWaitAsync<T>(this ModuleTestHost host, T message)
+    public static async Task PublishAndWaitAsync<T>(this ModuleTestHost host, T message, Guid? id = null)
         where T : class
     {
-        var messageId = Guid.NewGuid();
+        var messageId = id ?? Guid.NewGuid();
         var observer = new Observer<T>(messageId);
         using var connection = host.Get<IBus>().ConnectConsumeMessageObserver(observer);
         await host.PublishAsync(message, messageId);
         await observer.Consumed.Task.WaitAsync(SearchApi.Deadline, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Makes every consumed write searchable now, instead of at the next scheduled refresh.</summary>
+    /// <summary>
+    /// Makes every consumed write searchable now: waits until the live index has followed the search
+    /// feed up to its head, then refreshes it instead of waiting for the next scheduled refresh.
+    /// </summary>
     public static async Task RefreshIndexAsync(this ModuleTestHost host)
     {
-        using var live = await host.Get<IndexGenerations>().ReadAsync(TestContext.Current.CancellationToken);
-        await live.Index.RefreshAsync(TestContext.Current.CancellationToken);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var head = await host.Get<SearchFeedReader>().HeadAsync(cancellationToken);
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                using var lease = await host.Get<IndexGenerations>().ReadAsync(cancellationToken);
+                return lease.Index.FeedPosition >= head;
+            },
+            SearchApi.Deadline,
+            $"the live index to follow the search feed up to position {head}");
+        using var live = await host.Get<IndexGenerations>().ReadAsync(cancellationToken);
+        await live.Index.RefreshAsync(cancellationToken);
     }
 
     private sealed class Observer<T>(Guid messageId) : IConsumeMessageObserver<T>

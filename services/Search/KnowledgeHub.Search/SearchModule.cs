@@ -1,5 +1,6 @@
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Search.Consumers;
+using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Features.Reindex;
 using KnowledgeHub.Search.Features.Search;
 using KnowledgeHub.Search.Index;
@@ -15,8 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KnowledgeHub.Search;
 
 /// <summary>
-/// Cross-department search over people, communities, posts, projects and objectives: a projection
-/// of the other services' events into an index (Lucene.Net embedded by default, Elasticsearch when
+/// Cross-department search over people, communities, posts, projects and objectives: the other
+/// services' events are stored in a durable feed, which every instance follows into its own index (Lucene.Net embedded by default, Elasticsearch when
 /// <c>Search:Elasticsearch:Url</c> is set), rebuilt on demand from the services' replays.
 /// </summary>
 public static class SearchModule
@@ -31,7 +32,10 @@ public static class SearchModule
         builder.AddModuleStore<SearchDatabase>(Name);
         AddIndexStore(builder);
         builder.Services.AddSingleton<IndexGenerations>();
-        builder.Services.AddSingleton<SearchProjection>();
+        builder.Services.AddSingleton<SearchFeedSignal>();
+        builder.Services.AddSingleton<SearchFeed>();
+        builder.Services.AddSingleton<SearchFeedReader>();
+        builder.Services.AddHostedService<SearchFeedFollower>();
         builder.Services.AddSingleton(ReindexSettings.From(builder.Configuration));
         builder.Services.AddSingleton<ReindexCoordinator>();
         builder.Services.AddHostedService<ReindexWatchdog>();

@@ -1,18 +1,21 @@
 using KnowledgeHub.Contracts.Communities;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Inbox;
+using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
-using MassTransit;
 
 namespace KnowledgeHub.Search.Consumers;
 
 /// <summary>Communities, open or closed, are found by everyone: only a closed one's content is restricted.</summary>
-internal sealed class CommunityChangedConsumer(SearchProjection projection) : IConsumer<CommunityChanged>
+internal sealed class CommunityChangedConsumer(SearchDatabase database, TimeProvider time, SearchFeed feed)
+    : InboxConsumer<SearchDatabase, CommunityChanged>(database, time)
 {
-    public Task Consume(ConsumeContext<CommunityChanged> context)
+    protected override Task ApplyAsync(UnitOfWork work, CommunityChanged community, CancellationToken cancellationToken)
     {
-        var community = context.Message;
         EventChecks.RequireIdentity(community.CommunityId, community.Version, community.Name, nameof(CommunityChanged));
         EventChecks.Require(!string.IsNullOrWhiteSpace(community.Slug), nameof(CommunityChanged), "it has no slug");
-        return projection.UpsertAsync(
+        return feed.UpsertAsync(
+            work,
             Owners.Communities,
             new SearchDocument(
                 DocumentTypes.Community,
@@ -26,6 +29,6 @@ internal sealed class CommunityChangedConsumer(SearchProjection projection) : IC
                 community.Version,
                 community.CreatedAt,
                 community.UpdatedAt),
-            context.CancellationToken);
+            cancellationToken);
     }
 }

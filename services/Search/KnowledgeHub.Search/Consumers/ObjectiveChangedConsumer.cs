@@ -1,17 +1,20 @@
 using KnowledgeHub.Contracts.Alignment;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Inbox;
+using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
-using MassTransit;
 
 namespace KnowledgeHub.Search.Consumers;
 
 /// <summary>Business objectives are found by title and description; their period doubles as a tag.</summary>
-internal sealed class ObjectiveChangedConsumer(SearchProjection projection) : IConsumer<ObjectiveChanged>
+internal sealed class ObjectiveChangedConsumer(SearchDatabase database, TimeProvider time, SearchFeed feed)
+    : InboxConsumer<SearchDatabase, ObjectiveChanged>(database, time)
 {
-    public Task Consume(ConsumeContext<ObjectiveChanged> context)
+    protected override Task ApplyAsync(UnitOfWork work, ObjectiveChanged objective, CancellationToken cancellationToken)
     {
-        var objective = context.Message;
         EventChecks.RequireIdentity(objective.ObjectiveId, objective.Version, objective.Title, nameof(ObjectiveChanged));
-        return projection.UpsertAsync(
+        return feed.UpsertAsync(
+            work,
             Owners.Alignment,
             new SearchDocument(
                 DocumentTypes.Objective,
@@ -25,6 +28,6 @@ internal sealed class ObjectiveChangedConsumer(SearchProjection projection) : IC
                 objective.Version,
                 objective.CreatedAt,
                 objective.UpdatedAt),
-            context.CancellationToken);
+            cancellationToken);
     }
 }

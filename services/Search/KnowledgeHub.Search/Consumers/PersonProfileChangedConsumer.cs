@@ -1,18 +1,21 @@
 using KnowledgeHub.Contracts.Expertise;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Inbox;
+using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
-using MassTransit;
 
 namespace KnowledgeHub.Search.Consumers;
 
 /// <summary>People are found by name, title, bio and skills; skills double as their tags.</summary>
-internal sealed class PersonProfileChangedConsumer(SearchProjection projection) : IConsumer<PersonProfileChanged>
+internal sealed class PersonProfileChangedConsumer(SearchDatabase database, TimeProvider time, SearchFeed feed)
+    : InboxConsumer<SearchDatabase, PersonProfileChanged>(database, time)
 {
-    public Task Consume(ConsumeContext<PersonProfileChanged> context)
+    protected override Task ApplyAsync(UnitOfWork work, PersonProfileChanged person, CancellationToken cancellationToken)
     {
-        var person = context.Message;
         EventChecks.RequireIdentity(person.PersonId, person.Version, person.DisplayName, nameof(PersonProfileChanged));
         var body = string.Join(". ", new[] { person.Title, person.Location, person.Bio }.Where(part => !string.IsNullOrWhiteSpace(part)));
-        return projection.UpsertAsync(
+        return feed.UpsertAsync(
+            work,
             Owners.Expertise,
             new SearchDocument(
                 DocumentTypes.Person,
@@ -26,6 +29,6 @@ internal sealed class PersonProfileChangedConsumer(SearchProjection projection) 
                 person.Version,
                 person.UpdatedAt,
                 person.UpdatedAt),
-            context.CancellationToken);
+            cancellationToken);
     }
 }

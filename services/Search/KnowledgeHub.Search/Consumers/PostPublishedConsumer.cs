@@ -1,17 +1,18 @@
 using KnowledgeHub.Contracts.Communities;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Inbox;
+using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
-using MassTransit;
 
 namespace KnowledgeHub.Search.Consumers;
 
-internal sealed class PostPublishedConsumer(SearchProjection projection) : IConsumer<PostPublished>
+internal sealed class PostPublishedConsumer(SearchDatabase database, TimeProvider time, SearchFeed feed)
+    : InboxConsumer<SearchDatabase, PostPublished>(database, time)
 {
-    public Task Consume(ConsumeContext<PostPublished> context)
-    {
-        var post = context.Message;
-        return projection.UpsertAsync(
+    protected override Task ApplyAsync(UnitOfWork work, PostPublished post, CancellationToken cancellationToken) =>
+        feed.UpsertAsync(
+            work,
             Owners.Communities,
             PostDocuments.From(nameof(PostPublished), post.PostId, post.CommunityId, post.CommunityVisibility, post.Title, post.Body, post.Tags, post.AuthorDepartment, post.Version, post.CreatedAt, post.UpdatedAt),
-            context.CancellationToken);
-    }
+            cancellationToken);
 }

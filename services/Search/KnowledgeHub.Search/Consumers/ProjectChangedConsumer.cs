@@ -1,17 +1,20 @@
 using KnowledgeHub.Contracts.Alignment;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Inbox;
+using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
-using MassTransit;
 
 namespace KnowledgeHub.Search.Consumers;
 
 /// <summary>Projects belong to their sponsor and every partner department alike.</summary>
-internal sealed class ProjectChangedConsumer(SearchProjection projection) : IConsumer<ProjectChanged>
+internal sealed class ProjectChangedConsumer(SearchDatabase database, TimeProvider time, SearchFeed feed)
+    : InboxConsumer<SearchDatabase, ProjectChanged>(database, time)
 {
-    public Task Consume(ConsumeContext<ProjectChanged> context)
+    protected override Task ApplyAsync(UnitOfWork work, ProjectChanged project, CancellationToken cancellationToken)
     {
-        var project = context.Message;
         EventChecks.RequireIdentity(project.ProjectId, project.Version, project.Name, nameof(ProjectChanged));
-        return projection.UpsertAsync(
+        return feed.UpsertAsync(
+            work,
             Owners.Alignment,
             new SearchDocument(
                 DocumentTypes.Project,
@@ -25,6 +28,6 @@ internal sealed class ProjectChangedConsumer(SearchProjection projection) : ICon
                 project.Version,
                 project.CreatedAt,
                 project.UpdatedAt),
-            context.CancellationToken);
+            cancellationToken);
     }
 }

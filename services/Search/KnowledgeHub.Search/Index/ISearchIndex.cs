@@ -24,6 +24,15 @@ internal interface ISearchIndex : IDisposable
 
     /// <summary>Makes every completed write searchable now.</summary>
     Task RefreshAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The last position of the search feed applied to this index, as of its last durable state
+    /// when opened; 0 for a new index, which a follower fills from the stored documents first.
+    /// </summary>
+    long FeedPosition { get; }
+
+    /// <summary>Records that every feed entry up to <paramref name="position"/> has been written; durable with those writes.</summary>
+    void AdvanceFeedPosition(long position);
 }
 
 /// <summary>

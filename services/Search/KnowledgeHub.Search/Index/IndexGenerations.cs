@@ -4,7 +4,7 @@ namespace KnowledgeHub.Search.Index;
 
 /// <summary>
 /// The live index, and during a reindex the next one being filled beside it. Searches read the
-/// live one; writes go to both, so nothing written while rebuilding is lost by the swap. Every use
+/// live one; the feed follower writes to both, so nothing written while rebuilding is lost by the swap. Every use
 /// holds a lease, so a retired index is disposed only after the last search or write on it ends.
 /// </summary>
 internal sealed partial class IndexGenerations(ISearchIndexStore store, ILogger<IndexGenerations> logger) : IDisposable
@@ -28,25 +28,15 @@ internal sealed partial class IndexGenerations(ISearchIndexStore store, ILogger<
     }
 
     /// <summary>
-    /// Applies <paramref name="write"/> to the live index and, while a reindex runs, to the next one.
-    /// Returns whether the next index took it (the reindex counts those), or null when there is none.
+    /// Leases every generation for writing: the live one first, then the one a reindex fills, if any.
+    /// Each has its own feed position, so a new generation catches up on its own.
     /// </summary>
-    public async Task<bool?> WriteAsync(Func<ISearchIndex, Task<bool>> write, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Lease>> WriteAsync(CancellationToken cancellationToken)
     {
         await EnsureLiveAsync(cancellationToken);
-        Lease live;
-        Lease? next;
         lock (_swap)
         {
-            live = _live!.Acquire();
-            next = _next?.Acquire();
-        }
-
-        using (live)
-        using (next)
-        {
-            await write(live.Index);
-            return next is null ? null : await write(next.Value.Index);
+            return _next is null ? [_live!.Acquire()] : [_live!.Acquire(), _next.Acquire()];
         }
     }
 

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace KnowledgeHub.Search.Reindex;
 
 /// <summary>
-/// Runs one rebuild at a time: a new, empty index is filled beside the live one from the
-/// services' replays, and promoted once every service has announced its total and delivered it.
+/// Runs one rebuild at a time: a new, empty index is filled beside the live one from the stored
+/// documents and the feed, while the services replay their state into the stored documents; it is
+/// promoted once every service has announced its total and delivered it, and the new index has
+/// caught up with the feed.
 /// Progress counts distinct documents per service, so a replayed event that arrives twice counts
 /// once. A rebuild that stops progressing fails and leaves the live index as it was.
 /// </summary>
@@ -55,29 +57,42 @@ internal sealed partial class ReindexCoordinator(
     }
 
     /// <summary>A service said how many documents it is about to replay for <paramref name="reindexId"/>.</summary>
-    public Task AnnouncedAsync(Guid reindexId, string service, int total, CancellationToken cancellationToken)
+    public void Announced(Guid reindexId, string service, int total)
     {
-        Run? run;
         lock (_lock)
         {
-            run = _run is { State: ReindexStatus.Running } current && current.Id == reindexId ? current : null;
-            run?.Announce(service, total, time.GetUtcNow());
+            if (_run is { State: ReindexStatus.Running } run && run.Id == reindexId)
+            {
+                run.Announce(service, total, time.GetUtcNow());
+            }
         }
-
-        return run is null ? Task.CompletedTask : PromoteWhenCompleteAsync(run, cancellationToken);
     }
 
-    /// <summary>The new index received a document of <paramref name="service"/>.</summary>
-    public Task ReceivedAsync(string service, string key, CancellationToken cancellationToken)
+    /// <summary>A document of <paramref name="service"/> was stored (called once its transaction committed).</summary>
+    public void Received(string service, string key)
     {
-        Run? run;
         lock (_lock)
         {
-            run = _run is { State: ReindexStatus.Running } current ? current : null;
-            run?.Receive(service, key, time.GetUtcNow());
+            if (_run is { State: ReindexStatus.Running } run)
+            {
+                run.Receive(service, key, time.GetUtcNow());
+            }
         }
+    }
 
-        return run is null ? Task.CompletedTask : PromoteWhenCompleteAsync(run, cancellationToken);
+    /// <summary>
+    /// The rebuild whose every expected service has announced and delivered its total, or null.
+    /// Read before the follower reads the feed's head: what was counted had committed, so the next
+    /// index holds it once caught up.
+    /// </summary>
+    public CompleteRebuild? ReadyToPromote()
+    {
+        lock (_lock)
+        {
+            return _run is { State: ReindexStatus.Running, Promoting: false, IsComplete: true } run
+                ? new CompleteRebuild(run.StartedAt, settings.Services)
+                : null;
+        }
     }
 
     /// <summary>Fails a rebuild that has made no progress for the stall timeout.</summary>
@@ -128,15 +143,21 @@ internal sealed partial class ReindexCoordinator(
         LogFailed(logger, run.Id, reason);
     }
 
-    private async Task PromoteWhenCompleteAsync(Run run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Promotes the next index of a complete rebuild; the follower calls it once that index has
+    /// caught up with the feed as of <see cref="ReadyToPromote"/>.
+    /// </summary>
+    public async Task PromoteAsync(CancellationToken cancellationToken)
     {
+        Run run;
         lock (_lock)
         {
-            if (run.State != ReindexStatus.Running || run.Promoting || !run.IsComplete)
+            if (_run is not { State: ReindexStatus.Running, Promoting: false, IsComplete: true } complete)
             {
                 return;
             }
 
+            run = complete;
             run.Promoting = true;
         }
 
@@ -158,6 +179,9 @@ internal sealed partial class ReindexCoordinator(
 
         LogCompleted(logger, run.Id, run.ToStatus().Done);
     }
+
+    /// <summary>A rebuild ready to go live once its index caught up: documents of <paramref name="Services"/> not named since <paramref name="StartedAt"/> are gone.</summary>
+    public sealed record CompleteRebuild(DateTimeOffset StartedAt, IReadOnlyList<string> Services);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reindex {ReindexId} started, filling {Index}")]
     private static partial void LogStarted(ILogger logger, Guid reindexId, string? index);

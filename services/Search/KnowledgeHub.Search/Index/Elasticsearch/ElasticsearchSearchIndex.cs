@@ -10,8 +10,17 @@ namespace KnowledgeHub.Search.Index.Elasticsearch;
 internal sealed class ElasticsearchSearchIndex(string name, ElasticsearchClient client, ElasticsearchSettings settings) : ISearchIndex
 {
     private readonly ElasticsearchBulkWriter _writer = new(client, settings.MaxBulkActions);
+    private long _feedPosition;
 
     public string Name { get; } = name;
+
+    /// <summary>
+    /// Kept in memory only (ADR 0029): the index is shared by every Search instance and external
+    /// versions make a re-application harmless, so each start refills it from the stored documents.
+    /// </summary>
+    public long FeedPosition => Interlocked.Read(ref _feedPosition);
+
+    public void AdvanceFeedPosition(long position) => Interlocked.Exchange(ref _feedPosition, position);
 
     public Task<bool> UpsertAsync(SearchDocument document, CancellationToken cancellationToken) =>
         _writer.WriteAsync(Name, document.Key, document.Version, tombstone: false, ElasticsearchDocuments.Source(document), cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -8,11 +9,15 @@ namespace KnowledgeHub.Search.Index.Lucene;
 /// <summary>
 /// The embedded index: Lucene.Net on disk, one writer, near-real-time readers. Writes land in the
 /// writer at once and become searchable at the next refresh (every <see cref="RefreshInterval"/>,
-/// run by <see cref="LuceneMaintenance"/>); they reach disk at the next commit.
+/// run by <see cref="LuceneMaintenance"/>); they reach disk at the next commit, together with the
+/// feed position they bring the index to (commit user data), so a crash resumes the feed exactly
+/// where the durable documents end.
 /// </summary>
 internal sealed class LuceneSearchIndex : ISearchIndex
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
+
+    private const string FeedPositionKey = "search_feed_position";
 
     private readonly FSDirectory _directory;
     private readonly LuceneAnalyzers _analyzers = new();
@@ -28,6 +33,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     // reader cannot see them yet, but a version check must.
     private Dictionary<string, StoredVersion> _unrefreshed = new(StringComparer.Ordinal);
     private Dictionary<string, StoredVersion> _refreshing = new(StringComparer.Ordinal);
+    private long _feedPosition;
     private bool _uncommitted;
     private bool _disposed;
 
@@ -44,11 +50,30 @@ internal sealed class LuceneSearchIndex : ISearchIndex
             MergePolicy = new TieredMergePolicy { SegmentsPerTier = 5, MaxMergeAtOnce = 5 },
         });
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _feedPosition = _writer.CommitData is { } data && data.TryGetValue(FeedPositionKey, out var position)
+            ? long.Parse(position, CultureInfo.InvariantCulture)
+            : 0;
     }
 
     public string Name { get; }
 
     public string Path { get; }
+
+    public long FeedPosition => Volatile.Read(ref _feedPosition);
+
+    public void AdvanceFeedPosition(long position)
+    {
+        _writeLock.Wait();
+        try
+        {
+            _feedPosition = position;
+            _uncommitted = true;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
     public Task<bool> UpsertAsync(SearchDocument document, CancellationToken cancellationToken) =>
         WriteAsync(document.Key, new StoredVersion(document.Version, Removed: false), current => current.Version < document.Version, () => LuceneFields.ToLucene(document), cancellationToken);
@@ -152,6 +177,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         {
             if (!_disposed && _uncommitted)
             {
+                StampFeedPosition();
                 _writer.Commit();
                 _uncommitted = false;
             }
@@ -175,6 +201,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex
 
             _disposed = true;
             _searchers.Dispose();
+
+            // Closing the writer commits what is left: with the position it reached.
+            StampFeedPosition();
             _writer.Dispose();
             _analyzers.Dispose();
             _directory.Dispose();
@@ -185,6 +214,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex
             _refreshLock.Release();
         }
     }
+
+    private void StampFeedPosition() =>
+        _writer.SetCommitData(new Dictionary<string, string> { [FeedPositionKey] = _feedPosition.ToString(CultureInfo.InvariantCulture) });
 
     private async Task<bool> WriteAsync(string key, StoredVersion version, Func<StoredVersion, bool> wins, Func<Document> document, CancellationToken cancellationToken)
     {

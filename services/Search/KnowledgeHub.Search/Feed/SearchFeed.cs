@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Dapper;
+using KnowledgeHub.Data;
+using KnowledgeHub.Search.Index;
+using KnowledgeHub.Search.Reindex;
+
+namespace KnowledgeHub.Search.Feed;
+
+/// <summary>
+/// Where consumers write, inside their inbox transaction: the document's latest version in
+/// <c>search_documents</c> and, when it changed, the next position of <c>search_feed</c>. An upsert
+/// wins only with a higher version, a removal with at least the same one (leaving a tombstone),
+/// so a redelivered, replayed or late event changes nothing and appends nothing. The followers
+/// carry the feed into every instance's index (<see cref="SearchFeedFollower"/>).
+/// </summary>
+internal sealed class SearchFeed(SearchDatabase database, SearchFeedSignal signal, ReindexCoordinator reindex, TimeProvider time)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private const string StoreSql = """
+        INSERT INTO search_documents (doc_key, owner, version, removed, body, changed_at, seen_at)
+        VALUES (@Key, @Owner, @Version, @Removed, @Body, @Now, @Now)
+        ON CONFLICT (doc_key) DO UPDATE
+        SET owner = excluded.owner, version = excluded.version, removed = excluded.removed, body = excluded.body,
+            changed_at = excluded.changed_at, seen_at = excluded.seen_at
+        WHERE search_documents.version < excluded.version
+           OR (search_documents.version = excluded.version AND search_documents.removed = 0 AND excluded.removed = 1)
+        """;
+
+    private const string SeenSql = "UPDATE search_documents SET seen_at = @Now WHERE doc_key = @Key";
+
+    // The counter row's lock is held until commit, so the next writer gets the next position only
+    // after this one committed: readers never see a later position before an earlier one.
+    private const string NextPositionSql = "UPDATE search_feed_head SET position = position + 1 WHERE singleton = 1 RETURNING position";
+
+    private const string AppendSql = "INSERT INTO search_feed (position, doc_key, appended_at) VALUES (@Position, @Key, @Now)";
+
+    public Task UpsertAsync(UnitOfWork work, string owner, SearchDocument document, CancellationToken cancellationToken)
+    {
+        CountForReindex(work, owner, document.Key);
+        return StoreAsync(work, owner, document.Key, document.Version, removed: false, JsonSerializer.Serialize(document, Json), cancellationToken);
+    }
+
+    public Task RemoveAsync(UnitOfWork work, string owner, DocumentRemoval removal, CancellationToken cancellationToken) =>
+        StoreAsync(work, owner, removal.Key, removal.Version, removed: true, JsonSerializer.Serialize(removal, Json), cancellationToken);
+
+    /// <summary>
+    /// Removes, through the feed, the documents of <paramref name="owners"/> that no event named
+    /// since <paramref name="since"/>: a rebuild's replay names every document its owner still has,
+    /// so what it did not name was deleted without Search hearing of it.
+    /// </summary>
+    public async Task<int> RemoveUnseenAsync(IReadOnlyList<string> owners, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var work = await database.BeginAsync(cancellationToken);
+        var stale = (await work.Connection.QueryAsync<StaleDocument>(new CommandDefinition(
+            $"""
+            SELECT doc_key AS DocKey, owner AS Owner, version AS Version, body AS Body
+            FROM search_documents
+            WHERE removed = 0 AND seen_at < @Since AND {database.Dialect.InList("owner", "@Owners")}
+            """,
+            new { Since = since, Owners = owners.ToArray() },
+            work.Transaction,
+            cancellationToken: cancellationToken))).AsList();
+        foreach (var document in stale)
+        {
+            var live = JsonSerializer.Deserialize<SearchDocument>(document.Body, Json)!;
+            await StoreAsync(work, document.Owner, document.DocKey, document.Version, removed: true, JsonSerializer.Serialize(new DocumentRemoval(live.Type, live.Id, document.Version, time.GetUtcNow()), Json), cancellationToken);
+        }
+
+        await work.CommitAsync(cancellationToken);
+        return stale.Count;
+    }
+
+    private async Task StoreAsync(UnitOfWork work, string owner, string key, long version, bool removed, string body, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNowForDatabase();
+        var changed = await work.Connection.ExecuteAsync(new CommandDefinition(
+            StoreSql,
+            new { Key = key, Owner = owner, Version = version, Removed = removed ? 1 : 0, Body = body, Now = now },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        if (changed == 0)
+        {
+            await work.Connection.ExecuteAsync(new CommandDefinition(SeenSql, new { Key = key, Now = now }, work.Transaction, cancellationToken: cancellationToken));
+            return;
+        }
+
+        var position = await work.Connection.ExecuteScalarAsync<long>(new CommandDefinition(NextPositionSql, transaction: work.Transaction, cancellationToken: cancellationToken));
+        await work.Connection.ExecuteAsync(new CommandDefinition(
+            AppendSql,
+            new { Position = position, Key = key, Now = now },
+            work.Transaction,
+            cancellationToken: cancellationToken));
+        work.AfterCommit(signal.Notify);
+    }
+
+    // A reindex counts the documents each service delivered, changed or not: the new index is
+    // filled from search_documents, and the count tells when every service's replay has arrived.
+    private void CountForReindex(UnitOfWork work, string owner, string key) =>
+        work.AfterCommit(() => reindex.Received(owner, key));
+
+    private sealed class StaleDocument
+    {
+        public string DocKey { get; set; } = "";
+
+        public string Owner { get; set; } = "";
+
+        public long Version { get; set; }
+
+        public string Body { get; set; } = "";
+    }
+}

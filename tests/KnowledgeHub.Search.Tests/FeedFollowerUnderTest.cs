@@ -1,0 +1,105 @@
+using KnowledgeHub.Search.Feed;
+using KnowledgeHub.Search.Index;
+using KnowledgeHub.Search.Index.Lucene;
+using KnowledgeHub.Search.Reindex;
+using KnowledgeHub.Search.Tests.Index;
+using KnowledgeHub.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace KnowledgeHub.Search.Tests;
+
+/// <summary>
+/// Another Search instance, as far as the feed is concerned: its own Lucene index in its own
+/// folder and its own follower, over the module host's database.
+/// </summary>
+internal sealed class FeedFollowerUnderTest : IAsyncDisposable
+{
+    private readonly IndexGenerations _generations;
+    private readonly SearchFeedFollower _follower;
+
+    private FeedFollowerUnderTest(SearchDatabase database, ISearchIndexStore store, ILogger<SearchFeedFollower>? logger)
+    {
+        _generations = new IndexGenerations(store, NullLogger<IndexGenerations>.Instance);
+        var reindex = new ReindexCoordinator(_generations, new ReindexSettings(), TimeProvider.System, NullLogger<ReindexCoordinator>.Instance);
+        var signal = new SearchFeedSignal();
+        Feed = new SearchFeed(database, signal, reindex, TimeProvider.System);
+        _follower = new SearchFeedFollower(
+            _generations,
+            new SearchFeedReader(database),
+            Feed,
+            signal,
+            reindex,
+            TimeProvider.System,
+            logger ?? NullLogger<SearchFeedFollower>.Instance);
+    }
+
+    /// <summary>The feed position the index held when it was opened, before following anything.</summary>
+    public long OpenedAt { get; private set; }
+
+    /// <summary>This instance's writer of the feed, as its consumers use it.</summary>
+    public SearchFeed Feed { get; }
+
+    /// <summary>An instance with a Lucene index in <paramref name="folder"/>.</summary>
+    public static Task<FeedFollowerUnderTest> StartAsync(ModuleTestHost host, string folder) =>
+        StartAsync(host.Get<SearchDatabase>(), new LuceneIndexStore(folder, TimeProvider.System));
+
+    public static async Task<FeedFollowerUnderTest> StartAsync(SearchDatabase database, ISearchIndexStore store, ILogger<SearchFeedFollower>? logger = null)
+    {
+        var instance = new FeedFollowerUnderTest(database, store, logger);
+        using (var live = await instance._generations.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            instance.OpenedAt = live.Index.FeedPosition;
+        }
+
+        await instance._follower.StartAsync(TestContext.Current.CancellationToken);
+        return instance;
+    }
+
+    /// <summary>Whether the follower still runs: it must never stop on a failure.</summary>
+    public bool IsFollowing => _follower.ExecuteTask is { IsCompleted: false };
+
+    /// <summary>The feed position this instance's index has reached.</summary>
+    public async Task<long> PositionAsync()
+    {
+        using var live = await _generations.ReadAsync(TestContext.Current.CancellationToken);
+        return live.Index.FeedPosition;
+    }
+
+    /// <summary>The ids this instance's index finds for <paramref name="text"/>, each as often as it is found.</summary>
+    public async Task<List<Guid>> IdsAsync(string text)
+    {
+        using var live = await _generations.ReadAsync(TestContext.Current.CancellationToken);
+        await live.Index.RefreshAsync(TestContext.Current.CancellationToken);
+        var results = await live.Index.SearchAsync(Docs.Query(text, limit: 100), TestContext.Current.CancellationToken);
+        return [.. results.Items.Select(hit => hit.Id)];
+    }
+
+    /// <summary>Waits until this instance finds exactly <paramref name="expected"/> for <paramref name="text"/>, each once.</summary>
+    public Task UntilIdsAsync(string text, params Guid[] expected) => UntilIdsAsync(text, SearchApi.Deadline, expected);
+
+    public async Task UntilIdsAsync(string text, TimeSpan timeout, params Guid[] expected)
+    {
+        List<Guid> found = [];
+        try
+        {
+            await Eventually.AssertAsync(
+                async () => (found = await IdsAsync(text)).Order().SequenceEqual(expected.Order()),
+                timeout,
+                $"'{text}' to find exactly {expected.Length} documents, each once");
+        }
+        catch (TimeoutException elapsed)
+        {
+            throw new TimeoutException($"{elapsed.Message} Last found {found.Count}: {expected.Except(found).Count()} missing, {found.Count - found.Distinct().Count()} repeated, {found.Except(expected).Count()} unexpected.", elapsed);
+        }
+    }
+
+    /// <summary>Stops like a process that shuts down: the index commits what it applied, with its position.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _follower.StopAsync(CancellationToken.None);
+        _follower.Dispose();
+        _generations.Dispose();
+    }
+}
