@@ -4,6 +4,8 @@ namespace KnowledgeHub.Testing;
 /// The distributed topology on this machine: the four service hosts and the gateway as separate
 /// processes over the local RabbitMQ (a virtual host of their own) and PostgreSQL (a database
 /// per service). The test project that uses it must reference the host projects so they are built.
+/// A service may run as several instances (<c>instances: {["communities"] = 2}</c>): they share its
+/// database and its queues (competing consumers), and the gateway balances over all of them.
 /// </summary>
 public sealed class DistributedHub : IAsyncDisposable
 {
@@ -17,22 +19,36 @@ public sealed class DistributedHub : IAsyncDisposable
     {
     }
 
-    public IReadOnlyDictionary<string, HubProcess> Services { get; private set; } = new Dictionary<string, HubProcess>();
+    /// <summary>The first (or only) instance of each service.</summary>
+    public IReadOnlyDictionary<string, HubProcess> Services => Instances.ToDictionary(pair => pair.Key, pair => pair.Value[0]);
+
+    /// <summary>Every instance of each service.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<HubProcess>> Instances { get; private set; } = new Dictionary<string, IReadOnlyList<HubProcess>>();
 
     public HubProcess Gateway { get; private set; } = null!;
 
-    public IEnumerable<HubProcess> All => Services.Values.Append(Gateway);
+    public IEnumerable<HubProcess> All => Instances.Values.SelectMany(instances => instances).Append(Gateway);
 
     /// <summary>Null when PostgreSQL and RabbitMQ can be had, otherwise why not.</summary>
     public static async Task<string?> UnavailableReasonAsync() =>
         await PostgresServer.UnavailableReasonAsync() ?? await RabbitMqServer.UnavailableReasonAsync();
 
-    public static async Task<DistributedHub> StartAsync()
+    /// <param name="instances">How many instances of a service to run (default one each).</param>
+    /// <param name="serviceEnvironment">Extra settings for every service instance (log levels, say).</param>
+    public static async Task<DistributedHub> StartAsync(
+        IReadOnlyDictionary<string, int>? instances = null,
+        IReadOnlyDictionary<string, string>? serviceEnvironment = null)
     {
+        var unknown = instances?.Keys.Except(ServiceNames).ToList() ?? [];
+        if (unknown.Count > 0 || instances?.Values.Any(count => count < 1) == true)
+        {
+            throw new ArgumentException($"Instances are counted per service ({string.Join(", ", ServiceNames)}), at least one each.", nameof(instances));
+        }
+
         var hub = new DistributedHub();
         try
         {
-            await hub.StartProcessesAsync();
+            await hub.StartProcessesAsync(instances ?? new Dictionary<string, int>(), serviceEnvironment ?? new Dictionary<string, string>());
             return hub;
         }
         catch
@@ -64,26 +80,32 @@ public sealed class DistributedHub : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task StartProcessesAsync()
+    private async Task StartProcessesAsync(IReadOnlyDictionary<string, int> instanceCounts, IReadOnlyDictionary<string, string> serviceEnvironment)
     {
         _virtualHost = await RabbitMqServer.CreateVirtualHostAsync("distributed");
         var gatewayPort = HubProcess.FreePort();
-        var services = new Dictionary<string, HubProcess>();
+        var instances = new Dictionary<string, IReadOnlyList<HubProcess>>();
         foreach (var name in ServiceNames)
         {
             var database = await PostgresServer.CreateDatabaseAsync(name);
             _databases.Add(database);
-            services[name] = new HubProcess(name, HostAssembly(name), HubProcess.FreePort(), new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["KnowledgeHub__DataPath"] = Path.Combine(_folder, name),
-                ["Database__Provider"] = "Postgres",
-                [$"ConnectionStrings__{name}"] = database,
-                ["Messaging__Transport"] = "RabbitMq",
-                ["Messaging__RabbitMqUrl"] = _virtualHost,
-                ["Auth__Authority"] = $"http://127.0.0.1:{gatewayPort}",
-                ["Auth__RequireHttpsMetadata"] = "false",
-            });
+            var count = instanceCounts.GetValueOrDefault(name, 1);
+            instances[name] = [.. Enumerable.Range(1, count).Select(instance => new HubProcess(
+                count == 1 ? name : $"{name}-{instance}",
+                HostAssembly(name),
+                HubProcess.FreePort(),
+                new Dictionary<string, string>(serviceEnvironment)
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    // Each instance its own folder: what lives there (a Lucene index, say) is per process.
+                    ["KnowledgeHub__DataPath"] = Path.Combine(_folder, $"{name}-{instance}"),
+                    ["Database__Provider"] = "Postgres",
+                    [$"ConnectionStrings__{name}"] = database,
+                    ["Messaging__Transport"] = "RabbitMq",
+                    ["Messaging__RabbitMqUrl"] = _virtualHost,
+                    ["Auth__Authority"] = $"http://127.0.0.1:{gatewayPort}",
+                    ["Auth__RequireHttpsMetadata"] = "false",
+                }))];
         }
 
         var gatewayEnvironment = new Dictionary<string, string>
@@ -93,12 +115,12 @@ public sealed class DistributedHub : IAsyncDisposable
             ["RateLimiting__PermitsPerSecond"] = "1000",
             ["RateLimiting__Burst"] = "1000",
         };
-        foreach (var (name, service) in services)
+        foreach (var (name, serviceInstances) in instances)
         {
-            gatewayEnvironment[$"Services__{name}__Urls"] = service.Url.ToString();
+            gatewayEnvironment[$"Services__{name}__Urls"] = string.Join(',', serviceInstances.Select(instance => instance.Url));
         }
 
-        Services = services;
+        Instances = instances;
         Gateway = new HubProcess("gateway", GatewayAssembly(), gatewayPort, gatewayEnvironment);
 
         foreach (var process in All)

@@ -31,6 +31,9 @@ public sealed class HubProcess : IAsyncDisposable
 
     public string RecentOutput => string.Join('\n', _output.TakeLast(60));
 
+    /// <summary>The last 2000 lines the process wrote, oldest first.</summary>
+    public IReadOnlyList<string> OutputLines => [.. _output];
+
     public void Start()
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -133,7 +136,7 @@ public sealed class HubProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
-        while (_output.Count > 500 && _output.TryDequeue(out _))
+        while (_output.Count > 2000 && _output.TryDequeue(out _))
         {
         }
     }
