@@ -131,13 +131,14 @@ public sealed class DistributedHub : IAsyncDisposable
         await Task.WhenAll(All.Select(process => process.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
     }
 
-    private static string HostAssembly(string service)
+    /// <summary>The built host assembly of a service, e.g. KnowledgeHub.Communities.Host.dll.</summary>
+    public static string HostAssembly(string service)
     {
         var title = char.ToUpperInvariant(service[0]) + service[1..];
         return BuildOutput($"services/{title}/KnowledgeHub.{title}.Host", $"KnowledgeHub.{title}.Host.dll");
     }
 
-    private static string GatewayAssembly() => BuildOutput("gateway/KnowledgeHub.Gateway", "KnowledgeHub.Gateway.dll");
+    public static string GatewayAssembly() => BuildOutput("gateway/KnowledgeHub.Gateway", "KnowledgeHub.Gateway.dll");
 
     /// <summary>The same configuration's build output as the running tests (bin/Debug or bin/Release).</summary>
     private static string BuildOutput(string project, string assembly)

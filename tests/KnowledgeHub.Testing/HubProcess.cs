@@ -84,6 +84,21 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a process that should end on its own (a start that must fail, say); null when it is still running.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process!.WaitForExitAsync(deadline.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>SIGTERM, then SIGKILL if it has not finished within <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
