@@ -109,11 +109,14 @@ public sealed partial class ScaleOutTests(ScaleOutHubFixture fixture)
         Assert.Equal(Posts, found["items"]!.AsArray().Count);
 
         // Both instances served some of the posts, and together exactly all of them.
-        var served = communities.Select(instance => instance.OutputLines.Count(line =>
+        var requestLogs = communities.Select(instance => instance.OutputLines.Where(line =>
             line.Contains("Request finished", StringComparison.Ordinal) && line.Contains("POST http", StringComparison.Ordinal)
-            && line.Contains($"/api/communities/{communityId}/posts - 201", StringComparison.Ordinal))).ToList();
+            && line.Contains($"/api/communities/{communityId}/posts - 201", StringComparison.Ordinal)).ToList()).ToList();
+        var served = requestLogs.Select(lines => lines.Count).ToList();
         Assert.All(served, count => Assert.True(count > 0, $"Each instance serves some posts; served: {string.Join(", ", served)}."));
         Assert.Equal(Posts, served.Sum());
+        // Production logs are JSON lines that carry the request's trace id.
+        Assert.All(requestLogs.SelectMany(lines => lines), line => Assert.Matches(TracedJsonLine(), line));
 
         // Competing consumers: every profile event was received by exactly one instance.
         var received = communities.Select(instance => ReceivedProfileEvents(instance).ToHashSet()).ToList();
@@ -127,6 +130,9 @@ public sealed partial class ScaleOutTests(ScaleOutHubFixture fixture)
     /// <summary>The message ids of the PersonProfileChanged events an instance's consumer received (MassTransit's debug log).</summary>
     private static IEnumerable<string> ReceivedProfileEvents(HubProcess instance) =>
         instance.OutputLines.Select(line => ReceiveLine().Match(line)).Where(match => match.Success).Select(match => match.Groups["id"].Value);
+
+    [GeneratedRegex("""^\{.*"TraceId":"[0-9a-f]{32}".*\}$""")]
+    private static partial Regex TracedJsonLine();
 
     [GeneratedRegex(@"RECEIVE \S+person-profile-changed (?<id>[0-9a-f-]{36})")]
     private static partial Regex ReceiveLine();
