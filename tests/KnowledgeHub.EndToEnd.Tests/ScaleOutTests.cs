@@ -125,6 +125,42 @@ public sealed partial class ScaleOutTests(ScaleOutHubFixture fixture)
         TestContext.Current.SendDiagnosticMessage($"Posts served per instance: {string.Join(", ", served)}; profile events received per instance: {string.Join(", ", received.Select(ids => ids.Count))}.");
     }
 
+    [Fact]
+    public async Task A_dead_Communities_instance_leaves_the_rotation_and_rejoins_when_it_is_back()
+    {
+        fixture.SkipIfUnavailable();
+        var hub = fixture.Hub;
+        var returning = hub.Instances["communities"][1];
+        var client = await new HubFlow(hub.CreateGatewayClient).SignInAsync($"failover.{Guid.NewGuid():N}@example.com", "IT");
+        using var anonymous = hub.CreateGatewayClient();
+
+        await returning.KillAsync();
+
+        // Within a few health-check periods the gateway stops sending to it: a burst of calls all succeed.
+        await Eventually.AssertAsync(async () => (await BurstAsync(client, "/api/communities?limit=1")).All(status => status == HttpStatusCode.OK), TimeSpan.FromSeconds(30), "every call to succeed with one instance dead");
+        var health = await anonymous.GetJsonAsync("/health/ready");
+        Assert.Contains("1 of 2 communities instances ready.", health.ToJsonString(), StringComparison.Ordinal);
+
+        returning.Start();
+        await returning.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        var marker = "zr" + Guid.NewGuid().ToString("N")[..10];
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                var statuses = await BurstAsync(client, $"/api/communities?q={marker}");
+                return statuses.All(status => status == HttpStatusCode.OK) && returning.OutputLines.Any(line => line.Contains("Request finished", StringComparison.Ordinal) && line.Contains(marker, StringComparison.Ordinal));
+            },
+            TimeSpan.FromSeconds(30),
+            "the returned instance to serve again");
+    }
+
+    private static async Task<HttpStatusCode[]> BurstAsync(HttpClient client, string url) =>
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var response = await client.GetAsync(url);
+            return response.StatusCode;
+        }));
+
     private static HashSet<string> Ids(JsonNode page) => HubFlow.Ids(page);
 
     /// <summary>The message ids of the PersonProfileChanged events an instance's consumer received (MassTransit's debug log).</summary>

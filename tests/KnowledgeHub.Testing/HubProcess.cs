@@ -34,8 +34,10 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>The last 2000 lines the process wrote, oldest first.</summary>
     public IReadOnlyList<string> OutputLines => [.. _output];
 
+    /// <summary>Starts the process; again after it was stopped or killed, on the same port and settings.</summary>
     public void Start()
     {
+        _process?.Dispose();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(_assemblyPath)!,

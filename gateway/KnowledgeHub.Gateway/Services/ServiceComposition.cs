@@ -21,6 +21,8 @@ internal static class ServiceComposition
     private const long ProxiedBodyLimit = 8 * 1024 * 1024;
     private static readonly TimeSpan ProxiedCallTimeout = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan PassiveFailureWindow = TimeSpan.FromSeconds(10);
+
     private static readonly HealthCheckConfig DestinationHealth = new()
     {
         // When every instance looks unhealthy, try them all rather than fail every request.
@@ -37,7 +39,7 @@ internal static class ServiceComposition
         {
             Enabled = true,
             Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
-            ReactivationPeriod = TimeSpan.FromSeconds(15),
+            ReactivationPeriod = PassiveFailureWindow + TimeSpan.FromSeconds(5),
         },
     };
 
@@ -75,6 +77,9 @@ internal static class ServiceComposition
         }
 
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        // Failures are remembered for less time than an instance stays out, so a reactivated instance
+        // starts clean instead of being marked unhealthy again by its old failures on its first success.
+        builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(options => options.DetectionWindowSize = PassiveFailureWindow);
         if (anyLocal)
         {
             builder.AddKnowledgeHubBus();
