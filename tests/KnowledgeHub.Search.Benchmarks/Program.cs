@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeHub.Search.Benchmarks;
 using KnowledgeHub.Search.Index.Lucene;
+using Microsoft.Extensions.Logging.Abstractions;
 
 // The search benchmark: a generated index of N documents on disk, U concurrent users running a
 // mix of queries for S seconds against the Lucene adapter (what GET /api/search runs, without
@@ -59,7 +60,7 @@ try
         Console.WriteLine($"    {(GC.GetAllocatedBytesForCurrentThread() - allocatedAlone) / ofKind.Count / 1024.0:N1} KiB allocated per query");
     }
 
-    using var maintenance = new LuceneMaintenance(store, TimeProvider.System);
+    using var maintenance = new LuceneMaintenance(store, TimeProvider.System, NullLogger<LuceneMaintenance>.Instance);
     await maintenance.StartAsync(CancellationToken.None);
     var duration = TimeSpan.FromSeconds(seconds);
     var freshness = Task.Factory.StartNew(() => Freshness.Measure(index, corpus, duration), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
