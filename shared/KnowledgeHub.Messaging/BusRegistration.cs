@@ -1,3 +1,4 @@
+using KnowledgeHub.Messaging.Monitoring;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,8 @@ public static class BusRegistration
             .Where(descriptor => descriptor.ServiceType == typeof(ConsumerRegistration) && !descriptor.IsKeyedService)
             .Select(descriptor => (ConsumerRegistration)descriptor.ImplementationInstance!)
             .ToList();
+        var queues = new ConsumerQueues();
+        var faults = new FaultCounter();
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -45,6 +48,7 @@ public static class BusRegistration
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     UseDurableQueue(rabbit, name);
+                    queues.Add(name);
                 }
             });
 
@@ -53,12 +57,17 @@ public static class BusRegistration
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
                     rabbit.Host(new Uri(settings.RabbitMqUrl));
+                    rabbit.ConnectReceiveObserver(faults);
                     rabbit.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, memory) =>
+                {
+                    memory.ConnectReceiveObserver(faults);
+                    memory.ConfigureEndpoints(context);
+                });
             }
         });
 
@@ -68,6 +77,12 @@ public static class BusRegistration
             options.StartTimeout = TimeSpan.FromSeconds(60);
             options.StopTimeout = TimeSpan.FromSeconds(30);
         });
+        if (settings.Transport == MessageTransport.RabbitMq)
+        {
+            builder.Services.AddSingleton(queues);
+            builder.Services.AddHostedService<ErrorQueueMonitor>();
+        }
+
         // MassTransit registers its bus health check with the "ready" tag, which /health/ready reports.
         return builder;
     }

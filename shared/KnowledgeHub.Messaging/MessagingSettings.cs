@@ -34,6 +34,9 @@ public sealed class MessagingSettings
     /// <summary>How often the relay looks for rows when nothing woke it (rows of a crashed peer, say).</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>On RabbitMQ, how often the depths of the error and dead-letter queues are read for the metrics.</summary>
+    public TimeSpan ErrorQueuePollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Reads and checks the section; a bad value stops the process with a message naming the setting.</summary>
     public static MessagingSettings From(IConfiguration configuration)
     {
@@ -55,7 +58,7 @@ public sealed class MessagingSettings
             throw new InvalidOperationException($"'{SectionName}:RabbitMqUrl' must be an amqp:// or amqps:// URL, not '{settings.RabbitMqUrl}'.");
         }
 
-        foreach (var (name, value) in new[] { ("OutboxRetention", settings.OutboxRetention), ("OutboxPollInterval", settings.OutboxPollInterval), ("InMemoryReplayWindow", settings.InMemoryReplayWindow) })
+        foreach (var (name, value) in new[] { ("OutboxRetention", settings.OutboxRetention), ("OutboxPollInterval", settings.OutboxPollInterval), ("InMemoryReplayWindow", settings.InMemoryReplayWindow), ("ErrorQueuePollInterval", settings.ErrorQueuePollInterval) })
         {
             if (value <= TimeSpan.Zero)
             {

@@ -6,7 +6,9 @@ namespace KnowledgeHub.Messaging;
 
 /// <summary>
 /// Traces and metrics of the messaging layer. Operators watch the outbox backlog and the age of its
-/// oldest row (a relay that cannot publish), and how long committed events wait to be published.
+/// oldest row (a relay that cannot publish), how long committed events wait to be published, and
+/// how far behind and how fast inbox consumers are, and messages that failed for good (faulted,
+/// and waiting in error queues). MassTransit's own <c>MassTransit</c> meter adds transport-level detail.
 /// </summary>
 internal static class MessagingTelemetry
 {
@@ -16,12 +18,22 @@ internal static class MessagingTelemetry
 
     private static readonly Meter Meter = new(Name);
     private static readonly ConcurrentDictionary<string, Backlog> Backlogs = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string VirtualHost, string Queue), long> ErrorQueues = new();
 
     public static readonly Counter<long> Relayed = Meter.CreateCounter<long>(
         "knowledgehub.outbox.relayed", "{message}", "Outbox messages published to the broker.");
 
     public static readonly Histogram<double> RelayDelay = Meter.CreateHistogram<double>(
         "knowledgehub.outbox.relay_delay", "s", "Time from a change's commit to its event's publication.");
+
+    private static readonly Histogram<double> ConsumeLag = Meter.CreateHistogram<double>(
+        "knowledgehub.messaging.consume.lag", "s", "Time from an event's sending to a consumer taking it up: consumer lag.");
+
+    private static readonly Histogram<double> ConsumeDuration = Meter.CreateHistogram<double>(
+        "knowledgehub.messaging.consume.duration", "s", "Time an inbox consumer takes over one event; its count is the consume rate, by outcome.");
+
+    public static readonly Counter<long> Faulted = Meter.CreateCounter<long>(
+        "knowledgehub.messaging.faulted", "{message}", "Messages whose consumer failed every retry; they went to the queue's _error queue.");
 
     static MessagingTelemetry()
     {
@@ -35,9 +47,40 @@ internal static class MessagingTelemetry
             () => Backlogs.Select(pair => new Measurement<double>(pair.Value.OldestAge.TotalSeconds, new KeyValuePair<string, object?>("module", pair.Key))),
             "s",
             "Age of the oldest unpublished event; growing means the relay cannot publish.");
+        Meter.CreateObservableGauge(
+            "knowledgehub.messaging.error_queue.depth",
+            () => ErrorQueues.Select(pair => new Measurement<long>(
+                pair.Value,
+                new KeyValuePair<string, object?>("queue", pair.Key.Queue),
+                new KeyValuePair<string, object?>("vhost", pair.Key.VirtualHost))),
+            "{message}",
+            "Messages waiting in a RabbitMQ _error or _dead_letter queue for an operator.");
     }
 
     public static void ReportBacklog(string module, long pending, TimeSpan oldestAge) => Backlogs[module] = new Backlog(pending, oldestAge);
+
+    /// <summary>Records the lag of a message now taken up; <see cref="Consumption.End"/> records how its consumption ended.</summary>
+    public static Consumption StartConsuming(string consumer, string messageType, DateTime? sentTime)
+    {
+        if (sentTime is { } sent)
+        {
+            // The sender's wall clock, compared with ours: not the injected TimeProvider, which tests move.
+            ConsumeLag.Record(Math.Max(0, (DateTime.UtcNow - sent).TotalSeconds), new KeyValuePair<string, object?>("message_type", messageType));
+        }
+
+        return new Consumption(consumer, messageType, Stopwatch.GetTimestamp());
+    }
+
+    public static void ReportErrorQueue(string virtualHost, string queue, long messages) => ErrorQueues[(virtualHost, queue)] = messages;
+
+    public readonly record struct Consumption(string Consumer, string MessageType, long Started)
+    {
+        public void End(string outcome) => ConsumeDuration.Record(
+            Stopwatch.GetElapsedTime(Started).TotalSeconds,
+            new KeyValuePair<string, object?>("consumer", Consumer),
+            new KeyValuePair<string, object?>("message_type", MessageType),
+            new KeyValuePair<string, object?>("outcome", outcome));
+    }
 
     private sealed record Backlog(long Pending, TimeSpan OldestAge);
 }

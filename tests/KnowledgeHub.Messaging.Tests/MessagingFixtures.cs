@@ -20,6 +20,7 @@ public abstract class CounterFixture(DatabaseProvider provider, MessageTransport
         {
             ["Messaging:Transport"] = nameof(MessageTransport.RabbitMq),
             ["Messaging:RabbitMqUrl"] = _virtualHost,
+            ["Messaging:ErrorQueuePollInterval"] = "00:00:00.500",
         };
 
     protected override void AddModule(WebApplicationBuilder builder) => Counters.AddCounterModule(builder);

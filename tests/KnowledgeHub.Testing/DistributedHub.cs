@@ -132,7 +132,8 @@ public sealed class DistributedHub : IAsyncDisposable
         await Task.WhenAll(All.Select(process => process.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
     }
 
-    private static string HostAssembly(string service)
+    /// <summary>The built host assembly of a service, e.g. KnowledgeHub.Communities.Host.dll.</summary>
+    public static string HostAssembly(string service)
     {
         var title = char.ToUpperInvariant(service[0]) + service[1..];
         return BuildOutput($"services/{title}/KnowledgeHub.{title}.Host", $"KnowledgeHub.{title}.Host.dll");

@@ -34,8 +34,10 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>The last 2000 lines the process wrote, oldest first.</summary>
     public IReadOnlyList<string> OutputLines => [.. _output];
 
+    /// <summary>Starts the process; again after it was stopped or killed, on the same port and settings.</summary>
     public void Start()
     {
+        _process?.Dispose();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(_assemblyPath)!,
@@ -81,6 +83,21 @@ public sealed class HubProcess : IAsyncDisposable
         catch (TimeoutException exception)
         {
             throw new TimeoutException($"{exception.Message}\n--- {Name} output ---\n{RecentOutput}", exception);
+        }
+    }
+
+    /// <summary>Waits for a process that should end on its own (a start that must fail, say); null when it is still running.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process!.WaitForExitAsync(deadline.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
         }
     }
 

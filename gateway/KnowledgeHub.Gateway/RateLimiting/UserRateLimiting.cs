@@ -8,6 +8,8 @@ namespace KnowledgeHub.Gateway.RateLimiting;
 /// <summary>Bound from <c>RateLimiting</c>: a token bucket per signed-in user (per address for anonymous calls).</summary>
 internal sealed class RateLimitSettings
 {
+    public const string SectionName = "RateLimiting";
+
     public int PermitsPerSecond { get; set; } = 20;
 
     public int Burst { get; set; } = 60;
@@ -21,10 +23,10 @@ internal static class UserRateLimiting
 {
     public static WebApplicationBuilder AddUserRateLimiting(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection("RateLimiting").Get<RateLimitSettings>() ?? new RateLimitSettings();
+        var settings = builder.Configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new RateLimitSettings();
         if (settings.PermitsPerSecond < 1 || settings.Burst < 1)
         {
-            throw new InvalidOperationException("'RateLimiting:PermitsPerSecond' and 'RateLimiting:Burst' must be at least 1.");
+            throw new InvalidOperationException($"'{RateLimitSettings.SectionName}:PermitsPerSecond' and '{RateLimitSettings.SectionName}:Burst' must be at least 1.");
         }
 
         builder.Services.AddRateLimiter(options =>

@@ -2,19 +2,46 @@ using KnowledgeHub.Messaging;
 using KnowledgeHub.ServiceDefaults.Health;
 using KnowledgeHub.ServiceDefaults.Http;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.LoadBalancing;
 
 namespace KnowledgeHub.Gateway.Services;
 
 /// <summary>
 /// The one front door of both topologies: each service is hosted in this process (no URL
 /// configured) or proxied to its remote instances. Routes are the same either way, because every
-/// service owns its path prefixes and the gateway forwards them without rewriting.
+/// service owns its path prefixes and the gateway forwards them without rewriting. Several URLs for
+/// one service are balanced (power of two choices) and health-checked: actively on each instance's
+/// <c>/health/ready</c>, and passively by failed forwards, so a dead or unready instance stops
+/// getting requests until it answers again (docs/adr/0027).
 /// </summary>
 internal static class ServiceComposition
 {
     /// <summary>The largest body any route accepts; the service behind enforces its own, smaller limits.</summary>
     private const long ProxiedBodyLimit = 8 * 1024 * 1024;
     private static readonly TimeSpan ProxiedCallTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan PassiveFailureWindow = TimeSpan.FromSeconds(10);
+
+    private static readonly HealthCheckConfig DestinationHealth = new()
+    {
+        // When every instance looks unhealthy, try them all rather than fail every request.
+        AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
+        Active = new ActiveHealthCheckConfig
+        {
+            Enabled = true,
+            Interval = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(2),
+            Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+            Path = "/health/ready",
+        },
+        Passive = new PassiveHealthCheckConfig
+        {
+            Enabled = true,
+            Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+            ReactivationPeriod = PassiveFailureWindow + TimeSpan.FromSeconds(5),
+        },
+    };
 
     public static WebApplicationBuilder AddHubServices(this WebApplicationBuilder builder)
     {
@@ -37,6 +64,8 @@ internal static class ServiceComposition
                 ClusterId = service.Name,
                 // A service that does not answer in time gets a 504, not a request held forever.
                 HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = ProxiedCallTimeout },
+                LoadBalancingPolicy = LoadBalancingPolicies.PowerOfTwoChoices,
+                HealthCheck = DestinationHealth,
                 Destinations = urls.Select((url, index) => (url, index))
                     .ToDictionary(pair => $"{service.Name}-{pair.index}", pair => new DestinationConfig { Address = pair.url.ToString() }),
             });
@@ -48,6 +77,9 @@ internal static class ServiceComposition
         }
 
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        // Failures are remembered for less time than an instance stays out, so a reactivated instance
+        // starts clean instead of being marked unhealthy again by its old failures on its first success.
+        builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(options => options.DetectionWindowSize = PassiveFailureWindow);
         if (anyLocal)
         {
             builder.AddKnowledgeHubBus();

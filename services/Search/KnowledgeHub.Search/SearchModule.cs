@@ -83,6 +83,7 @@ public static class SearchModule
         indexPath = string.IsNullOrWhiteSpace(indexPath)
             ? Path.Combine(DataFolder.Resolve(builder.Configuration, builder.Environment), "search-index")
             : Path.GetFullPath(indexPath, builder.Environment.ContentRootPath);
+        SearchTelemetry.ObserveLuceneFolder(indexPath);
         builder.Services.AddSingleton(services => new LuceneIndexStore(indexPath, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ISearchIndexStore>(services => services.GetRequiredService<LuceneIndexStore>());
         builder.Services.AddHostedService<LuceneMaintenance>();

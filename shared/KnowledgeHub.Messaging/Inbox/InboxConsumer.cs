@@ -23,20 +23,30 @@ public abstract class InboxConsumer<TDatabase, TMessage>(TDatabase database, Tim
         var messageId = context.MessageId
             ?? throw new InvalidEventException($"A {typeof(TMessage).Name} arrived without a message id.");
         var cancellationToken = context.CancellationToken;
-
-        await using var work = await database.BeginAsync(cancellationToken);
-        var accepted = await work.Connection.ExecuteAsync(new CommandDefinition(
-            AcceptSql,
-            new { Consumer = GetType().FullName, MessageId = messageId, Now = time.GetUtcNow() },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        if (accepted == 0)
+        var consumption = MessagingTelemetry.StartConsuming(GetType().Name, typeof(TMessage).Name, context.SentTime);
+        try
         {
-            return;
-        }
+            await using var work = await database.BeginAsync(cancellationToken);
+            var accepted = await work.Connection.ExecuteAsync(new CommandDefinition(
+                AcceptSql,
+                new { Consumer = GetType().FullName, MessageId = messageId, Now = time.GetUtcNow() },
+                work.Transaction,
+                cancellationToken: cancellationToken));
+            if (accepted == 0)
+            {
+                consumption.End("duplicate");
+                return;
+            }
 
-        await ApplyAsync(work, context.Message, cancellationToken);
-        await work.CommitAsync(cancellationToken);
+            await ApplyAsync(work, context.Message, cancellationToken);
+            await work.CommitAsync(cancellationToken);
+            consumption.End("applied");
+        }
+        catch
+        {
+            consumption.End("failed");
+            throw;
+        }
     }
 
     /// <summary>Applies the message inside <paramref name="work"/>; throw <see cref="InvalidEventException"/> for nonsense.</summary>

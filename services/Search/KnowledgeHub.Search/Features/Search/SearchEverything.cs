@@ -63,6 +63,7 @@ internal static class SearchEverything
         var limitInWindow = Math.Min(page.Limit, MaxWindow - offset);
         var viewerCommunities = await ViewerCommunities.OfAsync(database, user.PersonId(), cancellationToken);
         using var live = await generations.ReadAsync(cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var results = await live.Index.SearchAsync(
             new SearchQuery(
                 q?.Trim(),
@@ -73,6 +74,7 @@ internal static class SearchEverything
                 offset,
                 limitInWindow),
             cancellationToken);
+        SearchTelemetry.RecordQuery(started);
 
         var next = offset + results.Items.Count;
         var nextCursor = results.Items.Count == limitInWindow && next < Math.Min(results.Total, MaxWindow)

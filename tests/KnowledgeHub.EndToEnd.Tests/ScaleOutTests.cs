@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KnowledgeHub.Testing;
+using Xunit;
+
+namespace KnowledgeHub.EndToEnd.Tests;
+
+/// <summary>
+/// A hub with two Communities instances behind the gateway, on one database and one set of queues.
+/// Search keeps one instance: each Lucene instance needs every document, which a later search feed
+/// provides; then <c>["search"] = 2</c> joins the instance counts here.
+/// </summary>
+public sealed class ScaleOutHubFixture : IAsyncLifetime
+{
+    public const string Collection = "scale-out";
+
+    private string? _unavailable;
+
+    public DistributedHub Hub { get; private set; } = null!;
+
+    public void SkipIfUnavailable() => Assert.SkipWhen(_unavailable is not null, _unavailable ?? "");
+
+    public async ValueTask InitializeAsync()
+    {
+        _unavailable = await DistributedHub.UnavailableReasonAsync();
+        if (_unavailable is null)
+        {
+            Hub = await DistributedHub.StartAsync(
+                instances: new Dictionary<string, int> { ["communities"] = 2 },
+                // What an operator would read to see which instance did what: finished requests, received messages.
+                serviceEnvironment: new Dictionary<string, string>
+                {
+                    ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+                    ["Logging__LogLevel__MassTransit"] = "Debug",
+                });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_unavailable is null)
+        {
+            await Hub.DisposeAsync();
+        }
+    }
+}
+
+// Alone, after the parallel collections: six more processes beside another five-process hub
+// exhaust a shared machine's PostgreSQL connections and its two cores.
+[CollectionDefinition(ScaleOutHubFixture.Collection, DisableParallelization = true)]
+public sealed class ScaleOutCollection : ICollectionFixture<ScaleOutHubFixture>;
+
+[Collection(ScaleOutHubFixture.Collection)]
+public sealed partial class ScaleOutTests(ScaleOutHubFixture fixture)
+{
+    private const int Posts = 24;
+    private const int Colleagues = 8;
+
+    [Fact]
+    public async Task Two_Communities_instances_share_the_writes_and_every_post_counts_once_downstream()
+    {
+        fixture.SkipIfUnavailable();
+        var hub = fixture.Hub;
+        var communities = hub.Instances["communities"];
+        Assert.Equal(2, communities.Count);
+
+        var flow = new HubFlow(hub.CreateGatewayClient);
+        var department = "S" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var marker = "zs" + Guid.NewGuid().ToString("N")[..10];
+        var author = await flow.SignInAsync($"author.{marker}@example.com", department);
+        var authorId = (await author.GetJsonAsync("/api/people/me"))["id"]!.GetValue<string>();
+        // Each first visit provisions a profile whose PersonProfileChanged the Communities instances compete for.
+        for (var colleague = 0; colleague < Colleagues; colleague++)
+        {
+            var client = await flow.SignInAsync($"colleague{colleague}.{marker}@example.com", department);
+            await client.GetJsonAsync("/api/people/me");
+        }
+
+        var community = await author.PostJsonAsync("/api/communities", new { name = $"Scale {marker}", description = "", tags = new[] { "kubernetes" }, visibility = "open" }, HttpStatusCode.Created);
+        var communityId = community["id"]!.GetValue<string>();
+        var postIds = new HashSet<string>();
+        foreach (var batch in Enumerable.Range(0, Posts).Chunk(4))
+        {
+            var created = await Task.WhenAll(batch.Select(number => author.PostJsonAsync(
+                $"/api/communities/{communityId}/posts",
+                new { type = "article", title = $"Scaling note {number} {marker}", body = "What we learned", tags = new[] { "kubernetes" } },
+                HttpStatusCode.Created)));
+            postIds.UnionWith(created.Select(post => post["id"]!.GetValue<string>()));
+        }
+
+        Assert.Equal(Posts, postIds.Count);
+        var listed = await author.GetJsonAsync($"/api/communities/{communityId}/posts?limit=100");
+        Assert.Equal(postIds, Ids(listed));
+
+        // Nothing lost and nothing twice: Expertise holds one piece of evidence per post, Search one hit per post.
+        var evidence = await Eventually.GetAsync(
+            async () => await author.GetJsonAsync("/api/people/me/evidence?kind=post&limit=100") is var mine && mine["items"]!.AsArray().Count >= Posts ? mine : null,
+            TimeSpan.FromSeconds(30),
+            "every post to reach Expertise as evidence");
+        var pieces = evidence["items"]!.AsArray();
+        Assert.Equal(Posts, pieces.Count);
+        Assert.Equal(
+            Enumerable.Range(0, Posts).Select(number => $"Article \"Scaling note {number} {marker}\"").Order(),
+            pieces.Select(piece => piece!["detail"]!.GetValue<string>()).Order());
+
+        var found = await Eventually.GetAsync(
+            async () => await author.GetJsonAsync($"/api/search?q={marker}&type=post&limit=100") is var hits && Ids(hits).IsSupersetOf(postIds) ? hits : null,
+            TimeSpan.FromSeconds(30),
+            "every post to be searchable");
+        Assert.Equal(Posts, found["items"]!.AsArray().Count);
+
+        // Both instances served some of the posts, and together exactly all of them.
+        var requestLogs = communities.Select(instance => instance.OutputLines.Where(line =>
+            line.Contains("Request finished", StringComparison.Ordinal) && line.Contains("POST http", StringComparison.Ordinal)
+            && line.Contains($"/api/communities/{communityId}/posts - 201", StringComparison.Ordinal)).ToList()).ToList();
+        var served = requestLogs.Select(lines => lines.Count).ToList();
+        Assert.All(served, count => Assert.True(count > 0, $"Each instance serves some posts; served: {string.Join(", ", served)}."));
+        Assert.Equal(Posts, served.Sum());
+        // Production logs are JSON lines that carry the request's trace id.
+        Assert.All(requestLogs.SelectMany(lines => lines), line => Assert.Matches(TracedJsonLine(), line));
+
+        // Competing consumers: every profile event was received by exactly one instance.
+        var received = communities.Select(instance => ReceivedProfileEvents(instance).ToHashSet()).ToList();
+        Assert.All(received, ids => Assert.NotEmpty(ids));
+        Assert.Empty(received[0].Intersect(received[1]));
+        TestContext.Current.SendDiagnosticMessage($"Posts served per instance: {string.Join(", ", served)}; profile events received per instance: {string.Join(", ", received.Select(ids => ids.Count))}.");
+    }
+
+    [Fact]
+    public async Task A_dead_Communities_instance_leaves_the_rotation_and_rejoins_when_it_is_back()
+    {
+        fixture.SkipIfUnavailable();
+        var hub = fixture.Hub;
+        var returning = hub.Instances["communities"][1];
+        var client = await new HubFlow(hub.CreateGatewayClient).SignInAsync($"failover.{Guid.NewGuid():N}@example.com", "IT");
+        using var anonymous = hub.CreateGatewayClient();
+
+        await returning.KillAsync();
+
+        // Within a few health-check periods the gateway stops sending to it: a burst of calls all succeed.
+        await Eventually.AssertAsync(async () => (await BurstAsync(client, "/api/communities?limit=1")).All(status => status == HttpStatusCode.OK), TimeSpan.FromSeconds(30), "every call to succeed with one instance dead");
+        var health = await anonymous.GetJsonAsync("/health/ready");
+        Assert.Contains("1 of 2 communities instances ready.", health.ToJsonString(), StringComparison.Ordinal);
+
+        returning.Start();
+        await returning.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        var marker = "zr" + Guid.NewGuid().ToString("N")[..10];
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                var statuses = await BurstAsync(client, $"/api/communities?q={marker}");
+                return statuses.All(status => status == HttpStatusCode.OK) && returning.OutputLines.Any(line => line.Contains("Request finished", StringComparison.Ordinal) && line.Contains(marker, StringComparison.Ordinal));
+            },
+            TimeSpan.FromSeconds(30),
+            "the returned instance to serve again");
+    }
+
+    private static async Task<HttpStatusCode[]> BurstAsync(HttpClient client, string url) =>
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var response = await client.GetAsync(url);
+            return response.StatusCode;
+        }));
+
+    private static HashSet<string> Ids(JsonNode page) => HubFlow.Ids(page);
+
+    /// <summary>The message ids of the PersonProfileChanged events an instance's consumer received (MassTransit's debug log).</summary>
+    private static IEnumerable<string> ReceivedProfileEvents(HubProcess instance) =>
+        instance.OutputLines.Select(line => ReceiveLine().Match(line)).Where(match => match.Success).Select(match => match.Groups["id"].Value);
+
+    [GeneratedRegex("""^\{.*"TraceId":"[0-9a-f]{32}".*\}$""")]
+    private static partial Regex TracedJsonLine();
+
+    [GeneratedRegex(@"RECEIVE \S+person-profile-changed (?<id>[0-9a-f-]{36})")]
+    private static partial Regex ReceiveLine();
+}
