@@ -4,7 +4,7 @@ namespace KnowledgeHub.Web.Api;
 /// What went wrong with a submitted form: messages per field (the API's field names) and the
 /// problem's title for what names no field shown on the form.
 /// </summary>
-internal sealed record FormOutcome(string? Problem, IReadOnlyDictionary<string, string[]> Errors)
+public sealed record FormOutcome(string? Problem, IReadOnlyDictionary<string, string[]> Errors)
 {
     public static readonly FormOutcome None = new(null, new Dictionary<string, string[]>());
 

@@ -23,8 +23,6 @@ public abstract class HubPage : ComponentBase
     /// <summary>The <c>aria-describedby</c> of a field: its error list when there is one.</summary>
     internal string? DescribedBy(string field) => Outcome.For(field).Count > 0 ? field + "-error" : null;
 
-    internal string? Invalid(string field) => Outcome.For(field).Count > 0 ? "true" : null;
-
     internal static string Escape(string value) => Uri.EscapeDataString(value);
 
     /// <summary>Tags typed as a comma-separated list; the API normalises them.</summary>
