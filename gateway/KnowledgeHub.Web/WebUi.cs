@@ -1,7 +1,9 @@
 using KnowledgeHub.Web.Api;
 using KnowledgeHub.Web.Components;
+using KnowledgeHub.Web.Demo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeHub.Web;
@@ -22,6 +24,11 @@ public static class WebUi
             client.BaseAddress = services.GetRequiredService<GatewayAddress>().Uri;
             client.Timeout = TimeSpan.FromSeconds(30);
         });
+        if (builder.Configuration.GetValue<bool>(DemoOrganisation.SettingName))
+        {
+            builder.Services.AddHostedService<DemoOrganisation>();
+        }
+
         return builder;
     }
 

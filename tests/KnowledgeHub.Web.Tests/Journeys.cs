@@ -125,6 +125,27 @@ public sealed class Journeys(WebHub hub)
     }
 
     [Fact]
+    public async Task An_employee_edits_their_profile_and_adds_a_skill_with_a_level()
+    {
+        var page = await hub.NewPageAsync();
+        await page.SignInAsync("paul.profile@example.com", "Paul Profile", "FIN");
+
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "My profile" }).ClickAsync();
+        await page.GetByLabel("Job title").FillAsync("Financial Analyst");
+        await page.GetByLabel("Mentoring").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your profile is saved.");
+        await page.GetByLabel("Skill", new() { Exact = true }).FillAsync("Forecasting");
+        await page.GetByLabel("Level").SelectOptionAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add or change skill" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".skills li").Filter(new() { HasText = "Forecasting" })).ToContainTextAsync("level 4 of 5");
+        await Assertions.Expect(page.GetByLabel("Job title")).ToHaveValueAsync("Financial Analyst");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=evidence-heading]")).ToContainTextAsync("Forecasting");
+        await page.CheckPageAsync(hub, "profile");
+    }
+
+    [Fact]
     public async Task The_api_s_field_errors_appear_next_to_the_field()
     {
         var page = await hub.NewPageAsync();

@@ -33,14 +33,9 @@ internal sealed class HubApi(HttpClient http, IHttpContextAccessor accessor)
         return await ReadAsync<T>(request, ct);
     }
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    /// <summary>A call with a token the caller holds (the demo organisation signs its people in itself).</summary>
+    public async Task<ApiResult<T>> SendAsAsync<T>(string token, HttpMethod method, string path, object? body, CancellationToken ct = default)
     {
-        var token = accessor.HttpContext is { } context ? TokenCookie.Read(context) : null;
-        if (string.IsNullOrEmpty(token))
-        {
-            throw new SignInRequiredException();
-        }
-
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null)
@@ -49,6 +44,14 @@ internal sealed class HubApi(HttpClient http, IHttpContextAccessor accessor)
         }
 
         return await ReadAsync<T>(request, ct);
+    }
+
+    private Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        var token = accessor.HttpContext is { } context ? TokenCookie.Read(context) : null;
+        return string.IsNullOrEmpty(token)
+            ? throw new SignInRequiredException()
+            : SendAsAsync<T>(token, method, path, body, ct);
     }
 
     private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, CancellationToken ct)
