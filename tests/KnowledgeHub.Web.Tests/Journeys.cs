@@ -25,8 +25,19 @@ public sealed class Journeys(WebHub hub)
             Settle, "Grace to rank as a Kubernetes expert");
         var page = await hub.NewPageAsync();
 
+        await Eventually.AssertAsync(
+            async () => (await expert.GetJsonAsync("/api/search?q=Grace"))["total"]!.GetValue<int>() > 0,
+            Settle, "Grace to be searchable");
         await page.SignInAsync("eve.employee@example.com", "Eve Employee", "SALES");
         await page.CheckPageAsync(hub, "home");
+        var search = page.GetByRole(AriaRole.Search).GetByLabel("Search the hub");
+        await search.PressSequentiallyAsync("Grac");
+        await Assertions.Expect(page.Locator("#site-search-suggestions option[value='Grace Kube']")).ToHaveCountAsync(1);
+        await search.PressAsync("Enter");
+        var people = page.GetByRole(AriaRole.Region, new() { Name = "People" });
+        await Assertions.Expect(people.GetByRole(AriaRole.Link, new() { Name = "Grace Kube" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Narrow the results" })).ToContainTextAsync("person (1)");
+        await page.CheckPageAsync(hub, "search");
         await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Find an expert" }).ClickAsync();
         await page.GetByLabel("Skill or topic").FillAsync("Kubernetes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
@@ -119,6 +130,9 @@ public sealed class Journeys(WebHub hub)
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^80% of the planned budget") })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("HR");
         await page.CheckPageAsync(hub, "scorecard");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.CheckPageAsync(hub, "scorecard-phone");
+        await page.SetViewportSizeAsync(1280, 900);
         await unaligned.GetByRole(AriaRole.Link, new() { Name = "Intranet font refresh" }).ClickAsync();
         await Assertions.Expect(page.GetByText("This project serves no objective yet.")).ToBeVisibleAsync();
         await page.CheckPageAsync(hub, "project");
