@@ -35,14 +35,7 @@ public sealed class WebHub : IAsyncLifetime
             throw new FileNotFoundException("The browser tests drive Debian's Chromium: apt-get install chromium.", ChromiumPath);
         }
 
-        _hub = new HubProcess("hub", DistributedHub.BuildOutput("gateway/KnowledgeHub.Gateway", "KnowledgeHub.Gateway.dll"), HubProcess.FreePort(), new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["KnowledgeHub__DataPath"] = _dataPath,
-            ["RateLimiting__PermitsPerSecond"] = "1000",
-            ["RateLimiting__Burst"] = "1000",
-        });
-        _hub.Start();
+        _hub = StartHub(_dataPath);
         var ready = _hub.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
@@ -56,7 +49,25 @@ public sealed class WebHub : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public HttpClient CreateApiClient() => new() { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>A standalone hub as <c>dotnet run --project gateway/KnowledgeHub.Gateway</c> starts it, on its own port and data folder.</summary>
+    public static HubProcess StartHub(string dataPath, params (string Key, string Value)[] settings)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["KnowledgeHub__DataPath"] = dataPath,
+            ["RateLimiting__PermitsPerSecond"] = "1000",
+            ["RateLimiting__Burst"] = "1000",
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        var hub = new HubProcess("hub", DistributedHub.BuildOutput("gateway/KnowledgeHub.Gateway", "KnowledgeHub.Gateway.dll"), HubProcess.FreePort(), environment);
+        hub.Start();
+        return hub;
+    }
 
     public async ValueTask DisposeAsync()
     {
