@@ -16,7 +16,7 @@ builder.AddStrictCors();
 builder.AddWebUi();
 
 var app = builder.Build();
-app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseCors().UseRateLimiter());
+app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseCors().UseRateLimiter().UseWebUiPages());
 
 var auth = app.Services.GetRequiredService<AuthSettings>();
 if (DevSignIn.IsEnabled(auth))

@@ -32,8 +32,12 @@ internal sealed partial class PageErrors(RequestDelegate next, ILogger<PageError
         try
         {
             await next(context);
-            if (context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted && HttpMethods.IsGet(context.Request.Method))
+            // No endpoint: the hub's fallback policy answers 401 before anything can say 404.
+            var nothingHere = context.Response.StatusCode == StatusCodes.Status404NotFound
+                || (context.Response.StatusCode == StatusCodes.Status401Unauthorized && context.GetEndpoint() is null);
+            if (nothingHere && !context.Response.HasStarted && HttpMethods.IsGet(context.Request.Method))
             {
+                context.Response.Headers.WWWAuthenticate = default;
                 await WritePageAsync(context, StatusCodes.Status404NotFound, "Page not found", "There is no page at this address.");
             }
         }

@@ -32,9 +32,14 @@ public static class WebUi
         return builder;
     }
 
+    /// <summary>
+    /// The pages' own headers and friendly errors. Goes before authorization: an address with no
+    /// endpoint is answered 401 by the hub's fallback policy, which a browser should see as a 404 page.
+    /// </summary>
+    public static IApplicationBuilder UseWebUiPages(this IApplicationBuilder app) => app.UseMiddleware<PageErrors>();
+
     public static WebApplication MapWebUi(this WebApplication app)
     {
-        app.UseMiddleware<PageErrors>();
         app.UseAntiforgery();
         // The pages themselves are open: what they show comes from the API, which checks the
         // user's token on every call (a page without one redirects to sign-in).

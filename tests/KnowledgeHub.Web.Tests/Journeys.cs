@@ -174,6 +174,33 @@ public sealed class Journeys(WebHub hub)
         await page.CheckPageAsync(hub, "field-errors");
     }
 
+    [Fact]
+    public async Task An_unknown_address_shows_a_friendly_page_not_a_problem_document()
+    {
+        var page = await hub.NewPageAsync();
+
+        var response = await page.GotoAsync("/no/such/page");
+
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Back to the start page" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Pages_allow_only_the_hub_s_own_scripts_and_styles()
+    {
+        var page = await hub.NewPageAsync();
+
+        var response = await page.GotoAsync("/signin");
+
+        var policy = (await response!.AllHeadersAsync())["content-security-policy"];
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        await page.CheckPageAsync(hub, "signin");
+    }
+
     private static object Project(string name, string sponsor, string[] partners, decimal planned) => new
     {
         name,
