@@ -4,6 +4,7 @@ using KnowledgeHub.Gateway.RateLimiting;
 using KnowledgeHub.Gateway.Services;
 using KnowledgeHub.ServiceDefaults;
 using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.Web;
 
 // The hub's one front door. With no service URLs configured it hosts every service itself on
 // embedded defaults (standalone); with URLs it proxies to them (distributed).
@@ -12,9 +13,10 @@ builder.AddServiceDefaults("gateway");
 builder.AddHubServices();
 builder.AddUserRateLimiting();
 builder.AddStrictCors();
+builder.AddWebUi();
 
 var app = builder.Build();
-app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseCors().UseRateLimiter());
+app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseCors().UseRateLimiter().UseWebUiPages());
 
 var auth = app.Services.GetRequiredService<AuthSettings>();
 if (DevSignIn.IsEnabled(auth))
@@ -34,6 +36,7 @@ else
 }
 
 app.MapHubServices();
+app.MapWebUi();
 app.Run();
 
 /// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the end-to-end tests.</summary>

@@ -142,7 +142,7 @@ public sealed class DistributedHub : IAsyncDisposable
     public static string GatewayAssembly() => BuildOutput("gateway/KnowledgeHub.Gateway", "KnowledgeHub.Gateway.dll");
 
     /// <summary>The same configuration's build output as the running tests (bin/Debug or bin/Release).</summary>
-    private static string BuildOutput(string project, string assembly)
+    public static string BuildOutput(string project, string assembly)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;

@@ -1,0 +1,17 @@
+using System.Net;
+
+namespace KnowledgeHub.Web.Api;
+
+/// <summary>
+/// What the hub's API answered: the value on success, otherwise the problem's title and its
+/// field errors (keyed by the API's field names) so a form can show each next to its field.
+/// </summary>
+internal sealed record ApiResult<T>(HttpStatusCode Status, T? Value, string? Problem, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public bool Succeeded => (int)Status is >= 200 and < 300;
+
+    public bool NotFound => Status == HttpStatusCode.NotFound;
+
+    /// <summary>The field errors and title of a failed call, for a form to show.</summary>
+    public FormOutcome ToOutcome() => Succeeded ? FormOutcome.None : new FormOutcome(Problem, Errors);
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace KnowledgeHub.Web.Api;
+
+/// <summary>
+/// The UI's only way to the hub's data: HTTP calls to the gateway's own public API with the
+/// signed-in user's token, so pages work the same whether services run in-process or remote.
+/// </summary>
+internal sealed class HubApi(HttpClient http, IHttpContextAccessor accessor)
+{
+    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+
+    public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken ct = default) =>
+        SendAsync<T>(HttpMethod.Get, path, null, ct);
+
+    public Task<ApiResult<T>> PostAsync<T>(string path, object body, CancellationToken ct = default) =>
+        SendAsync<T>(HttpMethod.Post, path, body, ct);
+
+    public Task<ApiResult<T>> PutAsync<T>(string path, object body, CancellationToken ct = default) =>
+        SendAsync<T>(HttpMethod.Put, path, body, ct);
+
+    public Task<ApiResult<T>> DeleteAsync<T>(string path, CancellationToken ct = default) =>
+        SendAsync<T>(HttpMethod.Delete, path, null, ct);
+
+    /// <summary>A call made before anyone is signed in (the dev sign-in itself).</summary>
+    public async Task<ApiResult<T>> PostAnonymousAsync<T>(string path, object body, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
+        return await ReadAsync<T>(request, ct);
+    }
+
+    /// <summary>A call with a token the caller holds (the demo organisation signs its people in itself).</summary>
+    public async Task<ApiResult<T>> SendAsAsync<T>(string token, HttpMethod method, string path, object? body, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: Json);
+        }
+
+        return await ReadAsync<T>(request, ct);
+    }
+
+    private Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        var token = accessor.HttpContext is { } context ? TokenCookie.Read(context) : null;
+        return string.IsNullOrEmpty(token)
+            ? throw new SignInRequiredException()
+            : SendAsAsync<T>(token, method, path, body, ct);
+    }
+
+    private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, CancellationToken ct)
+    {
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw new SignInRequiredException();
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            var value = response.Content.Headers.ContentLength == 0 || response.StatusCode == HttpStatusCode.NoContent
+                ? default
+                : await response.Content.ReadFromJsonAsync<T>(Json, ct);
+            return new ApiResult<T>(response.StatusCode, value, null, new Dictionary<string, string[]>());
+        }
+
+        var problem = await ReadProblemAsync(response, ct);
+        return new ApiResult<T>(response.StatusCode, default, problem?.Title ?? DefaultMessage(response.StatusCode),
+            problem?.Errors ?? new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static async Task<Problem?> ReadProblemAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.Content.Headers.ContentType?.MediaType is not ("application/problem+json" or "application/json"))
+        {
+            return null;
+        }
+
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<Problem>(Json, ct);
+            return problem is null ? null : problem with
+            {
+                Errors = new Dictionary<string, string[]>(problem.Errors ?? [], StringComparer.OrdinalIgnoreCase),
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string DefaultMessage(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Forbidden => "You are not allowed to do that.",
+        HttpStatusCode.NotFound => "That was not found, or you may not see it.",
+        HttpStatusCode.Conflict => "That conflicts with what is already there.",
+        HttpStatusCode.TooManyRequests => "Too many requests: wait a moment and try again.",
+        _ => "The hub could not do that right now. Try again shortly.",
+    };
+
+    private sealed record Problem(string? Title, Dictionary<string, string[]>? Errors);
+}

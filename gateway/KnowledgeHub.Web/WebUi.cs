@@ -1,0 +1,56 @@
+using KnowledgeHub.Web.Api;
+using KnowledgeHub.Web.Components;
+using KnowledgeHub.Web.Demo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeHub.Web;
+
+/// <summary>
+/// The hub's web UI: server-rendered Razor components on the gateway's own origin that read and
+/// write through the hub's public API (docs/adr/0021, 0022).
+/// </summary>
+public static class WebUi
+{
+    public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<GatewayAddress>();
+        builder.Services.AddHttpClient<HubApi>((services, client) =>
+        {
+            client.BaseAddress = services.GetRequiredService<GatewayAddress>().Uri;
+            client.Timeout = TimeSpan.FromSeconds(30);
+        });
+        if (builder.Configuration.GetValue<bool>(DemoOrganisation.SettingName))
+        {
+            builder.Services.AddHostedService<DemoOrganisation>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The pages' own headers and friendly errors. Goes before authorization: an address with no
+    /// endpoint is answered 401 by the hub's fallback policy, which a browser should see as a 404 page.
+    /// </summary>
+    public static IApplicationBuilder UseWebUiPages(this IApplicationBuilder app) => app.UseMiddleware<PageErrors>();
+
+    public static WebApplication MapWebUi(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        // The pages themselves are open: what they show comes from the API, which checks the
+        // user's token on every call (a page without one redirects to sign-in).
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AllowAnonymous();
+        app.MapPost("/signout", (IFormCollection _, HttpContext context) =>
+        {
+            TokenCookie.Delete(context);
+            return TypedResults.LocalRedirect("/signin");
+        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/ui/suggest", SuggestionProxy.HandleAsync).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace KnowledgeHub.Web.Tests;
+
+/// <summary>What a user does in the browser, and the checks every main page gets.</summary>
+internal static class Browsing
+{
+    public static async Task SignInAsync(this IPage page, string email, string name, string department, bool executive = false)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByLabel("Department code").FillAsync(department);
+        if (executive)
+        {
+            await page.GetByLabel("Executive").CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    public static ILocator MainNavigation(this IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+
+    /// <summary>Saves a screenshot named <paramref name="name"/> and fails on serious or critical axe-core violations.</summary>
+    public static async Task CheckPageAsync(this IPage page, WebHub hub, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(hub.ScreenshotFolder, name + ".png"), FullPage = true });
+        // Evaluated through the DevTools protocol, so the page's strict CSP does not block it.
+        await page.EvaluateAsync(hub.AxeScript);
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }))
+              .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+              .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))
+            """);
+        var found = violations.EnumerateArray().Select(violation => violation.GetString()).ToList();
+        Assert.True(found.Count == 0, $"Accessibility violations on {name}:\n{string.Join('\n', found)}");
+    }
+}

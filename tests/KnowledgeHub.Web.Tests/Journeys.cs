@@ -1,0 +1,216 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using KnowledgeHub.Testing;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace KnowledgeHub.Web.Tests;
+
+/// <summary>
+/// The main journey of each kind of user, in headless Chromium against a standalone hub: what
+/// they click and what they see, with a screenshot and an accessibility check of each main page.
+/// </summary>
+[Collection(WebHub.Collection)]
+public sealed class Journeys(WebHub hub)
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task An_employee_finds_an_expert_for_a_skill_and_endorses_them()
+    {
+        using var expert = await hub.SignInAsync("grace.kube@example.com", "Grace Kube", "OPS");
+        await expert.PutJsonAsync("/api/people/me/skills/Kubernetes", new { level = 5 }, HttpStatusCode.OK);
+        await Eventually.AssertAsync(
+            async () => (await expert.GetJsonAsync("/api/experts?q=Kubernetes"))["items"]!.AsArray().Count > 0,
+            Settle, "Grace to rank as a Kubernetes expert");
+        var page = await hub.NewPageAsync();
+
+        await Eventually.AssertAsync(
+            async () => (await expert.GetJsonAsync("/api/search?q=Grace"))["total"]!.GetValue<int>() > 0,
+            Settle, "Grace to be searchable");
+        await page.SignInAsync("eve.employee@example.com", "Eve Employee", "SALES");
+        await page.CheckPageAsync(hub, "home");
+        var search = page.GetByRole(AriaRole.Search).GetByLabel("Search the hub");
+        await search.PressSequentiallyAsync("Grac");
+        await Assertions.Expect(page.Locator("#site-search-suggestions option[value='Grace Kube']")).ToHaveCountAsync(1);
+        await search.PressAsync("Enter");
+        var people = page.GetByRole(AriaRole.Region, new() { Name = "People" });
+        await Assertions.Expect(people.GetByRole(AriaRole.Link, new() { Name = "Grace Kube" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Narrow the results" })).ToContainTextAsync("person (1)");
+        await page.CheckPageAsync(hub, "search");
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Find an expert" }).ClickAsync();
+        await page.GetByLabel("Skill or topic").FillAsync("Kubernetes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
+        var result = page.Locator("li.expert").Filter(new() { HasText = "Grace Kube" });
+        await Assertions.Expect(result).ToContainTextAsync("declares Kubernetes");
+        await page.CheckPageAsync(hub, "experts");
+        await result.GetByRole(AriaRole.Link, new() { Name = "Grace Kube" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Grace Kube", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("Skill", new() { Exact = true }).SelectOptionAsync("Kubernetes");
+        await page.GetByLabel("Comment (optional)").FillAsync("Rescued our cluster upgrade");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Endorse" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You endorsed Grace Kube for Kubernetes.");
+        await Assertions.Expect(page.Locator(".skills li").Filter(new() { HasText = "Kubernetes" })).ToContainTextAsync("1 endorsement");
+        await page.CheckPageAsync(hub, "person");
+    }
+
+    [Fact]
+    public async Task A_lead_creates_a_community_approves_a_member_and_posts_an_event()
+    {
+        var page = await hub.NewPageAsync();
+        await page.SignInAsync("lena.lead@example.com", "Lena Lead", "IT");
+
+        await page.GotoAsync("/communities/new");
+        await page.GetByLabel("Name").FillAsync("Platform Engineering Guild");
+        await page.GetByLabel("Description").FillAsync("Paved roads, golden paths and the people who build them.");
+        await page.GetByLabel("Tags (comma-separated)").FillAsync("platform, kubernetes");
+        await page.GetByLabel("Closed: a lead approves each member").CheckAsync();
+        await page.CheckPageAsync(hub, "community-new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create community" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Platform Engineering Guild", Level = 1 })).ToBeVisibleAsync();
+
+        var slug = new Uri(page.Url).AbsolutePath.Split('/').Last();
+        using var newcomer = await hub.SignInAsync("nico.newcomer@example.com", "Nico Newcomer", "FIN");
+        var community = await newcomer.GetJsonAsync($"/api/communities/{slug}");
+        var join = await newcomer.PostJsonAsync($"/api/communities/{community.Id()}/members", new { }, HttpStatusCode.OK);
+        Assert.Equal("pending", join["status"]!.GetValue<string>());
+
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve Nico Newcomer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Nico Newcomer is now a member.");
+        await Assertions.Expect(page.GetByText("2 members")).ToBeVisibleAsync();
+        await page.CheckPageAsync(hub, "community");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write a post" }).ClickAsync();
+        await page.GetByLabel("Kind").SelectOptionAsync("event");
+        await page.GetByLabel("Title").FillAsync("Golden path demo day");
+        await page.GetByLabel("Text (Markdown)").FillAsync("Bring a **service** you want on the paved road.");
+        await page.GetByLabel("Starts (UTC)").FillAsync("2099-03-14T15:00");
+        await page.GetByLabel("Location").FillAsync("Room 4.12");
+        await page.CheckPageAsync(hub, "post-new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Golden path demo day", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("starts 2099-03-14 15:00 UTC")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".post-body strong")).ToHaveTextAsync("service");
+        await page.CheckPageAsync(hub, "post");
+    }
+
+    [Fact]
+    public async Task An_executive_opens_the_scorecard_and_sees_an_unaligned_project()
+    {
+        using var admin = await hub.SignInAsync("ada.admin@example.com", "Ada Admin", "IT", "admin", "executive");
+        foreach (var (code, name) in new[] { ("MKT", "Marketing"), ("HR", "People") })
+        {
+            await admin.PutJsonAsync($"/api/departments/{code}", new { name }, HttpStatusCode.OK);
+        }
+
+        var now = DateTime.UtcNow;
+        var objective = await admin.CreateOnceDepartmentsAreKnownAsync("/api/objectives", new
+        {
+            title = "Win the mid-market",
+            description = "More customers between 50 and 500 staff",
+            department = "MKT",
+            period = $"{now.Year}-H{(now.Month <= 6 ? 1 : 2)}",
+            priority = 1,
+            keyResults = new[] { new { title = "New mid-market customers", baseline = 0m, target = 40m, current = 14m, unit = "customers" } },
+        });
+        var aligned = await admin.CreateOnceDepartmentsAreKnownAsync("/api/projects", Project("Campaign analytics", "MKT", ["HR"], 200_000m));
+        await admin.PutJsonAsync($"/api/projects/{aligned.Id()}/alignments/{objective.Id()}", new { contribution = "high", rationale = "Finds the accounts" }, HttpStatusCode.OK);
+        await admin.CreateOnceDepartmentsAreKnownAsync("/api/projects", Project("Intranet font refresh", "HR", ["MKT"], 50_000m));
+        var page = await hub.NewPageAsync();
+
+        await page.SignInAsync("erin.exec@example.com", "Erin Executive", "MKT", executive: true);
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Scorecard" }).ClickAsync();
+
+        var unaligned = page.GetByRole(AriaRole.Region, new() { Name = "Active projects serving no objective" });
+        await Assertions.Expect(unaligned.GetByRole(AriaRole.Link, new() { Name = "Intranet font refresh" })).ToBeVisibleAsync();
+        await Assertions.Expect(unaligned).Not.ToContainTextAsync("Campaign analytics");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^80% of the planned budget") })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("HR");
+        await page.CheckPageAsync(hub, "scorecard");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.CheckPageAsync(hub, "scorecard-phone");
+        await page.SetViewportSizeAsync(1280, 900);
+        await unaligned.GetByRole(AriaRole.Link, new() { Name = "Intranet font refresh" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("This project serves no objective yet.")).ToBeVisibleAsync();
+        await page.CheckPageAsync(hub, "project");
+    }
+
+    [Fact]
+    public async Task An_employee_edits_their_profile_and_adds_a_skill_with_a_level()
+    {
+        var page = await hub.NewPageAsync();
+        await page.SignInAsync("paul.profile@example.com", "Paul Profile", "FIN");
+
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "My profile" }).ClickAsync();
+        await page.GetByLabel("Job title").FillAsync("Financial Analyst");
+        await page.GetByLabel("Mentoring").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your profile is saved.");
+        await page.GetByLabel("Skill", new() { Exact = true }).FillAsync("Forecasting");
+        await page.GetByLabel("Level").SelectOptionAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add or change skill" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".skills li").Filter(new() { HasText = "Forecasting" })).ToContainTextAsync("level 4 of 5");
+        await Assertions.Expect(page.GetByLabel("Job title")).ToHaveValueAsync("Financial Analyst");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=evidence-heading]")).ToContainTextAsync("Forecasting");
+        await page.CheckPageAsync(hub, "profile");
+    }
+
+    [Fact]
+    public async Task The_api_s_field_errors_appear_next_to_the_field()
+    {
+        var page = await hub.NewPageAsync();
+        await page.SignInAsync("fred.fields@example.com", "Fred Fields", "IT");
+
+        await page.GotoAsync("/communities/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create community" }).ClickAsync();
+
+        var name = page.GetByLabel("Name");
+        await Assertions.Expect(name).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#name-error")).ToContainTextAsync("name");
+        await page.CheckPageAsync(hub, "field-errors");
+    }
+
+    [Fact]
+    public async Task An_unknown_address_shows_a_friendly_page_not_a_problem_document()
+    {
+        var page = await hub.NewPageAsync();
+
+        var response = await page.GotoAsync("/no/such/page");
+
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Back to the start page" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Pages_allow_only_the_hub_s_own_scripts_and_styles()
+    {
+        var page = await hub.NewPageAsync();
+
+        var response = await page.GotoAsync("/signin");
+
+        var policy = (await response!.AllHeadersAsync())["content-security-policy"];
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        await page.CheckPageAsync(hub, "signin");
+    }
+
+    private static object Project(string name, string sponsor, string[] partners, decimal planned) => new
+    {
+        name,
+        description = "Created for the executive journey",
+        sponsorDepartment = sponsor,
+        partnerDepartments = partners,
+        tags = new[] { "web" },
+        budget = new { planned, actual = 0m, currency = "EUR" },
+        startDate = $"{DateTime.UtcNow.Year}-01-01",
+        endDate = $"{DateTime.UtcNow.Year}-12-31",
+        status = "active",
+    };
+}
