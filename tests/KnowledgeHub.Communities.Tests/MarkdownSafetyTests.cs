@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using KnowledgeHub.Testing;
@@ -49,6 +50,32 @@ public abstract partial class MarkdownSafetyTests(CommunitiesFixture fixture)
         Assert.Equal(body, post["body"]!.GetValue<string>());
         AssertInert(post["bodyHtml"]!.GetValue<string>());
         AssertInert((await lead.GetJsonAsync($"/api/posts/{post.Id()}"))["bodyHtml"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public async Task The_editors_preview_is_rendered_as_a_post_would_be_and_stores_nothing(string body)
+    {
+        var writer = fixture.Host.CreateClient(TestUser.Employee("writer"));
+        var community = await writer.CreateCommunityAsync();
+
+        var preview = await writer.PostJsonAsync("/api/posts/preview", new { body }, System.Net.HttpStatusCode.OK);
+        var published = await writer.PublishAsync(community.Id(), new { type = "article", title = "Previewed", body, tags = Array.Empty<string>() });
+
+        AssertInert(preview["bodyHtml"]!.GetValue<string>());
+        Assert.Equal(published["bodyHtml"]!.GetValue<string>(), preview["bodyHtml"]!.GetValue<string>());
+        Assert.Single((await writer.GetJsonAsync($"/api/communities/{community.Id()}/posts"))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_preview_names_a_missing_body()
+    {
+        var writer = fixture.Host.CreateClient(TestUser.Employee("writer"));
+
+        using var response = await writer.PostAsJsonAsync("/api/posts/preview", new { body = " " }, TestContext.Current.CancellationToken);
+
+        await response.EnsureStatusAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.True((await response.ReadJsonAsync())["errors"]!["body"] is not null);
     }
 
     [Theory]

@@ -91,6 +91,7 @@ public static class RouteMatrix
         new("POST /api/posts/{closedPost}/answers", "401 404 201 201 201 404 404", new { body = "An answer from the matrix." }),
         new("POST /api/posts/{question}/accepted-answer", "401 403 403 200 200 403 403", new { answerId = "{answer}" }),
         new("POST /api/posts/{closedPost}/accepted-answer", "401 404 403 200 200 404 404", new { answerId = "{closedAnswer}" }),
+        new("POST /api/posts/preview", Everyone, new { body = "A **preview** from the matrix." }),
         new("POST /api/posts/{openPost}/reactions", Everyone, new { kind = "helpful" }),
         new("POST /api/posts/{closedPost}/reactions", ClosedMembersOnly, new { kind = "helpful" }),
         new("DELETE /api/posts/{openPost}/reactions", "401 204 204 204 204 204 204"),

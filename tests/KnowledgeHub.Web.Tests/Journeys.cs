@@ -88,6 +88,9 @@ public sealed class Journeys(WebHub hub)
         await page.GetByLabel("Text (Markdown)").FillAsync("Bring a **service** you want on the paved road.");
         await page.GetByLabel("Starts (UTC)").FillAsync("2099-03-14T15:00");
         await page.GetByLabel("Location").FillAsync("Room 4.12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".preview .post-body strong")).ToHaveTextAsync("service");
+        await Assertions.Expect(page.GetByLabel("Title")).ToHaveValueAsync("Golden path demo day");
         await page.CheckPageAsync(hub, "post-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
 

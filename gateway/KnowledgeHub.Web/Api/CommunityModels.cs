@@ -27,3 +27,6 @@ public sealed record Post(
 public sealed record CommunityInsights(
     int Members, IReadOnlyDictionary<string, int> MembersByDepartment, int Posts30d, int Questions30d,
     double? AnswerRate, double? MedianHoursToFirstAnswer, double? CrossDepartmentShare);
+
+/// <summary>What a Markdown body would be published as.</summary>
+public sealed record MarkdownPreview(string BodyHtml);

@@ -52,6 +52,7 @@ public static class CommunitiesModule
         ChangeMember.Map(api);
 
         PublishPost.Map(api);
+        PreviewPost.Map(api);
         ListPosts.Map(api);
         GetPost.Map(api);
         EditPost.Map(api);
