@@ -7,9 +7,8 @@ using Xunit;
 namespace KnowledgeHub.EndToEnd.Tests;
 
 /// <summary>
-/// A hub with two Communities instances behind the gateway, on one database and one set of queues.
-/// Search keeps one instance: each Lucene instance needs every document, which a later search feed
-/// provides; then <c>["search"] = 2</c> joins the instance counts here.
+/// A hub with two Communities instances and two Search instances behind the gateway, each service's
+/// instances on one database and one set of queues (competing consumers).
 /// </summary>
 public sealed class ScaleOutHubFixture : IAsyncLifetime
 {
@@ -27,7 +26,7 @@ public sealed class ScaleOutHubFixture : IAsyncLifetime
         if (_unavailable is null)
         {
             Hub = await DistributedHub.StartAsync(
-                instances: new Dictionary<string, int> { ["communities"] = 2 },
+                instances: new Dictionary<string, int> { ["communities"] = 2, ["search"] = 2 },
                 // What an operator would read to see which instance did what: finished requests, received messages.
                 serviceEnvironment: new Dictionary<string, string>
                 {
@@ -79,15 +78,7 @@ public sealed partial class ScaleOutTests(ScaleOutHubFixture fixture)
 
         var community = await author.PostJsonAsync("/api/communities", new { name = $"Scale {marker}", description = "", tags = new[] { "kubernetes" }, visibility = "open" }, HttpStatusCode.Created);
         var communityId = community["id"]!.GetValue<string>();
-        var postIds = new HashSet<string>();
-        foreach (var batch in Enumerable.Range(0, Posts).Chunk(4))
-        {
-            var created = await Task.WhenAll(batch.Select(number => author.PostJsonAsync(
-                $"/api/communities/{communityId}/posts",
-                new { type = "article", title = $"Scaling note {number} {marker}", body = "What we learned", tags = new[] { "kubernetes" } },
-                HttpStatusCode.Created)));
-            postIds.UnionWith(created.Select(post => post["id"]!.GetValue<string>()));
-        }
+        var postIds = await ScaleOutTraffic.PublishPostsAsync(author, communityId, Posts, number => $"Scaling note {number} {marker}", "kubernetes");
 
         Assert.Equal(Posts, postIds.Count);
         var listed = await author.GetJsonAsync($"/api/communities/{communityId}/posts?limit=100");
@@ -121,7 +112,7 @@ public sealed partial class ScaleOutTests(ScaleOutHubFixture fixture)
         Assert.All(requestLogs.SelectMany(lines => lines), line => Assert.Matches(TracedJsonLine(), line));
 
         // Competing consumers: every profile event was received by exactly one instance.
-        var received = communities.Select(instance => ReceivedProfileEvents(instance).ToHashSet()).ToList();
+        var received = communities.Select(instance => ScaleOutTraffic.ReceivedMessageIds(instance, "person-profile-changed")).ToList();
         Assert.All(received, ids => Assert.NotEmpty(ids));
         Assert.Empty(received[0].Intersect(received[1]));
         TestContext.Current.SendDiagnosticMessage($"Posts served per instance: {string.Join(", ", served)}; profile events received per instance: {string.Join(", ", received.Select(ids => ids.Count))}.");
@@ -165,13 +156,33 @@ public sealed partial class ScaleOutTests(ScaleOutHubFixture fixture)
 
     private static HashSet<string> Ids(JsonNode page) => HubFlow.Ids(page);
 
-    /// <summary>The message ids of the PersonProfileChanged events an instance's consumer received (MassTransit's debug log).</summary>
-    private static IEnumerable<string> ReceivedProfileEvents(HubProcess instance) =>
-        instance.OutputLines.Select(line => ReceiveLine().Match(line)).Where(match => match.Success).Select(match => match.Groups["id"].Value);
-
     [GeneratedRegex("""^\{.*"TraceId":"[0-9a-f]{32}".*\}$""")]
     private static partial Regex TracedJsonLine();
+}
 
-    [GeneratedRegex(@"RECEIVE \S+person-profile-changed (?<id>[0-9a-f-]{36})")]
-    private static partial Regex ReceiveLine();
+/// <summary>What the scale-out tests send through the gateway and read back from each instance.</summary>
+internal static class ScaleOutTraffic
+{
+    /// <summary>Publishes <paramref name="count"/> articles, four at a time so the gateway spreads them, and returns their ids.</summary>
+    public static async Task<HashSet<string>> PublishPostsAsync(HttpClient author, string communityId, int count, Func<int, string> title, string tag)
+    {
+        var postIds = new HashSet<string>();
+        foreach (var batch in Enumerable.Range(0, count).Chunk(4))
+        {
+            var created = await Task.WhenAll(batch.Select(number => author.PostJsonAsync(
+                $"/api/communities/{communityId}/posts",
+                new { type = "article", title = title(number), body = "What we learned", tags = new[] { tag } },
+                HttpStatusCode.Created)));
+            postIds.UnionWith(created.Select(post => post["id"]!.GetValue<string>()));
+        }
+
+        return postIds;
+    }
+
+    /// <summary>The message ids of one kind of event (its URN's name) that an instance's consumers received, from MassTransit's debug log.</summary>
+    public static HashSet<string> ReceivedMessageIds(HubProcess instance, string eventName)
+    {
+        var receive = new Regex($@"RECEIVE \S+{Regex.Escape(eventName)} (?<id>[0-9a-f-]{{36}})");
+        return instance.OutputLines.Select(line => receive.Match(line)).Where(match => match.Success).Select(match => match.Groups["id"].Value).ToHashSet();
+    }
 }
