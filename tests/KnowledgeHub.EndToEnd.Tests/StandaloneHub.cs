@@ -41,7 +41,26 @@ public sealed class StandaloneHub : IAsyncDisposable
     {
         await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataPath, recursive: true);
+        await DeleteDataFolderAsync();
+    }
+
+    // Once, a hub disposed a second after it started had a Lucene generation folder appear in its
+    // data folder during this delete (an index opened after the host stopped; cause not yet found,
+    // recorded in issue 7's note). Cleaning up scratch space retries rather than failing the test.
+    private async Task DeleteDataFolderAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(DataPath, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
     }
 
     private WebApplicationFactory<Program> Create() =>
