@@ -25,6 +25,14 @@ public static class HealthEndpoints
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteAsync,
+            // MassTransit reports a bus that lost its broker as Degraded, which answers 200 by default:
+            // a process whose dependency is away is not ready, whichever of the two it reports.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         }).AllowAnonymous().DisableRateLimiting();
 
         return endpoints;
