@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using KnowledgeHub.Testing;
 using Xunit;
@@ -22,14 +21,8 @@ public sealed class HubFlow(Func<HttpClient> newGatewayClient)
 
     public sealed record Outcome(string PersonId, string CommunityId, string PostId, string ProjectId, string Marker, TimeSpan SearchLatency);
 
-    public async Task<HttpClient> SignInAsync(string email, string department, params string[] roles)
-    {
-        var client = newGatewayClient();
-        var token = await client.PostJsonAsync("/api/auth/dev-login", new { email, displayName = email.Split('@')[0], department, roles }, HttpStatusCode.OK);
-        Assert.Equal("Bearer", token["tokenType"]!.GetValue<string>());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token["accessToken"]!.GetValue<string>());
-        return client;
-    }
+    public Task<HttpClient> SignInAsync(string email, string department, params string[] roles) =>
+        newGatewayClient().SignInAsync(email, department, roles);
 
     public async Task<Outcome> RunAsync(TimeSpan searchDeadline)
     {

@@ -3,7 +3,7 @@ namespace KnowledgeHub.Testing;
 /// <summary>
 /// The distributed topology on this machine: the four service hosts and the gateway as separate
 /// processes over the local RabbitMQ (a virtual host of their own) and PostgreSQL (a database
-/// per service). The test project that uses it must reference the host projects so they are built.
+/// per service), or over other <see cref="IHubBackends"/> (the fault suite's private servers). The test project that uses it must reference the host projects so they are built.
 /// A service may run as several instances (<c>instances: {["communities"] = 2}</c>): they share its
 /// database and its queues (competing consumers), and the gateway balances over all of them.
 /// </summary>
@@ -13,10 +13,12 @@ public sealed class DistributedHub : IAsyncDisposable
 
     private readonly List<string> _databases = [];
     private readonly string _folder = Directory.CreateTempSubdirectory("kh-distributed-").FullName;
-    private string? _virtualHost;
+    private readonly IHubBackends _backends;
+    private string? _broker;
 
-    private DistributedHub()
+    private DistributedHub(IHubBackends backends)
     {
+        _backends = backends;
     }
 
     /// <summary>The first (or only) instance of each service.</summary>
@@ -35,9 +37,13 @@ public sealed class DistributedHub : IAsyncDisposable
 
     /// <param name="instances">How many instances of a service to run (default one each).</param>
     /// <param name="serviceEnvironment">Extra settings for every service instance (log levels, say).</param>
+    /// <param name="backends">Where the databases and the broker live; the machine's shared servers by default.</param>
+    /// <param name="gatewayEnvironment">Extra settings for the gateway (its rate limits, say).</param>
     public static async Task<DistributedHub> StartAsync(
         IReadOnlyDictionary<string, int>? instances = null,
-        IReadOnlyDictionary<string, string>? serviceEnvironment = null)
+        IReadOnlyDictionary<string, string>? serviceEnvironment = null,
+        IHubBackends? backends = null,
+        IReadOnlyDictionary<string, string>? gatewayEnvironment = null)
     {
         var unknown = instances?.Keys.Except(ServiceNames).ToList() ?? [];
         if (unknown.Count > 0 || instances?.Values.Any(count => count < 1) == true)
@@ -45,10 +51,13 @@ public sealed class DistributedHub : IAsyncDisposable
             throw new ArgumentException($"Instances are counted per service ({string.Join(", ", ServiceNames)}), at least one each.", nameof(instances));
         }
 
-        var hub = new DistributedHub();
+        var hub = new DistributedHub(backends ?? LocalBackends.Instance);
         try
         {
-            await hub.StartProcessesAsync(instances ?? new Dictionary<string, int>(), serviceEnvironment ?? new Dictionary<string, string>());
+            await hub.StartProcessesAsync(
+                instances ?? new Dictionary<string, int>(),
+                serviceEnvironment ?? new Dictionary<string, string>(),
+                gatewayEnvironment ?? new Dictionary<string, string>());
             return hub;
         }
         catch
@@ -69,25 +78,28 @@ public sealed class DistributedHub : IAsyncDisposable
 
         foreach (var database in _databases)
         {
-            await PostgresServer.DropDatabaseAsync(database);
+            await _backends.DropDatabaseAsync(database);
         }
 
-        if (_virtualHost is not null)
+        if (_broker is not null)
         {
-            await RabbitMqServer.DeleteVirtualHostAsync(_virtualHost);
+            await _backends.DeleteBrokerAsync(_broker);
         }
 
         Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task StartProcessesAsync(IReadOnlyDictionary<string, int> instanceCounts, IReadOnlyDictionary<string, string> serviceEnvironment)
+    private async Task StartProcessesAsync(
+        IReadOnlyDictionary<string, int> instanceCounts,
+        IReadOnlyDictionary<string, string> serviceEnvironment,
+        IReadOnlyDictionary<string, string> extraGatewayEnvironment)
     {
-        _virtualHost = await RabbitMqServer.CreateVirtualHostAsync("distributed");
+        _broker = await _backends.CreateBrokerAsync();
         var gatewayPort = HubProcess.FreePort();
         var instances = new Dictionary<string, IReadOnlyList<HubProcess>>();
         foreach (var name in ServiceNames)
         {
-            var database = await PostgresServer.CreateDatabaseAsync(name);
+            var database = await _backends.CreateDatabaseAsync(name);
             _databases.Add(database);
             var count = instanceCounts.GetValueOrDefault(name, 1);
             instances[name] = [.. Enumerable.Range(1, count).Select(instance => new HubProcess(
@@ -102,7 +114,7 @@ public sealed class DistributedHub : IAsyncDisposable
                     ["Database__Provider"] = "Postgres",
                     [$"ConnectionStrings__{name}"] = database,
                     ["Messaging__Transport"] = "RabbitMq",
-                    ["Messaging__RabbitMqUrl"] = _virtualHost,
+                    ["Messaging__RabbitMqUrl"] = _backends.BrokerUrlFor(name, _broker),
                     ["Auth__Authority"] = $"http://127.0.0.1:{gatewayPort}",
                     ["Auth__RequireHttpsMetadata"] = "false",
                 }))];
@@ -118,6 +130,11 @@ public sealed class DistributedHub : IAsyncDisposable
             ["RateLimiting__PermitsPerSecond"] = "100000",
             ["RateLimiting__Burst"] = "100000",
         };
+        foreach (var (key, value) in extraGatewayEnvironment)
+        {
+            gatewayEnvironment[key] = value;
+        }
+
         foreach (var (name, serviceInstances) in instances)
         {
             gatewayEnvironment[$"Services__{name}__Urls"] = string.Join(',', serviceInstances.Select(instance => instance.Url));

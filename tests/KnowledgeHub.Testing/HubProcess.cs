@@ -86,6 +86,21 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether <c>/health/ready</c> answers 200 right now (false when the process does not answer).</summary>
+    public async Task<bool> IsReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await client.GetAsync("/health/ready");
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Waits for a process that should end on its own (a start that must fail, say); null when it is still running.</summary>
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
     {

@@ -2,21 +2,27 @@ using System.Diagnostics;
 
 namespace KnowledgeHub.Testing;
 
-/// <summary>Runs a command to completion with a deadline; used to start local database and broker servers.</summary>
+/// <summary>Runs a command to completion with a deadline; used to start and stop local database and broker servers.</summary>
 public static class ProcessRunner
 {
     public sealed record Outcome(int ExitCode, string Output);
 
     public static bool IsInstalled(string path) => File.Exists(path);
 
-    public static async Task<Outcome> RunAsync(string fileName, string arguments, TimeSpan timeout)
+    public static async Task<Outcome> RunAsync(string fileName, string arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Process.Start(new ProcessStartInfo(fileName, arguments)
+        var start = new ProcessStartInfo(fileName, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(timeout);
