@@ -48,16 +48,33 @@ public abstract class ReindexTests(SearchFixture fixture)
         var again = await admin.PostJsonAsync("/api/search/reindex", new { }, HttpStatusCode.Accepted);
         Assert.Equal(reindexId.ToString(), again["reindexId"]!.GetValue<string>());
 
+        // Each service replays its state as of a snapshot: the documents changed before it.
+        var replayedPerson = TestEvents.Person(person, $"Ada {marker}", ["rust"]);
+        var replayedCommunity = TestEvents.Community(community, $"Guild {marker}", version: 3);
+        var replayedPost = TestEvents.Updated(post, community, $"Note {marker}", version: 4);
+        var replayedProject = TestEvents.Project(project, $"Plan {marker}", version: 5);
+        var replayedObjective = TestEvents.Objective(objective, $"Goal {marker}", version: 2);
+
         // Expertise and Communities answer; Alignment has announced but not yet delivered.
         await fixture.Host.PublishAsync(new ReindexReplayStarted(requested.ReindexId, "expertise", 1, DateTimeOffset.UtcNow));
-        await fixture.Host.PublishAsync(TestEvents.Person(person, $"Ada {marker}", ["rust"]));
+        await fixture.Host.PublishAsync(replayedPerson);
         await fixture.Host.PublishAsync(new ReindexReplayStarted(requested.ReindexId, "communities", 2, DateTimeOffset.UtcNow));
-        await fixture.Host.PublishAsync(TestEvents.Community(community, $"Guild {marker}", version: 3));
-        await fixture.Host.PublishAsync(TestEvents.Updated(post, community, $"Note {marker}", version: 4));
+        // A post written after Communities' snapshot is live, not part of its replay: it must not count toward the two.
+        var fresh = Guid.NewGuid();
+        await fixture.Host.PublishAsync(TestEvents.Published(fresh, community, $"Fresh note {marker}"));
+        await fixture.Host.PublishAsync(replayedCommunity);
         await fixture.Host.PublishAsync(new ReindexReplayStarted(Guid.NewGuid(), "alignment", 99, DateTimeOffset.UtcNow));
         await fixture.Host.PublishAsync(new ReindexReplayStarted(requested.ReindexId, "alignment", 2, DateTimeOffset.UtcNow));
-        await fixture.Host.PublishAsync(TestEvents.Project(project, $"Plan {marker}", version: 5));
+        await fixture.Host.PublishAsync(replayedProject);
 
+        var waiting = await Eventually.GetAsync(
+            async () => await admin.GetJsonAsync("/api/search/reindex") is var body && body["done"]!.GetValue<int>() == 3 && body["total"]!.GetValue<int>() == 5 ? body : null,
+            SearchApi.Deadline,
+            "three of five documents done");
+        Assert.Equal("running", waiting["state"]!.GetValue<string>());
+        Assert.Equal(new JsonObject { ["service"] = "communities", ["announced"] = true, ["total"] = 2, ["done"] = 1 }.ToJsonString(), waiting["services"]![1]!.ToJsonString());
+
+        await fixture.Host.PublishAsync(replayedPost);
         var progress = await Eventually.GetAsync(
             async () => await admin.GetJsonAsync("/api/search/reindex") is var body && body["done"]!.GetValue<int>() == 4 && body["total"]!.GetValue<int>() == 5 ? body : null,
             SearchApi.Deadline,
@@ -68,7 +85,7 @@ public abstract class ReindexTests(SearchFixture fixture)
 
         // A live edit during the rebuild reaches both indexes; it is no new document for the count.
         await fixture.Host.PublishAsync(TestEvents.Updated(post, community, $"Edited note {marker}", version: 5));
-        await fixture.Host.PublishAsync(TestEvents.Objective(objective, $"Goal {marker}", version: 2));
+        await fixture.Host.PublishAsync(replayedObjective);
 
         var done = await Eventually.GetAsync(
             async () => await admin.GetJsonAsync("/api/search/reindex") is var body && body["state"]!.GetValue<string>() == "completed" ? body : null,
@@ -76,8 +93,9 @@ public abstract class ReindexTests(SearchFixture fixture)
             "the rebuild to complete");
         Assert.Equal((5, 5), (done["done"]!.GetValue<int>(), done["total"]!.GetValue<int>()));
         Assert.NotNull(done["finishedAt"]);
-        await reader.UntilIdsAsync($"q={marker}", person, community, post, project, objective);
-        Assert.Equal($"Edited note {marker}", (await reader.SearchAsync($"q={marker}&type=post"))["items"]![0]!["title"]!.GetValue<string>());
+        await reader.UntilIdsAsync($"q={marker}", person, community, post, fresh, project, objective);
+        var posts = (await reader.SearchAsync($"q={marker}&type=post"))["items"]!.AsArray();
+        Assert.Equal($"Edited note {marker}", posts.Single(item => item!["id"]!.GetValue<string>() == post.ToString())!["title"]!.GetValue<string>());
 
         // The new index keeps its versions: an older event still changes nothing.
         await fixture.Host.PublishAndWaitAsync(TestEvents.Updated(post, community, $"Stale note {marker}", version: 3));

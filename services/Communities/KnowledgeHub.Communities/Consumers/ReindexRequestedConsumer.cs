@@ -41,7 +41,9 @@ internal sealed class ReindexRequestedConsumer(CommunitiesDatabase database, Out
 
         var total = await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT (SELECT count(*) FROM communities) + (SELECT count(*) FROM posts)", transaction: work.Transaction, cancellationToken: cancellationToken));
-        await outbox.EnqueueAsync(work, new ReindexReplayStarted(message.ReindexId, CommunitiesModule.Name, total, now), cancellationToken);
+        // The snapshot's time is taken after the count: Search counts a replayed document only if it
+        // changed no later than this, so everything counted here must be older.
+        await outbox.EnqueueAsync(work, new ReindexReplayStarted(message.ReindexId, CommunitiesModule.Name, total, _time.UtcNowForDatabase()), cancellationToken);
 
         var communities = await CommunityReader.ReadAsync(
             work.Connection, _dialect, "ORDER BY c.id", new DynamicParameters(), Guid.Empty, cancellationToken, work.Transaction);

@@ -44,7 +44,9 @@ internal sealed class ReindexRequestedConsumer : InboxConsumer<ExpertiseDatabase
 
         var total = await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT count(*) FROM people", transaction: work.Transaction, cancellationToken: cancellationToken));
-        await _outbox.EnqueueAsync(work, new ReindexReplayStarted(message.ReindexId, ExpertiseModule.Name, total, now), cancellationToken);
+        // The snapshot's time is taken after the count: Search counts a replayed document only if it
+        // changed no later than this, so everything counted here must be older.
+        await _outbox.EnqueueAsync(work, new ReindexReplayStarted(message.ReindexId, ExpertiseModule.Name, total, _time.UtcNowForDatabase()), cancellationToken);
 
         var after = Guid.Empty;
         while (true)

@@ -37,7 +37,7 @@ internal sealed class SearchFeed(SearchDatabase database, SearchFeedSignal signa
 
     public Task UpsertAsync(UnitOfWork work, string owner, SearchDocument document, CancellationToken cancellationToken)
     {
-        CountForReindex(work, owner, document.Key);
+        CountForReindex(work, owner, document.Key, document.UpdatedAt);
         return StoreAsync(work, owner, document.Key, document.Version, removed: false, JsonSerializer.Serialize(document, Json), cancellationToken);
     }
 
@@ -96,8 +96,8 @@ internal sealed class SearchFeed(SearchDatabase database, SearchFeedSignal signa
 
     // A reindex counts the documents each service delivered, changed or not: the new index is
     // filled from search_documents, and the count tells when every service's replay has arrived.
-    private void CountForReindex(UnitOfWork work, string owner, string key) =>
-        work.AfterCommit(() => reindex.Received(owner, key));
+    private void CountForReindex(UnitOfWork work, string owner, string key, DateTimeOffset changedAt) =>
+        work.AfterCommit(() => reindex.Received(owner, key, changedAt));
 
     private sealed class StaleDocument
     {

@@ -8,8 +8,11 @@ namespace KnowledgeHub.Search.Reindex;
 /// documents and the feed, while the services replay their state into the stored documents; it is
 /// promoted once every service has announced its total and delivered it, and the new index has
 /// caught up with the feed.
-/// Progress counts distinct documents per service, so a replayed event that arrives twice counts
-/// once. A rebuild that stops progressing fails and leaves the live index as it was.
+/// Progress counts distinct documents per service that were last changed no later than the
+/// service's replay snapshot, so a replayed event that arrives twice counts once and a document
+/// written live after the snapshot (not part of the replay) does not count at all: counting it
+/// promoted a rebuild before its replay had arrived, and the documents not yet replayed were then
+/// removed as "unseen". A rebuild that stops progressing fails and leaves the live index as it was.
 /// </summary>
 internal sealed partial class ReindexCoordinator(
     IndexGenerations generations,
@@ -56,26 +59,29 @@ internal sealed partial class ReindexCoordinator(
         return (Status(), true);
     }
 
-    /// <summary>A service said how many documents it is about to replay for <paramref name="reindexId"/>.</summary>
-    public void Announced(Guid reindexId, string service, int total)
+    /// <summary>
+    /// A service said how many documents it is about to replay for <paramref name="reindexId"/>,
+    /// as of its snapshot at <paramref name="snapshotAt"/> (its own clock, like its documents' change times).
+    /// </summary>
+    public void Announced(Guid reindexId, string service, int total, DateTimeOffset snapshotAt)
     {
         lock (_lock)
         {
             if (_run is { State: ReindexStatus.Running } run && run.Id == reindexId)
             {
-                run.Announce(service, total, time.GetUtcNow());
+                run.Announce(service, total, snapshotAt, time.GetUtcNow());
             }
         }
     }
 
-    /// <summary>A document of <paramref name="service"/> was stored (called once its transaction committed).</summary>
-    public void Received(string service, string key)
+    /// <summary>A document of <paramref name="service"/> last changed at <paramref name="changedAt"/> was stored (called once its transaction committed).</summary>
+    public void Received(string service, string key, DateTimeOffset changedAt)
     {
         lock (_lock)
         {
             if (_run is { State: ReindexStatus.Running } run)
             {
-                run.Receive(service, key, time.GetUtcNow());
+                run.Receive(service, key, changedAt, time.GetUtcNow());
             }
         }
     }
@@ -212,18 +218,20 @@ internal sealed partial class ReindexCoordinator(
         private string? Reason { get; set; }
 
         /// <summary>Every expected service announced, and every announced total arrived.</summary>
-        public bool IsComplete => _replays.Values.All(replay => replay.Total is { } total && replay.Keys.Count >= total);
+        public bool IsComplete => _replays.Values.All(replay => replay.Total is { } total && replay.Delivered >= total);
 
-        public void Announce(string service, int total, DateTimeOffset now)
+        public void Announce(string service, int total, DateTimeOffset snapshotAt, DateTimeOffset now)
         {
-            ReplayOf(service).Total = total;
+            var replay = ReplayOf(service);
+            replay.Total = total;
+            replay.SnapshotAt = snapshotAt;
             LastProgressAt = now;
         }
 
-        /// <summary>Counts a document of a service this rebuild waits for; others' do not matter to it.</summary>
-        public void Receive(string service, string key, DateTimeOffset now)
+        /// <summary>Notes a document of a service this rebuild waits for; others' do not matter to it.</summary>
+        public void Receive(string service, string key, DateTimeOffset changedAt, DateTimeOffset now)
         {
-            if (_replays.TryGetValue(service, out var replay) && replay.Keys.Add(key))
+            if (_replays.TryGetValue(service, out var replay) && replay.Note(key, changedAt))
             {
                 LastProgressAt = now;
             }
@@ -231,8 +239,8 @@ internal sealed partial class ReindexCoordinator(
 
         public IEnumerable<string> Missing() =>
             _replays
-                .Where(pair => pair.Value.Total is not { } total || pair.Value.Keys.Count < total)
-                .Select(pair => pair.Value.Total is { } total ? $"{pair.Key} ({pair.Value.Keys.Count} of {total})" : $"{pair.Key} (no answer)");
+                .Where(pair => pair.Value.Total is not { } total || pair.Value.Delivered < total)
+                .Select(pair => pair.Value.Total is { } total ? $"{pair.Key} ({pair.Value.Delivered} of {total})" : $"{pair.Key} (no answer)");
 
         public void Finish(string state, DateTimeOffset now, string? reason)
         {
@@ -250,7 +258,7 @@ internal sealed partial class ReindexCoordinator(
                     pair.Key,
                     pair.Value.Total is not null,
                     pair.Value.Total ?? 0,
-                    Math.Min(pair.Value.Keys.Count, pair.Value.Total ?? int.MaxValue)))
+                    Math.Min(pair.Value.Delivered, pair.Value.Total ?? int.MaxValue)))
                 .ToList();
             return new ReindexStatus(State, services.Sum(service => service.Done), services.Sum(service => service.Total), Id, StartedAt, FinishedAt, Reason, services);
         }
@@ -268,8 +276,27 @@ internal sealed partial class ReindexCoordinator(
 
     private sealed class Replay
     {
+        // Each document's earliest change time seen during the rebuild: its replay carries the
+        // state as of the snapshot, a live change after it a later time.
+        private readonly Dictionary<string, DateTimeOffset> _changedAt = new(StringComparer.Ordinal);
+
         public int? Total { get; set; }
 
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        public DateTimeOffset? SnapshotAt { get; set; }
+
+        /// <summary>Documents that belong to the replay: changed no later than the snapshot (none before it is announced).</summary>
+        public int Delivered => SnapshotAt is { } snapshot ? _changedAt.Values.Count(changedAt => changedAt <= snapshot) : 0;
+
+        /// <summary>True when this is news: a document not seen before, or one seen with an earlier change time.</summary>
+        public bool Note(string key, DateTimeOffset changedAt)
+        {
+            if (_changedAt.TryGetValue(key, out var known) && known <= changedAt)
+            {
+                return false;
+            }
+
+            _changedAt[key] = changedAt;
+            return true;
+        }
     }
 }
