@@ -29,6 +29,9 @@ public sealed class HubProcess : IAsyncDisposable
 
     public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
 
+    /// <summary>A setting the process was started with (from its environment), or null.</summary>
+    public string? Setting(string key) => _environment.GetValueOrDefault(key);
+
     public string RecentOutput => string.Join('\n', _output.TakeLast(60));
 
     /// <summary>The last 2000 lines the process wrote, oldest first.</summary>
@@ -116,12 +119,12 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGTERM, then SIGKILL if it has not finished within <paramref name="grace"/>.</summary>
-    public async Task StopAsync(TimeSpan grace)
+    /// <summary>SIGTERM, then SIGKILL if it has not finished within <paramref name="grace"/>; true when it ended by itself in time.</summary>
+    public async Task<bool> StopAsync(TimeSpan grace)
     {
         if (_process is not { HasExited: false } process)
         {
-            return;
+            return true;
         }
 
         await ProcessRunner.RunAsync("/bin/kill", $"-TERM {process.Id}", TimeSpan.FromSeconds(5));
@@ -129,11 +132,13 @@ public sealed class HubProcess : IAsyncDisposable
         try
         {
             await process.WaitForExitAsync(deadline.Token);
+            return true;
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            return false;
         }
     }
 

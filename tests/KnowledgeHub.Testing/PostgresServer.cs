@@ -56,7 +56,9 @@ public static class PostgresServer
         }
 
         var clusters = await ProcessRunner.RunAsync("/usr/bin/pg_lsclusters", "--no-header", TimeSpan.FromSeconds(10));
-        var cluster = clusters.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // The machine's cluster is "main"; others (the fault suite's private one) are not ours to start.
+        var listed = clusters.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var cluster = listed.FirstOrDefault(columns => columns is [_, "main", ..]) ?? listed.FirstOrDefault();
         if (cluster is { Length: >= 4 } && cluster[3] != "online")
         {
             await ProcessRunner.RunAsync("/usr/bin/pg_ctlcluster", $"{cluster[0]} {cluster[1]} start", TimeSpan.FromSeconds(60));

@@ -1,0 +1,39 @@
+using KnowledgeHub.Testing;
+using Xunit;
+
+namespace KnowledgeHub.Reliability.Tests.Distributed;
+
+/// <summary>Scenario 1: RabbitMQ stopped for 30 seconds (<c>rabbitmqctl stop_app</c>, then <c>start_app</c>).</summary>
+[Collection(FaultHub.Collection)]
+public sealed class Broker_outage(FaultHub faults)
+{
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Writes_go_on_while_RabbitMQ_is_stopped_for_30_seconds_and_each_is_found_once_after_it_returns()
+    {
+        faults.SkipIfUnavailable();
+        var marker = FaultHub.NewMarker();
+        var (author, communityId) = await faults.NewAuthorWithCommunityAsync(marker);
+        var search = faults.Service("search");
+
+        await using var stream = new WriteStream(author, communityId, marker, pace: TimeSpan.FromMilliseconds(200));
+        await stream.UntilAcknowledgedAsync(5, TimeSpan.FromSeconds(30));
+        await faults.RabbitMq.StopAppAsync();
+        var beforeOutage = stream.Acknowledged;
+        var outage = Task.Delay(Outage, TestContext.Current.CancellationToken);
+        // Readiness tells the platform the truth while the broker is away.
+        await Eventually.AssertAsync(async () => !await search.IsReadyAsync(), Outage, "Search to report not ready while the broker is down");
+        await outage;
+        var duringOutage = stream.Acknowledged - beforeOutage;
+        await faults.RabbitMq.StartAppAsync();
+        await Eventually.AssertAsync(search.IsReadyAsync, TimeSpan.FromSeconds(90), "Search to report ready once the broker is back");
+        await stream.UntilAcknowledgedAsync(stream.Acknowledged + 5, TimeSpan.FromSeconds(30));
+        var attempts = await stream.StopAsync();
+
+        var tally = await faults.Audit(author).CheckAsync("1 RabbitMQ stopped 30 s", marker, communityId, attempts);
+        FaultReport.Note($"1 RabbitMQ stopped 30 s: {duringOutage} writes acknowledged while the broker was down (the outbox held their events)");
+        tally.AssertNothingLostOrDuplicated();
+        Assert.True(duringOutage > 0, "Writes must go on while the broker is down: the outbox keeps their events.");
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using KnowledgeHub.Reliability.Tests.Servers;
+using KnowledgeHub.Testing;
+using Npgsql;
+using Xunit;
+
+namespace KnowledgeHub.Reliability.Tests;
+
+/// <summary>
+/// The distributed hub the fault scenarios run against: five real processes over a PostgreSQL
+/// cluster and a RabbitMQ node of the suite's own (stopping them hurts no other test project), with
+/// fault proxies on the Communities-database and Search-broker links. Scenarios run one at a time.
+/// </summary>
+public sealed class FaultHub : IAsyncLifetime
+{
+    public const string Collection = "faults";
+
+    public const string PendingOutboxMessages = "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL";
+
+    private string? _unavailable;
+
+    public DistributedHub Hub { get; private set; } = null!;
+
+    public PrivatePostgres Postgres { get; private set; } = null!;
+
+    public PrivateRabbitMq RabbitMq { get; private set; } = null!;
+
+    public FaultBackends Backends { get; private set; } = null!;
+
+    public void SkipIfUnavailable() => Assert.SkipWhen(_unavailable is not null, _unavailable ?? "");
+
+    public async ValueTask InitializeAsync()
+    {
+        _unavailable = PrivatePostgres.UnavailableReason() ?? PrivateRabbitMq.UnavailableReason();
+        if (_unavailable is not null)
+        {
+            return;
+        }
+
+        Postgres = await PrivatePostgres.StartAsync();
+        RabbitMq = await PrivateRabbitMq.StartAsync();
+        Backends = new FaultBackends(Postgres, RabbitMq);
+        Hub = await DistributedHub.StartAsync(backends: Backends);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_unavailable is not null)
+        {
+            return;
+        }
+
+        // Each step only if it was reached: a start that failed half-way still cleans up what it made.
+        if (Hub is not null)
+        {
+            await Hub.DisposeAsync();
+        }
+
+        if (Backends is not null)
+        {
+            await Backends.DisposeAsync();
+        }
+
+        if (RabbitMq is not null)
+        {
+            await RabbitMq.DisposeAsync();
+        }
+
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
+        }
+    }
+
+    public HubProcess Service(string name) => Hub.Services[name];
+
+    /// <summary>A new signed-in person with a fresh open community to write into.</summary>
+    public Task<(HttpClient Author, string CommunityId)> NewAuthorWithCommunityAsync(string marker) =>
+        NewAuthorWithCommunityAsync(Hub.CreateGatewayClient(), marker);
+
+    /// <summary>Signs <paramref name="client"/> in as a new person who opens a community to write into.</summary>
+    public static async Task<(HttpClient Author, string CommunityId)> NewAuthorWithCommunityAsync(HttpClient client, string marker)
+    {
+        var author = await client.SignInAsync($"author.{marker}@example.com", "IT");
+        await author.GetJsonAsync("/api/people/me");
+        var community = await author.PostJsonAsync("/api/communities", new { name = $"Faults {marker}", description = "Fault scenario", tags = new[] { "reliability" }, visibility = "open" }, HttpStatusCode.Created);
+        return (author, community["id"]!.GetValue<string>());
+    }
+
+    /// <summary>A direct connection to a service's database, bypassing any fault proxy: what the checks read.</summary>
+    public NpgsqlConnection Database(string service) =>
+        // Unpooled: a pooled connection would outlive the database restarts some scenarios cause.
+        new(Postgres.ConnectionString(Backends.Databases[service]) + ";Pooling=false");
+
+    /// <summary>Runs one SQL statement on a service's database directly; returns the first column of the first row.</summary>
+    public async Task<long> CountAsync(string service, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = Database(service);
+        await connection.OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs one SQL statement on a service's database directly; returns the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string service, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = Database(service);
+        await connection.OpenAsync();
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Checks a scenario's writes: through the gateway as <paramref name="reader"/> sees them, and every service's outbox drained.</summary>
+    public WriteAudit Audit(HttpClient reader) => new(reader, async () =>
+    {
+        long pending = 0;
+        foreach (var service in DistributedHub.ServiceNames)
+        {
+            pending += await CountAsync(service, PendingOutboxMessages);
+        }
+
+        return pending;
+    });
+
+    /// <summary>A word no other scenario uses, so search answers are about one scenario's writes only.</summary>
+    public static string NewMarker() => "zr" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>Waits until every instance of every process answers <c>/health/ready</c> again.</summary>
+    public Task UntilAllReadyAsync(TimeSpan timeout) =>
+        Task.WhenAll(Hub.All.Select(process => process.WaitUntilReadyAsync(timeout)));
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+}
+
+[CollectionDefinition(FaultHub.Collection)]
+public sealed class FaultCollection : ICollectionFixture<FaultHub>;
