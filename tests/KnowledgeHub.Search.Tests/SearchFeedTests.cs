@@ -1,8 +1,10 @@
 using Dapper;
+using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Search.Tests.Index;
 using KnowledgeHub.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace KnowledgeHub.Search.Tests;
@@ -88,6 +90,31 @@ public abstract class SearchFeedTests(SearchFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task An_instance_behind_the_pruned_feed_refills_its_index_from_the_stored_documents()
+    {
+        var marker = SearchApi.Marker("zp");
+        var (community, before, after, later) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await fixture.Host.PublishAndWaitAsync(TestEvents.Published(before, community, $"Before {marker}"));
+        await using (var instance = await FeedFollowerUnderTest.StartAsync(fixture.Host, Folder("behind")))
+        {
+            await instance.UntilIdsAsync(marker, before);
+        }
+
+        // While the instance is down its post is removed and another published; then every entry
+        // is older than the retention (the pruner's clock runs two minutes ahead) and is pruned.
+        await fixture.Host.PublishAndWaitAsync(new Contracts.Communities.PostRemoved(before, community, Guid.NewGuid(), 2, DateTimeOffset.UtcNow));
+        await fixture.Host.PublishAndWaitAsync(TestEvents.Published(after, community, $"After {marker}"));
+        var pruner = new SearchFeedPruner(fixture.Host.Get<SearchDatabase>(), new SearchFeedSettings { Retention = TimeSpan.FromMinutes(1) }, new ClockAhead(TimeSpan.FromMinutes(2)), NullLogger<SearchFeedPruner>.Instance);
+        Assert.True(await pruner.PruneAsync(TestContext.Current.CancellationToken) >= 2, "the entries since the instance stopped were not pruned");
+        Assert.Equal(0, await FeedEntriesAsync(DocumentKeys.Of(DocumentTypes.Post, after)));
+        // The feed goes on after the gap: following it alone would miss what was pruned.
+        await fixture.Host.PublishAndWaitAsync(TestEvents.Published(later, community, $"Later {marker}"));
+
+        await using var restarted = await FeedFollowerUnderTest.StartAsync(fixture.Host, Folder("behind"));
+        await restarted.UntilIdsAsync(marker, after, later);
+    }
+
+    [Fact]
     public async Task Two_instances_with_their_own_indexes_over_one_database_both_find_every_document()
     {
         var marker = SearchApi.Marker("zt");
@@ -138,6 +165,11 @@ public abstract class SearchFeedTests(SearchFixture fixture) : IDisposable
                 && line["index"]!["version_type"]!.GetValue<string>() == "external")),
             SearchApi.Deadline,
             $"Elasticsearch to receive {key} at version {version}");
+
+    private sealed class ClockAhead(TimeSpan ahead) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
+    }
 
     private async Task<long> FeedEntriesAsync(string key)
     {

@@ -36,6 +36,8 @@ public static class SearchModule
         builder.Services.AddSingleton<SearchFeed>();
         builder.Services.AddSingleton<SearchFeedReader>();
         builder.Services.AddHostedService<SearchFeedFollower>();
+        builder.Services.AddSingleton(SearchFeedSettings.From(builder.Configuration));
+        builder.Services.AddHostedService<SearchFeedPruner>();
         builder.Services.AddSingleton(ReindexSettings.From(builder.Configuration));
         builder.Services.AddSingleton<ReindexCoordinator>();
         builder.Services.AddHostedService<ReindexWatchdog>();

@@ -7,8 +7,8 @@ namespace KnowledgeHub.Search.Feed;
 
 /// <summary>
 /// Carries the search feed into this instance's index generations, each from its own position:
-/// a new generation (first start, a deleted index folder, a reindex) is first filled from the
-/// stored documents up to the feed's head, then follows the feed. Woken by local commits, and
+/// a new generation (first start, a deleted index folder, a reindex) or one that fell behind the
+/// pruned feed is first filled from the stored documents up to the feed's head, then follows the feed. Woken by local commits, and
 /// polling for other instances' entries. Positions are recorded in the index with the writes, so
 /// a crash replays from the last durable one; the versions make a repeat harmless.
 /// </summary>
@@ -92,8 +92,12 @@ internal sealed partial class SearchFeedFollower(
         while (index.FeedPosition < head)
         {
             var entries = await feed.AfterAsync(index.FeedPosition, cancellationToken);
-            if (entries.Count == 0)
+            if (entries.Count == 0 || entries[0].Position > index.FeedPosition + 1)
             {
+                // Positions are gap-free and every one up to the head has committed: a gap, or
+                // nothing at all, means the entries this index needs were pruned (SearchFeedPruner).
+                LogBehindPrunedFeed(logger, index.Name, index.FeedPosition);
+                await FillAsync(index, head, cancellationToken);
                 return;
             }
 
@@ -135,6 +139,9 @@ internal sealed partial class SearchFeedFollower(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The rebuild's replays did not name {Documents} stored documents; they are removed")]
     private static partial void LogRemovedUnseen(ILogger logger, int documents);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index {Index} is at feed position {Position}, behind the pruned feed; refilling it from the stored documents")]
+    private static partial void LogBehindPrunedFeed(ILogger logger, string index, long position);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filling the search index {Index} from the stored documents (feed head {Head})")]
     private static partial void LogFilling(ILogger logger, string index, long head);
