@@ -12,6 +12,8 @@ public sealed class StartupValidationTests
     [InlineData("Messaging__ErrorQueuePollInterval", "soon", "Messaging:ErrorQueuePollInterval")]
     [InlineData("Alignment__Currencies__Rates__USD", "cheap", "Alignment:Currencies:Rates:USD")]
     [InlineData("Cors__AllowedOrigins__0", "portal", "Cors:AllowedOrigins")]
+    [InlineData("Search__Reindex__StallTimeout", "00:00:00", "Search:Reindex:StallTimeout")]
+    [InlineData("Search__Feed__Retention", "00:00:10", "Search:Feed:Retention")]
     public async Task A_bad_setting_stops_the_gateway_with_a_message_naming_it(string variable, string value, string named)
     {
         var data = Directory.CreateTempSubdirectory("kh-startup-").FullName;

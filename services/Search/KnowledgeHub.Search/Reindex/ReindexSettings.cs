@@ -25,7 +25,9 @@ internal sealed class ReindexSettings
 
         if (section.GetValue<TimeSpan?>(nameof(StallTimeout)) is { } timeout)
         {
-            settings.StallTimeout = timeout;
+            settings.StallTimeout = timeout > TimeSpan.Zero
+                ? timeout
+                : throw new InvalidOperationException($"'{SectionName}:{nameof(StallTimeout)}' must be longer than zero; it is {timeout}.");
         }
 
         return settings;

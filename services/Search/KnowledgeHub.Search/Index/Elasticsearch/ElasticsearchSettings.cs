@@ -19,5 +19,11 @@ internal sealed class ElasticsearchSettings
     public int MaxBulkActions { get; set; } = 500;
 
     public static ElasticsearchSettings? From(IConfiguration configuration) =>
-        configuration.GetSection(SectionName).Get<ElasticsearchSettings>() is { Url: not null } settings ? settings : null;
+        configuration.GetSection(SectionName).Get<ElasticsearchSettings>() switch
+        {
+            { Url: null } or null => null,
+            { MaxBulkActions: < 1 } => throw new InvalidOperationException($"'{SectionName}:{nameof(MaxBulkActions)}' must be at least 1."),
+            { Alias: var alias } when string.IsNullOrWhiteSpace(alias) => throw new InvalidOperationException($"'{SectionName}:{nameof(Alias)}' must not be empty."),
+            var settings => settings,
+        };
 }
