@@ -9,6 +9,7 @@ public sealed class StartupValidationTests
     [Theory]
     [InlineData("Services__communities__Urls", "ftp://communities", "Services:communities:Urls")]
     [InlineData("RateLimiting__Burst", "0", "RateLimiting:Burst")]
+    [InlineData("RateLimiting__MaxConcurrentRequests", "0", "RateLimiting:MaxConcurrentRequests")]
     [InlineData("Messaging__ErrorQueuePollInterval", "soon", "Messaging:ErrorQueuePollInterval")]
     [InlineData("Alignment__Currencies__Rates__USD", "cheap", "Alignment:Currencies:Rates:USD")]
     [InlineData("Cors__AllowedOrigins__0", "portal", "Cors:AllowedOrigins")]

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeHub.Gateway.RateLimiting;
 
-/// <summary>Bound from <c>RateLimiting</c>: a token bucket per signed-in user (per address for anonymous calls).</summary>
+/// <summary>
+/// Bound from <c>RateLimiting</c>: a token bucket per signed-in user (per address for anonymous
+/// calls), and a cap on the requests the hub works on at once, whoever sends them.
+/// </summary>
 internal sealed class RateLimitSettings
 {
     public const string SectionName = "RateLimiting";
@@ -13,26 +16,33 @@ internal sealed class RateLimitSettings
     public int PermitsPerSecond { get; set; } = 20;
 
     public int Burst { get; set; } = 60;
+
+    /// <summary>
+    /// Requests in progress at once across all users; beyond it the hub sheds load with 429 at
+    /// once instead of queueing work it cannot finish in time.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 512;
 }
 
 /// <summary>
-/// Per-user rate limits at the front door. An exhausted caller gets 429 with Retry-After at once:
-/// never a queue that turns into timeouts, never a 503.
+/// Rate limits at the front door: per user, and for the hub as a whole (many users each within
+/// their limit can still ask for more than the hub can do). An exhausted caller gets 429 with
+/// Retry-After at once: never a queue that turns into timeouts, never a 503.
 /// </summary>
 internal static class UserRateLimiting
 {
     public static WebApplicationBuilder AddUserRateLimiting(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new RateLimitSettings();
-        if (settings.PermitsPerSecond < 1 || settings.Burst < 1)
+        if (settings.PermitsPerSecond < 1 || settings.Burst < 1 || settings.MaxConcurrentRequests < 1)
         {
-            throw new InvalidOperationException($"'{RateLimitSettings.SectionName}:PermitsPerSecond' and '{RateLimitSettings.SectionName}:Burst' must be at least 1.");
+            throw new InvalidOperationException($"'{RateLimitSettings.SectionName}:PermitsPerSecond', '{RateLimitSettings.SectionName}:Burst' and '{RateLimitSettings.SectionName}:MaxConcurrentRequests' must be at least 1.");
         }
 
         builder.Services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.Request.Path.StartsWithSegments("/health")
+            var perUser = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsHealthProbe(context)
                     ? RateLimitPartition.GetNoLimiter("health")
                     : RateLimitPartition.GetTokenBucketLimiter(PartitionOf(context), _ => new TokenBucketRateLimiterOptions
                     {
@@ -42,6 +52,15 @@ internal static class UserRateLimiting
                         QueueLimit = 0,
                         AutoReplenishment = true,
                     }));
+            var wholeHub = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsHealthProbe(context)
+                    ? RateLimitPartition.GetNoLimiter("health")
+                    : RateLimitPartition.GetConcurrencyLimiter("hub", _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = settings.MaxConcurrentRequests,
+                        QueueLimit = 0,
+                    }));
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perUser, wholeHub);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (rejected, cancellationToken) =>
             {
@@ -61,6 +80,9 @@ internal static class UserRateLimiting
         });
         return builder;
     }
+
+    // Health probes must answer however busy the hub is: that is how the platform learns it.
+    private static bool IsHealthProbe(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
 
     private static string PartitionOf(HttpContext context) =>
         context.User.FindFirst(HubClaims.Subject)?.Value is { } subject
