@@ -1,3 +1,4 @@
+using System.Data.Common;
 using KnowledgeHub.Messaging.Monitoring;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,9 +41,20 @@ public static class BusRegistration
 
             bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
+                // A database that is away (restarting, failing over, unreachable) is waited out for
+                // minutes with backoff, the message kept on its queue: filing it as an error after
+                // three quick retries lost it for search until an operator moved it back.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<DbException>(exception => exception.IsTransient);
+                    retry.Handle<TimeoutException>();
+                    retry.Exponential(TransientRetries, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
+                });
                 endpoint.UseMessageRetry(retry =>
                 {
                     retry.Ignore<InvalidEventException>();
+                    retry.Ignore<DbException>(exception => exception.IsTransient);
+                    retry.Ignore<TimeoutException>();
                     retry.Intervals(100, 500, 2_000);
                 });
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
@@ -98,6 +110,9 @@ public static class BusRegistration
         queue.SetQueueArgument("x-delivery-limit", DeliveryLimit);
         queue.BindDeadLetterQueue($"{name}_dead_letter", $"{name}_dead_letter");
     }
+
+    /// <summary>Retries of a message whose database is away: with backoff up to 30 s apart, about four minutes in all.</summary>
+    public const int TransientRetries = 12;
 
     /// <summary>How often the broker redelivers a message whose consumer never acknowledged it.</summary>
     public const int DeliveryLimit = 10;

@@ -19,6 +19,7 @@ public sealed class Database_outage(FaultHub faults)
         var (author, communityId) = await faults.NewAuthorWithCommunityAsync(marker);
         var communities = faults.Service("communities");
 
+        var errorsBefore = await ErrorQueueMessagesAsync();
         await using var stream = new WriteStream(author, communityId, marker, pace: TimeSpan.FromMilliseconds(100));
         await stream.UntilAcknowledgedAsync(5, TimeSpan.FromSeconds(30));
         await faults.Postgres.StopImmediatelyAsync();
@@ -36,7 +37,12 @@ public sealed class Database_outage(FaultHub faults)
         var duringOutage = attempts.Where(attempt => attempt.StartedAt > down && attempt.StartedAt + attempt.Took < up).ToList();
         FaultReport.Note($"6 PostgreSQL stopped: {duringOutage.Count} writes while it was down answered {WriteAttempt.Outcomes(duringOutage)}, slowest in {duringOutage.Max(attempt => attempt.Took).TotalMilliseconds:0} ms");
         tally.AssertNothingLostOrDuplicated();
+        // Consumers wait a database outage out; nothing is filed as an error because of it.
+        Assert.Equal(errorsBefore, await ErrorQueueMessagesAsync());
         Assert.All(duringOutage, attempt => Assert.True(attempt.Status == HttpStatusCode.ServiceUnavailable && attempt.Took < Quickly, $"{attempt.Title}: {attempt.Status?.ToString() ?? attempt.Failure} after {attempt.Took.TotalMilliseconds:0} ms"));
         Assert.DoesNotContain(attempts, attempt => attempt.Status == HttpStatusCode.InternalServerError);
     }
+
+    private async Task<int> ErrorQueueMessagesAsync() =>
+        (await faults.RabbitMq.QueueDepthsAsync()).Where(queue => queue.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(queue => queue.Value);
 }
