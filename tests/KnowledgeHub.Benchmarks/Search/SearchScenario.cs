@@ -35,8 +35,13 @@ internal sealed class SearchScenario(int documents, int users, double perSecond,
                 await SendAsync(reader, query);
             }
 
+            await ServiceTimes.PrintAsync("through the gateway", queries.Take(1_000), query => SendAsync(reader, query));
+
+            var (hubBefore, ownBefore) = (CpuShare.Of(hub.ProcessId!.Value), CpuShare.Of(Environment.ProcessId));
             var gateway = await FixedRate.RunAsync(number => SendAsync(reader, queries[number % queries.Length]), users, perSecond, duration);
             Console.WriteLine($"  through the gateway: {gateway}");
+            Console.WriteLine($"    the hub: {CpuShare.Of(hub.ProcessId!.Value).PerRequestSince(hubBefore, gateway.Count)}");
+            Console.WriteLine($"    the load generator: {CpuShare.Of(Environment.ProcessId).PerRequestSince(ownBefore, gateway.Count)}");
             report.Add($"search via gateway p99 ({users} users, {perSecond}/s)", gateway.P99, "ms", "<= 15 ms", gateway.P99 <= 15);
             var ratio = gateway.P50 / inProcess.P50;
             report.Add("search gateway p50 / in-process p50", ratio, "x", "<= 3", ratio <= 3);
@@ -73,8 +78,12 @@ internal sealed class SearchScenario(int documents, int users, double perSecond,
             await QueryMix.RunAsync(index, query);
         }
 
+        await ServiceTimes.PrintAsync("in-process", queries.Take(1_000), query => QueryMix.RunAsync(index, query));
+
+        var before = CpuShare.Of(Environment.ProcessId);
         var latencies = await FixedRate.RunAsync(number => QueryMix.RunAsync(index, queries[number % queries.Length]), users, perSecond, duration);
         Console.WriteLine($"  in-process: {latencies}");
+        Console.WriteLine($"    this process: {CpuShare.Of(Environment.ProcessId).PerRequestSince(before, latencies.Count)}");
         return latencies;
     }
 

@@ -42,7 +42,10 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         Name = name;
         Path = path;
         System.IO.Directory.CreateDirectory(path);
-        _directory = FSDirectory.Open(path);
+        // Not FSDirectory.Open's MMapDirectory: Lucene.Net reads a memory-mapped file a byte at a
+        // time through a ByteBuffer, and loading a hit's stored fields is mostly such reads;
+        // positional reads into a buffer answered the same queries 15 to 30 % faster (ADR 0032).
+        _directory = new NIOFSDirectory(path);
         _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Indexing)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
