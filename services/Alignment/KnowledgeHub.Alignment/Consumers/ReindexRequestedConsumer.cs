@@ -5,6 +5,7 @@ using KnowledgeHub.Data;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.Inbox;
 using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.Messaging.Reindex;
 
 namespace KnowledgeHub.Alignment.Consumers;
 
@@ -31,10 +32,7 @@ internal sealed class ReindexRequestedConsumer(AlignmentDatabase database, Outbo
         var objectives = await ObjectiveReader.ReadAsync(
             work.Connection, _dialect, "ORDER BY o.created_at, o.id", new { }, detailed: false, cancellationToken, work.Transaction);
 
-        await outbox.EnqueueAsync(
-            work,
-            new ReindexReplayStarted(message.ReindexId, AlignmentModule.Name, projects.Count + objectives.Count, _time.UtcNowForDatabase()),
-            cancellationToken);
+        await ReindexReplay.AnnounceAsync(work, outbox, message.ReindexId, AlignmentModule.Name, projects.Count + objectives.Count, _time, cancellationToken);
         foreach (var project in projects)
         {
             await outbox.EnqueueAsync(work, ProjectEvents.Changed(project), cancellationToken);

@@ -6,6 +6,7 @@ using KnowledgeHub.Data;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.Inbox;
 using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.Messaging.Reindex;
 
 namespace KnowledgeHub.Communities.Consumers;
 
@@ -28,22 +29,14 @@ internal sealed class ReindexRequestedConsumer(CommunitiesDatabase database, Out
             throw new InvalidEventException("A ReindexRequested needs a reindex id.");
         }
 
-        var now = _time.UtcNowForDatabase();
-        var first = await work.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO reindex_replays (reindex_id, replayed_at) VALUES (@ReindexId, @Now) ON CONFLICT (reindex_id) DO NOTHING",
-            new { message.ReindexId, Now = now },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        if (first == 0)
+        if (!await ReindexReplay.ClaimAsync(work, message.ReindexId, _time, cancellationToken))
         {
             return;
         }
 
         var total = await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT (SELECT count(*) FROM communities) + (SELECT count(*) FROM posts)", transaction: work.Transaction, cancellationToken: cancellationToken));
-        // The snapshot's time is taken after the count: Search counts a replayed document only if it
-        // changed no later than this, so everything counted here must be older.
-        await outbox.EnqueueAsync(work, new ReindexReplayStarted(message.ReindexId, CommunitiesModule.Name, total, _time.UtcNowForDatabase()), cancellationToken);
+        await ReindexReplay.AnnounceAsync(work, outbox, message.ReindexId, CommunitiesModule.Name, total, _time, cancellationToken);
 
         var communities = await CommunityReader.ReadAsync(
             work.Connection, _dialect, "ORDER BY c.id", new DynamicParameters(), Guid.Empty, cancellationToken, work.Transaction);

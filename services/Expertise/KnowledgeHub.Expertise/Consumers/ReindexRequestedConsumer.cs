@@ -4,6 +4,7 @@ using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.People;
 using KnowledgeHub.Messaging.Inbox;
 using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.Messaging.Reindex;
 
 namespace KnowledgeHub.Expertise.Consumers;
 
@@ -31,22 +32,14 @@ internal sealed class ReindexRequestedConsumer : InboxConsumer<ExpertiseDatabase
     protected override async Task ApplyAsync(UnitOfWork work, ReindexRequested message, CancellationToken cancellationToken)
     {
         EventChecks.RequireId(message.ReindexId, "reindex id", nameof(ReindexRequested));
-        var now = _time.UtcNowForDatabase();
-        var first = await work.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO reindex_replays (reindex_id, replayed_at) VALUES (@ReindexId, @Now) ON CONFLICT DO NOTHING",
-            new { message.ReindexId, Now = now },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        if (first == 0)
+        if (!await ReindexReplay.ClaimAsync(work, message.ReindexId, _time, cancellationToken))
         {
             return;
         }
 
         var total = await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT count(*) FROM people", transaction: work.Transaction, cancellationToken: cancellationToken));
-        // The snapshot's time is taken after the count: Search counts a replayed document only if it
-        // changed no later than this, so everything counted here must be older.
-        await _outbox.EnqueueAsync(work, new ReindexReplayStarted(message.ReindexId, ExpertiseModule.Name, total, _time.UtcNowForDatabase()), cancellationToken);
+        await ReindexReplay.AnnounceAsync(work, _outbox, message.ReindexId, ExpertiseModule.Name, total, _time, cancellationToken);
 
         var after = Guid.Empty;
         while (true)
