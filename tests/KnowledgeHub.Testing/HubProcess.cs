@@ -157,6 +157,21 @@ public sealed class HubProcess : IAsyncDisposable
         _process?.Dispose();
     }
 
+    /// <summary>
+    /// The whole hub as one process, as <c>dotnet run --project gateway/KnowledgeHub.Gateway</c> starts it,
+    /// on a port and data folder of its own; later settings win over earlier ones. Not started yet.
+    /// </summary>
+    public static HubProcess Standalone(string dataPath, params IEnumerable<(string Key, string Value)> settings)
+    {
+        var environment = new Dictionary<string, string> { ["KnowledgeHub__DataPath"] = dataPath };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return new HubProcess("standalone", DistributedHub.GatewayAssembly(), FreePort(), environment);
+    }
+
     /// <summary>A port that is free on loopback right now.</summary>
     public static int FreePort()
     {

@@ -39,5 +39,14 @@ public static class ProcessRunner
         return new Outcome(process.ExitCode, await output + await errors);
     }
 
+    /// <summary>Runs a command that must succeed; a non-zero exit throws with the command's output.</summary>
+    public static async Task<string> RunOrThrowAsync(string fileName, string arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var outcome = await RunAsync(fileName, arguments, timeout, environment);
+        return outcome.ExitCode == 0
+            ? outcome.Output
+            : throw new InvalidOperationException($"{fileName} {arguments} failed ({outcome.ExitCode}): {outcome.Output}");
+    }
+
     public static bool IsRoot => Environment.UserName == "root";
 }

@@ -31,13 +31,7 @@ public static class RabbitMqServer
         ControlAsync($"delete_vhost {new Uri(url).AbsolutePath.Trim('/')}");
 
     /// <summary>Broker-wide operations for fault tests: <c>stop_app</c>, <c>start_app</c>, <c>list_queues</c>…</summary>
-    public static async Task<string> ControlAsync(string arguments)
-    {
-        var outcome = await ProcessRunner.RunAsync(Control, arguments, TimeSpan.FromSeconds(60));
-        return outcome.ExitCode == 0
-            ? outcome.Output
-            : throw new InvalidOperationException($"rabbitmqctl {arguments} failed: {outcome.Output}");
-    }
+    public static Task<string> ControlAsync(string arguments) => ProcessRunner.RunOrThrowAsync(Control, arguments, TimeSpan.FromSeconds(60));
 
     private static async Task<string?> EnsureRunningAsync()
     {

@@ -52,19 +52,9 @@ public sealed class WebHub : IAsyncLifetime
     /// <summary>A standalone hub as <c>dotnet run --project gateway/KnowledgeHub.Gateway</c> starts it, on its own port and data folder.</summary>
     public static HubProcess StartHub(string dataPath, params (string Key, string Value)[] settings)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["KnowledgeHub__DataPath"] = dataPath,
-            ["RateLimiting__PermitsPerSecond"] = "1000",
-            ["RateLimiting__Burst"] = "1000",
-        };
-        foreach (var (key, value) in settings)
-        {
-            environment[key] = value;
-        }
-
-        var hub = new HubProcess("hub", DistributedHub.BuildOutput("gateway/KnowledgeHub.Gateway", "KnowledgeHub.Gateway.dll"), HubProcess.FreePort(), environment);
+        var hub = HubProcess.Standalone(
+            dataPath,
+            [("ASPNETCORE_ENVIRONMENT", "Development"), ("RateLimiting__PermitsPerSecond", "1000"), ("RateLimiting__Burst", "1000"), .. settings]);
         hub.Start();
         return hub;
     }

@@ -11,6 +11,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
 {
     private const string ServerScript = "/usr/sbin/rabbitmq-server";
     private const string Control = "/usr/sbin/rabbitmqctl";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(150);
     private readonly string _folder;
     private readonly Dictionary<string, string> _environment;
 
@@ -48,11 +49,11 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("kh-rabbitmq-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "enabled_plugins"), "[].");
-        await RunAsync("/bin/chown", $"-R rabbitmq:rabbitmq {folder}", new Dictionary<string, string>());
+        await ProcessRunner.RunOrThrowAsync("/bin/chown", $"-R rabbitmq:rabbitmq {folder}", Timeout);
         var node = new PrivateRabbitMq(folder, HubProcess.FreePort(), HubProcess.FreePort());
         try
         {
-            await RunAsync(ServerScript, "-detached", node._environment);
+            await ProcessRunner.RunOrThrowAsync(ServerScript, "-detached", Timeout, node._environment);
             await node.UntilStartedAsync();
             return node;
         }
@@ -95,13 +96,5 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
             TimeSpan.FromSeconds(120),
             $"RabbitMQ node {Node} to start");
 
-    private Task<string> ControlAsync(string arguments) => RunAsync(Control, $"-n {Node} {arguments}", _environment);
-
-    private static async Task<string> RunAsync(string fileName, string arguments, IReadOnlyDictionary<string, string> environment)
-    {
-        var outcome = await ProcessRunner.RunAsync(fileName, arguments, TimeSpan.FromSeconds(150), environment);
-        return outcome.ExitCode == 0
-            ? outcome.Output
-            : throw new InvalidOperationException($"{fileName} {arguments} failed ({outcome.ExitCode}): {outcome.Output}");
-    }
+    private Task<string> ControlAsync(string arguments) => ProcessRunner.RunOrThrowAsync(Control, $"-n {Node} {arguments}", Timeout, _environment);
 }

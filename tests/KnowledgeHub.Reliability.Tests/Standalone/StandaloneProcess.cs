@@ -12,21 +12,8 @@ public sealed class StandaloneProcess : IAsyncDisposable
     private readonly string _dataPath = Directory.CreateTempSubdirectory("kh-standalone-faults-").FullName;
 
     /// <param name="settings">Settings beyond the defaults, e.g. the gateway's rate limits.</param>
-    public StandaloneProcess(params (string Key, string Value)[] settings)
-    {
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Auth__DevSignIn__Enabled"] = "true",
-            ["KnowledgeHub__DataPath"] = _dataPath,
-        };
-        foreach (var (key, value) in settings)
-        {
-            environment[key] = value;
-        }
-
-        Process = new HubProcess("standalone", DistributedHub.GatewayAssembly(), HubProcess.FreePort(), environment);
-    }
+    public StandaloneProcess(params (string Key, string Value)[] settings) =>
+        Process = HubProcess.Standalone(_dataPath, [("ASPNETCORE_ENVIRONMENT", "Production"), ("Auth__DevSignIn__Enabled", "true"), .. settings]);
 
     public HubProcess Process { get; }
 
