@@ -8,14 +8,16 @@ namespace KnowledgeHub.Data;
 /// The database one module owns. Each module derives its own sealed type so that several modules
 /// can live in one process (standalone) without ever sharing a connection string.
 /// </summary>
-public abstract class ModuleDatabase
+public abstract class ModuleDatabase : IAsyncDisposable
 {
-    private NpgsqlDataSource? _postgres;
+    // Made once, up front: creating it lazily on first use let two concurrent first calls make two pools.
+    private readonly NpgsqlDataSource? _postgres;
 
     protected ModuleDatabase(ModuleDatabaseSettings settings)
     {
         Settings = settings;
         Dialect = settings.Provider == DatabaseProvider.Postgres ? SqlDialect.Postgres : SqlDialect.Sqlite;
+        _postgres = settings.Provider == DatabaseProvider.Postgres ? NpgsqlDataSource.Create(settings.ConnectionString) : null;
         DapperTypeHandlers.EnsureRegistered();
     }
 
@@ -23,11 +25,11 @@ public abstract class ModuleDatabase
 
     public SqlDialect Dialect { get; }
 
+    /// <summary>A bare open connection, for infrastructure (health checks, migrations, test probes).</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        if (Settings.Provider == DatabaseProvider.Postgres)
+        if (_postgres is not null)
         {
-            _postgres ??= NpgsqlDataSource.Create(Settings.ConnectionString);
             return await _postgres.OpenConnectionAsync(cancellationToken);
         }
 
@@ -36,7 +38,11 @@ public abstract class ModuleDatabase
         return connection;
     }
 
-    /// <summary>Opens a connection and starts a transaction that takes the write lock up front.</summary>
+    /// <summary>A session without a transaction, for reads.</summary>
+    public async Task<DbSession> OpenSessionAsync(CancellationToken cancellationToken = default) =>
+        new(await OpenAsync(cancellationToken), null, Dialect, cancellationToken);
+
+    /// <summary>A session in a transaction that takes the write lock up front.</summary>
     public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken);
@@ -46,12 +52,22 @@ public abstract class ModuleDatabase
             var transaction = connection is SqliteConnection sqlite
                 ? sqlite.BeginTransaction(deferred: false)
                 : await connection.BeginTransactionAsync(cancellationToken);
-            return new UnitOfWork(connection, transaction);
+            return new UnitOfWork(connection, transaction, Dialect, cancellationToken);
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using MassTransit;
 
@@ -27,11 +26,8 @@ public abstract class InboxConsumer<TDatabase, TMessage>(TDatabase database, Tim
         try
         {
             await using var work = await database.BeginAsync(cancellationToken);
-            var accepted = await work.Connection.ExecuteAsync(new CommandDefinition(
-                AcceptSql,
-                new { Consumer = GetType().FullName, MessageId = messageId, Now = time.GetUtcNow() },
-                work.Transaction,
-                cancellationToken: cancellationToken));
+            var accepted = await work.ExecuteAsync(
+                AcceptSql, new { Consumer = GetType().FullName, MessageId = messageId, Now = time.GetUtcNow() });
             if (accepted == 0)
             {
                 consumption.End("duplicate");
@@ -39,7 +35,7 @@ public abstract class InboxConsumer<TDatabase, TMessage>(TDatabase database, Tim
             }
 
             await ApplyAsync(work, context.Message, cancellationToken);
-            await work.CommitAsync(cancellationToken);
+            await work.CommitAsync();
             consumption.End("applied");
         }
         catch

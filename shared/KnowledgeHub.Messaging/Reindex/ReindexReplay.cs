@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Search;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -16,12 +15,10 @@ public static class ReindexReplay
     /// <c>reindex_replays</c> table records it, so a request republished under a new message id
     /// replays nothing.
     /// </summary>
-    public static async Task<bool> ClaimAsync(UnitOfWork work, Guid reindexId, TimeProvider time, CancellationToken cancellationToken) =>
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+    public static async Task<bool> ClaimAsync(UnitOfWork work, Guid reindexId, TimeProvider time) =>
+        await work.ExecuteAsync(
             "INSERT INTO reindex_replays (reindex_id, replayed_at) VALUES (@ReindexId, @Now) ON CONFLICT (reindex_id) DO NOTHING",
-            new { ReindexId = reindexId, Now = time.UtcNowForDatabase() },
-            work.Transaction,
-            cancellationToken: cancellationToken)) == 1;
+            new { ReindexId = reindexId, Now = time.UtcNowForDatabase() }) == 1;
 
     /// <summary>
     /// Announces that <paramref name="total"/> documents of <paramref name="service"/> follow. Call it

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging;
@@ -17,14 +16,12 @@ internal sealed class DepartmentChangedConsumer(AlignmentDatabase database, Time
             throw new InvalidEventException("A DepartmentChanged needs a code, a name and a version.");
         }
 
-        return work.Connection.ExecuteAsync(new CommandDefinition(
+        return work.ExecuteAsync(
             """
             INSERT INTO departments (code, name, version) VALUES (@Code, @Name, @Version)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, version = excluded.version
             WHERE departments.version < excluded.version
             """,
-            new { message.Code, message.Name, message.Version },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { message.Code, message.Name, message.Version });
     }
 }

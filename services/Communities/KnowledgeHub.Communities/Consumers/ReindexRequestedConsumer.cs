@@ -29,7 +29,7 @@ internal sealed class ReindexRequestedConsumer(CommunitiesDatabase database, Out
             throw new InvalidEventException("A ReindexRequested needs a reindex id.");
         }
 
-        if (!await ReindexReplay.ClaimAsync(work, message.ReindexId, _time, cancellationToken))
+        if (!await ReindexReplay.ClaimAsync(work, message.ReindexId, _time))
         {
             return;
         }

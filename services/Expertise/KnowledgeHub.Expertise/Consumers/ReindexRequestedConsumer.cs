@@ -32,7 +32,7 @@ internal sealed class ReindexRequestedConsumer : InboxConsumer<ExpertiseDatabase
     protected override async Task ApplyAsync(UnitOfWork work, ReindexRequested message, CancellationToken cancellationToken)
     {
         EventChecks.RequireId(message.ReindexId, "reindex id", nameof(ReindexRequested));
-        if (!await ReindexReplay.ClaimAsync(work, message.ReindexId, _time, cancellationToken))
+        if (!await ReindexReplay.ClaimAsync(work, message.ReindexId, _time))
         {
             return;
         }

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using Dapper;
+
+namespace KnowledgeHub.Data;
+
+/// <summary>
+/// One conversation with a module's database: its connection, the transaction if there is one, the
+/// SQL dialect and the caller's cancellation, behind the few verbs the modules need. Feature code
+/// passes a session around instead of a connection, a transaction, a dialect and a token.
+/// </summary>
+public class DbSession : IAsyncDisposable
+{
+    private readonly DbConnection _connection;
+    private readonly DbTransaction? _transaction;
+
+    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, CancellationToken cancellationToken)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        Dialect = dialect;
+        CancellationToken = cancellationToken;
+    }
+
+    public SqlDialect Dialect { get; }
+
+    /// <summary>The caller's cancellation, applied to every command of the session.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Every row, mapped to <typeparamref name="T"/>.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        (await _connection.QueryAsync<T>(Command(sql, parameters))).AsList();
+
+    /// <summary>The only row, or default when there is none; more than one row is a bug and throws.</summary>
+    public Task<T?> QueryOneAsync<T>(string sql, object? parameters = null) =>
+        _connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
+
+    /// <summary>Several result sets from one round trip, read in order.</summary>
+    public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? parameters = null) =>
+        _connection.QueryMultipleAsync(Command(sql, parameters));
+
+    /// <summary>Runs a statement and answers how many rows it changed.</summary>
+    public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
+        _connection.ExecuteAsync(Command(sql, parameters));
+
+    /// <summary>The first column of the first row, or default when there is none.</summary>
+    public Task<T?> ScalarAsync<T>(string sql, object? parameters = null) =>
+        _connection.ExecuteScalarAsync<T>(Command(sql, parameters));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
+
+        await _connection.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    // Transitional: feature code still passing these is being moved onto the verbs above;
+    // both go once no module uses them.
+    public DbConnection Connection => _connection;
+
+    public DbTransaction? Transaction => _transaction;
+
+    private CommandDefinition Command(string sql, object? parameters) =>
+        new(sql, parameters, _transaction, cancellationToken: CancellationToken);
+}
