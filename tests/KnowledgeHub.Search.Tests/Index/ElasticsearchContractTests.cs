@@ -1,7 +1,6 @@
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Testing;
-using Xunit;
 
 namespace KnowledgeHub.Search.Tests.Index;
 
