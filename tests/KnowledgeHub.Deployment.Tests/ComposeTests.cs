@@ -29,18 +29,49 @@ public sealed partial class ComposeTests
 
     [Theory]
     [MemberData(nameof(AllHosts))]
-    public void A_host_is_built_by_its_multi_stage_non_root_Dockerfile(string host)
+    public void A_host_is_built_by_the_one_Dockerfile_naming_its_project(string host)
     {
         var build = ComposeServices.Map(host).Map("build");
-        var dockerfile = Repository.Read(build.Text("dockerfile")!);
 
         Assert.Equal(".", build.Text("context"));
-        Assert.Equal(Hosts.DockerfileOf(host), build.Text("dockerfile"));
+        Assert.Null(build.Text("dockerfile"));
+        Assert.Equal(Hosts.ProjectOf(host), build.Map("args").Text("HOST"));
+        Assert.True(File.Exists(Repository.PathOf($"{(host == "gateway" ? "gateway" : $"services/{Hosts.Title(host)}")}/{Hosts.ProjectOf(host)}/{Hosts.ProjectOf(host)}.csproj")));
+    }
+
+    [Fact]
+    public void The_Dockerfile_is_multi_stage_non_root_and_runs_the_host_it_was_given()
+    {
+        var dockerfile = Repository.Read("Dockerfile");
+
         Assert.Equal(2, Regex.Matches(dockerfile, @"^FROM ", RegexOptions.Multiline).Count);
         Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime", dockerfile);
         Assert.Matches(@"(?m)^USER app$", dockerfile);
-        Assert.Contains($"ENTRYPOINT [\"dotnet\", \"{Hosts.AssemblyOf(host)}\"]", dockerfile);
+        Assert.Contains("KNOWLEDGEHUB_HOST=${HOST}", dockerfile);
+        Assert.Contains("""exec dotnet \"$KNOWLEDGEHUB_HOST.dll\" """, dockerfile);
         Assert.Contains("/health/ready", dockerfile);
+        Assert.Empty(Directory.GetFiles(Repository.Root, "Dockerfile", SearchOption.AllDirectories).Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal)).Except([Repository.PathOf("Dockerfile")]));
+    }
+
+    [Fact]
+    public void The_Dockerfile_restores_from_every_project_file_before_it_copies_the_source()
+    {
+        var dockerfile = Repository.Read("Dockerfile");
+        var restore = dockerfile.IndexOf("dotnet restore", StringComparison.Ordinal);
+        var source = dockerfile.IndexOf("COPY shared/ shared/", StringComparison.Ordinal);
+        var projects = new[] { "shared", "services", "gateway" }
+            .SelectMany(folder => Directory.GetFiles(Repository.PathOf(folder), "*.csproj", SearchOption.AllDirectories))
+            .Select(path => Path.GetRelativePath(Repository.Root, path).Replace('\\', '/'))
+            .ToList();
+
+        Assert.InRange(restore, 0, source);
+        Assert.Contains("--no-restore", dockerfile[source..]);
+        Assert.NotEmpty(projects);
+        Assert.All(projects, project =>
+        {
+            var copy = dockerfile.IndexOf($"COPY {project} {Path.GetDirectoryName(project)!.Replace('\\', '/')}/", StringComparison.Ordinal);
+            Assert.True(copy >= 0 && copy < restore, $"{project} is not copied before the restore in the Dockerfile.");
+        });
     }
 
     [Theory]

@@ -6,7 +6,7 @@ namespace KnowledgeHub.Deployment.Tests;
 /// <summary>Files of the repository under test, found from the test's build output.</summary>
 internal static class Repository
 {
-    public static readonly string Root = FindRoot();
+    public static readonly string Root = KnowledgeHub.Testing.RepositoryRoot.Path;
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
@@ -20,17 +20,6 @@ internal static class Repository
         using var reader = new StringReader(Read(relative));
         stream.Load(new MergingParser(new Parser(reader)));
         return stream.Documents.Select(document => (YamlMappingNode)document.RootNode).ToList();
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "KnowledgeHub.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("KnowledgeHub.sln not found above the test output.");
     }
 }
 
@@ -65,9 +54,6 @@ internal static class Hosts
 
     public static string Title(string service) => char.ToUpperInvariant(service[0]) + service[1..];
 
-    public static string DockerfileOf(string host) => host == "gateway"
-        ? "gateway/KnowledgeHub.Gateway/Dockerfile"
-        : $"services/{Title(host)}/KnowledgeHub.{Title(host)}.Host/Dockerfile";
-
-    public static string AssemblyOf(string host) => host == "gateway" ? "KnowledgeHub.Gateway.dll" : $"KnowledgeHub.{Title(host)}.Host.dll";
+    /// <summary>The host's project name, which is also its assembly's: the Dockerfile's <c>HOST</c> build argument.</summary>
+    public static string ProjectOf(string host) => host == "gateway" ? "KnowledgeHub.Gateway" : $"KnowledgeHub.{Title(host)}.Host";
 }

@@ -166,13 +166,7 @@ public sealed class DistributedHub : IAsyncDisposable
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;
         var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "KnowledgeHub.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("KnowledgeHub.sln not found above the test output."), project, "bin", configuration, framework, assembly);
+        var path = Path.Combine(RepositoryRoot.Path, project, "bin", configuration, framework, assembly);
         return File.Exists(path) ? path : throw new FileNotFoundException($"{assembly} is not built; the test project must reference {project}.", path);
     }
 }

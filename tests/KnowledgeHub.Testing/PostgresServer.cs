@@ -17,8 +17,10 @@ public static class PostgresServer
         Environment.GetEnvironmentVariable("KNOWLEDGEHUB_TEST_POSTGRES")
         ?? $"Host=127.0.0.1;Port=5432;Username={TestRole};Password={TestPassword};Database=postgres;Timeout=5";
 
-    /// <summary>Null when the server is usable, otherwise why not (the reason a test skips with).</summary>
-    public static Task<string?> UnavailableReasonAsync() => WhyUnavailable.Value;
+    /// <summary>Null when the server is usable, otherwise why not (the reason a test skips with); <see cref="Requirements.PostgresAsync"/>.</summary>
+    public static Task<string?> UnavailableReasonAsync() => Requirements.PostgresAsync();
+
+    internal static Task<string?> StartedReasonAsync() => WhyUnavailable.Value;
 
     public static async Task<string> CreateDatabaseAsync(string purpose)
     {
@@ -52,7 +54,7 @@ public static class PostgresServer
 
         if (!ProcessRunner.IsInstalled("/usr/bin/pg_ctlcluster"))
         {
-            return $"PostgreSQL is not installed (no pg_ctlcluster) and {Describe()} does not answer. Install postgresql or set KNOWLEDGEHUB_TEST_POSTGRES.";
+            return $"Needs PostgreSQL: it is not installed (no pg_ctlcluster) and {Describe()} does not answer. apt-get install postgresql, or set KNOWLEDGEHUB_TEST_POSTGRES to a connection string.";
         }
 
         var clusters = await ProcessRunner.RunAsync("/usr/bin/pg_lsclusters", "--no-header", TimeSpan.FromSeconds(10));
@@ -75,7 +77,7 @@ public static class PostgresServer
             failure = await CanConnectAsync(attempts: 5);
         }
 
-        return failure is null ? null : $"PostgreSQL at {Describe()} does not answer: {failure.Message}";
+        return failure is null ? null : $"Needs PostgreSQL: {Describe()} does not answer ({failure.Message}). Start it (pg_ctlcluster 15 main start), or set KNOWLEDGEHUB_TEST_POSTGRES.";
     }
 
     /// <summary>Null when a connection opens; a server that is still starting gets a few more tries.</summary>

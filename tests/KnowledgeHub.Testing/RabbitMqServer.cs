@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace KnowledgeHub.Testing;
 
 /// <summary>
@@ -15,8 +13,10 @@ public static class RabbitMqServer
 
     public static Uri BrokerUrl { get; } = new(Environment.GetEnvironmentVariable("KNOWLEDGEHUB_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672/");
 
-    /// <summary>Null when the broker is usable, otherwise why not (the reason a test skips with).</summary>
-    public static Task<string?> UnavailableReasonAsync() => WhyUnavailable.Value;
+    /// <summary>Null when the broker is usable, otherwise why not (the reason a test skips with); <see cref="Requirements.RabbitMqAsync"/>.</summary>
+    public static Task<string?> UnavailableReasonAsync() => Requirements.RabbitMqAsync();
+
+    internal static Task<string?> StartedReasonAsync() => WhyUnavailable.Value;
 
     /// <summary>Creates a virtual host and returns the broker URL that selects it.</summary>
     public static async Task<string> CreateVirtualHostAsync(string purpose)
@@ -42,28 +42,15 @@ public static class RabbitMqServer
 
         if (!ProcessRunner.IsInstalled(ServerScript))
         {
-            return $"RabbitMQ is not installed (no {ServerScript}) and {BrokerUrl.Host}:{BrokerUrl.Port} does not answer. Install rabbitmq-server.";
+            return $"Needs RabbitMQ: it is not installed (no {ServerScript}) and {BrokerUrl.Host}:{BrokerUrl.Port} does not answer. apt-get install rabbitmq-server, or set KNOWLEDGEHUB_TEST_RABBITMQ to a broker's amqp:// URL.";
         }
 
         await ProcessRunner.RunAsync(ServerScript, "-detached", TimeSpan.FromSeconds(30));
         var started = await ProcessRunner.RunAsync(Control, "await_startup --timeout 90", TimeSpan.FromSeconds(100));
         return started.ExitCode == 0 && await PortOpenAsync()
             ? null
-            : $"RabbitMQ is installed but did not start: {started.Output}";
+            : $"Needs RabbitMQ: it is installed but did not start ({started.Output.Trim().Split('\n')[^1]}). Start it with rabbitmq-server -detached.";
     }
 
-    private static async Task<bool> PortOpenAsync()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await client.ConnectAsync(BrokerUrl.Host, BrokerUrl.Port, timeout.Token);
-            return true;
-        }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    private static Task<bool> PortOpenAsync() => Requirements.AnswersAsync(BrokerUrl.Host, BrokerUrl.Port);
 }

@@ -7,19 +7,37 @@ namespace KnowledgeHub.Web.Tests;
 /// <summary>
 /// A standalone hub as a real process on a loopback port (the browser needs a socket) on a fresh
 /// data folder, Debian's Chromium driven headless by Playwright, and axe-core to inject into pages.
+/// Without Chromium or axe-core nothing starts and every test that uses the hub skips with the reason:
+/// an accessibility check that did not run is reported as skipped, never as passed.
 /// </summary>
 public sealed class WebHub : IAsyncLifetime
 {
     public const string Collection = "web hub";
 
-    private const string ChromiumPath = "/usr/bin/chromium";
     private readonly string _dataPath = Directory.CreateTempSubdirectory("kh-web-").FullName;
     private HubProcess? _hub;
     private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string? _unavailable;
 
-    public Uri Url => _hub!.Url;
+    /// <summary>The hub's address; skips the calling test when Chromium or axe-core is missing.</summary>
+    public Uri Url
+    {
+        get
+        {
+            Requirements.SkipUnlessMet(_unavailable);
+            return _hub!.Url;
+        }
+    }
 
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser
+    {
+        get
+        {
+            Requirements.SkipUnlessMet(_unavailable);
+            return _browser!;
+        }
+    }
 
     /// <summary>axe-core's source, installed by <c>npm ci</c> in this project's folder.</summary>
     public string AxeScript { get; private set; } = "";
@@ -29,16 +47,17 @@ public sealed class WebHub : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        AxeScript = await File.ReadAllTextAsync(AxePath());
-        if (!File.Exists(ChromiumPath))
+        _unavailable = Requirements.Chromium() ?? Requirements.AxeCore(ProjectFolder());
+        if (_unavailable is not null)
         {
-            throw new FileNotFoundException("The browser tests drive Debian's Chromium: apt-get install chromium.", ChromiumPath);
+            return;
         }
 
+        AxeScript = await File.ReadAllTextAsync(Requirements.AxeCorePath(ProjectFolder()));
         _hub = StartHub(_dataPath);
         var ready = _hub.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Requirements.ChromiumPath, Headless = true });
         await ready;
     }
 
@@ -61,9 +80,9 @@ public sealed class WebHub : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        if (_browser is not null)
         {
-            await Browser.DisposeAsync();
+            await _browser.DisposeAsync();
         }
 
         _playwright?.Dispose();
@@ -75,14 +94,11 @@ public sealed class WebHub : IAsyncLifetime
         Directory.Delete(_dataPath, recursive: true);
     }
 
-    // A missing axe-core fails the run: an accessibility check that silently did not happen is no check.
-    private static string AxePath()
+    /// <summary>This project's source folder, where <c>npm ci</c> puts node_modules.</summary>
+    private static string ProjectFolder()
     {
-        var project = Path.GetDirectoryName(DistributedHub.BuildOutput("tests/KnowledgeHub.Web.Tests", "KnowledgeHub.Web.Tests.dll"))!;
-        var path = Path.GetFullPath(Path.Combine(project, "..", "..", "..", "node_modules", "axe-core", "axe.min.js"));
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException("axe-core is not installed: run 'npm ci' in tests/KnowledgeHub.Web.Tests.", path);
+        var output = Path.GetDirectoryName(DistributedHub.BuildOutput("tests/KnowledgeHub.Web.Tests", "KnowledgeHub.Web.Tests.dll"))!;
+        return Path.GetFullPath(Path.Combine(output, "..", "..", ".."));
     }
 }
 

@@ -22,9 +22,10 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     /// <summary>Null when a private cluster can be made here, otherwise why not.</summary>
     public static string? UnavailableReason() =>
-        !ProcessRunner.IsInstalled("/usr/bin/pg_createcluster") ? "PostgreSQL's cluster tools (pg_createcluster) are not installed."
-        : !ProcessRunner.IsRoot ? "Creating a private PostgreSQL cluster needs root (pg_createcluster)."
-        : null;
+        Requirements.Hidden("postgresql", "PostgreSQL")
+        ?? (!ProcessRunner.IsInstalled("/usr/bin/pg_createcluster") ? "Needs PostgreSQL: its cluster tools (pg_createcluster) are not installed. apt-get install postgresql."
+        : !ProcessRunner.IsRoot ? "Needs root: the fault suite creates a private PostgreSQL cluster (pg_createcluster). Run the tests as root."
+        : null);
 
     public static async Task<PrivatePostgres> StartAsync()
     {

@@ -41,9 +41,10 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
 
     /// <summary>Null when a private node can be started here, otherwise why not.</summary>
     public static string? UnavailableReason() =>
-        !ProcessRunner.IsInstalled(ServerScript) ? "RabbitMQ is not installed (no rabbitmq-server)."
-        : !ProcessRunner.IsRoot ? "Starting a private RabbitMQ node needs root (Debian's scripts switch to the rabbitmq user)."
-        : null;
+        Requirements.Hidden("rabbitmq", "RabbitMQ")
+        ?? (!ProcessRunner.IsInstalled(ServerScript) ? "Needs RabbitMQ: it is not installed (no rabbitmq-server). apt-get install rabbitmq-server."
+        : !ProcessRunner.IsRoot ? "Needs root: the fault suite starts a private RabbitMQ node (Debian's scripts switch to the rabbitmq user). Run the tests as root."
+        : null);
 
     public static async Task<PrivateRabbitMq> StartAsync()
     {

@@ -1,6 +1,6 @@
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Index.Elasticsearch;
-using Xunit;
+using KnowledgeHub.Testing;
 
 namespace KnowledgeHub.Search.Tests.Index;
 
@@ -11,11 +11,9 @@ namespace KnowledgeHub.Search.Tests.Index;
 /// </summary>
 public sealed class Elasticsearch_index_contract : SearchIndexContract
 {
-    public const string UrlVariable = "KNOWLEDGEHUB_TEST_ELASTICSEARCH_URL";
-
     private readonly ElasticsearchSettings _settings = new()
     {
-        Url = Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } url ? new Uri(url) : null,
+        Url = Requirements.ElasticsearchUrl,
         Alias = $"kh-contract-{Guid.NewGuid():N}",
     };
 
@@ -23,7 +21,7 @@ public sealed class Elasticsearch_index_contract : SearchIndexContract
 
     private protected override Task<ISearchIndexStore> CreateStoreAsync()
     {
-        Assert.SkipWhen(_settings.Url is null, $"No Elasticsearch server: set {UrlVariable} (for example http://localhost:9200) to run the contract on it.");
+        Requirements.SkipUnlessMet(Requirements.Elasticsearch());
         _http = new HttpClient { BaseAddress = _settings.Url };
         return Task.FromResult<ISearchIndexStore>(new ElasticsearchIndexStore(new ElasticsearchClient(_http), _settings, TimeProvider.System));
     }

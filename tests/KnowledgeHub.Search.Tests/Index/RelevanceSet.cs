@@ -1,6 +1,7 @@
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Search.Index.Lucene;
+using KnowledgeHub.Testing;
 using Xunit;
 
 namespace KnowledgeHub.Search.Tests.Index;
@@ -124,8 +125,8 @@ public sealed class Elasticsearch_relevance : RelevanceSet
 
     private protected override Task<ISearchIndex> CreateIndexAsync()
     {
-        Assert.SkipWhen(Environment.GetEnvironmentVariable(Elasticsearch_index_contract.UrlVariable) is not { Length: > 0 }, $"No Elasticsearch server: set {Elasticsearch_index_contract.UrlVariable} to run the relevance set on it.");
-        var settings = new ElasticsearchSettings { Url = new Uri(Environment.GetEnvironmentVariable(Elasticsearch_index_contract.UrlVariable)!), Alias = _alias };
+        Requirements.SkipUnlessMet(Requirements.Elasticsearch());
+        var settings = new ElasticsearchSettings { Url = Requirements.ElasticsearchUrl, Alias = _alias };
         _http = new HttpClient { BaseAddress = settings.Url };
         return new ElasticsearchIndexStore(new ElasticsearchClient(_http), settings, TimeProvider.System).OpenLiveAsync(CancellationToken.None);
     }
