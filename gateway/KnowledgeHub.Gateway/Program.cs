@@ -16,7 +16,7 @@ builder.AddStrictCors();
 builder.AddWebUi();
 
 var app = builder.Build();
-app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseCors().UseRateLimiter().UseWebUiPages());
+app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseCors().UseUserRateLimiting().UseWebUiPages());
 
 var auth = app.Services.GetRequiredService<AuthSettings>();
 if (DevSignIn.IsEnabled(auth))

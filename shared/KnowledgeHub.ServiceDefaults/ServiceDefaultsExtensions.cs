@@ -44,6 +44,7 @@ public static class ServiceDefaultsExtensions
 
         // The middleware enforces the per-route limit; Kestrel's own cap only backs it up.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+        builder.AddRequestBudget();
         builder.Services.AddHttpClient();
         return builder;
     }
@@ -58,6 +59,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseRequestTimeouts();
         app.UseRequestSizeLimits(RequestSizeLimits.DefaultLimit(app.Configuration));
         app.UseAuthentication();
         afterAuthentication?.Invoke(app);
