@@ -96,6 +96,48 @@ public sealed class SlowClientTests(SlowClientHub hub) : IClassFixture<SlowClien
         Assert.Contains(" 413 ", answer ?? "no answer", StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 24, low: "Server: Kestrel" was sent, and data files were world-readable.</summary>
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task The_hub_names_no_server_and_keeps_its_files_to_itself()
+    {
+        using var client = Client();
+        using var response = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+
+        Assert.False(response.Headers.Contains("Server"), $"Server: {string.Join(", ", response.Headers.Server)}");
+        var exposed = new DirectoryInfo(hub.DataPath).EnumerateFileSystemInfos("*", SearchOption.AllDirectories)
+            .Where(entry => (File.GetUnixFileMode(entry.FullName) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute)) != 0)
+            .Select(entry => $"{entry.FullName} ({File.GetUnixFileMode(entry.FullName)})")
+            .ToList();
+        Assert.True(exposed.Count == 0, $"Readable by others: {string.Join(", ", exposed)}");
+    }
+
+    /// <summary>Issue 24, low: behind a TLS-terminating proxy the hub saw plain HTTP from the proxy's address.</summary>
+    [Theory]
+    [InlineData("127.0.0.2", true)]
+    [InlineData("127.0.0.1", false)]
+    public async Task Forwarded_https_is_believed_from_the_configured_proxy_only(string from, bool believed)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { ConnectCallback = ConnectFrom(System.Net.IPAddress.Parse(from)) }) { BaseAddress = Hub.Url };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Host = "hub.example.com";
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(believed, response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    private static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectFrom(System.Net.IPAddress local) =>
+        async (context, cancellationToken) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            socket.Bind(new System.Net.IPEndPoint(local, 0));
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        };
+
     private HttpClient Client() => new() { BaseAddress = Hub.Url, Timeout = TimeSpan.FromSeconds(10) };
 
     private async Task<HttpClient> SignedInAsync(string name) => await Client().SignInAsync($"{name}@example.com", "IT");
@@ -139,18 +181,22 @@ public sealed class SlowClientHub : IAsyncLifetime
 {
     public const int Slots = 8;
 
-    private readonly string _dataPath = Directory.CreateTempSubdirectory("kh-slow-clients-").FullName;
+    /// <summary>A loopback address of its own, so that the tests can call both as the proxy and as anyone else.</summary>
+    public static readonly System.Net.IPAddress TrustedProxy = System.Net.IPAddress.Parse("127.0.0.2");
+
+    public string DataPath { get; } = Directory.CreateTempSubdirectory("kh-slow-clients-").FullName;
 
     public HubProcess Process { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
         Process = HubProcess.Standalone(
-            _dataPath,
+            DataPath,
             ("ASPNETCORE_ENVIRONMENT", "Development"),
             ("RateLimiting__PermitsPerSecond", "1000"),
             ("RateLimiting__Burst", "1000"),
-            ("RateLimiting__MaxConcurrentRequests", Slots.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            ("RateLimiting__MaxConcurrentRequests", Slots.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("ForwardedHeaders__KnownProxies__0", TrustedProxy.ToString()));
         Process.Start();
         await Process.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
     }
@@ -158,6 +204,6 @@ public sealed class SlowClientHub : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await Process.DisposeAsync();
-        Directory.Delete(_dataPath, recursive: true);
+        Directory.Delete(DataPath, recursive: true);
     }
 }
