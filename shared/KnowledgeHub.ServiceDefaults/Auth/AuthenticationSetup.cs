@@ -36,10 +36,9 @@ public static class AuthenticationSetup
                 options.MapInboundClaims = false;
                 // A caller learns that a token failed, never why (which check, which key).
                 options.IncludeErrorDetails = false;
-                var time = services.GetRequiredService<TimeProvider>();
                 options.Events = new JwtBearerEvents
                 {
-                    OnTokenValidated = context => TokenChecks.OnTokenValidatedAsync(context, settings, foreignSubjects: usesAuthority, time),
+                    OnTokenValidated = context => TokenChecks.OnTokenValidatedAsync(context, settings, foreignSubjects: usesAuthority),
                 };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {

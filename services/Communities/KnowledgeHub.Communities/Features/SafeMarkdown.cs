@@ -39,7 +39,8 @@ internal static class SafeMarkdown
 
     public const int MaxHtmlLength = 256 * 1024;
 
-    public static readonly TimeSpan RenderBudget = TimeSpan.FromSeconds(1);
+    /// <summary>Far above an ordinary post's few milliseconds, so that a busy machine does not refuse one.</summary>
+    public static readonly TimeSpan RenderBudget = TimeSpan.FromSeconds(5);
 
     public static string ToHtml(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 
