@@ -1,5 +1,6 @@
 using KnowledgeHub.Gateway.Auth;
 using KnowledgeHub.Gateway.Cors;
+using KnowledgeHub.Gateway.Proxies;
 using KnowledgeHub.Gateway.RateLimiting;
 using KnowledgeHub.Gateway.Services;
 using KnowledgeHub.ServiceDefaults;
@@ -11,12 +12,14 @@ using KnowledgeHub.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("gateway");
 builder.AddHubServices();
+builder.AddTrustedProxies();
 builder.AddUserRateLimiting();
 builder.AddStrictCors();
 builder.AddWebUi();
 
 var app = builder.Build();
-app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseCors().UseRateLimiter().UseWebUiPages());
+app.UseTrustedProxies();
+app.UseServiceDefaults(afterAuthentication: pipeline => pipeline.UseCors().UseUserRateLimiting().UseWebUiPages());
 
 var auth = app.Services.GetRequiredService<AuthSettings>();
 if (DevSignIn.IsEnabled(auth))

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using KnowledgeHub.Web.Api;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -46,6 +47,13 @@ internal sealed partial class PageErrors(RequestDelegate next, ILogger<PageError
             var returnUrl = context.Request.Path + context.Request.QueryString;
             context.Response.Clear();
             context.Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && exception is BadHttpRequestException or AntiforgeryValidationException)
+        {
+            // A form without its antiforgery token, or one that cannot be read: the sender's mistake, not the hub's.
+            context.Response.Clear();
+            await WritePageAsync(context, (exception as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest, "The form could not be accepted",
+                "The page you sent it from may be out of date. Go back, reload the page and try again.");
         }
         catch (Exception exception) when (!context.Response.HasStarted && exception is not OperationCanceledException)
         {

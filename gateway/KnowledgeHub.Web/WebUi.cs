@@ -38,6 +38,9 @@ public static class WebUi
     /// </summary>
     public static IApplicationBuilder UseWebUiPages(this IApplicationBuilder app) => app.UseMiddleware<PageErrors>();
 
+    /// <summary>Whether the request carries the web UI's sign-in cookie (not whether its token is valid).</summary>
+    public static bool CarriesSignIn(HttpContext context) => TokenCookie.Read(context) is not null;
+
     public static WebApplication MapWebUi(this WebApplication app)
     {
         app.UseAntiforgery();

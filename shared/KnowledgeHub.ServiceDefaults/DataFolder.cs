@@ -14,7 +14,15 @@ public static class DataFolder
         var path = string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(environment.ContentRootPath, "data")
             : Path.GetFullPath(configured, environment.ContentRootPath);
-        Directory.CreateDirectory(path);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, PrivateFiles.FolderMode);
+        }
+
         return path;
     }
 }

@@ -21,6 +21,7 @@ public static class ServiceDefaultsExtensions
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
+        PrivateFiles.ForThisProcess();
         builder.AddHubTelemetry(serviceName);
         builder.AddHubAuthentication();
 
@@ -43,7 +44,13 @@ public static class ServiceDefaultsExtensions
         });
 
         // The middleware enforces the per-route limit; Kestrel's own cap only backs it up.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+            // "Server: Kestrel" tells an attacker which vulnerabilities to try; nothing needs it.
+            kestrel.AddServerHeader = false;
+        });
+        builder.AddRequestBudget();
         builder.Services.AddHttpClient();
         return builder;
     }
@@ -58,6 +65,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseRequestTimeouts();
         app.UseRequestSizeLimits(RequestSizeLimits.DefaultLimit(app.Configuration));
         app.UseAuthentication();
         afterAuthentication?.Invoke(app);

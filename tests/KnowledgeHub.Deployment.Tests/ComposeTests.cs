@@ -113,6 +113,31 @@ public sealed partial class ComposeTests
         Assert.Equal(["5000:8080"], ComposeServices.Map("gateway").Items("ports").Select(port => ((YamlScalarNode)port).Value));
     }
 
+    /// <summary>
+    /// Security finding (issue 24): the Production gateway had the dev sign-in on unless .env said
+    /// otherwise, on every interface, so anyone who reached the host could mint an admin token.
+    /// </summary>
+    [Fact]
+    public void The_dev_sign_in_is_off_unless_env_switches_it_on()
+    {
+        var gateway = Environment("gateway");
+
+        Assert.Equal("Production", gateway["ASPNETCORE_ENVIRONMENT"]);
+        Assert.Equal("${KNOWLEDGEHUB_DEV_SIGN_IN:-false}", gateway["Auth__DevSignIn__Enabled"]);
+        Assert.Contains("KNOWLEDGEHUB_DEV_SIGN_IN=false", File.ReadAllLines(Repository.PathOf(".env.example")));
+    }
+
+    [Theory]
+    [InlineData("rabbitmq")]
+    [InlineData("dashboard")]
+    public void A_management_console_is_published_on_loopback_only(string service)
+    {
+        var ports = ComposeServices.Map(service).Items("ports").Select(port => ((YamlScalarNode)port).Value!).ToList();
+
+        Assert.NotEmpty(ports);
+        Assert.All(ports, port => Assert.StartsWith("127.0.0.1:", port));
+    }
+
     [Fact]
     public void No_secret_is_committed()
     {

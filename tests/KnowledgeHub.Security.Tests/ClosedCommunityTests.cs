@@ -30,6 +30,33 @@ public sealed class ClosedCommunityTests(SecuredHub hub)
         }
     }
 
+    /// <summary>
+    /// Issue 24: a closed community's article tagged "layoffs" showed the skill, its author, "Article
+    /// in a closed community" and a date to everyone. ADR 0038: its work is no evidence at all.
+    /// </summary>
+    [Fact]
+    public async Task A_closed_communitys_tags_make_no_skill_or_expert_outside_it()
+    {
+        var secret = "zqlayoffs" + Guid.NewGuid().ToString("N")[..8];
+        var control = "zqopen" + Guid.NewGuid().ToString("N")[..8];
+        using var author = hub.Client(Role.Author);
+        await author.PostJsonAsync($"/api/communities/{World["closed"]}/posts", new { type = "article", title = "Restructuring", body = "Plans.", tags = new[] { secret } }, HttpStatusCode.Created);
+        await author.PostJsonAsync($"/api/communities/{World["open"]}/posts", new { type = "article", title = "Runbook", body = "Steps.", tags = new[] { control } }, HttpStatusCode.Created);
+        using var outsider = hub.Client(Role.Employee);
+        // The open article, published after the closed one, shows that the directory has caught up.
+        await Eventually.AssertAsync(
+            async () => (await outsider.GetJsonAsync($"/api/experts?skill={control}"))["items"]!.AsArray().Count == 1,
+            TimeSpan.FromSeconds(10),
+            "the open article's evidence to arrive");
+
+        foreach (var route in new[] { $"/api/skills?q={secret}", $"/api/experts?skill={secret}", $"/api/people?skill={secret}", "/api/experts/coverage?department=HR" })
+        {
+            var answer = (await outsider.GetJsonAsync(route)).ToJsonString();
+            Assert.DoesNotContain(secret, answer, StringComparison.Ordinal);
+            Assert.DoesNotContain("closed community", answer, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("/api/posts/{closedPost}")]
     [InlineData("/api/communities/{closed}/posts")]

@@ -22,6 +22,12 @@ public enum TokenAttack
     SignedByAnotherKeyWithoutKeyId,
     SignedByAnotherKeyWithAnUnknownKeyId,
     NotAToken,
+
+    // Validly signed, but saying too little or too much (issue 24): these answered 500 or were accepted.
+    SubjectMissing,
+    SubjectNotAUuid,
+    SubjectIsTheEmptyUuid,
+    ExpiresInTheYear9999,
 }
 
 /// <summary>
@@ -55,11 +61,15 @@ public sealed class ForgedTokens(DevSigningKey key, AuthSettings settings, strin
             TokenAttack.SignedByAnotherKeyWithoutKeyId => SignWithAnotherKey(keyId: null),
             TokenAttack.SignedByAnotherKeyWithAnUnknownKeyId => SignWithAnotherKey("unknown-key"),
             TokenAttack.NotAToken => "not-a-token",
+            TokenAttack.SubjectMissing => Sign(Descriptor(subject: null)),
+            TokenAttack.SubjectNotAUuid => Sign(Descriptor(subject: "mallory")),
+            TokenAttack.SubjectIsTheEmptyUuid => Sign(Descriptor(subject: Guid.Empty.ToString())),
+            TokenAttack.ExpiresInTheYear9999 => Sign(Descriptor(expires: new DateTime(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc))),
             _ => throw new ArgumentOutOfRangeException(nameof(attack), attack, null),
         };
     }
 
-    private SecurityTokenDescriptor Descriptor(DateTime? notBefore = null, DateTime? expires = null, string? issuer = null, string? audience = null)
+    private SecurityTokenDescriptor Descriptor(DateTime? notBefore = null, DateTime? expires = null, string? issuer = null, string? audience = null, string? subject = "")
     {
         var from = notBefore ?? DateTime.UtcNow;
         return new SecurityTokenDescriptor
@@ -69,7 +79,7 @@ public sealed class ForgedTokens(DevSigningKey key, AuthSettings settings, strin
             IssuedAt = from,
             NotBefore = from,
             Expires = expires ?? from + TimeSpan.FromMinutes(10),
-            Claims = Claims([]),
+            Claims = WithSubject(Claims([]), subject),
             SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.RsaSha256),
         };
     }
@@ -81,6 +91,21 @@ public sealed class ForgedTokens(DevSigningKey key, AuthSettings settings, strin
         [HubClaims.Name] = "Mallory",
         [HubClaims.Roles] = roles,
     };
+
+    /// <summary>An empty <paramref name="subject"/> keeps the genuine one; null leaves none.</summary>
+    private static Dictionary<string, object> WithSubject(Dictionary<string, object> claims, string? subject)
+    {
+        if (subject is null)
+        {
+            claims.Remove(HubClaims.Subject);
+        }
+        else if (subject.Length > 0)
+        {
+            claims[HubClaims.Subject] = subject;
+        }
+
+        return claims;
+    }
 
     private static string Sign(SecurityTokenDescriptor descriptor, bool withExpiry = true)
     {

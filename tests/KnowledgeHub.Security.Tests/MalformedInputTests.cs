@@ -1,3 +1,5 @@
+using KnowledgeHub.ServiceDefaults.Auth;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace KnowledgeHub.Security.Tests;
@@ -72,6 +74,30 @@ public sealed class MalformedInputTests : IAsyncLifetime
         }
 
         return ErrorBodies.Leak(body) is { } leak ? $"shows '{leak}'" : null;
+    }
+
+    /// <summary>Issue 24: a validly signed token without a usable subject answered 500 on most routes.</summary>
+    [Fact]
+    public async Task A_signed_token_with_an_odd_subject_is_refused_on_every_route_as_if_it_had_none()
+    {
+        var tokens = new ForgedTokens(_hub.Services.GetRequiredService<DevSigningKey>(), _hub.Services.GetRequiredService<AuthSettings>(), _hub.Person(Role.Employee).Email);
+        var failures = new List<string>();
+        foreach (var attack in new[] { TokenAttack.SubjectMissing, TokenAttack.SubjectNotAUuid, TokenAttack.SubjectIsTheEmptyUuid })
+        {
+            using var client = _hub.ClientWithToken(tokens.Forge(attack));
+            foreach (var (route, probe) in MalformedRequests.Unbroken(_hub.World))
+            {
+                using var request = probe.ToRequest();
+                using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+                // Refused as if no token came: 401, or whatever a route open to anonymous callers answers them.
+                if ((int)response.StatusCode != route.StatusFor(Role.Anonymous))
+                {
+                    failures.Add($"{probe.Method} {probe.Path} with {attack} answered {(int)response.StatusCode}, not {route.StatusFor(Role.Anonymous)}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} requests were not refused:\n{string.Join("\n", failures.Take(25))}");
     }
 
     public ValueTask InitializeAsync() => _hub.InitializeAsync();

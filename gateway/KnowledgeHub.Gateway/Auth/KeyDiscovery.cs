@@ -1,4 +1,6 @@
 using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.IdentityModel.Tokens;
 
 namespace KnowledgeHub.Gateway.Auth;
@@ -11,10 +13,12 @@ internal static class KeyDiscovery
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/.well-known/openid-configuration", (HttpRequest request, AuthSettings settings) => Results.Json(new Dictionary<string, object>
+        // The keys' address comes from settings or the server, never from the Host header: a
+        // reflected Host would let a caller point a service's key discovery elsewhere.
+        endpoints.MapGet("/.well-known/openid-configuration", (AuthSettings settings, IServer server) => Results.Json(new Dictionary<string, object>
         {
             ["issuer"] = settings.Issuer,
-            ["jwks_uri"] = $"{request.Scheme}://{request.Host}/.well-known/jwks.json",
+            ["jwks_uri"] = new Uri(PublicAddress(settings, server), "/.well-known/jwks.json").ToString(),
             ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
         })).AllowAnonymous().ExcludeFromDescription();
 
@@ -38,4 +42,9 @@ internal static class KeyDiscovery
             });
         }).AllowAnonymous().ExcludeFromDescription();
     }
+
+    private static Uri PublicAddress(AuthSettings settings, IServer server) =>
+        settings.DevSignIn.PublicUrl is { Length: > 0 } configured
+            ? new Uri(configured)
+            : ListeningAddress.Of(server) ?? throw new InvalidOperationException($"Set '{AuthSettings.SectionName}:DevSignIn:PublicUrl': the gateway cannot tell where it listens.");
 }

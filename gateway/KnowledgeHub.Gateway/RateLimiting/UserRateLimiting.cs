@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Health;
+using KnowledgeHub.ServiceDefaults.Http;
+using KnowledgeHub.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeHub.Gateway.RateLimiting;
 
 /// <summary>
-/// Bound from <c>RateLimiting</c>: a token bucket per signed-in user (per address for anonymous
-/// calls), and a cap on the requests the hub works on at once, whoever sends them.
+/// Bound from <c>RateLimiting</c>: a token bucket and a cap on requests in progress per signed-in
+/// user (per address for anonymous calls), and a cap on the requests the hub works on at once,
+/// whoever sends them.
 /// </summary>
 internal sealed class RateLimitSettings
 {
@@ -22,6 +26,20 @@ internal sealed class RateLimitSettings
     /// once instead of queueing work it cannot finish in time.
     /// </summary>
     public int MaxConcurrentRequests { get; set; } = 512;
+
+    /// <summary>
+    /// Requests in progress at once for one user (one address when anonymous). Never more than half
+    /// of <see cref="MaxConcurrentRequests"/>: one caller's slow requests must not fill the hub.
+    /// </summary>
+    public int MaxConcurrentRequestsPerCaller { get; set; } = 32;
+
+    /// <summary>
+    /// The largest body a caller without a token or a sign-in cookie may send (the sign-in form is
+    /// far smaller): the less an anonymous request may send, the sooner it is over.
+    /// </summary>
+    public long MaxAnonymousRequestBodyBytes { get; set; } = 16 * 1024;
+
+    public int EffectiveMaxConcurrentRequestsPerCaller => Math.Max(1, Math.Min(MaxConcurrentRequestsPerCaller, MaxConcurrentRequests / 2));
 }
 
 /// <summary>
@@ -34,10 +52,14 @@ internal static class UserRateLimiting
     public static WebApplicationBuilder AddUserRateLimiting(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(RateLimitSettings.SectionName).Get<RateLimitSettings>() ?? new RateLimitSettings();
-        if (settings.PermitsPerSecond < 1 || settings.Burst < 1 || settings.MaxConcurrentRequests < 1)
+        if (settings.PermitsPerSecond < 1 || settings.Burst < 1 || settings.MaxConcurrentRequests < 1 || settings.MaxConcurrentRequestsPerCaller < 1 || settings.MaxAnonymousRequestBodyBytes < 1)
         {
-            throw new InvalidOperationException($"'{RateLimitSettings.SectionName}:PermitsPerSecond', '{RateLimitSettings.SectionName}:Burst' and '{RateLimitSettings.SectionName}:MaxConcurrentRequests' must be at least 1.");
+            throw new InvalidOperationException($"'{RateLimitSettings.SectionName}:PermitsPerSecond', '{RateLimitSettings.SectionName}:Burst', '{RateLimitSettings.SectionName}:MaxConcurrentRequests', '{RateLimitSettings.SectionName}:MaxConcurrentRequestsPerCaller' and '{RateLimitSettings.SectionName}:MaxAnonymousRequestBodyBytes' must be at least 1.");
         }
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(new HubCapacity(settings.MaxConcurrentRequests));
+        builder.Services.AddHealthChecks().AddCheck<HubCapacityHealthCheck>("capacity", tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.AddRateLimiter(options =>
         {
@@ -52,6 +74,16 @@ internal static class UserRateLimiting
                         QueueLimit = 0,
                         AutoReplenishment = true,
                     }));
+            // A slow request holds its slot for as long as it lasts: without a cap per caller, one
+            // address trickling bodies takes every slot of the hub (issue 24).
+            var perCaller = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsHealthProbe(context)
+                    ? RateLimitPartition.GetNoLimiter("health")
+                    : RateLimitPartition.GetConcurrencyLimiter(PartitionOf(context), _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = settings.EffectiveMaxConcurrentRequestsPerCaller,
+                        QueueLimit = 0,
+                    }));
             var wholeHub = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsHealthProbe(context)
                     ? RateLimitPartition.GetNoLimiter("health")
@@ -60,7 +92,7 @@ internal static class UserRateLimiting
                         PermitLimit = settings.MaxConcurrentRequests,
                         QueueLimit = 0,
                     }));
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perUser, wholeHub);
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perUser, perCaller, wholeHub);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (rejected, cancellationToken) =>
             {
@@ -79,6 +111,27 @@ internal static class UserRateLimiting
             };
         });
         return builder;
+    }
+
+    /// <summary>The limits, and the count of the requests they let in that readiness reports.</summary>
+    public static IApplicationBuilder UseUserRateLimiting(this IApplicationBuilder app)
+    {
+        var capacity = app.ApplicationServices.GetRequiredService<HubCapacity>();
+        var maxAnonymousBody = app.ApplicationServices.GetRequiredService<RateLimitSettings>().MaxAnonymousRequestBodyBytes;
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated != true && !WebUi.CarriesSignIn(context))
+            {
+                RequestSizeLimits.Lower(context, maxAnonymousBody);
+            }
+
+            await next(context);
+        });
+        return app.UseRateLimiter().Use(async (context, next) =>
+        {
+            using var slot = IsHealthProbe(context) ? null : capacity.Take();
+            await next(context);
+        });
     }
 
     // Health probes must answer however busy the hub is: that is how the platform learns it.

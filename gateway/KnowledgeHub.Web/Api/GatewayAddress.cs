@@ -1,5 +1,5 @@
+using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 
 namespace KnowledgeHub.Web.Api;
@@ -24,15 +24,6 @@ internal sealed class GatewayAddress(IServer server, IConfiguration configuratio
             return new Uri(configured);
         }
 
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var chosen = addresses.OrderBy(address => address.StartsWith("https", StringComparison.OrdinalIgnoreCase)).FirstOrDefault()
-            ?? throw new InvalidOperationException($"The UI cannot tell where the API listens; set '{SettingName}'.");
-        var builder = new UriBuilder(chosen.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
-        if (builder.Host is "0.0.0.0" or "[::]" or "::")
-        {
-            builder.Host = "localhost";
-        }
-
-        return builder.Uri;
+        return ListeningAddress.Of(server) ?? throw new InvalidOperationException($"The UI cannot tell where the API listens; set '{SettingName}'.");
     }
 }

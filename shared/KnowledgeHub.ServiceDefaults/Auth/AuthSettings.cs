@@ -19,6 +19,9 @@ public sealed class AuthSettings
     /// <summary>The PEM file of the dev signing key; empty means <c>keys/signing-key.pem</c> in the data folder.</summary>
     public string? SigningKeyPath { get; set; }
 
+    /// <summary>A token that expires further ahead than this is refused, whoever signed it.</summary>
+    public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
     public DevSignInSettings DevSignIn { get; set; } = new();
 
     /// <summary>Reads and checks the section; a bad value stops the process with a message naming the setting.</summary>
@@ -52,6 +55,16 @@ public sealed class AuthSettings
             throw new InvalidOperationException($"'{SectionName}:DevSignIn:TokenLifetimeMinutes' must be between 1 and 1440, not {settings.DevSignIn.TokenLifetimeMinutes}.");
         }
 
+        if (settings.MaxTokenLifetime < TimeSpan.FromMinutes(settings.DevSignIn.TokenLifetimeMinutes))
+        {
+            throw new InvalidOperationException($"'{SectionName}:MaxTokenLifetime' must be at least the dev sign-in's token lifetime, not {settings.MaxTokenLifetime}.");
+        }
+
+        if (settings.DevSignIn.PublicUrl is { Length: > 0 } publicUrl && !Uri.TryCreate(publicUrl, UriKind.Absolute, out _))
+        {
+            throw new InvalidOperationException($"'{SectionName}:DevSignIn:PublicUrl' must be an absolute URL, not '{publicUrl}'.");
+        }
+
         return settings;
     }
 }
@@ -62,4 +75,10 @@ public sealed class DevSignInSettings
     public bool Enabled { get; set; }
 
     public int TokenLifetimeMinutes { get; set; } = 480;
+
+    /// <summary>
+    /// Where other processes reach the dev sign-in's key discovery (<c>http://gateway:8080</c>); empty
+    /// means the address the gateway listens on. Never taken from a request's Host header.
+    /// </summary>
+    public string? PublicUrl { get; set; }
 }

@@ -34,6 +34,12 @@ public static class AuthenticationSetup
             .Configure<IServiceProvider>((options, services) =>
             {
                 options.MapInboundClaims = false;
+                // A caller learns that a token failed, never why (which check, which key).
+                options.IncludeErrorDetails = false;
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context => TokenChecks.OnTokenValidatedAsync(context, settings, foreignSubjects: usesAuthority),
+                };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,

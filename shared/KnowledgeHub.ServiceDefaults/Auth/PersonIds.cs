@@ -5,16 +5,22 @@ namespace KnowledgeHub.ServiceDefaults.Auth;
 
 /// <summary>
 /// A person's id is a name-based UUID (RFC 9562 version 5) of the lower-cased e-mail address, so
-/// the same address always yields the same id, whether the person signed in or was imported.
+/// the same address always yields the same id, whether the person signed in or was imported. An
+/// identity provider whose subjects are not UUIDs gets ids named from issuer and subject.
 /// </summary>
 public static class PersonIds
 {
     // A fixed namespace for KnowledgeHub people; changing it would change every person's id.
     private static readonly Guid Namespace = new("6f1c6a52-3a9e-4d59-9a8e-5b1f0c2d7e41");
 
-    public static Guid FromEmail(string email)
+    public static Guid FromEmail(string email) => NameBased(email.Trim().ToLowerInvariant());
+
+    /// <summary>The person id of an identity provider's subject that is not a UUID: issuer and subject named together.</summary>
+    public static Guid FromExternalSubject(string issuer, string subject) => NameBased($"{issuer}\n{subject}");
+
+    private static Guid NameBased(string text)
     {
-        var name = Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant());
+        var name = Encoding.UTF8.GetBytes(text);
         var namespaceBytes = Namespace.ToByteArray(bigEndian: true);
 
         var input = new byte[namespaceBytes.Length + name.Length];

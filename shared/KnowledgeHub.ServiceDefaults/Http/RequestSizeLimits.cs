@@ -35,23 +35,32 @@ public static class RequestSizeLimits
     public static IApplicationBuilder UseRequestSizeLimits(this IApplicationBuilder app, long defaultMaxBytes) =>
         app.Use(async (context, next) =>
         {
-            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-                ?? defaultMaxBytes;
-            if (context.Request.ContentLength > limit)
-            {
-                throw new BadHttpRequestException(
-                    $"The request body is larger than the {limit} bytes this route accepts.",
-                    StatusCodes.Status413PayloadTooLarge);
-            }
-
-            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-            if (feature is { IsReadOnly: false })
-            {
-                feature.MaxRequestBodySize = limit;
-            }
-
+            Apply(context, context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? defaultMaxBytes);
             await next(context);
         });
+
+    /// <summary>Lowers the request's body limit to <paramref name="maxBytes"/> (never raises it): 413 at once for a declared length above it.</summary>
+    public static void Lower(HttpContext context, long maxBytes)
+    {
+        var current = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        Apply(context, current is { } limit ? Math.Min(limit, maxBytes) : maxBytes);
+    }
+
+    private static void Apply(HttpContext context, long limit)
+    {
+        if (context.Request.ContentLength > limit)
+        {
+            throw new BadHttpRequestException(
+                $"The request body is larger than the {limit} bytes this route accepts.",
+                StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+    }
 }
 
 /// <summary>A route's own body-size limit, read by <see cref="RequestSizeLimits.UseRequestSizeLimits"/>.</summary>

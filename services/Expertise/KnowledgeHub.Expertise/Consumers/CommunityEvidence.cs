@@ -9,8 +9,9 @@ namespace KnowledgeHub.Expertise.Consumers;
 /// <summary>
 /// Derives evidence from what Expertise knows of the Communities service's posts and answers. A
 /// source's evidence is always rebuilt from the stored state, never patched, so events may arrive
-/// in any order and any number of times. Titles from closed communities never leave the state
-/// tables: their evidence counts, but only says that it comes from a closed community.
+/// in any order and any number of times. A closed community's posts and answers are no evidence
+/// at all (ADR 0038): Expertise cannot tell who may read them, and a skill, a count or a date is
+/// already a leak ("layoffs", 1 person, yesterday).
 /// </summary>
 internal sealed class CommunityEvidence(ExpertiseDatabase database, SkillTaxonomy taxonomy)
 {
@@ -28,11 +29,9 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, SkillTaxonom
             work.Transaction,
             cancellationToken: cancellationToken));
         List<EvidencePiece> pieces = [];
-        if (post is { Removed: false } && KnowledgeTypes.Contains(post.Type))
+        if (post is { Removed: false, Visibility: "open" } && KnowledgeTypes.Contains(post.Type))
         {
-            var detail = post.Visibility == "open"
-                ? $"{Capitalized(post.Type)} \"{post.Title}\""
-                : $"{Capitalized(post.Type)} in a closed community";
+            var detail = $"{Capitalized(post.Type)} \"{post.Title}\"";
             pieces = (await taxonomy.ResolveOrCreateAllAsync(work, TagList.Split(post.Tags), cancellationToken))
                 .Select(skill => new EvidencePiece(skill.Id, EvidenceKinds.Post, detail, post.CreatedAt))
                 .ToList();
@@ -75,11 +74,10 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, SkillTaxonom
             work.Transaction,
             cancellationToken: cancellationToken));
         List<EvidencePiece> pieces = [];
-        if (answer is { PostRemoved: false })
+        if (answer is { PostRemoved: false, Visibility: "open" })
         {
             var accepted = answer.AcceptedAnswerId == answerId;
-            var what = accepted ? "Accepted answer" : "Answer";
-            var detail = answer.Visibility == "open" ? $"{what} to \"{answer.Title}\"" : $"{what} in a closed community";
+            var detail = $"{(accepted ? "Accepted answer" : "Answer")} to \"{answer.Title}\"";
             pieces = (await taxonomy.ResolveOrCreateAllAsync(work, TagList.Split(answer.Tags), cancellationToken))
                 .Select(skill => new EvidencePiece(
                     skill.Id,

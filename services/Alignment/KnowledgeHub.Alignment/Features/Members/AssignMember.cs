@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Dapper;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
@@ -12,8 +11,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KnowledgeHub.Alignment.Features.Members;
 
-internal static partial class AssignMember
+internal static class AssignMember
 {
+    /// <summary>
+    /// The roles a project may give. A fixed list, not free text: the role shows on the person's
+    /// expert record ("developer on project …"), and a colleague must not be able to write anything
+    /// there (issue 24: "perpetrator on project …").
+    /// </summary>
+    public static readonly string[] Roles =
+        [ProjectAccess.LeadRole, "member", "contributor", "developer", "engineer", "architect", "analyst", "designer", "tester", "manager", "sponsor", "advisor"];
+
     internal sealed record MemberRoleRequest(string? Role);
 
     public static void Map(IEndpointRouteBuilder api) =>
@@ -34,7 +41,7 @@ internal static partial class AssignMember
         var role = request.Role?.Trim().ToLowerInvariant();
         var validation = new Validation()
             .Require(personId != Guid.Empty, "personId", "'personId' is a person's id.")
-            .Require(role is not null && RolePattern().IsMatch(role), "role", "'role' is 1 to 50 letters, digits, spaces or '-', such as 'developer' or 'lead'.");
+            .RequireOneOf(role, "role", Roles);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -71,7 +78,4 @@ internal static partial class AssignMember
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(member);
     }
-
-    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} \-]{0,49}$")]
-    private static partial Regex RolePattern();
 }

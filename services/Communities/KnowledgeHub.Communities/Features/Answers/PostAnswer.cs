@@ -32,6 +32,7 @@ internal static class PostAnswer
         CancellationToken cancellationToken)
     {
         var validation = new Validation().RequireText(request.Body, "body", PostRules.MaxBodyLength);
+        var bodyHtml = await SafeMarkdown.RenderAsync(request.Body, "body", validation);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -67,7 +68,7 @@ internal static class PostAnswer
                 Id = Guid.CreateVersion7(),
                 PostId = id,
                 request.Body,
-                BodyHtml = SafeMarkdown.ToHtml(request.Body!),
+                BodyHtml = bodyHtml,
                 AuthorId = me,
                 Now = time.UtcNowForDatabase(),
             },

@@ -49,6 +49,7 @@ internal static class EditPost
 
         var validation = PostRules.Validate(request, target.Post.Type, out var tags);
         validation.Require(request.Type is null || request.Type == target.Post.Type, "type", $"A post's type cannot change; this one is a {target.Post.Type}.");
+        var bodyHtml = await SafeMarkdown.RenderAsync(request.Body, "body", validation);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -59,7 +60,7 @@ internal static class EditPost
             return Problems.PreconditionFailed();
         }
 
-        var parameters = new DynamicParameters(PostRules.Columns(request));
+        var parameters = new DynamicParameters(PostRules.Columns(request, bodyHtml!));
         parameters.AddDynamicParams(new { PostId = id, Now = time.UtcNowForDatabase() });
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """

@@ -83,7 +83,7 @@ internal static class ListPosts
         parameters.Add("Take", page.Limit + 1);
 
         var posts = await PostReader.ReadAsync(connection, database.Dialect, sql.ToString(), parameters, cancellationToken);
-        return TypedResults.Ok(page.ToPage(posts, post => KeyOf(sort, post)));
+        return TypedResults.Ok(page.ToPage(posts.Select(PostResponse.Excerpt).ToList(), post => KeyOf(sort, post)));
     }
 
     private static string[] KeyOf(string sort, PostResponse post)

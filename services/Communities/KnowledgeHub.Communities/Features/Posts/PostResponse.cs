@@ -36,6 +36,21 @@ internal sealed record PostResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SuggestedExpert>? SuggestedExperts { get; init; }
 
+    /// <summary>Characters of Markdown a list page shows of each post (ADR 0039).</summary>
+    public const int ExcerptLength = 1_000;
+
+    /// <summary>True on a list page when <see cref="Body"/> is only the start of the post (ADR 0039).</summary>
+    public bool BodyTruncated { get; init; }
+
     [JsonIgnore]
     public bool IsQuestion => Type == PostRules.Question;
+
+    /// <summary>
+    /// The post as a list page shows it: at most <see cref="ExcerptLength"/> characters of its body, rendered
+    /// again from that excerpt (a list of 100 whole posts was 12.8 MB). The whole post is at <c>GET /api/posts/{id}</c>.
+    /// </summary>
+    public static PostResponse Excerpt(PostResponse post) =>
+        post.Body.Length <= ExcerptLength
+            ? post
+            : post with { Body = post.Body[..ExcerptLength], BodyHtml = SafeMarkdown.ToHtml(post.Body[..ExcerptLength]), BodyTruncated = true };
 }

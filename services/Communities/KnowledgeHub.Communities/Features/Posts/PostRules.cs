@@ -55,11 +55,11 @@ internal static class PostRules
     }
 
     /// <summary>The stored values of the content's fields, besides tags.</summary>
-    public static object Columns(Content content) => new
+    public static object Columns(Content content, string bodyHtml) => new
     {
         Title = content.Title!.Trim(),
         content.Body,
-        BodyHtml = SafeMarkdown.ToHtml(content.Body!),
+        BodyHtml = bodyHtml,
         StartsAt = content.StartsAt?.ToUniversalTime(),
         EndsAt = content.EndsAt?.ToUniversalTime(),
         Location = content.Location?.Trim(),

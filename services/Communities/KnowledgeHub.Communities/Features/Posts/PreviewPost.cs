@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,15 +20,31 @@ internal static class PreviewPost
     internal sealed record Response(string BodyHtml);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/posts/preview", Handle)
+        api.MapPost("/posts/preview", HandleAsync)
             .WithName(nameof(PreviewPost))
             .WithSummary("The HTML a Markdown body would be published as; nothing is stored.");
 
-    private static Results<Ok<Response>, ValidationProblem> Handle(Request request)
+    // A preview writes nothing and leaves no trace, so one person renders one at a time (issue 24:
+    // previews within the rate limit slowed everyone's searches a hundredfold).
+    private static readonly ConcurrentDictionary<Guid, bool> Rendering = new();
+
+    private static async Task<Results<Ok<Response>, ValidationProblem, ProblemHttpResult>> HandleAsync(Request request, ClaimsPrincipal user)
     {
-        var validation = new Validation().RequireText(request.Body, "body", PostRules.MaxBodyLength);
-        return validation.IsValid
-            ? TypedResults.Ok(new Response(SafeMarkdown.ToHtml(request.Body!)))
-            : validation.ToProblem();
+        var me = user.PersonId();
+        if (!Rendering.TryAdd(me, true))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "One preview at a time: wait for the previous one.");
+        }
+
+        try
+        {
+            var validation = new Validation().RequireText(request.Body, "body", PostRules.MaxBodyLength);
+            var html = await SafeMarkdown.RenderAsync(request.Body, "body", validation);
+            return validation.IsValid ? TypedResults.Ok(new Response(html!)) : validation.ToProblem();
+        }
+        finally
+        {
+            Rendering.TryRemove(me, out _);
+        }
     }
 }

@@ -30,6 +30,7 @@ internal static class PublishPost
         CancellationToken cancellationToken)
     {
         var validation = PostRules.Validate(request, request.Type, out var tags);
+        var bodyHtml = await SafeMarkdown.RenderAsync(request.Body, "body", validation);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -50,7 +51,7 @@ internal static class PublishPost
 
         await People.RememberCallerAsync(work, user, cancellationToken);
         var postId = Guid.CreateVersion7();
-        var parameters = new DynamicParameters(PostRules.Columns(request));
+        var parameters = new DynamicParameters(PostRules.Columns(request, bodyHtml!));
         parameters.AddDynamicParams(new
         {
             PostId = postId,

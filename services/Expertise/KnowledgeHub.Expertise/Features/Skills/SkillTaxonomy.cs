@@ -32,6 +32,8 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
 {
     public const int MaxNameLength = 100;
 
+    public const string NameRule = "letters, digits, spaces and the characters + # . / & ' ( ) - _ :, starting with a letter or digit";
+
     private const string FindSql = """
         SELECT s.id AS Id, s.name AS Name FROM skills s WHERE s.name_key = @Key
         UNION ALL
@@ -54,9 +56,10 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
         {
             validation.Add(field, $"'{field}' is a skill name of at most {MaxNameLength} characters.");
         }
-        else if (name.Contains(',', StringComparison.Ordinal) || name.Any(char.IsControl))
+        else if (!NamePattern().IsMatch(name.Trim()))
         {
-            validation.Add(field, $"'{field}' cannot contain commas or control characters.");
+            // Skills are shown to everyone: no markup, and no control or bidi characters that reorder what a reader sees.
+            validation.Add(field, $"'{field}' is a skill name: {NameRule}.");
         }
 
         return validation;
@@ -137,4 +140,7 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{M}\p{N} +#./&'()\-_:]*$")]
+    private static partial Regex NamePattern();
 }

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace KnowledgeHub.ServiceDefaults.Auth;
+
+/// <summary>
+/// What a validly signed token must still say before the hub believes it: who the caller is (a
+/// person id) and an expiry within <see cref="AuthSettings.MaxTokenLifetime"/>. The one place
+/// where a subject becomes a person id.
+/// </summary>
+internal static class TokenChecks
+{
+    public static Task OnTokenValidatedAsync(TokenValidatedContext context, AuthSettings settings, bool foreignSubjects)
+    {
+        // The wall clock, as the handler's own expiry check uses: a service's TimeProvider may be shifted in tests.
+        if (context.SecurityToken.ValidTo > DateTime.UtcNow + settings.MaxTokenLifetime)
+        {
+            context.Fail("The token lives longer than the hub accepts.");
+            return Task.CompletedTask;
+        }
+
+        if (context.Principal?.Identity is not ClaimsIdentity identity
+            || PersonIdOf(identity.FindFirst(HubClaims.Subject)?.Value, context.SecurityToken.Issuer, foreignSubjects) is not { } personId)
+        {
+            context.Fail("The token names no person.");
+            return Task.CompletedTask;
+        }
+
+        foreach (var subject in identity.FindAll(HubClaims.Subject).ToList())
+        {
+            identity.RemoveClaim(subject);
+        }
+
+        identity.AddClaim(new Claim(HubClaims.Subject, personId.ToString()));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A UUID subject is the person id (the dev sign-in issues those); another provider's subject
+    /// that is not a UUID is named into one (UUID v5 of issuer and subject), so it stays stable.
+    /// </summary>
+    private static Guid? PersonIdOf(string? subject, string issuer, bool foreignSubjects) =>
+        string.IsNullOrWhiteSpace(subject) ? null
+        : Guid.TryParse(subject, out var id) ? (id == Guid.Empty ? null : id)
+        : foreignSubjects ? PersonIds.FromExternalSubject(issuer, subject)
+        : null;
+}
