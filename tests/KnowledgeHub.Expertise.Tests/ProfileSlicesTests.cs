@@ -73,6 +73,32 @@ public abstract class ProfileSlicesTests(ExpertiseFixture fixture)
     }
 
     [Fact]
+    public async Task A_re_import_keeps_the_fields_a_row_leaves_out_and_clears_those_it_sends_as_null()
+    {
+        var admin = fixture.Host.CreateClient(TestUser.Admin());
+        var email = $"reimported.{Guid.NewGuid():N}@example.com";
+        await admin.PostJsonAsync(
+            "/api/people/import",
+            new[] { new { email, displayName = "Re Imported", department = "IT", title = "Architect", location = "Berlin", bio = "Builds things." } },
+            HttpStatusCode.OK);
+
+        var again = await admin.PostJsonAsync("/api/people/import", new[] { new { email, displayName = "Re Imported", department = "IT" } }, HttpStatusCode.OK);
+        var kept = await admin.GetJsonAsync($"/api/people/{KnowledgeHub.ServiceDefaults.Auth.PersonIds.FromEmail(email)}");
+        await admin.PostJsonAsync(
+            "/api/people/import",
+            new[] { new { email, displayName = "Re Imported", department = "IT", title = (string?)null } },
+            HttpStatusCode.OK);
+        var cleared = await admin.GetJsonAsync($"/api/people/{KnowledgeHub.ServiceDefaults.Auth.PersonIds.FromEmail(email)}");
+
+        Assert.Equal(1, again["unchanged"]!.GetValue<int>());
+        Assert.Equal("Architect", kept["title"]?.GetValue<string>());
+        Assert.Equal("Berlin", kept["location"]?.GetValue<string>());
+        Assert.Equal("Builds things.", kept["bio"]?.GetValue<string>());
+        Assert.Null(cleared["title"]);
+        Assert.Equal("Berlin", cleared["location"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Malformed_skill_rows_are_reported_by_field_and_the_good_rows_still_import()
     {
         var admin = fixture.Host.CreateClient(TestUser.Admin());
