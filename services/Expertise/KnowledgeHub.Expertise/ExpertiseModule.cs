@@ -28,6 +28,7 @@ public static class ExpertiseModule
         builder.AddModuleStore<ExpertiseDatabase>(Name);
         builder.Services.AddSingleton<DepartmentDirectory>();
         builder.Services.AddSingleton<SkillTaxonomy>();
+        builder.Services.AddSingleton<TagSkills>();
         builder.Services.AddSingleton<PersonChanges>();
         builder.Services.AddSingleton<Provisioning>();
         builder.Services.AddSingleton<ImportWriter>();
@@ -68,6 +69,7 @@ public static class ExpertiseModule
         HideEvidence.Map(api);
         ListSkills.Map(api);
         PutSkill.Map(api);
+        ListSkillCandidates.Map(api);
         MergeSkills.Map(api);
         FindExperts.Map(api);
         SkillCoverage.Map(api);

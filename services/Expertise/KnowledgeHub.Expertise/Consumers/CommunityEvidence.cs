@@ -10,9 +10,10 @@ namespace KnowledgeHub.Expertise.Consumers;
 /// Derives evidence from what Expertise knows of the Communities service's posts and answers. A
 /// source's evidence is always rebuilt from the stored state, never patched, so events may arrive
 /// in any order and any number of times. Titles from closed communities never leave the state
-/// tables: their evidence counts, but only says that it comes from a closed community.
+/// tables: their evidence counts, but only says that it comes from a closed community. Tags the
+/// taxonomy does not know are candidates, not skills (see <see cref="TagSkills"/>).
 /// </summary>
-internal sealed class CommunityEvidence(ExpertiseDatabase database, SkillTaxonomy taxonomy)
+internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills tagSkills)
 {
     /// <summary>What a post shows about its author; a question shows a need, not knowledge.</summary>
     private static readonly HashSet<string> KnowledgeTypes = new(StringComparer.Ordinal) { "article", "resource", "event" };
@@ -33,7 +34,7 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, SkillTaxonom
             var detail = post.Visibility == "open"
                 ? $"{Capitalized(post.Type)} \"{post.Title}\""
                 : $"{Capitalized(post.Type)} in a closed community";
-            pieces = (await taxonomy.ResolveOrCreateAllAsync(work, TagList.Split(post.Tags), cancellationToken))
+            pieces = (await tagSkills.ResolveAsync(work, TagList.Split(post.Tags), post.AuthorId, EvidenceStore.PostSource(postId)))
                 .Select(skill => new EvidencePiece(skill.Id, EvidenceKinds.Post, detail, post.CreatedAt))
                 .ToList();
         }
@@ -80,7 +81,7 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, SkillTaxonom
             var accepted = answer.AcceptedAnswerId == answerId;
             var what = accepted ? "Accepted answer" : "Answer";
             var detail = answer.Visibility == "open" ? $"{what} to \"{answer.Title}\"" : $"{what} in a closed community";
-            pieces = (await taxonomy.ResolveOrCreateAllAsync(work, TagList.Split(answer.Tags), cancellationToken))
+            pieces = (await tagSkills.ResolveAsync(work, TagList.Split(answer.Tags), answer.AuthorId, EvidenceStore.AnswerSource(answerId)))
                 .Select(skill => new EvidencePiece(
                     skill.Id,
                     accepted ? EvidenceKinds.AcceptedAnswer : EvidenceKinds.Answer,
