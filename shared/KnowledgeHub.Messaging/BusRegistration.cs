@@ -1,5 +1,6 @@
 using System.Data.Common;
 using KnowledgeHub.Messaging.Monitoring;
+using KnowledgeHub.Messaging.People;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -94,6 +95,9 @@ public static class BusRegistration
             builder.Services.AddSingleton(queues);
             builder.Services.AddHostedService<ErrorQueueMonitor>();
         }
+
+        builder.Services.AddSingleton<PeopleSeen>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PeopleSeen>());
 
         // MassTransit registers its bus health check with the "ready" tag, which /health/ready reports.
         return builder;

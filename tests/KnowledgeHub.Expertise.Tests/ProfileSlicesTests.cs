@@ -23,6 +23,31 @@ public abstract class ProfileSlicesTests(ExpertiseFixture fixture)
     }
 
     [Fact]
+    public async Task A_person_is_in_the_directory_from_their_first_request_to_any_route()
+    {
+        var user = TestUser.Employee("firstvisit", "OPS");
+        var colleague = fixture.Host.CreateClient(TestUser.Employee());
+
+        await fixture.Host.CreateClient(user).GetJsonAsync("/api/skills?q=python");
+
+        await Eventually.AssertAsync(
+            async () => (await colleague.GetJsonAsync($"/api/people/{user.Id}"))["email"]?.GetValue<string>() == user.Email,
+            TimeSpan.FromSeconds(10),
+            "the person to be in the directory");
+    }
+
+    [Fact]
+    public async Task A_first_request_to_another_service_creates_the_profile_from_the_token()
+    {
+        var user = TestUser.Employee("elsewhere", "FIN");
+
+        await fixture.DeliverAsync(new PersonSeen(user.Id, user.Email, "Seen Elsewhere", "FIN", DateTimeOffset.UtcNow));
+
+        var person = await fixture.Host.CreateClient(TestUser.Employee()).GetJsonAsync($"/api/people/{user.Id}");
+        Assert.Equal(("Seen Elsewhere", "FIN"), (person["displayName"]!.GetValue<string>(), person["department"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_stale_if_match_is_refused_and_the_profile_keeps_the_winning_edit()
     {
         var client = fixture.Host.CreateClient(TestUser.Employee());

@@ -6,6 +6,7 @@ using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Alignment.Features.Scorecard;
 using KnowledgeHub.Alignment.Features.StatusReports;
 using KnowledgeHub.Messaging;
+using KnowledgeHub.Messaging.People;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -39,7 +40,7 @@ public static class AlignmentModule
 
     public static IEndpointRouteBuilder MapAlignment(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Alignment").RequireAuthorization();
+        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Alignment").RequireAuthorization().AnnouncingPeopleSeen();
         CreateObjective.Map(api);
         ListObjectives.Map(api);
         GetObjective.Map(api);

@@ -5,6 +5,7 @@ using KnowledgeHub.Expertise.Features.Experts;
 using KnowledgeHub.Expertise.Features.People;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.Messaging;
+using KnowledgeHub.Messaging.People;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -46,6 +47,7 @@ public static class ExpertiseModule
             bus.AddConsumer<ProjectChangedConsumer>();
             bus.AddConsumer<ProjectMemberAssignedConsumer>();
             bus.AddConsumer<ProjectMemberRemovedConsumer>();
+            bus.AddConsumer<PersonSeenConsumer>();
             bus.AddConsumer<ReindexRequestedConsumer>();
         });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
@@ -54,7 +56,7 @@ public static class ExpertiseModule
 
     public static IEndpointRouteBuilder MapExpertise(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Expertise").RequireAuthorization();
+        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Expertise").RequireAuthorization().AnnouncingPeopleSeen();
         ListDepartments.Map(api);
         PutDepartment.Map(api);
         GetMe.Map(api);
