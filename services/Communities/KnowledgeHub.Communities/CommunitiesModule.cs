@@ -51,10 +51,12 @@ public static class CommunitiesModule
         LeaveCommunity.Map(api);
         ListMembers.Map(api);
         ChangeMember.Map(api);
+        RemoveMember.Map(api);
 
         PublishPost.Map(api);
         PreviewPost.Map(api);
         ListPosts.Map(api);
+        ListPostsByAuthor.Map(api);
         GetPost.Map(api);
         EditPost.Map(api);
         DeletePost.Map(api);
