@@ -1,5 +1,6 @@
 using KnowledgeHub.Alignment.Consumers;
 using KnowledgeHub.Alignment.Features.Alignments;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Members;
 using KnowledgeHub.Alignment.Features.Objectives;
 using KnowledgeHub.Alignment.Features.Projects;
@@ -54,6 +55,7 @@ public static class AlignmentModule
         RemoveMember.Map(api);
         ReportStatus.Map(api);
         ListStatusReports.Map(api);
+        ListChanges.Map(api);
         AlignProject.Map(api);
         RemoveAlignment.Map(api);
         GetScorecard.Map(api);

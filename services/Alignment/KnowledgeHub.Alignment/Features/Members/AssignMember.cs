@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -67,6 +69,8 @@ internal static partial class AssignMember
         {
             await outbox.EnqueueAsync(work, ProjectEvents.MemberAssigned(project, member), cancellationToken);
         }
+
+        await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
 
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(member);

@@ -21,10 +21,10 @@ internal static class ScorecardBuilder
             .OrderBy(row => row.Priority)
             .ThenBy(row => row.Title, StringComparer.Ordinal)
             .ThenBy(row => row.Id)
-            .Select(row => new UnsupportedObjective(row.Id, row.Title, row.Department, row.Priority, row.Period))
+            .Select(row => new UnsupportedObjective(row.Id, row.Title, row.Department, row.Priority, row.Period, OwnersOf(row)))
             .ToList();
         var byPeriod = periods
-            .Select(label => new PeriodObjectives(label, (int)figures.ObjectivesByDepartment.Where(row => row.Period == label).Sum(row => row.Objectives)))
+            .Select(label => new PeriodObjectives(label, (int)figures.ObjectivesByPeriod.Where(row => row.Period == label).Sum(row => row.Objectives)))
             .ToList();
 
         return new ScorecardResponse(
@@ -34,7 +34,7 @@ internal static class ScorecardBuilder
                 (int)figures.ActiveByCurrency.Sum(row => row.Projects),
                 (int)figures.ActiveByCurrency.Where(row => row.Aligned == 1).Sum(row => row.Projects),
                 unaligned),
-            new ObjectiveFigures((int)figures.ObjectivesByDepartment.Sum(row => row.Objectives), unsupported, byPeriod),
+            new ObjectiveFigures((int)figures.ObjectivesByPeriod.Sum(row => row.Objectives), unsupported, byPeriod),
             new HealthFigures(
                 (int)figures.ActiveByCurrency.Sum(row => row.Green),
                 (int)figures.ActiveByCurrency.Sum(row => row.Amber),
@@ -49,9 +49,7 @@ internal static class ScorecardBuilder
     /// <summary>Every department with an objective of the period or an active project, by code.</summary>
     private static List<DepartmentFigures> Departments(ScorecardQuery figures, CurrencyRates rates)
     {
-        var objectives = figures.ObjectivesByDepartment
-            .GroupBy(row => row.Department, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => (int)group.Sum(row => row.Objectives), StringComparer.Ordinal);
+        var objectives = figures.ObjectivesByDepartment.ToDictionary(row => row.Department, row => (int)row.Objectives, StringComparer.Ordinal);
         var budgets = figures.DepartmentBudgets.ToLookup(row => row.Department, StringComparer.Ordinal);
         return objectives.Keys.Union(budgets.Select(group => group.Key))
             .Order(StringComparer.Ordinal)
@@ -80,6 +78,10 @@ internal static class ScorecardBuilder
         rows.Where(row => rates.CanConvert(row.Currency) && (!alignedOnly || row.Aligned == 1)).Sum(row => rates.ToBase(row.Planned, row.Currency));
 
     private static decimal Money(decimal amount) => decimal.Round(amount, 2);
+
+    /// <summary>The objective's own department first, then its co-owners by code.</summary>
+    private static IReadOnlyList<string> OwnersOf(ScorecardQuery.UnsupportedRow row) =>
+        [row.Department, .. (row.OwnerDepartments ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(code => code != row.Department).Order(StringComparer.Ordinal)];
 
     /// <summary>Zero when there is nothing to share: no active budget means nothing is aligned either.</summary>
     private static decimal Share(decimal part, decimal whole) => whole == 0 ? 0 : decimal.Round(part / whole, 4);

@@ -43,9 +43,14 @@ internal sealed class ScorecardQuery
         SELECT id AS Id, name AS Name, {dialect.Decimal("planned_budget")} AS Planned, currency AS Currency, sponsor_department AS SponsorDepartment
         FROM active WHERE aligned = 0;
 
-        SELECT department AS Department, period AS Period, count(*) AS Objectives FROM objectives WHERE {dialect.InList("period", "@Periods")} GROUP BY department, period;
+        SELECT period AS Period, count(*) AS Objectives FROM objectives WHERE {dialect.InList("period", "@Periods")} GROUP BY period;
 
-        SELECT o.id AS Id, o.title AS Title, o.department AS Department, o.period AS Period, o.priority AS Priority
+        SELECT d.department AS Department, count(*) AS Objectives
+        FROM objectives o JOIN objective_departments d ON d.objective_id = o.id
+        WHERE {dialect.InList("o.period", "@Periods")} GROUP BY d.department;
+
+        SELECT o.id AS Id, o.title AS Title, o.department AS Department, o.period AS Period, o.priority AS Priority,
+               (SELECT {dialect.StringAgg("d.department")} FROM objective_departments d WHERE d.objective_id = o.id) AS OwnerDepartments
         FROM objectives o
         WHERE {dialect.InList("o.period", "@Periods")}
           AND NOT EXISTS (SELECT 1 FROM project_objectives l JOIN projects p ON p.id = l.project_id
@@ -72,6 +77,9 @@ internal sealed class ScorecardQuery
 
     public required IReadOnlyList<UnalignedRow> Unaligned { get; init; }
 
+    public required IReadOnlyList<PeriodObjectivesRow> ObjectivesByPeriod { get; init; }
+
+    /// <summary>Objectives per owner department: a co-owned objective counts for each of its departments.</summary>
     public required IReadOnlyList<DepartmentObjectivesRow> ObjectivesByDepartment { get; init; }
 
     public required IReadOnlyList<UnsupportedRow> Unsupported { get; init; }
@@ -89,6 +97,7 @@ internal sealed class ScorecardQuery
         {
             ActiveByCurrency = (await results.ReadAsync<PortfolioRow>()).ToList(),
             Unaligned = (await results.ReadAsync<UnalignedRow>()).ToList(),
+            ObjectivesByPeriod = (await results.ReadAsync<PeriodObjectivesRow>()).ToList(),
             ObjectivesByDepartment = (await results.ReadAsync<DepartmentObjectivesRow>()).ToList(),
             Unsupported = (await results.ReadAsync<UnsupportedRow>()).ToList(),
             DepartmentBudgets = (await results.ReadAsync<DepartmentBudgetRow>()).ToList(),
@@ -160,11 +169,16 @@ internal sealed class ScorecardQuery
         public required string Currency { get; init; }
     }
 
+    internal sealed class PeriodObjectivesRow
+    {
+        public required string Period { get; init; }
+
+        public long Objectives { get; init; }
+    }
+
     internal sealed class DepartmentObjectivesRow
     {
         public required string Department { get; init; }
-
-        public required string Period { get; init; }
 
         public long Objectives { get; init; }
     }
@@ -180,6 +194,9 @@ internal sealed class ScorecardQuery
         public required string Period { get; init; }
 
         public int Priority { get; init; }
+
+        /// <summary>Comma-joined; null for none.</summary>
+        public string? OwnerDepartments { get; init; }
     }
 
     internal sealed class PartnershipRow

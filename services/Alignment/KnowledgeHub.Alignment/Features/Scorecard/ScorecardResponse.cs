@@ -11,8 +11,11 @@ internal sealed record UnalignedProject(Guid Id, string Name, decimal Planned, s
 
 internal sealed record ProjectFigures(int Active, int Aligned, IReadOnlyList<UnalignedProject> Unaligned);
 
-/// <summary>An objective no active project serves, labelled with its own period (the one asked for or one containing it).</summary>
-internal sealed record UnsupportedObjective(Guid Id, string Title, string Department, int Priority, string Period);
+/// <summary>
+/// An objective no active project serves, labelled with its own period (the one asked for or one
+/// containing it) and the departments that own it jointly (its own first).
+/// </summary>
+internal sealed record UnsupportedObjective(Guid Id, string Title, string Department, int Priority, string Period, IReadOnlyList<string> OwnerDepartments);
 
 internal sealed record PeriodObjectives(string Period, int Objectives);
 
@@ -24,6 +27,7 @@ internal sealed record UnconvertedProject(Guid Id, string Name, decimal Planned,
 /// <summary>Active projects by their latest report's health; <see cref="Stale"/> counts those without a report in 30 days.</summary>
 internal sealed record HealthFigures(int Green, int Amber, int Red, int Stale);
 
+/// <summary><see cref="Objectives"/> counts the objectives the department owns, alone or jointly.</summary>
 internal sealed record DepartmentFigures(string Code, int Objectives, int Projects, decimal AlignedShare);
 
 /// <summary>Two departments (<see cref="A"/> before <see cref="B"/> in ordinal order) and the active projects they share.</summary>
