@@ -32,6 +32,9 @@ public static class BusRegistration
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit 8 reports usage to a host outside the organisation unless told not to;
+            // nothing leaves the building but what an operator configured.
+            bus.DisableUsageTelemetry();
             // Queue names carry the consumer's namespace, so two modules' consumers of the same
             // event never share (and split) one queue when they run in one process.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix: null, includeNamespace: true));
