@@ -1,5 +1,6 @@
 using System.Data.Common;
 using KnowledgeHub.Messaging.Monitoring;
+using KnowledgeHub.Messaging.People;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,9 @@ public static class BusRegistration
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit 8 reports usage to a host outside the organisation unless told not to;
+            // nothing leaves the building but what an operator configured.
+            bus.DisableUsageTelemetry();
             // Queue names carry the consumer's namespace, so two modules' consumers of the same
             // event never share (and split) one queue when they run in one process.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix: null, includeNamespace: true));
@@ -94,6 +98,9 @@ public static class BusRegistration
             builder.Services.AddSingleton(queues);
             builder.Services.AddHostedService<ErrorQueueMonitor>();
         }
+
+        builder.Services.AddSingleton<PeopleSeen>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PeopleSeen>());
 
         // MassTransit registers its bus health check with the "ready" tag, which /health/ready reports.
         return builder;

@@ -130,6 +130,25 @@ public abstract class ProjectSlicesTests(AlignmentFixture fixture)
     }
 
     [Fact]
+    public async Task A_cancelled_pilot_also_closes_only_with_lessons_learned_which_it_announces_for_search()
+    {
+        var department = UniqueDepartment();
+        await fixture.KnowDepartmentsAsync(department);
+        var lead = fixture.Host.CreateClient(TestUser.Employee("lead"));
+        var pilot = await lead.CreateProjectAsync(Project("Drone pilot", department, pilot: true));
+        var url = $"/api/projects/{pilot.Id()}";
+
+        using var withoutLessons = await lead.PutAsJsonAsync(url, Project("Drone pilot", department, status: "cancelled", pilot: true));
+        using var withLessons = await lead.PutAsJsonAsync(url, Project("Drone pilot", department, status: "cancelled", pilot: true, lessonsLearned: "Batteries die in the cold."));
+
+        await withoutLessons.AssertRefusedAsync("lessonsLearned");
+        await withLessons.EnsureStatusAsync(HttpStatusCode.OK);
+        await fixture.Host.Events.WaitForAsync<ProjectChanged>(
+            evt => evt.ProjectId.ToString() == pilot.Id() && evt.Status == "cancelled" && evt.LessonsLearned == "Batteries die in the cold.",
+            "the cancelled pilot announced with its lessons");
+    }
+
+    [Fact]
     public async Task A_pilot_is_done_only_with_lessons_learned()
     {
         var department = UniqueDepartment();

@@ -71,6 +71,7 @@ public abstract class ExpertiseJourneys(IHubUnderTest hub)
         var endorser = await flow.SignInAsync($"endorser.{marker}@example.com", "IT");
         var personId = (await person.GetJsonAsync("/api/people/me"))["id"]!.GetValue<string>();
         var endorserId = (await endorser.GetJsonAsync("/api/people/me"))["id"]!.GetValue<string>();
+        await person.PutJsonAsync("/api/people/me/skills/Python", new { level = 3 }, HttpStatusCode.OK);
 
         using var first = await endorser.PostAsJsonAsync($"/api/people/{personId}/endorsements", new { skill = "Python" });
         using var twice = await endorser.PostAsJsonAsync($"/api/people/{personId}/endorsements", new { skill = "python" });

@@ -30,15 +30,45 @@ public abstract class EndorsementTests(ExpertiseFixture fixture)
     [Fact]
     public async Task Endorsing_twice_for_the_same_skill_is_a_conflict()
     {
-        var (endorsed, _) = await fixture.PersonAsync("endorsed");
+        var (endorsed, endorsedClient) = await fixture.PersonAsync("endorsed");
         var (_, endorser) = await fixture.PersonAsync("endorser");
         var skill = Evidence.UniqueTag();
+        await endorsedClient.PutJsonAsync($"/api/people/me/skills/{skill}", new { level = 2 }, HttpStatusCode.OK);
 
         using var first = await endorser.PostAsJsonAsync($"/api/people/{endorsed.Id}/endorsements", new { skill });
         using var second = await endorser.PostAsJsonAsync($"/api/people/{endorsed.Id}/endorsements", new { skill = skill.ToUpperInvariant() });
 
         await first.EnsureStatusAsync(HttpStatusCode.Created);
         await second.EnsureStatusAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_skill_the_person_never_declared_nor_showed_cannot_be_endorsed_and_enters_no_taxonomy_or_coverage()
+    {
+        var (endorsed, _) = await fixture.PersonAsync("endorsed", "ENDORSE");
+        var (_, endorser) = await fixture.PersonAsync("endorser");
+        var skill = Evidence.UniqueTag();
+
+        using var response = await endorser.PostAsJsonAsync($"/api/people/{endorsed.Id}/endorsements", new { skill });
+
+        await response.EnsureStatusAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull((await response.ReadJsonAsync())["errors"]!["skill"]);
+        Assert.Empty((await endorser.GetJsonAsync($"/api/skills?q={skill}")).AsArray());
+        Assert.Empty((await endorser.GetJsonAsync("/api/experts/coverage?department=ENDORSE")).AsArray());
+        Assert.Empty((await endorser.GetJsonAsync($"/api/people/{endorsed.Id}"))["skills"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_skill_shown_by_evidence_may_be_endorsed_without_a_declaration()
+    {
+        var (endorsed, _) = await fixture.PersonAsync("endorsed");
+        var (_, endorser) = await fixture.PersonAsync("endorser");
+        var (asker, _) = await fixture.PersonAsync("asker");
+        await fixture.DeliverAsync(Evidence.Answer(endorsed.Id, asker.Id, "How do we patch Python?", ["Python"]));
+
+        var endorsement = await endorser.PostJsonAsync($"/api/people/{endorsed.Id}/endorsements", new { skill = "python" }, HttpStatusCode.Created);
+
+        Assert.Equal("Python", endorsement["skill"]!.GetValue<string>());
     }
 
     [Fact]

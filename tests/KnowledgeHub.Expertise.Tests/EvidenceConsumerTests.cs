@@ -15,7 +15,7 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
     public async Task Articles_resources_and_events_are_evidence_but_questions_are_not()
     {
         var (author, client) = await fixture.PersonAsync();
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
 
         foreach (var type in new[] { "article", "resource", "event", "question" })
         {
@@ -31,7 +31,7 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
     public async Task A_redelivered_or_replayed_event_changes_nothing()
     {
         var (author, client) = await fixture.PersonAsync();
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var post = Evidence.Post(author.Id, "article", "Once only", [tag, "kubernetes"]);
         var removedPost = Evidence.Post(author.Id, "article", "Gone", [tag]);
         var answer = Evidence.Answer(author.Id, Guid.NewGuid(), "A question", [tag]);
@@ -67,7 +67,7 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
     public async Task An_edited_post_moves_its_evidence_and_an_older_edit_is_ignored()
     {
         var (author, client) = await fixture.PersonAsync();
-        var (oldTag, newTag) = (Evidence.UniqueTag("old"), Evidence.UniqueTag("new"));
+        var (oldTag, newTag) = (await fixture.SkillAsync("old"), await fixture.SkillAsync("new"));
         var post = Evidence.Post(author.Id, "article", "First title", [oldTag]);
         await fixture.DeliverAsync(post);
 
@@ -83,7 +83,7 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
     {
         var (author, authorClient) = await fixture.PersonAsync("author");
         var (answerer, answererClient) = await fixture.PersonAsync("answerer");
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var question = Evidence.Post(author.Id, "question", "Why?", [tag]);
         var article = Evidence.Post(author.Id, "article", "Because", [tag]);
         await fixture.DeliverAsync(question);
@@ -105,7 +105,7 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
         var (asker, _) = await fixture.PersonAsync("asker");
         var (first, firstClient) = await fixture.PersonAsync("first");
         var (second, secondClient) = await fixture.PersonAsync("second");
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var postId = Guid.NewGuid();
         var firstAnswer = Evidence.Answer(first.Id, asker.Id, "How to?", [tag], postId: postId);
         var secondAnswer = Evidence.Answer(second.Id, asker.Id, "How to?", [tag], postId: postId);
@@ -128,7 +128,7 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
     public async Task An_acceptance_that_arrives_before_its_answer_still_counts()
     {
         var (answerer, client) = await fixture.PersonAsync();
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var answer = Evidence.Answer(answerer.Id, Guid.NewGuid(), "Early?", [tag]);
 
         await fixture.DeliverAsync(Evidence.Accepted(answer));
@@ -142,7 +142,7 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
     public async Task A_closed_communitys_posts_and_answers_are_no_evidence_and_make_no_skill()
     {
         var (author, client) = await fixture.PersonAsync();
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
 
         await fixture.DeliverAsync(Evidence.Post(author.Id, "article", "Secret plans", [tag], visibility: "closed"));
         await fixture.DeliverAsync(Evidence.Answer(author.Id, Guid.NewGuid(), "Secret question", [tag], visibility: "closed"));
@@ -156,7 +156,7 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
     public async Task Project_membership_follows_the_project_tags_and_ends_with_the_membership()
     {
         var (member, client) = await fixture.PersonAsync();
-        var (oldTag, newTag) = (Evidence.UniqueTag("old"), Evidence.UniqueTag("new"));
+        var (oldTag, newTag) = (await fixture.SkillAsync("old"), await fixture.SkillAsync("new"));
         var projectId = Guid.NewGuid();
         var assigned = DateTimeOffset.UtcNow.AddDays(-10);
         await fixture.DeliverAsync(Evidence.Member(projectId, member.Id, "Atlas", [oldTag], assigned, role: "Architect"));
@@ -175,7 +175,7 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
     public async Task A_hidden_piece_stays_hidden_when_its_source_is_replayed()
     {
         var (author, client) = await fixture.PersonAsync();
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var post = Evidence.Post(author.Id, "article", "Hide me", [tag]);
         await fixture.DeliverAsync(post);
         var piece = (await MineAsync(client, tag)).Single();
@@ -194,7 +194,7 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
     public async Task Nonsense_events_are_refused_and_change_nothing()
     {
         var (author, client) = await fixture.PersonAsync();
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var post = Evidence.Post(author.Id, "article", "Fine", [tag]);
 
         var noAuthor = await fixture.DeliverAsync(post with { AuthorId = Guid.Empty });
@@ -210,7 +210,7 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
     {
         var (author, client) = await fixture.PersonAsync();
         var (_, other) = await fixture.PersonAsync("other");
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         await fixture.DeliverAsync(Evidence.Post(author.Id, "article", "Mine", [tag]));
         var piece = (await MineAsync(client, tag)).Single();
 

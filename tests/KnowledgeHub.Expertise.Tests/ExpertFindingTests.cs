@@ -10,7 +10,7 @@ public abstract class ExpertFindingTests(ExpertiseFixture fixture)
     [Fact]
     public async Task Demonstrated_work_outranks_a_declaration_and_every_result_shows_its_evidence()
     {
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var (declarer, declarerClient) = await fixture.PersonAsync("declarer");
         var (answerer, _) = await fixture.PersonAsync("answerer");
         var (expert, _) = await fixture.PersonAsync("expert");
@@ -40,7 +40,7 @@ public abstract class ExpertFindingTests(ExpertiseFixture fixture)
     {
         // 65 people with four posts each hold more evidence in sum than one declared authority, but
         // saturation scores them lower: the ranking must read past its first batch to find her.
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var admin = fixture.Host.CreateClient(TestUser.Admin());
         var posters = Enumerable.Range(0, 65).Select(index => $"poster{index}.{tag}@example.com").ToList();
         await admin.PostJsonAsync("/api/people/import", posters.Select(email => new { email, displayName = email, department = "IT" }).ToList(), HttpStatusCode.OK);
@@ -60,7 +60,7 @@ public abstract class ExpertFindingTests(ExpertiseFixture fixture)
     [Fact]
     public async Task Old_evidence_counts_less_than_fresh_evidence()
     {
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var (veteran, _) = await fixture.PersonAsync("veteran");
         var (current, client) = await fixture.PersonAsync("current");
         foreach (var (person, at) in new[] { (veteran, DateTimeOffset.UtcNow.AddYears(-3)), (current, DateTimeOffset.UtcNow.AddDays(-10)) })
@@ -97,7 +97,7 @@ public abstract class ExpertFindingTests(ExpertiseFixture fixture)
     {
         var (author, client) = await fixture.PersonAsync();
         var word = "zq" + Guid.NewGuid().ToString("N")[..10];
-        await fixture.DeliverAsync(Evidence.Post(author.Id, "article", $"Migrating the {word} ledger", [Evidence.UniqueTag(), Evidence.UniqueTag()]));
+        await fixture.DeliverAsync(Evidence.Post(author.Id, "article", $"Migrating the {word} ledger", [await fixture.SkillAsync(), await fixture.SkillAsync()]));
 
         var experts = await client.GetJsonAsync($"/api/experts?q={word}%20ledger");
 
@@ -109,7 +109,7 @@ public abstract class ExpertFindingTests(ExpertiseFixture fixture)
     [Fact]
     public async Task Department_filters_while_nearby_ranks_it_first_without_dropping_others()
     {
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var department = "N" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var (strong, strongClient) = await fixture.PersonAsync("strong");
         var (local, localClient) = await fixture.PersonAsync("local", department);
@@ -130,7 +130,7 @@ public abstract class ExpertFindingTests(ExpertiseFixture fixture)
     [Fact]
     public async Task Available_keeps_people_open_to_mentoring_or_consulting()
     {
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var (busy, busyClient) = await fixture.PersonAsync("busy");
         var (mentor, mentorClient) = await fixture.PersonAsync("mentor");
         await busyClient.PutJsonAsync($"/api/people/me/skills/{tag}", new { level = 5 }, HttpStatusCode.OK);
@@ -146,7 +146,7 @@ public abstract class ExpertFindingTests(ExpertiseFixture fixture)
     [Fact]
     public async Task Hidden_evidence_never_counts_and_never_shows_to_others()
     {
-        var tag = Evidence.UniqueTag();
+        var tag = await fixture.SkillAsync();
         var (hider, hiderClient) = await fixture.PersonAsync("hider");
         var (other, otherClient) = await fixture.PersonAsync("other");
         await fixture.DeliverAsync(Evidence.Post(hider.Id, "article", "Keep this quiet", [tag]));

@@ -41,6 +41,17 @@ public abstract class ExpertiseFixture(DatabaseProvider provider) : ModuleFixtur
         return (user, client);
     }
 
+    /// <summary>
+    /// A skill no other test uses, put into the taxonomy by an admin: tags become evidence only for
+    /// skills the taxonomy knows (ADR 0041).
+    /// </summary>
+    public async Task<string> SkillAsync(string prefix = "skill")
+    {
+        var tag = Evidence.UniqueTag(prefix);
+        await Host.CreateClient(TestUser.Admin()).PutJsonAsync($"/api/skills/{tag}", new { }, System.Net.HttpStatusCode.OK);
+        return tag;
+    }
+
     /// <summary>Publishes an event as another service would and waits until the module's consumer is done with it.</summary>
     public async Task<Guid> DeliverAsync<T>(T message, Guid? messageId = null)
         where T : class

@@ -23,6 +23,31 @@ public abstract class ProfileSlicesTests(ExpertiseFixture fixture)
     }
 
     [Fact]
+    public async Task A_person_is_in_the_directory_from_their_first_request_to_any_route()
+    {
+        var user = TestUser.Employee("firstvisit", "OPS");
+        var colleague = fixture.Host.CreateClient(TestUser.Employee());
+
+        await fixture.Host.CreateClient(user).GetJsonAsync("/api/skills?q=python");
+
+        await Eventually.AssertAsync(
+            async () => (await colleague.GetJsonAsync($"/api/people/{user.Id}"))["email"]?.GetValue<string>() == user.Email,
+            TimeSpan.FromSeconds(10),
+            "the person to be in the directory");
+    }
+
+    [Fact]
+    public async Task A_first_request_to_another_service_creates_the_profile_from_the_token()
+    {
+        var user = TestUser.Employee("elsewhere", "FIN");
+
+        await fixture.DeliverAsync(new PersonSeen(user.Id, user.Email, "Seen Elsewhere", "FIN", DateTimeOffset.UtcNow));
+
+        var person = await fixture.Host.CreateClient(TestUser.Employee()).GetJsonAsync($"/api/people/{user.Id}");
+        Assert.Equal(("Seen Elsewhere", "FIN"), (person["displayName"]!.GetValue<string>(), person["department"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_stale_if_match_is_refused_and_the_profile_keeps_the_winning_edit()
     {
         var client = fixture.Host.CreateClient(TestUser.Employee());
@@ -70,6 +95,32 @@ public abstract class ProfileSlicesTests(ExpertiseFixture fixture)
         var person = await admin.GetJsonAsync($"/api/people/{KnowledgeHub.ServiceDefaults.Auth.PersonIds.FromEmail(email)}");
         Assert.Equal("DATA", person["department"]!.GetValue<string>());
         Assert.Equal("Kubernetes", person["skills"]![0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_re_import_keeps_the_fields_a_row_leaves_out_and_clears_those_it_sends_as_null()
+    {
+        var admin = fixture.Host.CreateClient(TestUser.Admin());
+        var email = $"reimported.{Guid.NewGuid():N}@example.com";
+        await admin.PostJsonAsync(
+            "/api/people/import",
+            new[] { new { email, displayName = "Re Imported", department = "IT", title = "Architect", location = "Berlin", bio = "Builds things." } },
+            HttpStatusCode.OK);
+
+        var again = await admin.PostJsonAsync("/api/people/import", new[] { new { email, displayName = "Re Imported", department = "IT" } }, HttpStatusCode.OK);
+        var kept = await admin.GetJsonAsync($"/api/people/{KnowledgeHub.ServiceDefaults.Auth.PersonIds.FromEmail(email)}");
+        await admin.PostJsonAsync(
+            "/api/people/import",
+            new[] { new { email, displayName = "Re Imported", department = "IT", title = (string?)null } },
+            HttpStatusCode.OK);
+        var cleared = await admin.GetJsonAsync($"/api/people/{KnowledgeHub.ServiceDefaults.Auth.PersonIds.FromEmail(email)}");
+
+        Assert.Equal(1, again["unchanged"]!.GetValue<int>());
+        Assert.Equal("Architect", kept["title"]?.GetValue<string>());
+        Assert.Equal("Berlin", kept["location"]?.GetValue<string>());
+        Assert.Equal("Builds things.", kept["bio"]?.GetValue<string>());
+        Assert.Null(cleared["title"]);
+        Assert.Equal("Berlin", cleared["location"]?.GetValue<string>());
     }
 
     [Fact]

@@ -26,6 +26,26 @@ public abstract class SearchSliceTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_closed_pilots_lessons_learned_are_searchable()
+    {
+        var marker = SearchApi.Marker("zp");
+        var pilot = Guid.NewGuid();
+        await fixture.Host.PublishAsync(TestEvents.Project(pilot, "Drone pilot") with { Status = "cancelled", LessonsLearned = $"Batteries {marker} die in the cold" });
+
+        await Reader().UntilIdsAsync($"q={marker}", pilot);
+    }
+
+    [Fact]
+    public async Task A_co_owned_objective_is_found_under_every_owning_department()
+    {
+        var marker = SearchApi.Marker("zo");
+        var objective = Guid.NewGuid();
+        await fixture.Host.PublishAsync(TestEvents.Objective(objective, $"Shared {marker} goal") with { OwnerDepartments = ["FIN", "HR"] });
+
+        await Reader().UntilIdsAsync($"q={marker}&department=HR", objective);
+    }
+
+    [Fact]
     public async Task A_non_member_never_sees_a_closed_communitys_post_in_results_facets_or_suggestions()
     {
         var marker = SearchApi.Marker("zc");

@@ -47,6 +47,8 @@ public sealed class HubWorld
         using var member = hub.Client(Role.Member);
         using var executive = hub.Client(Role.Executive);
 
+        // Endorsements apply only to declared skills: the route matrix endorses the lead for this one.
+        await lead.PutJsonAsync("/api/people/me/skills/Cryptography", new { level = 3 }, HttpStatusCode.OK);
         var open = await world.NewCommunityAsync("open");
         var closed = await world.NewCommunityAsync("closed");
         world._ids["open"] = Id(open);

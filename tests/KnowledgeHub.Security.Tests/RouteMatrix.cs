@@ -54,6 +54,7 @@ public static class RouteMatrix
         // Evidence is its person's own: anyone else's id answers as if it did not exist.
         new("PUT /api/people/me/evidence/{memberEvidence}", "401 404 200 404 404 404 404", new { hidden = false }),
         new("GET /api/skills?q=kube", Everyone),
+        new("GET /api/skills/candidates", AdminsOnly),
         new("PUT /api/skills/Cryptography", AdminsOnly, new { aliases = new[] { "threat-modeling" }, category = "Security" }),
         // An admin is let through and then told the skill to merge does not exist.
         new("POST /api/skills/merge", "401 403 403 403 403 403 404", new { from = "Nonexistent skill", into = "Kubernetes" }),
@@ -76,12 +77,15 @@ public static class RouteMatrix
         new("GET /api/communities/{open}/members", Everyone),
         new("GET /api/communities/{closed}/members", ClosedMembersOnly),
         new("PUT /api/communities/{open}/members/{member}", "401 403 403 200 403 403 403", new { role = "member", status = "active" }),
+        // Only a lead removes members; the employee is none, so the lead is told so.
+        new("DELETE /api/communities/{open}/members/{employee}", "401 403 403 404 403 403 403"),
         new("PUT /api/communities/{closed}/members/{member}", "401 404 403 200 403 404 404", new { role = "member", status = "active" }),
         new("POST /api/communities/{open}/posts", "401 403 201 201 201 403 403", new { type = "article", title = "Matrix post", body = "b", tags = new[] { "x" } }),
         new("POST /api/communities/{closed}/posts", "401 403 201 201 201 403 403", new { type = "article", title = "Matrix post", body = "b", tags = new[] { "x" } }),
         new("GET /api/communities/{open}/posts", Everyone),
         new("GET /api/communities/{closed}/posts", ClosedMembersOnly),
         new("GET /api/posts/{openPost}", Everyone),
+        new("GET /api/posts?author=me&unanswered=true", Everyone),
         new("GET /api/posts/{closedPost}", ClosedMembersOnly),
         new("PUT /api/posts/{openPost}", "401 403 403 200 200 403 403", new { title = "Rotating certificates", body = "Our runbook.", tags = new[] { "security" } }),
         new("PUT /api/posts/{closedPost}", "401 404 403 200 200 404 404", new { title = "Rotating certificates", body = "Our runbook.", tags = new[] { "security" } }),
@@ -114,6 +118,8 @@ public static class RouteMatrix
         new("DELETE /api/projects/{project}/members/{member}", "401 403 204 403 204 204 204", Arrange: AssignedMemberAsync),
         new("POST /api/projects/{project}/status-reports", "401 403 403 403 201 201 201", new { health = "amber", summary = "Slipping a week" }),
         new("GET /api/projects/{project}/status-reports", Everyone),
+        new("GET /api/projects/{project}/changes", Everyone),
+        new("GET /api/objectives/{objective}/changes", Everyone),
         new("GET /api/projects/{project}/status-reports/{report}", Everyone),
         new("PUT /api/projects/{project}/alignments/{objective}", ProjectEditors, new { contribution = "high", rationale = "Every token checked" }),
         new("DELETE /api/projects/{project}/alignments/{objective}", ProjectEditors.Replace("200", "204", StringComparison.Ordinal), Arrange: AlignedProjectAsync),

@@ -19,13 +19,13 @@ public sealed record Objective(
     Guid Id, string Title, string Description, string Department, string Period, int Priority, decimal? Progress,
     IReadOnlyList<KeyResult> KeyResults, IReadOnlyList<ObjectiveProject>? Projects);
 
-public sealed record BudgetFigures(decimal Total, decimal Aligned, decimal AlignedShare, string? Currency);
+public sealed record BudgetFigures(decimal Total, decimal Aligned, decimal AlignedShare, string? Currency, decimal WeightedAligned = 0, decimal WeightedAlignedShare = 0);
 
 public sealed record UnalignedProject(Guid Id, string Name, decimal Planned, string? SponsorDepartment);
 
 public sealed record ProjectFigures(int Active, int Aligned, IReadOnlyList<UnalignedProject> Unaligned);
 
-public sealed record UnsupportedObjective(Guid Id, string Title, string? Department, int? Priority);
+public sealed record UnsupportedObjective(Guid Id, string Title, string? Department, int? Priority, string? Period = null);
 
 public sealed record ObjectiveFigures(int Total, IReadOnlyList<UnsupportedObjective> Unsupported);
 
@@ -37,4 +37,8 @@ public sealed record Partnership(string A, string B, int SharedProjects);
 
 public sealed record ScorecardFigures(
     string Period, BudgetFigures Budget, ProjectFigures Projects, ObjectiveFigures Objectives, HealthFigures Health,
-    IReadOnlyList<DepartmentFigures> Departments, IReadOnlyList<Partnership> Partnerships);
+    IReadOnlyList<DepartmentFigures> Departments, IReadOnlyList<Partnership> Partnerships,
+    IReadOnlyList<string>? Periods = null, IReadOnlyList<UnconvertedProject>? UnconvertedProjects = null);
+
+/// <summary>An active project the scorecard leaves out of its sums: its currency has no rate (<see cref="MissingSetting"/>).</summary>
+public sealed record UnconvertedProject(Guid Id, string Name, decimal Planned, string Currency, string MissingSetting);

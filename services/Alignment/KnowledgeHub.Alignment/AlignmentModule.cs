@@ -1,11 +1,13 @@
 using KnowledgeHub.Alignment.Consumers;
 using KnowledgeHub.Alignment.Features.Alignments;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Members;
 using KnowledgeHub.Alignment.Features.Objectives;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Alignment.Features.Scorecard;
 using KnowledgeHub.Alignment.Features.StatusReports;
 using KnowledgeHub.Messaging;
+using KnowledgeHub.Messaging.People;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -39,7 +41,7 @@ public static class AlignmentModule
 
     public static IEndpointRouteBuilder MapAlignment(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Alignment").RequireAuthorization();
+        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Alignment").RequireAuthorization().AnnouncingPeopleSeen();
         CreateObjective.Map(api);
         ListObjectives.Map(api);
         GetObjective.Map(api);
@@ -53,6 +55,7 @@ public static class AlignmentModule
         RemoveMember.Map(api);
         ReportStatus.Map(api);
         ListStatusReports.Map(api);
+        ListChanges.Map(api);
         AlignProject.Map(api);
         RemoveAlignment.Map(api);
         GetScorecard.Map(api);

@@ -6,6 +6,7 @@ using KnowledgeHub.Communities.Features.Members;
 using KnowledgeHub.Communities.Features.Posts;
 using KnowledgeHub.Communities.Features.Reactions;
 using KnowledgeHub.Messaging;
+using KnowledgeHub.Messaging.People;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -39,7 +40,7 @@ public static class CommunitiesModule
 
     public static IEndpointRouteBuilder MapCommunities(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Communities").RequireAuthorization();
+        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Communities").RequireAuthorization().AnnouncingPeopleSeen();
         CreateCommunity.Map(api);
         ListCommunities.Map(api);
         GetCommunity.Map(api);
@@ -50,10 +51,12 @@ public static class CommunitiesModule
         LeaveCommunity.Map(api);
         ListMembers.Map(api);
         ChangeMember.Map(api);
+        RemoveMember.Map(api);
 
         PublishPost.Map(api);
         PreviewPost.Map(api);
         ListPosts.Map(api);
+        ListPostsByAuthor.Map(api);
         GetPost.Map(api);
         EditPost.Map(api);
         DeletePost.Map(api);

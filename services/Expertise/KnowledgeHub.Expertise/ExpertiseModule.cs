@@ -5,6 +5,7 @@ using KnowledgeHub.Expertise.Features.Experts;
 using KnowledgeHub.Expertise.Features.People;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.Messaging;
+using KnowledgeHub.Messaging.People;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,6 +29,7 @@ public static class ExpertiseModule
         builder.AddModuleStore<ExpertiseDatabase>(Name);
         builder.Services.AddSingleton<DepartmentDirectory>();
         builder.Services.AddSingleton<SkillTaxonomy>();
+        builder.Services.AddSingleton<TagSkills>();
         builder.Services.AddSingleton<PersonChanges>();
         builder.Services.AddSingleton<Provisioning>();
         builder.Services.AddSingleton<ImportWriter>();
@@ -45,6 +47,7 @@ public static class ExpertiseModule
             bus.AddConsumer<ProjectChangedConsumer>();
             bus.AddConsumer<ProjectMemberAssignedConsumer>();
             bus.AddConsumer<ProjectMemberRemovedConsumer>();
+            bus.AddConsumer<PersonSeenConsumer>();
             bus.AddConsumer<ReindexRequestedConsumer>();
         });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
@@ -53,7 +56,7 @@ public static class ExpertiseModule
 
     public static IEndpointRouteBuilder MapExpertise(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Expertise").RequireAuthorization();
+        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Expertise").RequireAuthorization().AnnouncingPeopleSeen();
         ListDepartments.Map(api);
         PutDepartment.Map(api);
         GetMe.Map(api);
@@ -68,6 +71,7 @@ public static class ExpertiseModule
         HideEvidence.Map(api);
         ListSkills.Map(api);
         PutSkill.Map(api);
+        ListSkillCandidates.Map(api);
         MergeSkills.Map(api);
         FindExperts.Map(api);
         SkillCoverage.Map(api);

@@ -1,4 +1,5 @@
 using KnowledgeHub.Messaging;
+using KnowledgeHub.Messaging.People;
 using KnowledgeHub.Search.Consumers;
 using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Features.Reindex;
@@ -60,7 +61,7 @@ public static class SearchModule
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Search").RequireAuthorization();
+        var api = endpoints.MapGroup("/api").WithGroupName(Name).WithTags("Search").RequireAuthorization().AnnouncingPeopleSeen();
         SearchEverything.Map(api);
         SuggestCompletions.Map(api);
         StartReindex.Map(api);

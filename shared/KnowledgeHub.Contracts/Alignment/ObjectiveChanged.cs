@@ -2,7 +2,11 @@ using MassTransit;
 
 namespace KnowledgeHub.Contracts.Alignment;
 
-/// <summary>A business objective was created or edited. <paramref name="Period"/> looks like 2026-H2 or 2026-Q4.</summary>
+/// <summary>
+/// A business objective was created or edited. <paramref name="Period"/> looks like 2026, 2026-H2 or 2026-Q4.
+/// <paramref name="Owners"/> (person ids) and <paramref name="OwnerDepartments"/> (its department first) own
+/// it jointly; both were added later, so older messages lack them.
+/// </summary>
 [MessageUrn("knowledgehub:alignment:objective-changed:v1")]
 public sealed record ObjectiveChanged(
     Guid ObjectiveId,
@@ -13,4 +17,6 @@ public sealed record ObjectiveChanged(
     int Priority,
     long Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<Guid>? Owners = null,
+    IReadOnlyList<string>? OwnerDepartments = null);

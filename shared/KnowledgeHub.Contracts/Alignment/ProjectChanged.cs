@@ -2,7 +2,10 @@ using MassTransit;
 
 namespace KnowledgeHub.Contracts.Alignment;
 
-/// <summary>An IT project was created or edited; the full current state.</summary>
+/// <summary>
+/// An IT project was created or edited; the full current state. <paramref name="LessonsLearned"/>
+/// (added later, so absent from older messages) is what a pilot taught, written when it closed.
+/// </summary>
 [MessageUrn("knowledgehub:alignment:project-changed:v1")]
 public sealed record ProjectChanged(
     Guid ProjectId,
@@ -15,4 +18,5 @@ public sealed record ProjectChanged(
     Guid LeadId,
     long Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? LessonsLearned = null);

@@ -11,9 +11,10 @@ namespace KnowledgeHub.Expertise.Consumers;
 /// source's evidence is always rebuilt from the stored state, never patched, so events may arrive
 /// in any order and any number of times. A closed community's posts and answers are no evidence
 /// at all (ADR 0038): Expertise cannot tell who may read them, and a skill, a count or a date is
-/// already a leak ("layoffs", 1 person, yesterday).
+/// already a leak ("layoffs", 1 person, yesterday). Tags the taxonomy does not know are
+/// candidates, not skills (see <see cref="TagSkills"/>).
 /// </summary>
-internal sealed class CommunityEvidence(ExpertiseDatabase database, SkillTaxonomy taxonomy)
+internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills tagSkills)
 {
     /// <summary>What a post shows about its author; a question shows a need, not knowledge.</summary>
     private static readonly HashSet<string> KnowledgeTypes = new(StringComparer.Ordinal) { "article", "resource", "event" };
@@ -32,7 +33,7 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, SkillTaxonom
         if (post is { Removed: false, Visibility: "open" } && KnowledgeTypes.Contains(post.Type))
         {
             var detail = $"{Capitalized(post.Type)} \"{post.Title}\"";
-            pieces = (await taxonomy.ResolveOrCreateAllAsync(work, TagList.Split(post.Tags), cancellationToken))
+            pieces = (await tagSkills.ResolveAsync(work, TagList.Split(post.Tags), post.AuthorId, EvidenceStore.PostSource(postId)))
                 .Select(skill => new EvidencePiece(skill.Id, EvidenceKinds.Post, detail, post.CreatedAt))
                 .ToList();
         }
@@ -78,7 +79,7 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, SkillTaxonom
         {
             var accepted = answer.AcceptedAnswerId == answerId;
             var detail = $"{(accepted ? "Accepted answer" : "Answer")} to \"{answer.Title}\"";
-            pieces = (await taxonomy.ResolveOrCreateAllAsync(work, TagList.Split(answer.Tags), cancellationToken))
+            pieces = (await tagSkills.ResolveAsync(work, TagList.Split(answer.Tags), answer.AuthorId, EvidenceStore.AnswerSource(answerId)))
                 .Select(skill => new EvidencePiece(
                     skill.Id,
                     accepted ? EvidenceKinds.AcceptedAnswer : EvidenceKinds.Answer,

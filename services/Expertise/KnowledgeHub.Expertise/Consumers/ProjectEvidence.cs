@@ -10,8 +10,9 @@ namespace KnowledgeHub.Expertise.Consumers;
 /// A project membership is evidence in the project's tags, dated by the later of the assignment and
 /// the project's last change, so work on a project that is still moving stays fresh. Leaving the
 /// project takes the evidence away, as the Alignment service no longer lists the membership either.
+/// Tags the taxonomy does not know are candidates, not skills (see <see cref="TagSkills"/>).
 /// </summary>
-internal sealed class ProjectEvidence(ExpertiseDatabase database, SkillTaxonomy taxonomy)
+internal sealed class ProjectEvidence(ExpertiseDatabase database, TagSkills tagSkills)
 {
     public async Task RebuildAsync(UnitOfWork work, Guid projectId, Guid personId, CancellationToken cancellationToken)
     {
@@ -29,7 +30,7 @@ internal sealed class ProjectEvidence(ExpertiseDatabase database, SkillTaxonomy 
         {
             var role = string.IsNullOrWhiteSpace(membership.Role) ? "Member" : membership.Role;
             var at = membership.UpdatedAt > membership.AssignedAt ? membership.UpdatedAt.Value : membership.AssignedAt;
-            pieces = (await taxonomy.ResolveOrCreateAllAsync(work, TagList.Split(membership.Tags), cancellationToken))
+            pieces = (await tagSkills.ResolveAsync(work, TagList.Split(membership.Tags), personId, EvidenceStore.ProjectSource(projectId, personId)))
                 .Select(skill => new EvidencePiece(skill.Id, EvidenceKinds.Project, $"{role} on project \"{membership.Name}\"", at))
                 .ToList();
         }

@@ -22,7 +22,8 @@ internal sealed class ObjectiveChangedConsumer(SearchDatabase database, TimeProv
                 objective.Title,
                 objective.Description ?? "",
                 EventChecks.Tags([objective.Period]),
-                EventChecks.Departments(objective.Department),
+                // A co-owned objective belongs to every department that owns it.
+                EventChecks.Departments([objective.Department, .. objective.OwnerDepartments ?? []]),
                 RestrictedToCommunity: null,
                 $"/objectives/{objective.ObjectiveId}",
                 objective.Version,

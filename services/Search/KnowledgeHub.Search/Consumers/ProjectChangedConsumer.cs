@@ -20,7 +20,8 @@ internal sealed class ProjectChangedConsumer(SearchDatabase database, TimeProvid
                 DocumentTypes.Project,
                 project.ProjectId,
                 project.Name,
-                project.Description ?? "",
+                // A pilot's lessons, good and bad, are found like its description.
+                string.IsNullOrWhiteSpace(project.LessonsLearned) ? project.Description ?? "" : $"{project.Description}\n\nLessons learned: {project.LessonsLearned}",
                 EventChecks.Tags(project.Tags),
                 EventChecks.Departments([project.SponsorDepartment, .. project.PartnerDepartments ?? []]),
                 RestrictedToCommunity: null,

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -82,6 +83,7 @@ internal static class AlignProject
             new { Id = id, ObjectiveId = objectiveId, request.Contribution, Rationale = rationale, Me = user.PersonId(), Now = time.UtcNowForDatabase() },
             work.Transaction,
             cancellationToken: cancellationToken));
+        await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(new AlignmentResponse(
             id, objectiveId, objective.Title, objective.Department, objective.Period, request.Contribution!, rationale, link.LinkedBy, link.LinkedAt, link.UpdatedAt));

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
+using KnowledgeHub.Data;
+using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +24,7 @@ internal static class RemoveAlignment
         Guid objectiveId,
         ClaimsPrincipal user,
         AlignmentDatabase database,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
@@ -38,6 +42,8 @@ internal static class RemoveAlignment
         {
             return Problems.NotFound("The alignment");
         }
+
+        await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
 
         await work.CommitAsync(cancellationToken);
         return TypedResults.NoContent();

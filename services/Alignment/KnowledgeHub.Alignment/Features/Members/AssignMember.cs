@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -74,6 +76,8 @@ internal static class AssignMember
         {
             await outbox.EnqueueAsync(work, ProjectEvents.MemberAssigned(project, member), cancellationToken);
         }
+
+        await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
 
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(member);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Contracts.Alignment;
 using KnowledgeHub.Data;
@@ -57,6 +58,7 @@ internal static class RemoveMember
         }
 
         await outbox.EnqueueAsync(work, new ProjectMemberRemoved(id, personId, time.UtcNowForDatabase()), cancellationToken);
+        await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
         await work.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }

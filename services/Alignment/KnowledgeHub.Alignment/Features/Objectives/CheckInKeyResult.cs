@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -17,9 +18,8 @@ internal static class CheckInKeyResult
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/objectives/{id:guid}/key-results/{keyResultId:guid}", HandleAsync)
-            .RequireAuthorization(Policies.Executive)
             .WithName(nameof(CheckInKeyResult))
-            .WithSummary("Check in a key result's current value (executives and admins); its history keeps every value. "
+            .WithSummary("Check in a key result's current value (the objective's or the key result's owners, executives and admins); its history keeps every value. "
                 + "The answer's ETag is the objective's; If-Match is checked against it when sent.");
 
     private static async Task<Results<Ok<KeyResultResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
@@ -44,6 +44,13 @@ internal static class CheckInKeyResult
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
+        if (!user.IsExecutiveOrAdmin() && !await ObjectiveOwners.OwnsAsync(work, id, keyResultId, user.PersonId()))
+        {
+            return await KeyResultExistsAsync(work, id, keyResultId)
+                ? Problems.Forbidden("Only the objective's or the key result's owners, executives and admins check in a key result.")
+                : Problems.NotFound("The key result");
+        }
+
         var now = time.UtcNowForDatabase();
         // The key result is part of the objective: a check-in is a new version of it, so a stale edit cannot undo it.
         var sql = """
@@ -57,19 +64,18 @@ internal static class CheckInKeyResult
             cancellationToken: cancellationToken));
         if (updated == 0)
         {
-            var exists = await work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT count(*) > 0 FROM key_results WHERE id = @KeyResultId AND objective_id = @Id",
-                new { Id = id, KeyResultId = keyResultId },
-                work.Transaction,
-                cancellationToken: cancellationToken));
-            return exists ? Problems.PreconditionFailed() : Problems.NotFound("The key result");
+            return await KeyResultExistsAsync(work, id, keyResultId) ? Problems.PreconditionFailed() : Problems.NotFound("The key result");
         }
 
         await KeyResults.CheckInAsync(work, keyResultId, value!.Value, user.PersonId(), now, cancellationToken);
         var objective = await ObjectiveEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        await ChangeLog.TrackObjectiveAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
         await work.CommitAsync(cancellationToken);
 
         ETags.Set(response, objective.Version);
         return TypedResults.Ok(objective.KeyResults.Single(keyResult => keyResult.Id == keyResultId));
     }
+
+    private static Task<bool> KeyResultExistsAsync(DbSession session, Guid id, Guid keyResultId) =>
+        session.ScalarAsync<bool>("SELECT count(*) > 0 FROM key_results WHERE id = @KeyResultId AND objective_id = @Id", new { Id = id, KeyResultId = keyResultId });
 }

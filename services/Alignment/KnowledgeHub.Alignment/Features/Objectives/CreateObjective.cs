@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Departments;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -18,7 +19,8 @@ internal static class CreateObjective
         api.MapPost("/objectives", HandleAsync)
             .RequireAuthorization(Policies.Executive)
             .WithName(nameof(CreateObjective))
-            .WithSummary("Set a business objective for a department and period, with its key results (executives and admins).");
+            .WithSummary("Set a business objective for a department and period, with its key results (executives and admins). "
+                + "owners (person ids, the creator unless given) and ownerDepartments (besides its department) own it jointly.");
 
     private static async Task<Results<Created<ObjectiveResponse>, ValidationProblem>> HandleAsync(
         ObjectiveRequest request,
@@ -37,7 +39,9 @@ internal static class CreateObjective
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
+        var departments = input.DepartmentsOwning([]);
         await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department], cancellationToken);
+        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "ownerDepartments", departments.Skip(1).ToList(), cancellationToken);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -54,12 +58,15 @@ internal static class CreateObjective
             new { Id = id, input.Title, input.Description, input.Department, input.Period, input.Priority, Me = me, Now = now },
             work.Transaction,
             cancellationToken: cancellationToken));
+        // Whoever sets an objective owns it unless they name its owners.
+        await ObjectiveOwners.SetAsync(work, id, input.Owners ?? [me], departments);
         for (var position = 0; position < input.KeyResults.Count; position++)
         {
             await KeyResults.AddAsync(work, id, position, input.KeyResults[position], me, now, cancellationToken);
         }
 
         var objective = await ObjectiveEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        await ChangeLog.TrackObjectiveAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
         await work.CommitAsync(cancellationToken);
 
         ETags.Set(response, objective.Version);

@@ -20,6 +20,7 @@ internal static class KeyResults
             work.Transaction,
             cancellationToken: cancellationToken));
         await RecordAsync(work, id, input.Current ?? input.Baseline, by, now, cancellationToken);
+        await ObjectiveOwners.SetKeyResultAsync(work, id, input.Owners);
     }
 
     /// <summary>Sets a key result's current value and records it as a check-in.</summary>

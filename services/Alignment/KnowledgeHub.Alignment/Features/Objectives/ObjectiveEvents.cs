@@ -15,7 +15,9 @@ internal static class ObjectiveEvents
         objective.Priority,
         objective.Version,
         objective.CreatedAt,
-        objective.UpdatedAt);
+        objective.UpdatedAt,
+        objective.Owners,
+        objective.OwnerDepartments);
 
     /// <summary>Reads the objective as written in <paramref name="work"/> and announces its new state.</summary>
     public static async Task<ObjectiveResponse> PublishChangedAsync(

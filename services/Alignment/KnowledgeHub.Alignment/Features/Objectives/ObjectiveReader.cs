@@ -46,6 +46,19 @@ internal static class ObjectiveReader
             ORDER BY k.position
             """,
             row => row.ObjectiveId);
+        var owners = await ReadGroupedAsync<OwnerRow>(
+            $"SELECT objective_id AS OwnedId, person_id AS PersonId FROM objective_owners WHERE {dialect.InList("objective_id", "@Ids")} ORDER BY person_id",
+            row => row.OwnedId);
+        var ownerDepartments = await ReadGroupedAsync<DepartmentOwnerRow>(
+            $"SELECT objective_id AS ObjectiveId, department AS Department FROM objective_departments WHERE {dialect.InList("objective_id", "@Ids")} ORDER BY department",
+            row => row.ObjectiveId);
+        var keyResultOwners = await ReadGroupedAsync<OwnerRow>(
+            $"""
+            SELECT o.key_result_id AS OwnedId, o.person_id AS PersonId
+            FROM key_result_owners o JOIN key_results k ON k.id = o.key_result_id
+            WHERE {dialect.InList("k.objective_id", "@Ids")} ORDER BY o.person_id
+            """,
+            row => row.OwnedId);
         var history = detailed
             ? await ReadGroupedAsync<CheckInRow>(
                 $"""
@@ -82,6 +95,7 @@ internal static class ObjectiveReader
                 row.UpdatedAt)
             {
                 History = history?[row.Id].Select(checkIn => new CheckInResponse(checkIn.Value, checkIn.CheckedInBy, checkIn.CheckedInAt)).ToList(),
+                Owners = keyResultOwners[row.Id].Select(owner => owner.PersonId).ToList(),
             }).ToList();
             return new ObjectiveResponse(
                 objective.Id,
@@ -99,6 +113,8 @@ internal static class ObjectiveReader
             {
                 Projects = projects?[objective.Id].Select(row => new ObjectiveProjectResponse(
                     row.Id, row.Name, row.Status, row.SponsorDepartment, row.Contribution, row.Rationale)).ToList(),
+                Owners = owners[objective.Id].Select(owner => owner.PersonId).ToList(),
+                OwnerDepartments = [objective.Department, .. ownerDepartments[objective.Id].Select(row => row.Department).Where(code => code != objective.Department)],
             };
         }).ToList();
     }
@@ -150,6 +166,20 @@ internal static class ObjectiveReader
         public required string Unit { get; init; }
 
         public DateTimeOffset UpdatedAt { get; init; }
+    }
+
+    private sealed class OwnerRow
+    {
+        public Guid OwnedId { get; init; }
+
+        public Guid PersonId { get; init; }
+    }
+
+    private sealed class DepartmentOwnerRow
+    {
+        public Guid ObjectiveId { get; init; }
+
+        public required string Department { get; init; }
     }
 
     private sealed class CheckInRow

@@ -22,6 +22,9 @@ internal sealed record KeyResultResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<CheckInResponse>? History { get; init; }
 
+    /// <summary>People who own this key result besides the objective's owners.</summary>
+    public IReadOnlyList<Guid> Owners { get; init; } = [];
+
     public static decimal ProgressOf(decimal baseline, decimal target, decimal current) =>
         decimal.Round(Math.Clamp((current - baseline) / (target - baseline), 0m, 1m), 4);
 }
@@ -55,4 +58,10 @@ internal sealed record ObjectiveResponse(
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ObjectiveProjectResponse>? Projects { get; init; }
+
+    /// <summary>The people who own the objective jointly.</summary>
+    public IReadOnlyList<Guid> Owners { get; init; } = [];
+
+    /// <summary>The departments that own the objective jointly, its own <see cref="Department"/> first.</summary>
+    public IReadOnlyList<string> OwnerDepartments { get; init; } = [];
 }

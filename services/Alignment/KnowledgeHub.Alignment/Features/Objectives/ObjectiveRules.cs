@@ -3,7 +3,8 @@ using KnowledgeHub.ServiceDefaults.Http;
 namespace KnowledgeHub.Alignment.Features.Objectives;
 
 /// <param name="Id">Only when editing: the key result this entry replaces. Entries without one are new.</param>
-internal sealed record KeyResultRequest(Guid? Id, string? Title, decimal? Baseline, decimal? Target, decimal? Current, string? Unit);
+/// <param name="Owners">People who own this key result besides the objective's owners; left out, an edit keeps them.</param>
+internal sealed record KeyResultRequest(Guid? Id, string? Title, decimal? Baseline, decimal? Target, decimal? Current, string? Unit, IReadOnlyList<Guid>? Owners = null);
 
 internal sealed record ObjectiveRequest(
     string? Title,
@@ -11,10 +12,12 @@ internal sealed record ObjectiveRequest(
     string? Department,
     string? Period,
     int? Priority,
-    IReadOnlyList<KeyResultRequest?>? KeyResults);
+    IReadOnlyList<KeyResultRequest?>? KeyResults,
+    IReadOnlyList<Guid>? Owners = null,
+    IReadOnlyList<string?>? OwnerDepartments = null);
 
 /// <param name="Current">Null when an edit leaves the current value as it is.</param>
-internal sealed record KeyResultInput(Guid? Id, string Title, decimal Baseline, decimal Target, decimal? Current, string Unit);
+internal sealed record KeyResultInput(Guid? Id, string Title, decimal Baseline, decimal Target, decimal? Current, string Unit, IReadOnlyList<Guid>? Owners);
 
 internal sealed record ObjectiveInput(
     string Title,
@@ -22,7 +25,14 @@ internal sealed record ObjectiveInput(
     string Department,
     string Period,
     int Priority,
-    IReadOnlyList<KeyResultInput> KeyResults);
+    IReadOnlyList<KeyResultInput> KeyResults,
+    IReadOnlyList<Guid>? Owners,
+    IReadOnlyList<string>? OwnerDepartments)
+{
+    /// <summary>The owner departments: the objective's own first, then the co-owners named (or, when none are named, the given ones).</summary>
+    public IReadOnlyList<string> DepartmentsOwning(IEnumerable<string> otherwise) =>
+        [Department, .. (OwnerDepartments ?? otherwise).Where(code => code != Department).Distinct(StringComparer.Ordinal)];
+}
 
 /// <summary>The rules an objective and its key results obey when created or edited.</summary>
 internal static class ObjectiveRules
@@ -45,6 +55,12 @@ internal static class ObjectiveRules
             .Require(request.Priority is null or (>= 1 and <= 5), "priority", "'priority' is 1 (highest) to 5 (lowest).")
             .Require((request.KeyResults?.Count ?? 0) <= MaxKeyResults, "keyResults", $"At most {MaxKeyResults} key results.");
         var period = Periods.Check(request.Period, "period", validation);
+        CheckOwners(request.Owners, "owners", validation);
+        var ownerDepartments = request.OwnerDepartments?.Select(DepartmentCodes.Normalize).ToList();
+        validation.Require(
+            ownerDepartments is null || (ownerDepartments.Count <= ObjectiveOwners.MaxOwners && ownerDepartments.All(code => code is not null)),
+            "ownerDepartments",
+            $"'ownerDepartments' is at most {ObjectiveOwners.MaxOwners} department codes ({DepartmentCodes.Rule}).");
         var keyResults = new List<KeyResultInput>();
         var requests = request.KeyResults ?? [];
         for (var index = 0; index < requests.Count; index++)
@@ -68,7 +84,9 @@ internal static class ObjectiveRules
             department!,
             period!,
             request.Priority ?? DefaultPriority,
-            keyResults);
+            keyResults,
+            request.Owners,
+            ownerDepartments?.Select(code => code!).ToList());
     }
 
     /// <summary>A measured value: present, within numeric(18,4), kept to four decimals.</summary>
@@ -92,6 +110,7 @@ internal static class ObjectiveRules
             return null;
         }
 
+        CheckOwners(request.Owners, $"{field}.owners", validation);
         validation
             .RequireText(request.Title, $"{field}.title", 200)
             .OptionalText(request.Unit, $"{field}.unit", 32)
@@ -108,6 +127,12 @@ internal static class ObjectiveRules
             return null;
         }
 
-        return new KeyResultInput(request.Id, request.Title.Trim(), baseline.Value, target.Value, current, request.Unit?.Trim() ?? "");
+        return new KeyResultInput(request.Id, request.Title.Trim(), baseline.Value, target.Value, current, request.Unit?.Trim() ?? "", request.Owners);
     }
+
+    private static void CheckOwners(IReadOnlyList<Guid>? owners, string field, Validation validation) =>
+        validation.Require(
+            owners is null || (owners.Count is >= 1 and <= ObjectiveOwners.MaxOwners && !owners.Contains(Guid.Empty)),
+            field,
+            $"'{field}' is 1 to {ObjectiveOwners.MaxOwners} person ids.");
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Departments;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -61,6 +62,9 @@ internal static class UpdateObjective
         }
 
         await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department], cancellationToken);
+        // Owners left out of an edit stay as they were; the objective's own department always owns it.
+        var departments = input.DepartmentsOwning(await work.QueryAsync<string>("SELECT department FROM objective_departments WHERE objective_id = @Id", new { Id = id }));
+        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "ownerDepartments", departments.Skip(1).ToList(), cancellationToken);
         var existing = (await work.Connection.QueryAsync<KeyResultState>(new CommandDefinition(
             $"SELECT id AS Id, {database.Dialect.Decimal("current_value")} AS CurrentValue FROM key_results WHERE objective_id = @Id",
             new { Id = id },
@@ -79,8 +83,10 @@ internal static class UpdateObjective
             return validation.ToProblem();
         }
 
+        await ObjectiveOwners.SetAsync(work, id, input.Owners, departments);
         await ReplaceKeyResultsAsync(work, id, input.KeyResults, existing, me, now, cancellationToken);
         var objective = await ObjectiveEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        await ChangeLog.TrackObjectiveAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
         await work.CommitAsync(cancellationToken);
 
         ETags.Set(response, objective.Version);
@@ -120,6 +126,7 @@ internal static class UpdateObjective
                 new { Id = keyResultId, Position = position, keyResult.Title, keyResult.Baseline, keyResult.Target, keyResult.Unit, Now = now },
                 work.Transaction,
                 cancellationToken: cancellationToken));
+            await ObjectiveOwners.SetKeyResultAsync(work, keyResultId, keyResult.Owners);
             // A new current value sent with an edit is a check-in like any other, so the history stays complete.
             if (keyResult.Current is { } value && value != existing[keyResultId])
             {

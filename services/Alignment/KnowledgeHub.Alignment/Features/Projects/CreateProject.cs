@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -60,6 +61,7 @@ internal static class CreateProject
         var project = await ProjectEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
         // Leading a project is an assignment like any other: evidence for the lead's expertise.
         await outbox.EnqueueAsync(work, ProjectEvents.MemberAssigned(project, project.Members![0]), cancellationToken);
+        await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
         await work.CommitAsync(cancellationToken);
 
         ETags.Set(response, project.Version);

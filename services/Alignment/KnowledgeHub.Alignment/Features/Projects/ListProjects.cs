@@ -1,6 +1,7 @@
 using System.Text;
 using Dapper;
 using KnowledgeHub.Alignment.Features.Alignments;
+using KnowledgeHub.Alignment.Features.Objectives;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -60,10 +61,10 @@ internal static class ListProjects
         // A period says which objectives count; without aligned=false it asks for the projects serving them.
         if (alignedOnly is not null || periodLabel is not null)
         {
-            sql.Append(alignedOnly == false ? " AND NOT " : " AND ").Append(AlignmentSql.ServesAnObjective("p", periodLabel is not null));
+            sql.Append(alignedOnly == false ? " AND NOT " : " AND ").Append(AlignmentSql.ServesAnObjective("p", periodLabel is not null, database.Dialect));
             if (periodLabel is not null)
             {
-                parameters.Add("Period", periodLabel);
+                parameters.Add("Periods", Periods.Containing(periodLabel).ToArray());
             }
         }
 

@@ -17,7 +17,8 @@ internal static class ProjectEvents
         project.LeadId,
         project.Version,
         project.CreatedAt,
-        project.UpdatedAt);
+        project.UpdatedAt,
+        project.LessonsLearned);
 
     public static ProjectMemberAssigned MemberAssigned(ProjectResponse project, MemberResponse member) =>
         new(project.Id, project.Name, project.Tags, member.PersonId, member.Role, member.AssignedAt);

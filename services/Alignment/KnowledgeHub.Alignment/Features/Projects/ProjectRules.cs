@@ -42,7 +42,8 @@ internal static partial class ProjectRules
 {
     public const string Active = "active";
     public const string Done = "done";
-    public static readonly string[] Statuses = ["proposed", Active, "on-hold", Done, "cancelled"];
+    public const string Cancelled = "cancelled";
+    public static readonly string[] Statuses = ["proposed", Active, "on-hold", Done, Cancelled];
 
     /// <summary>numeric(18,2): sixteen digits before the point.</summary>
     public const decimal MaxAmount = 9_999_999_999_999_999.99m;
@@ -64,7 +65,10 @@ internal static partial class ProjectRules
             .Require(request.StartDate is null || request.EndDate is null || request.EndDate >= request.StartDate, "endDate", "'endDate' must not be before 'startDate'.")
             .RequireOneOf(status, "status", Statuses)
             .OptionalText(request.LessonsLearned, "lessonsLearned", 8000)
-            .Require(!(pilot && status == Done && lessons is null), "lessonsLearned", "A pilot cannot be done without 'lessonsLearned': write down what the pilot taught before closing it.");
+            .Require(
+                !(pilot && status is Done or Cancelled && lessons is null),
+                "lessonsLearned",
+                "A pilot cannot close (done or cancelled) without 'lessonsLearned': write down what the pilot taught, whether it worked or not.");
         var partners = NormalizePartners(request.PartnerDepartments, sponsor, validation);
         var tags = TagList.Normalize(request.Tags, validation);
         if (!validation.IsValid)

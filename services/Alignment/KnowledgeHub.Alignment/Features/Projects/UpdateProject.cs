@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -69,6 +71,7 @@ internal static class UpdateProject
 
         await ProjectChildren.ReplaceAsync(work, id, input, cancellationToken);
         var project = await ProjectEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
         await work.CommitAsync(cancellationToken);
 
         ETags.Set(response, project.Version);

@@ -50,6 +50,9 @@ internal sealed class CurrencyRates
 
     public bool CanConvert(string currency) => _rates.ContainsKey(currency);
 
+    /// <summary>The setting that gives <paramref name="currency"/> a rate.</summary>
+    public static string RateSetting(string currency) => $"{Section}:Rates:{currency}";
+
     /// <summary>The amount in the base currency; only for currencies that <see cref="CanConvert"/>.</summary>
     public decimal ToBase(decimal amount, string currency) => amount * _rates[currency];
 }

@@ -16,10 +16,11 @@ internal static class GetScorecard
         api.MapGet("/alignment/scorecard", HandleAsync)
             .RequireAuthorization(Policies.Executive)
             .WithName(nameof(GetScorecard))
-            .WithSummary("How the active portfolio serves the objectives of a period (the current half year unless given): "
-                + "aligned budget, unaligned projects, unsupported objectives, health, departments and their partnerships (executives and admins).");
+            .WithSummary("How the active portfolio serves the objectives of a period and of the periods containing it (the current half year unless given): "
+                + "aligned and contribution-weighted budget, unaligned projects, unsupported objectives, health, departments and their partnerships, "
+                + "and the active projects left out of the sums for want of a currency rate (executives and admins).");
 
-    private static async Task<Results<Ok<ScorecardResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    private static async Task<Results<Ok<ScorecardResponse>, ValidationProblem>> HandleAsync(
         string? period,
         AlignmentDatabase database,
         CurrencyRates rates,
@@ -34,22 +35,11 @@ internal static class GetScorecard
             return validation.ToProblem();
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var figures = await ScorecardQuery.RunAsync(connection, database.Dialect, label, now - StaleAfter, cancellationToken);
-        var unconvertible = figures.ActiveByCurrency.Select(row => row.Currency).Distinct().Where(currency => !rates.CanConvert(currency)).Order(StringComparer.Ordinal).ToList();
-        if (unconvertible.Count > 0)
-        {
-            return MixedCurrencies(unconvertible, rates.Base);
-        }
-
-        return TypedResults.Ok(ScorecardBuilder.Build(label, figures, rates));
+        var periods = Periods.Containing(label);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var figures = await ScorecardQuery.RunAsync(session, periods, now - StaleAfter);
+        var unconvertible = figures.ActiveByCurrency.Select(row => row.Currency).Distinct().Where(currency => !rates.CanConvert(currency)).ToList();
+        IReadOnlyList<ScorecardQuery.UnconvertedRow> unconverted = unconvertible.Count == 0 ? [] : await ScorecardQuery.UnconvertedAsync(session, unconvertible);
+        return TypedResults.Ok(ScorecardBuilder.Build(periods, figures, rates, unconverted));
     }
-
-    private static ProblemHttpResult MixedCurrencies(IReadOnlyList<string> currencies, string baseCurrency) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "The active portfolio mixes currencies that cannot be converted.",
-            detail: $"Active projects plan budgets in {string.Join(", ", currencies)}, which have no configured rate to {baseCurrency}. "
-                + $"Set '{CurrencyRates.Section}:Rates:{{code}}' (the value of one unit in {baseCurrency}) for each.",
-            extensions: new Dictionary<string, object?> { ["currencies"] = currencies, ["baseCurrency"] = baseCurrency });
 }

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using KnowledgeHub.Alignment.Features.Alignments;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
@@ -12,15 +10,17 @@ namespace KnowledgeHub.Alignment.Features.Scorecard;
 /// </summary>
 internal sealed class ScorecardQuery
 {
-    // Every active project once, with whether it serves an objective of the period; and every
+    // Every active project once, with whether it serves an objective of the period (or of a period
+    // containing it, ADR 0042) and how much its contribution weighs (ADR 0040); and every
     // (project, department) pair it involves, carrying what the department figures need
     // (partners never include the sponsor, so UNION ALL counts each pair once). Partnerships are
     // counted from the primary keys directly, as sponsor-partner and partner-partner pairs: a
     // self-join of the involvement took twice as long.
-    private static readonly string Portfolio = $"""
+    private static string Portfolio(SqlDialect dialect) => $"""
         WITH active AS (
             SELECT p.id, p.name, p.planned_budget, p.currency, p.sponsor_department, p.health, p.last_reported_at,
-                   CASE WHEN {AlignmentSql.ServesAnObjective("p", ofPeriod: true)} THEN 1 ELSE 0 END AS aligned
+                   CASE WHEN {AlignmentSql.ServesAnObjective("p", ofPeriod: true, dialect)} THEN 1 ELSE 0 END AS aligned,
+                   {AlignmentSql.ContributionWeight("p", dialect)} AS weight
             FROM projects p WHERE p.status = '{ProjectRules.Active}'
         ), involvement AS (
             SELECT a.id AS project_id, a.sponsor_department AS department, a.currency, a.aligned, a.planned_budget FROM active a
@@ -30,27 +30,33 @@ internal sealed class ScorecardQuery
         """;
 
     private static string Sql(SqlDialect dialect) => $"""
-        {Portfolio}
+        {Portfolio(dialect)}
         SELECT currency AS Currency, aligned AS Aligned, count(*) AS Projects, {dialect.Decimal("sum(planned_budget)")} AS Planned,
+               {dialect.Decimal("sum(planned_budget * weight)")} AS Weighted,
                sum(CASE WHEN health = 'green' THEN 1 ELSE 0 END) AS Green,
                sum(CASE WHEN health = 'amber' THEN 1 ELSE 0 END) AS Amber,
                sum(CASE WHEN health = 'red' THEN 1 ELSE 0 END) AS Red,
                sum(CASE WHEN last_reported_at IS NULL OR last_reported_at < @StaleBefore THEN 1 ELSE 0 END) AS Stale
         FROM active GROUP BY currency, aligned;
 
-        {Portfolio}
+        {Portfolio(dialect)}
         SELECT id AS Id, name AS Name, {dialect.Decimal("planned_budget")} AS Planned, currency AS Currency, sponsor_department AS SponsorDepartment
         FROM active WHERE aligned = 0;
 
-        SELECT department AS Department, count(*) AS Objectives FROM objectives WHERE period = @Period GROUP BY department;
+        SELECT period AS Period, count(*) AS Objectives FROM objectives WHERE {dialect.InList("period", "@Periods")} GROUP BY period;
 
-        SELECT o.id AS Id, o.title AS Title, o.department AS Department, o.priority AS Priority
+        SELECT d.department AS Department, count(*) AS Objectives
+        FROM objectives o JOIN objective_departments d ON d.objective_id = o.id
+        WHERE {dialect.InList("o.period", "@Periods")} GROUP BY d.department;
+
+        SELECT o.id AS Id, o.title AS Title, o.department AS Department, o.period AS Period, o.priority AS Priority,
+               (SELECT {dialect.StringAgg("d.department")} FROM objective_departments d WHERE d.objective_id = o.id) AS OwnerDepartments
         FROM objectives o
-        WHERE o.period = @Period
+        WHERE {dialect.InList("o.period", "@Periods")}
           AND NOT EXISTS (SELECT 1 FROM project_objectives l JOIN projects p ON p.id = l.project_id
                           WHERE l.objective_id = o.id AND p.status = '{ProjectRules.Active}');
 
-        {Portfolio}
+        {Portfolio(dialect)}
         SELECT department AS Department, currency AS Currency, aligned AS Aligned, count(*) AS Projects, {dialect.Decimal("sum(planned_budget)")} AS Planned
         FROM involvement GROUP BY department, currency, aligned;
 
@@ -71,6 +77,9 @@ internal sealed class ScorecardQuery
 
     public required IReadOnlyList<UnalignedRow> Unaligned { get; init; }
 
+    public required IReadOnlyList<PeriodObjectivesRow> ObjectivesByPeriod { get; init; }
+
+    /// <summary>Objectives per owner department: a co-owned objective counts for each of its departments.</summary>
     public required IReadOnlyList<DepartmentObjectivesRow> ObjectivesByDepartment { get; init; }
 
     public required IReadOnlyList<UnsupportedRow> Unsupported { get; init; }
@@ -79,21 +88,32 @@ internal sealed class ScorecardQuery
 
     public required IReadOnlyList<PartnershipRow> Partnerships { get; init; }
 
+    /// <param name="periods">The period asked for and every period containing it.</param>
     /// <param name="staleBefore">Active projects whose latest report is older (or missing) are stale.</param>
-    public static async Task<ScorecardQuery> RunAsync(DbConnection connection, SqlDialect dialect, string period, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    public static async Task<ScorecardQuery> RunAsync(DbSession session, IReadOnlyList<string> periods, DateTimeOffset staleBefore)
     {
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            Sql(dialect), new { Period = period, StaleBefore = staleBefore }, cancellationToken: cancellationToken));
+        await using var results = await session.QueryMultipleAsync(Sql(session.Dialect), new { Periods = periods.ToArray(), StaleBefore = staleBefore });
         return new ScorecardQuery
         {
             ActiveByCurrency = (await results.ReadAsync<PortfolioRow>()).ToList(),
             Unaligned = (await results.ReadAsync<UnalignedRow>()).ToList(),
+            ObjectivesByPeriod = (await results.ReadAsync<PeriodObjectivesRow>()).ToList(),
             ObjectivesByDepartment = (await results.ReadAsync<DepartmentObjectivesRow>()).ToList(),
             Unsupported = (await results.ReadAsync<UnsupportedRow>()).ToList(),
             DepartmentBudgets = (await results.ReadAsync<DepartmentBudgetRow>()).ToList(),
             Partnerships = (await results.ReadAsync<PartnershipRow>()).ToList(),
         };
     }
+
+    /// <summary>The active projects planned in <paramref name="currencies"/>, which the scorecard cannot add up.</summary>
+    public static Task<IReadOnlyList<UnconvertedRow>> UnconvertedAsync(DbSession session, IReadOnlyList<string> currencies) =>
+        session.QueryAsync<UnconvertedRow>(
+            $"""
+            SELECT id AS Id, name AS Name, {session.Dialect.Decimal("planned_budget")} AS Planned, currency AS Currency
+            FROM projects WHERE status = '{ProjectRules.Active}' AND {session.Dialect.InList("currency", "@Currencies")}
+            ORDER BY name, id
+            """,
+            new { Currencies = currencies.ToArray() });
 
     internal class BudgetRow
     {
@@ -104,6 +124,9 @@ internal sealed class ScorecardQuery
         public long Projects { get; init; }
 
         public decimal Planned { get; init; }
+
+        /// <summary>Planned budget times the contribution weight (ADR 0040); only in the portfolio rows.</summary>
+        public decimal Weighted { get; init; }
     }
 
     internal sealed class DepartmentBudgetRow : BudgetRow
@@ -135,6 +158,24 @@ internal sealed class ScorecardQuery
         public required string SponsorDepartment { get; init; }
     }
 
+    internal sealed class UnconvertedRow
+    {
+        public Guid Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public decimal Planned { get; init; }
+
+        public required string Currency { get; init; }
+    }
+
+    internal sealed class PeriodObjectivesRow
+    {
+        public required string Period { get; init; }
+
+        public long Objectives { get; init; }
+    }
+
     internal sealed class DepartmentObjectivesRow
     {
         public required string Department { get; init; }
@@ -150,7 +191,12 @@ internal sealed class ScorecardQuery
 
         public required string Department { get; init; }
 
+        public required string Period { get; init; }
+
         public int Priority { get; init; }
+
+        /// <summary>Comma-joined; null for none.</summary>
+        public string? OwnerDepartments { get; init; }
     }
 
     internal sealed class PartnershipRow

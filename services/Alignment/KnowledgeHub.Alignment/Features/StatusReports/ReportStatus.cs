@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Contracts.Alignment;
 using KnowledgeHub.Data;
@@ -71,6 +72,7 @@ internal static class ReportStatus
             work,
             new ProjectStatusReported(id, report.Id, report.Health, report.Summary, report.ReportedBy, report.ReportedAt),
             cancellationToken);
+        await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
         await work.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/projects/{id}/status-reports/{report.Id}", report);
     }

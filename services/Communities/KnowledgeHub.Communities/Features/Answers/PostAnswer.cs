@@ -84,8 +84,10 @@ internal static class PostAnswer
                 answer.Id, id, question.CommunityId, target.Access.Visibility, me, await People.DepartmentOfAsync(work, me, cancellationToken),
                 question.AuthorId, question.Title, question.Tags, answer.Body, answer.CreatedAt),
             cancellationToken);
+        // The caller's name as the community knows it (remembered above), as every list of answers shows it.
+        var authorName = await work.ScalarAsync<string>("SELECT display_name FROM people WHERE id = @Me", new { Me = me });
         await work.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/posts/{id}", answer.ToResponse(accepted: false));
+        return TypedResults.Created($"/api/posts/{id}", answer.ToResponse(accepted: false) with { AuthorName = authorName });
     }
 
     public static ProblemHttpResult NotAQuestion(PostResponse post) =>

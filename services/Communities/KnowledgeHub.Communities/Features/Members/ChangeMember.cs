@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Communities.Features.Communities;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
@@ -15,13 +14,16 @@ namespace KnowledgeHub.Communities.Features.Members;
 
 internal static class ChangeMember
 {
-    /// <param name="Status">Only <c>active</c>: approving a request to join; leaving is the member's own DELETE.</param>
+    /// <param name="Status">
+    /// <c>active</c> approves a request to join, <c>rejected</c> declines it; leaving is the member's own
+    /// DELETE, removing a member the lead's DELETE on this route.
+    /// </param>
     internal sealed record Request(string? Role, string? Status);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/communities/{id:guid}/members/{personId:guid}", HandleAsync)
             .WithName(nameof(ChangeMember))
-            .WithSummary("A lead approves a pending request to join, or makes a member a lead or a lead a member again.");
+            .WithSummary("A lead approves (status 'active') or declines (status 'rejected') a pending request to join, or makes a member a lead or a lead a member again.");
 
     private static async Task<Results<Ok<ListMembers.MemberResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id,
@@ -33,8 +35,17 @@ internal static class ChangeMember
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var validation = new Validation().RequireOneOf(request.Role, "role", Membership.Roles);
-        validation.Require(request.Status is null or Membership.Active, "status", "'status' can only be 'active' (approving a request to join).");
+        var rejecting = request.Status == Membership.Rejected;
+        var validation = new Validation();
+        if (!rejecting)
+        {
+            validation.RequireOneOf(request.Role, "role", Membership.Roles);
+        }
+
+        validation.Require(
+            request.Status is null or Membership.Active or Membership.Rejected,
+            "status",
+            "'status' is 'active' (approving a request to join) or 'rejected' (declining it).");
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -54,9 +65,14 @@ internal static class ChangeMember
         }
 
         var target = await Membership.FindAsync(work, id, personId, cancellationToken);
-        if (target is null || target.Status == Membership.Left)
+        if (target is null || Membership.IsOutside(target.Status))
         {
             return Problems.NotFound("The member");
+        }
+
+        if (rejecting)
+        {
+            return await DeclineAsync(work, id, personId, target, outbox, time);
         }
 
         var role = request.Role!;
@@ -73,12 +89,26 @@ internal static class ChangeMember
             await outbox.EnqueueAsync(work, new CommunityMembershipChanged(id, personId, role, Membership.Active, version!.Value, now), cancellationToken);
         }
 
-        var member = await work.Connection.QuerySingleAsync<ListMembers.MemberRow>(new CommandDefinition(
-            $"{ListMembers.SelectMembers} WHERE m.community_id = @CommunityId AND m.person_id = @PersonId",
-            new { CommunityId = id, PersonId = personId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+        var member = await ListMembers.FindAsync(work, id, personId);
         await work.CommitAsync(cancellationToken);
-        return TypedResults.Ok(member.ToResponse());
+        return TypedResults.Ok(member!.ToResponse());
+    }
+
+    /// <summary>Declines a pending request to join; a member already in is removed with DELETE instead.</summary>
+    private static async Task<Results<Ok<ListMembers.MemberResponse>, ValidationProblem, ProblemHttpResult>> DeclineAsync(
+        UnitOfWork work, Guid id, Guid personId, Membership target, Outbox<CommunitiesDatabase> outbox, TimeProvider time)
+    {
+        if (target.Status != Membership.Pending)
+        {
+            return Problems.Conflict("Only a pending request to join can be declined; remove a member with DELETE instead.");
+        }
+
+        var now = time.UtcNowForDatabase();
+        var version = await Membership.ChangeAsync(work, id, personId, Membership.Member, Membership.Rejected, null, work.CancellationToken);
+        await outbox.EnqueueAsync(
+            work, new CommunityMembershipChanged(id, personId, Membership.Member, Membership.Announced(Membership.Rejected), version!.Value, now), work.CancellationToken);
+        var member = await ListMembers.FindAsync(work, id, personId);
+        await work.CommitAsync();
+        return TypedResults.Ok(member!.ToResponse());
     }
 }

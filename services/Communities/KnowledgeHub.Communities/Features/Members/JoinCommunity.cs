@@ -43,10 +43,11 @@ internal static class JoinCommunity
             return TypedResults.Ok(Answer(access.Status));
         }
 
-        var status = access.Visibility == CommunityVisibility.Closed ? Membership.Pending : Membership.Active;
+        // A member a lead removed comes back only when a lead approves again, even to an open community.
+        var status = access.Visibility == CommunityVisibility.Closed || access.Status == Membership.Removed ? Membership.Pending : Membership.Active;
         var now = time.UtcNowForDatabase();
         long version = 1;
-        if (access.Status == Membership.Left)
+        if (access.Status is not null)
         {
             // Rejoining continues the membership's versions, so no consumer takes it for an old event.
             version = (await Membership.ChangeAsync(work, id, me, Membership.Member, status, now, cancellationToken))!.Value;

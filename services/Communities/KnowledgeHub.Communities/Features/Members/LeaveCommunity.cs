@@ -35,7 +35,7 @@ internal static class LeaveCommunity
             return Problems.NotFound("The community");
         }
 
-        if (access.Status is null or Membership.Left)
+        if (Membership.IsOutside(access.Status))
         {
             return TypedResults.NoContent();
         }

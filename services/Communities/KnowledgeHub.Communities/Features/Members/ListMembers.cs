@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Dapper;
 using KnowledgeHub.Communities.Features.Communities;
+using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -27,10 +28,18 @@ internal static class ListMembers
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/communities/{id:guid}/members", HandleAsync)
             .WithName(nameof(ListMembers))
-            .WithSummary("A community's active members, leads first, by name. Leads also see pending requests to join, listed before everyone else.");
+            .WithSummary("A community's active members, leads first, by name. Leads also see pending requests to join, listed before everyone else, "
+                + "and may ask for one status: ?status=active|pending|rejected|removed|left.");
+
+    /// <summary>One membership as the list shows it, or null when the person never had one.</summary>
+    public static Task<MemberRow?> FindAsync(DbSession session, Guid communityId, Guid personId) =>
+        session.QueryOneAsync<MemberRow>(
+            $"{SelectMembers} WHERE m.community_id = @CommunityId AND m.person_id = @PersonId",
+            new { CommunityId = communityId, PersonId = personId });
 
     private static async Task<Results<Ok<Page<MemberResponse>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id,
+        string? status,
         int? limit,
         string? cursor,
         ClaimsPrincipal user,
@@ -38,8 +47,13 @@ internal static class ListMembers
         CancellationToken cancellationToken)
     {
         var validation = new Validation();
+        if (status is not null)
+        {
+            validation.RequireOneOf(status, "status", Membership.Statuses);
+        }
+
         var page = PageRequest.Parse(limit, cursor, validation);
-        if (page is null)
+        if (page is null || !validation.IsValid)
         {
             return validation.ToProblem();
         }
@@ -66,7 +80,13 @@ internal static class ListMembers
             return Problems.NotFound("The community");
         }
 
-        var statuses = access.IsLead ? "('active', 'pending')" : "('active')";
+        // Only leads see who asked to join, was declined, removed or left.
+        if (status is not null and not Membership.Active && !access.IsLead)
+        {
+            return Problems.Forbidden("Only a lead of the community sees members other than the active ones.");
+        }
+
+        var statuses = status is not null ? $"('{status}')" : access.IsLead ? "('active', 'pending')" : "('active')";
         var rows = (await connection.QueryAsync<MemberRow>(new CommandDefinition(
             $"""
             SELECT * FROM (

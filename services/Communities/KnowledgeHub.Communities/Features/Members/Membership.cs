@@ -15,7 +15,24 @@ internal sealed class Membership
     public const string Pending = "pending";
     public const string Left = "left";
 
+    /// <summary>A request to join that a lead declined.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>A member a lead removed; their posts stay.</summary>
+    public const string Removed = "removed";
+
     public static readonly string[] Roles = [Lead, Member];
+
+    public static readonly string[] Statuses = [Active, Pending, Left, Rejected, Removed];
+
+    /// <summary>Whether a person with this status is outside the community (never joined, left, declined or removed).</summary>
+    public static bool IsOutside(string? status) => status is null or Left or Rejected or Removed;
+
+    /// <summary>
+    /// The status other services hear for <paramref name="status"/>: to them a declined or removed
+    /// person is simply no longer a member, so the event keeps its three known statuses.
+    /// </summary>
+    public static string Announced(string status) => status is Rejected or Removed ? Left : status;
 
     public required string Role { get; init; }
 

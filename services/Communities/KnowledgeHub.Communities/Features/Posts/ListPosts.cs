@@ -86,7 +86,7 @@ internal static class ListPosts
         return TypedResults.Ok(page.ToPage(posts.Select(PostResponse.Excerpt).ToList(), post => KeyOf(sort, post)));
     }
 
-    private static string[] KeyOf(string sort, PostResponse post)
+    public static string[] KeyOf(string sort, PostResponse post)
     {
         var createdAt = post.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
         return sort == "top"
@@ -95,7 +95,7 @@ internal static class ListPosts
     }
 
     /// <summary>Continues after the cursor's post; false when the cursor does not fit this sort.</summary>
-    private static bool AppendKeyset(string sort, IReadOnlyList<string>? after, StringBuilder sql, DynamicParameters parameters)
+    public static bool AppendKeyset(string sort, IReadOnlyList<string>? after, StringBuilder sql, DynamicParameters parameters)
     {
         if (after is null)
         {

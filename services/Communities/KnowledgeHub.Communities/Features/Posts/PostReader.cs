@@ -15,23 +15,27 @@ internal static class PostReader
         string filter,
         object parameters,
         CancellationToken cancellationToken,
-        DbTransaction? transaction = null)
-    {
-        var rows = await connection.QueryAsync<PostRow>(new CommandDefinition(
-            $"""
-            SELECT p.id AS Id, p.community_id AS CommunityId, p.type AS Type, p.title AS Title, p.body AS Body, p.body_html AS BodyHtml,
-                   p.author_id AS AuthorId, a.display_name AS AuthorName, p.author_department AS AuthorDepartment,
-                   p.created_at AS CreatedAt, p.updated_at AS UpdatedAt,
-                   p.answer_count AS AnswerCount, p.accepted_answer_id AS AcceptedAnswerId, p.reaction_count AS Reactions,
-                   p.starts_at AS StartsAt, p.ends_at AS EndsAt, p.location AS Location, p.url AS Url, p.version AS Version,
-                   (SELECT {dialect.StringAgg("t.tag")} FROM post_tags t WHERE t.post_id = p.id) AS Tags
-            FROM posts p LEFT JOIN people a ON a.id = p.author_id
-            {filter}
-            """,
-            parameters,
-            transaction,
-            cancellationToken: cancellationToken));
-        return rows.Select(row => new PostResponse(
+        DbTransaction? transaction = null) =>
+        ToResponses(await connection.QueryAsync<PostRow>(new CommandDefinition(Sql(dialect, filter), parameters, transaction, cancellationToken: cancellationToken)));
+
+    /// <summary><paramref name="filter"/> continues <c>FROM posts p</c> with WHERE, ORDER BY and LIMIT.</summary>
+    public static async Task<IReadOnlyList<PostResponse>> ReadAsync(DbSession session, string filter, object parameters) =>
+        ToResponses(await session.QueryAsync<PostRow>(Sql(session.Dialect, filter), parameters));
+
+    private static string Sql(SqlDialect dialect, string filter) =>
+        $"""
+        SELECT p.id AS Id, p.community_id AS CommunityId, p.type AS Type, p.title AS Title, p.body AS Body, p.body_html AS BodyHtml,
+               p.author_id AS AuthorId, a.display_name AS AuthorName, p.author_department AS AuthorDepartment,
+               p.created_at AS CreatedAt, p.updated_at AS UpdatedAt,
+               p.answer_count AS AnswerCount, p.accepted_answer_id AS AcceptedAnswerId, p.reaction_count AS Reactions,
+               p.starts_at AS StartsAt, p.ends_at AS EndsAt, p.location AS Location, p.url AS Url, p.version AS Version,
+               (SELECT {dialect.StringAgg("t.tag")} FROM post_tags t WHERE t.post_id = p.id) AS Tags
+        FROM posts p LEFT JOIN people a ON a.id = p.author_id
+        {filter}
+        """;
+
+    private static List<PostResponse> ToResponses(IEnumerable<PostRow> rows) =>
+        rows.Select(row => new PostResponse(
             row.Id,
             row.CommunityId,
             row.Type,
@@ -53,7 +57,6 @@ internal static class PostReader
             row.Location,
             row.Url,
             row.Version)).ToList();
-    }
 
     public static async Task<PostResponse?> ReadOneAsync(UnitOfWork work, SqlDialect dialect, Guid postId, CancellationToken cancellationToken)
     {

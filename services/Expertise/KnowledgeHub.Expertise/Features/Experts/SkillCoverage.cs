@@ -17,7 +17,7 @@ namespace KnowledgeHub.Expertise.Features.Experts;
 /// at least <see cref="ExpertiseModel.ExpertScore"/> from visible evidence; a practitioner holds it
 /// below that. Skills come from the people of the department and from the tags of the projects it
 /// sponsors or partners in that are not done or cancelled, so a skill a project needs and nobody
-/// holds shows as risk "none".
+/// holds shows as risk "none"; a tag that names no skill of the taxonomy counts nowhere.
 /// </summary>
 internal static class SkillCoverage
 {
@@ -75,7 +75,12 @@ internal static class SkillCoverage
         var taxonomy = await SkillIndex.LoadAsync(work.Connection, cancellationToken, work.Transaction);
         foreach (var tag in await ProjectTagsAsync(work, code, cancellationToken))
         {
-            var skill = taxonomy.Named(tag) ?? tag;
+            // A tag the taxonomy does not know is a candidate, not a skill (ADR 0041).
+            if (taxonomy.Named(tag) is not { } skill)
+            {
+                continue;
+            }
+
             var counts = coverage.GetValueOrDefault(skill);
             coverage[skill] = counts with { Projects = counts.Projects + 1 };
         }

@@ -14,7 +14,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KnowledgeHub.Expertise.Features.People;
 
-/// <summary>A colleague vouches for a person's skill: once per skill and endorser, never for oneself.</summary>
+/// <summary>
+/// A colleague vouches for a person's skill: once per skill and endorser, never for oneself, and only
+/// for a skill the person declared or has evidence for, so an endorsement can neither invent a skill
+/// for someone nor add one to the taxonomy.
+/// </summary>
 internal static class EndorsePerson
 {
     public const int MaxCommentLength = 500;
@@ -34,7 +38,6 @@ internal static class EndorsePerson
         ClaimsPrincipal user,
         ExpertiseDatabase database,
         Provisioning provisioning,
-        SkillTaxonomy taxonomy,
         Outbox<ExpertiseDatabase> outbox,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -56,7 +59,14 @@ internal static class EndorsePerson
             return Problems.NotFound("The person");
         }
 
-        var skill = await taxonomy.ResolveOrCreateAsync(work, request.Skill!, cancellationToken);
+        var skill = await HeldSkillAsync(work, id, request.Skill!);
+        if (skill is null)
+        {
+            return new Validation()
+                .Add("skill", $"This person has neither declared '{SkillTaxonomy.Clean(request.Skill!)}' nor shown evidence of it; endorse a skill on their profile.")
+                .ToProblem();
+        }
+
         var endorsement = new Response(Guid.CreateVersion7(), id, skill.Name, me, ProfileRules.Clean(request.Comment), time.UtcNowForDatabase());
         var inserted = await work.Connection.ExecuteAsync(new CommandDefinition(
             """
@@ -85,6 +95,17 @@ internal static class EndorsePerson
         await work.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/people/{id}", endorsement);
     }
+
+    /// <summary>The canonical skill <paramref name="name"/> stands for, when the person declared it or has evidence of it other than endorsements.</summary>
+    private static async Task<SkillRef?> HeldSkillAsync(UnitOfWork work, Guid personId, string name) =>
+        await SkillTaxonomy.FindAsync(work, name) is { } skill && await work.ScalarAsync<bool>(
+            $"""
+            SELECT EXISTS (SELECT 1 FROM person_skills WHERE person_id = @PersonId AND skill_id = @SkillId)
+                OR EXISTS (SELECT 1 FROM evidence WHERE person_id = @PersonId AND skill_id = @SkillId AND kind <> '{EvidenceKinds.Endorsement}')
+            """,
+            new { PersonId = personId, SkillId = skill.Id })
+            ? skill
+            : null;
 
     private static string Describe(string endorser, string? comment) =>
         comment is null ? $"Endorsed by {endorser}" : $"Endorsed by {endorser}: {comment}";

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Text.Json.Serialization;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -20,14 +21,31 @@ internal static class ImportPeople
 
     internal sealed record SkillRow(string? Name, int? Level);
 
-    internal sealed record Row(
-        string? Email,
-        string? DisplayName,
-        string? Department,
-        string? Title,
-        string? Location,
-        string? Bio,
-        IReadOnlyList<SkillRow?>? Skills);
+    /// <summary>
+    /// One person as sent. An import updates what a row names and keeps the rest: a row without
+    /// <c>title</c>, <c>location</c> or <c>bio</c> keeps the stored value, an explicit <c>null</c> clears it.
+    /// The setters run only for properties present in the JSON, which is how the row tells the two apart.
+    /// </summary>
+    internal sealed class Row
+    {
+        public string? Email { get; init; }
+
+        public string? DisplayName { get; init; }
+
+        public string? Department { get; init; }
+
+        public string? Title { get; init { field = value; Named.Add(nameof(Title)); } }
+
+        public string? Location { get; init { field = value; Named.Add(nameof(Location)); } }
+
+        public string? Bio { get; init { field = value; Named.Add(nameof(Bio)); } }
+
+        public IReadOnlyList<SkillRow?>? Skills { get; init; }
+
+        /// <summary>The optional profile fields this row names, null or not.</summary>
+        [JsonIgnore]
+        public HashSet<string> Named { get; } = new(StringComparer.Ordinal);
+    }
 
     internal sealed record RejectedRow(int Index, IDictionary<string, string[]> Errors);
 

@@ -27,14 +27,13 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
 
         var skills = await taxonomy.ResolveOrCreateManyAsync(work, people.SelectMany(person => person.Skills.Select(skill => skill.Name)).ToList(), cancellationToken);
         var ids = people.Select(person => person.Id).ToArray();
-        var stored = (await work.Connection.QueryAsync<Profile>(new CommandDefinition(
+        var stored = (await work.QueryAsync<Profile>(
             $"""
             SELECT id AS Id, display_name AS DisplayName, department AS Department, title AS Title, location AS Location, bio AS Bio
             FROM people WHERE {database.Dialect.InList("id", "@Ids")}
             """,
-            new { Ids = ids },
-            work.Transaction,
-            cancellationToken: cancellationToken))).ToDictionary(person => person.Id);
+            new { Ids = ids })).ToDictionary(person => person.Id);
+        people = people.Select(person => stored.TryGetValue(person.Id, out var before) ? person.KeepingUnnamedFrom(before) : person).ToList();
         var levels = (await work.Connection.QueryAsync<Declaration>(new CommandDefinition(
             $"SELECT person_id AS PersonId, skill_id AS SkillId, level AS Level FROM person_skills WHERE {database.Dialect.InList("person_id", "@Ids")}",
             new { Ids = ids },
@@ -104,7 +103,7 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
     }
 
     /// <summary>The fields of a profile an import sets, as sent (cleaned) or as stored.</summary>
-    private sealed class Profile
+    private sealed record Profile
     {
         public Guid Id { get; init; }
 
@@ -122,6 +121,9 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
 
         public IReadOnlyList<(string Name, int Level)> Skills { get; init; } = [];
 
+        /// <summary>The optional fields the row named; the others keep their stored value.</summary>
+        public IReadOnlySet<string> Named { get; init; } = new HashSet<string>();
+
         public static Profile From(ImportPeople.Row row)
         {
             var email = row.Email!.Trim().ToLowerInvariant();
@@ -135,8 +137,16 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
                 Location = ProfileRules.Clean(row.Location),
                 Bio = ProfileRules.Clean(row.Bio),
                 Skills = (row.Skills ?? []).Select(skill => (skill!.Name!, skill.Level!.Value)).ToList(),
+                Named = row.Named,
             };
         }
+
+        public Profile KeepingUnnamedFrom(Profile stored) => this with
+        {
+            Title = Named.Contains(nameof(Title)) ? Title : stored.Title,
+            Location = Named.Contains(nameof(Location)) ? Location : stored.Location,
+            Bio = Named.Contains(nameof(Bio)) ? Bio : stored.Bio,
+        };
 
         public bool SameAs(Profile other) =>
             (DisplayName, Department, Title, Location, Bio) == (other.DisplayName, other.Department, other.Title, other.Location, other.Bio);

@@ -13,6 +13,7 @@ namespace KnowledgeHub.Expertise.Features.Skills;
 /// <summary>
 /// Admins curate the taxonomy: a skill's aliases (replaced as a whole), its category, and
 /// optionally its canonical name (the old name stays an alias, so nothing that used it breaks).
+/// Putting a candidate tag's name accepts it as a skill (ADR 0041).
 /// </summary>
 internal static class PutSkill
 {
@@ -87,6 +88,7 @@ internal static class PutSkill
             aliasKeys.Select(key => new { AliasKey = key, SkillId = skill.Id }),
             work.Transaction,
             cancellationToken: cancellationToken));
+        await TagSkills.AcceptedAsync(work, [.. aliasKeys, newKey]);
 
         if (newName != skill.Name)
         {

@@ -26,7 +26,8 @@ internal sealed class KeyedSkill
 
 /// <summary>
 /// Resolves what people type ("k8s", "Kubernetes", "kubernetes ") to one canonical skill through
-/// its name and aliases, case-insensitively; a skill nobody has named before is created.
+/// its name and aliases, case-insensitively; a skill nobody has named before is created by the
+/// callers allowed to (declarations, admins, imports, and candidates promoted by <see cref="TagSkills"/>).
 /// </summary>
 internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProvider time)
 {
@@ -76,15 +77,12 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
         (await connection.QueryAsync<SkillRef>(new CommandDefinition(FindSql, new { Key = KeyOf(name) }, transaction, cancellationToken: cancellationToken)))
             .FirstOrDefault();
 
+    /// <summary>The canonical skill a name or alias stands for, or null when the taxonomy has none.</summary>
+    public static async Task<SkillRef?> FindAsync(DbSession session, string name) =>
+        (await session.QueryAsync<SkillRef>(FindSql, new { Key = KeyOf(name) })).FirstOrDefault();
+
     public async Task<SkillRef> ResolveOrCreateAsync(UnitOfWork work, string name, CancellationToken cancellationToken) =>
         (await ResolveOrCreateManyAsync(work, [name], cancellationToken))[KeyOf(name)];
-
-    /// <summary>The distinct canonical skills of some tags, creating the ones nobody has named yet.</summary>
-    public async Task<IReadOnlyList<SkillRef>> ResolveOrCreateAllAsync(UnitOfWork work, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
-    {
-        var skills = await ResolveOrCreateManyAsync(work, names, cancellationToken);
-        return names.Select(name => skills[KeyOf(name)]).DistinctBy(skill => skill.Id).ToList();
-    }
 
     /// <summary>
     /// The canonical skill of every name, by the name's key, in a few statements whatever the
@@ -100,7 +98,7 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
             return new Dictionary<string, SkillRef>();
         }
 
-        var found = await FindManyAsync(work, keys, cancellationToken);
+        var found = await FindManyAsync(work, keys);
         var missing = names.Where(name => !found.ContainsKey(KeyOf(name))).DistinctBy(KeyOf).ToList();
         if (missing.Count == 0)
         {
@@ -115,20 +113,19 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
             missing,
             name => [Guid.CreateVersion7(), Clean(name), KeyOf(name), null, now],
             cancellationToken);
-        return await FindManyAsync(work, keys, cancellationToken);
+        return await FindManyAsync(work, keys);
     }
 
-    private async Task<Dictionary<string, SkillRef>> FindManyAsync(UnitOfWork work, string[] keys, CancellationToken cancellationToken)
+    /// <summary>The canonical skills the taxonomy knows for these keys (names or aliases), by key; unknown keys are absent.</summary>
+    public async Task<Dictionary<string, SkillRef>> FindManyAsync(UnitOfWork work, string[] keys)
     {
-        var rows = await work.Connection.QueryAsync<KeyedSkill>(new CommandDefinition(
+        var rows = await work.QueryAsync<KeyedSkill>(
             $"""
             SELECT s.name_key AS KeyText, s.id AS Id, s.name AS Name FROM skills s WHERE {database.Dialect.InList("s.name_key", "@Keys")}
             UNION ALL
             SELECT a.alias_key, s.id, s.name FROM skill_aliases a JOIN skills s ON s.id = a.skill_id WHERE {database.Dialect.InList("a.alias_key", "@Keys")}
             """,
-            new { Keys = keys },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Keys = keys });
         var found = new Dictionary<string, SkillRef>(StringComparer.Ordinal);
         foreach (var row in rows)
         {

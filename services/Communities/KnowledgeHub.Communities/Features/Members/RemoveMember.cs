@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using KnowledgeHub.Communities.Features.Communities;
+using KnowledgeHub.Contracts.Communities;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
+using KnowledgeHub.ServiceDefaults.Auth;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace KnowledgeHub.Communities.Features.Members;
+
+/// <summary>
+/// A lead removes a member (or withdraws a pending request on the applicant's behalf). The membership
+/// keeps a row with status <c>removed</c> and the member's posts stay; coming back needs a lead's approval.
+/// </summary>
+internal static class RemoveMember
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapDelete("/communities/{id:guid}/members/{personId:guid}", HandleAsync)
+            .WithName(nameof(RemoveMember))
+            .WithSummary("A lead removes a member; their posts stay. The last lead cannot be removed; removing twice changes nothing.");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
+        Guid id,
+        Guid personId,
+        ClaimsPrincipal user,
+        CommunitiesDatabase database,
+        Outbox<CommunitiesDatabase> outbox,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        await using var work = await database.BeginAsync(cancellationToken);
+        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, user.PersonId(), cancellationToken);
+        if (access is not { CanSeeContent: true })
+        {
+            return Problems.NotFound("The community");
+        }
+
+        if (!access.IsLead)
+        {
+            return Problems.Forbidden("Only a lead of the community can remove members.");
+        }
+
+        var target = await Membership.FindAsync(work, id, personId, cancellationToken);
+        if (target is null)
+        {
+            return Problems.NotFound("The member");
+        }
+
+        if (Membership.IsOutside(target.Status))
+        {
+            return TypedResults.NoContent();
+        }
+
+        if (target.IsActiveLead && await Membership.OtherActiveLeadsAsync(work, id, personId, cancellationToken) == 0)
+        {
+            return LastLead.CannotStepDown("be removed");
+        }
+
+        var version = await Membership.ChangeAsync(work, id, personId, Membership.Member, Membership.Removed, joinedAt: null, cancellationToken);
+        await outbox.EnqueueAsync(
+            work,
+            new CommunityMembershipChanged(id, personId, Membership.Member, Membership.Announced(Membership.Removed), version!.Value, time.UtcNowForDatabase()),
+            cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,56 @@
+using KnowledgeHub.Data;
+
+namespace KnowledgeHub.Expertise.Features.Skills;
+
+/// <summary>
+/// The skills the tags of a post, answer or project stand for (ADR 0041). A tag maps through the
+/// taxonomy (names and aliases, any case); a tag the taxonomy does not know is held as a candidate,
+/// not a skill, until an admin accepts it or <see cref="PeopleToPromote"/> different people used it.
+/// Only declarations, admins, imports and that rule add skills to the taxonomy.
+/// </summary>
+internal sealed class TagSkills(SkillTaxonomy taxonomy, TimeProvider time)
+{
+    /// <summary>How many different people must use an unknown tag before it becomes a skill.</summary>
+    public const int PeopleToPromote = 3;
+
+    /// <summary>
+    /// The distinct skills of <paramref name="tags"/>, used by <paramref name="personId"/> in
+    /// <paramref name="source"/>; records the unknown tags as that source's candidate uses, replacing
+    /// its earlier ones, and promotes the candidates that have reached enough people.
+    /// </summary>
+    public async Task<IReadOnlyList<SkillRef>> ResolveAsync(UnitOfWork work, IReadOnlyCollection<string> tags, Guid personId, string source)
+    {
+        var keys = tags.Select(SkillTaxonomy.KeyOf).Distinct(StringComparer.Ordinal).ToArray();
+        var skills = keys.Length == 0 ? new Dictionary<string, SkillRef>() : await taxonomy.FindManyAsync(work, keys);
+        var unknown = tags.Where(tag => !skills.ContainsKey(SkillTaxonomy.KeyOf(tag))).DistinctBy(SkillTaxonomy.KeyOf).ToList();
+        await work.ExecuteAsync("DELETE FROM skill_candidates WHERE source = @Source", new { Source = source });
+        if (unknown.Count > 0)
+        {
+            var now = time.UtcNowForDatabase();
+            await work.ExecuteAsync(
+                "INSERT INTO skill_candidates (name_key, name, person_id, source, used_at) VALUES (@Key, @Name, @PersonId, @Source, @Now)",
+                unknown.Select(tag => new { Key = SkillTaxonomy.KeyOf(tag), Name = SkillTaxonomy.Clean(tag), PersonId = personId, Source = source, Now = now }));
+            var promoted = await work.QueryAsync<string>(
+                $"""
+                SELECT min(name) FROM skill_candidates WHERE {work.Dialect.InList("name_key", "@Keys")}
+                GROUP BY name_key HAVING count(DISTINCT person_id) >= {PeopleToPromote}
+                """,
+                new { Keys = unknown.Select(SkillTaxonomy.KeyOf).ToArray() });
+            if (promoted.Count > 0)
+            {
+                foreach (var (key, skill) in await taxonomy.ResolveOrCreateManyAsync(work, promoted, work.CancellationToken))
+                {
+                    skills[key] = skill;
+                }
+
+                await AcceptedAsync(work, promoted.Select(SkillTaxonomy.KeyOf).ToList());
+            }
+        }
+
+        return keys.Where(skills.ContainsKey).Select(key => skills[key]).DistinctBy(skill => skill.Id).ToList();
+    }
+
+    /// <summary>Forgets the candidates that the taxonomy now knows by these keys.</summary>
+    public static Task AcceptedAsync(UnitOfWork work, IReadOnlyCollection<string> keys) =>
+        work.ExecuteAsync($"DELETE FROM skill_candidates WHERE {work.Dialect.InList("name_key", "@Keys")}", new { Keys = keys.ToArray() });
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Threading.Channels;
+using KnowledgeHub.Contracts.Expertise;
+using KnowledgeHub.ServiceDefaults.Auth;
+using MassTransit;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeHub.Messaging.People;
+
+/// <summary>
+/// Announces each person's first authenticated request to this process (<see cref="PersonSeen"/>),
+/// so that Expertise creates their profile whatever route they called first. A request never waits
+/// for the broker: it hands the person to a bounded queue that this service publishes from, and a
+/// person whose announcement was dropped or failed is announced again on their next request.
+/// Remembers one id per person seen since the process started.
+/// </summary>
+public sealed partial class PeopleSeen(IBus bus, TimeProvider time, ILogger<PeopleSeen> logger) : BackgroundService
+{
+    private readonly Channel<PersonSeen> _queue = Channel.CreateBounded<PersonSeen>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ConcurrentDictionary<Guid, bool> _announced = new();
+
+    public void Saw(ClaimsPrincipal user)
+    {
+        if (!Guid.TryParse(user.FindFirstValue(HubClaims.Subject), out var id) || !_announced.TryAdd(id, true))
+        {
+            return;
+        }
+
+        if (!_queue.Writer.TryWrite(new PersonSeen(id, user.Email(), user.DisplayName(), user.Department(), time.GetUtcNow())))
+        {
+            _announced.TryRemove(id, out _);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var seen in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await bus.Publish(seen, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                _announced.TryRemove(seen.PersonId, out _);
+                LogNotAnnounced(exception, seen.PersonId);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Could not announce person {PersonId}; their next request tries again.")]
+    private partial void LogNotAnnounced(Exception exception, Guid personId);
+}
+
+public static class PeopleSeenEndpoints
+{
+    /// <summary>Announces the caller of every endpoint of <paramref name="group"/> (see <see cref="PeopleSeen"/>).</summary>
+    public static RouteGroupBuilder AnnouncingPeopleSeen(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            if (context.HttpContext.User.Identity?.IsAuthenticated == true)
+            {
+                context.HttpContext.RequestServices.GetRequiredService<PeopleSeen>().Saw(context.HttpContext.User);
+            }
+
+            return await next(context);
+        });
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using KnowledgeHub.Testing;
+using Xunit;
+
+namespace KnowledgeHub.Expertise.Tests;
+
+/// <summary>Tags map through the taxonomy; an unknown tag is a candidate until an admin accepts it or three people use it (ADR 0041).</summary>
+public abstract class TagCandidateTests(ExpertiseFixture fixture)
+{
+    [Fact]
+    public async Task A_project_tag_maps_through_aliases_and_case_and_an_unknown_tag_is_a_candidate_not_a_skill()
+    {
+        var admin = fixture.Host.CreateClient(TestUser.Admin());
+        var (member, client) = await fixture.PersonAsync("member", "TAGS");
+        var unknown = Evidence.UniqueTag("web");
+
+        await fixture.DeliverAsync(Evidence.Member(Guid.NewGuid(), member.Id, "Portal", ["K8S", unknown]));
+
+        var evidence = await client.GetJsonAsync("/api/people/me/evidence");
+        Assert.Equal(["Kubernetes"], evidence["items"]!.AsArray().Select(item => item!["skill"]!.GetValue<string>()));
+        Assert.Empty((await client.GetJsonAsync($"/api/skills?q={unknown}")).AsArray());
+        Assert.DoesNotContain(unknown, (await client.GetJsonAsync("/api/experts/coverage?department=TAGS")).ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal((1, 1), Candidate(await admin.GetJsonAsync("/api/skills/candidates"), unknown));
+    }
+
+    [Fact]
+    public async Task An_unknown_tag_becomes_a_skill_once_three_different_people_use_it()
+    {
+        var unknown = Evidence.UniqueTag("facilities");
+        var (first, _) = await fixture.PersonAsync("first");
+        var (second, _) = await fixture.PersonAsync("second");
+        var (third, thirdClient) = await fixture.PersonAsync("third");
+
+        await fixture.DeliverAsync(Evidence.Post(first.Id, "article", "Desks", [unknown]));
+        await fixture.DeliverAsync(Evidence.Post(first.Id, "article", "More desks", [unknown]));
+        await fixture.DeliverAsync(Evidence.Post(second.Id, "article", "Chairs", [unknown]));
+        Assert.Empty((await thirdClient.GetJsonAsync($"/api/skills?q={unknown}")).AsArray());
+
+        await fixture.DeliverAsync(Evidence.Post(third.Id, "article", "Lamps", [unknown]));
+
+        Assert.Equal([unknown], (await thirdClient.GetJsonAsync($"/api/skills?q={unknown}")).AsArray().Select(skill => skill!["name"]!.GetValue<string>()));
+        var evidence = await thirdClient.GetJsonAsync("/api/people/me/evidence");
+        Assert.Equal([unknown], evidence["items"]!.AsArray().Select(item => item!["skill"]!.GetValue<string>()));
+        Assert.Null(Find(await fixture.Host.CreateClient(TestUser.Admin()).GetJsonAsync("/api/skills/candidates"), unknown));
+    }
+
+    [Fact]
+    public async Task An_admin_accepts_a_candidate_by_putting_the_skill()
+    {
+        var admin = fixture.Host.CreateClient(TestUser.Admin());
+        var (author, client) = await fixture.PersonAsync("author");
+        var unknown = Evidence.UniqueTag("lab");
+        await fixture.DeliverAsync(Evidence.Post(author.Id, "article", "Pipettes", [unknown]));
+
+        await admin.PutJsonAsync($"/api/skills/{unknown}", new { category = "Science" }, HttpStatusCode.OK);
+        await fixture.DeliverAsync(Evidence.Post(author.Id, "article", "Pipettes again", [unknown]));
+
+        Assert.Null(Find(await admin.GetJsonAsync("/api/skills/candidates"), unknown));
+        Assert.Contains(unknown, (await client.GetJsonAsync("/api/people/me/evidence"))["items"]!.AsArray().Select(item => item!["skill"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Only_admins_see_the_candidates()
+    {
+        using var response = await fixture.Host.CreateClient(TestUser.Employee()).GetAsync("/api/skills/candidates");
+
+        await response.EnsureStatusAsync(HttpStatusCode.Forbidden);
+    }
+
+    private static JsonNode? Find(JsonNode candidates, string name) =>
+        candidates.AsArray().FirstOrDefault(candidate => candidate!["name"]!.GetValue<string>() == name);
+
+    private static (int People, int Uses) Candidate(JsonNode candidates, string name) =>
+        Find(candidates, name) is { } found ? (found["people"]!.GetValue<int>(), found["uses"]!.GetValue<int>()) : (0, 0);
+}
+
+public sealed class Tag_candidates_on_Sqlite(SqliteExpertise fixture) : TagCandidateTests(fixture), IClassFixture<SqliteExpertise>;
+
+public sealed class Tag_candidates_on_Postgres(PostgresExpertise fixture) : TagCandidateTests(fixture), IClassFixture<PostgresExpertise>;
