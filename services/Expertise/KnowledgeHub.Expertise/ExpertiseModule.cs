@@ -46,6 +46,7 @@ public static class ExpertiseModule
             bus.AddConsumer<ProjectMemberAssignedConsumer>();
             bus.AddConsumer<ProjectMemberRemovedConsumer>();
             bus.AddConsumer<ReindexRequestedConsumer>();
+            bus.AddConsumer<PeopleImportedConsumer>();
         });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
         return builder;

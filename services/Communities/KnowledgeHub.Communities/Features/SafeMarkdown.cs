@@ -32,4 +32,7 @@ internal static class SafeMarkdown
     });
 
     public static string ToHtml(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+
+    /// <summary>HTML written elsewhere (an imported Stack Exchange body), kept to what the same allow-list lets through.</summary>
+    public static string SanitizeHtml(string html) => Sanitizer.Sanitize(html);
 }
