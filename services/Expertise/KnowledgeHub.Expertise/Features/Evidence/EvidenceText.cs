@@ -5,7 +5,8 @@ namespace KnowledgeHub.Expertise.Features.Evidence;
 
 /// <summary>
 /// Turns evidence and questions into terms the same way (ADR 0043): markup stripped, lower-cased,
-/// split on anything but letters, digits, + and #, common words dropped, a plural's s taken off
+/// split on anything but letters, digits, + and # (a hyphenated word stays one term, as tags are),
+/// common words dropped, a plural's s taken off
 /// ("queries" → "query", "scripts" → "script"). Plain and predictable, so a result can be explained.
 /// </summary>
 internal static partial class EvidenceText
@@ -42,12 +43,15 @@ internal static partial class EvidenceText
         }
     }
 
-    /// <summary>A document's term frequencies: its title counts twice, then its tags, then the start of its body.</summary>
+    /// <summary>
+    /// A document's term frequencies: its title counts twice, then its tags (each whole, and its words, so
+    /// "whole-bean" is found by the tag and by "whole bean"), then the start of its body.
+    /// </summary>
     public static Dictionary<string, int> Document(string title, IEnumerable<string> tags, string? body)
     {
         var terms = new Dictionary<string, int>(StringComparer.Ordinal);
         var titleTerms = Terms(title).ToList();
-        foreach (var term in titleTerms.Concat(titleTerms).Concat(tags.SelectMany(tag => Terms(tag.Replace('-', ' ')))).Concat(Terms(body).Take(BodyTerms)))
+        foreach (var term in titleTerms.Concat(titleTerms).Concat(tags.SelectMany(tag => Terms(tag).Concat(tag.Contains('-', StringComparison.Ordinal) ? Terms(tag.Replace('-', ' ')) : []))).Concat(Terms(body).Take(BodyTerms)))
         {
             terms[term] = terms.GetValueOrDefault(term) + 1;
         }
@@ -65,6 +69,6 @@ internal static partial class EvidenceText
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Markup();
 
-    [GeneratedRegex("[a-z0-9][a-z0-9+#]*")]
+    [GeneratedRegex("[a-z0-9][a-z0-9+#]*(?:-[a-z0-9+#]+)*")]
     private static partial Regex Word();
 }

@@ -14,8 +14,8 @@ internal static class DocumentRanking
     /// <summary>A term in more documents than this says little (its BM25 weight is near nothing) and would cost the most to read: it is left out.</summary>
     private const int MaxPostingsPerTerm = 5_000;
 
-    /// <summary>How many of the most active people are considered besides those the text finds.</summary>
-    private const int ActiveCandidates = 50;
+    /// <summary>How many of the best holders of the skills a question names are considered.</summary>
+    private const int SkillCandidates = 50;
 
     private const int DocumentsPerExpert = 5;
 
@@ -44,25 +44,22 @@ internal static class DocumentRanking
             .ToList();
         var relevance = documents.GroupBy(document => document.PersonId).ToDictionary(person => person.Key, person => person.Sum(document => document.Contribution));
         var skillScores = skills.Count == 0 ? new Dictionary<Guid, double>() : (await ExpertRanking.ScoreAsync(
-                session.Connection, session.Dialect, filters with { SkillIds = skills.Select(skill => skill.Id).ToList(), TitleWords = [] }, ActiveCandidates, newest, session.CancellationToken, session.Transaction))
+                session.Connection, session.Dialect, filters with { SkillIds = skills.Select(skill => skill.Id).ToList(), TitleWords = [] }, SkillCandidates, newest, session.CancellationToken, session.Transaction))
             .ToDictionary(scored => scored.Person.Id, scored => scored.Score);
         if (relevance.Count == 0 && skillScores.Count == 0)
         {
             return [];
         }
 
+        // Only people the question's text or skills tie to are ranked: activity orders them, it never brings in someone with nothing to show.
+        var candidates = relevance.Keys.Concat(skillScores.Keys).Distinct().ToArray();
         var activity = (await session.QueryAsync<ActivityRow>(
-                $"""
-                SELECT person_id AS PersonId, strength AS Strength FROM person_activity WHERE {session.Dialect.InList("person_id", "@People")}
-                UNION
-                SELECT person_id AS PersonId, strength AS Strength FROM (SELECT person_id, strength FROM person_activity ORDER BY strength DESC, person_id LIMIT {ActiveCandidates}) most_active
-                """,
-                new { People = relevance.Keys.Concat(skillScores.Keys).Distinct().ToArray() }))
-            .DistinctBy(row => row.PersonId)
+                $"SELECT person_id AS PersonId, strength AS Strength FROM person_activity WHERE {session.Dialect.InList("person_id", "@People")}",
+                new { People = candidates }))
             .ToDictionary(row => row.PersonId, row => row.Strength);
 
         var (maxRelevance, maxActivity, maxSkill) = (MaxOf(relevance.Values), MaxOf(activity.Values), MaxOf(skillScores.Values));
-        var scored = activity.Keys.Concat(skillScores.Keys).Distinct()
+        var scored = candidates
             .Select(person => (
                 Person: person,
                 Score: (activity.GetValueOrDefault(person) / maxActivity * (ExpertDocumentModel.RelevanceFloor + (relevance.GetValueOrDefault(person) / maxRelevance)))
@@ -123,7 +120,7 @@ internal static class DocumentRanking
     private static async Task<Dictionary<string, QueryTerm>> TermsAsync(DbSession session, string text, IReadOnlyList<SkillRef> skills, long documents)
     {
         var asked = EvidenceText.Terms(text)
-            .Concat(skills.SelectMany(skill => EvidenceText.Terms(skill.Name.Replace('-', ' '))))
+            .Concat(skills.SelectMany(skill => EvidenceText.Terms(skill.Name)))
             .GroupBy(term => term, StringComparer.Ordinal)
             .ToDictionary(term => term.Key, term => Math.Min(term.Count(), ExpertDocumentModel.MaxQueryTermRepeats), StringComparer.Ordinal);
         if (asked.Count == 0)

@@ -10,7 +10,8 @@ namespace KnowledgeHub.Expertise.Features.Experts;
 /// </code>
 /// tie: an accepted answer 3, anything else 1; recency halves every <see cref="HalfLife"/> back from the
 /// newest evidence in the corpus, not from today, so a history whose evidence is all years old ranks as it
-/// did when it was current. Each "max" is over the people considered, so the three parts are comparable.
+/// did when it was current. Only people tied to the question (some relevance, or a score in a skill it
+/// names) are ranked; each "max" is over them, so the three parts are comparable.
 /// Documents store <c>strength = tie · 2^((at − epoch) / half-life)</c>; sums of strength are plain SQL sums.
 /// </summary>
 internal static class ExpertDocumentModel
@@ -22,7 +23,7 @@ internal static class ExpertDocumentModel
 
     public const double B = 0.75;
 
-    /// <summary>What activity counts without any relevance: the active who never touched the topic still rank, below those who did.</summary>
+    /// <summary>What activity counts on its own: of two people tied to the question, the more active leads unless the other is clearly more relevant.</summary>
     public const double RelevanceFloor = 0.3;
 
     /// <summary>The share of declared and endorsed skills the question names.</summary>
