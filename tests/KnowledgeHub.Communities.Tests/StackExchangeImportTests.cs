@@ -47,7 +47,7 @@ public abstract class StackExchangeImportTests(CommunitiesFixture fixture)
         Assert.Equal(("How should I store whole bean coffee?", "2015-01-27T20:09:32.72+00:00"), (Text(question, "title"), Text(question, "createdAt")));
         Assert.Equal(["storage", "whole-bean"], question["tags"]!.AsArray().Select(tag => tag!.GetValue<string>()));
         Assert.Equal((accepted.AnswerId.ToString(), PersonIds.FromEmail("se-4@import.invalid").ToString()), (Text(question, "acceptedAnswerId"), Text(question, "authorId")));
-        var people = await fixture.Host.Events.WaitForAsync<PeopleImported>(evt => evt.ImportId.ToString() == Text(status, "id"), "the imported people");
+        var people = await fixture.Host.Events.WaitForAsync<PeopleImported>(evt => evt.ImportId.ToString() == Text(status, "id") && evt.People.Any(person => person.Id == bea), "the imported people");
         Assert.Equal(("Barista Bea", "se-8@import.invalid"), (people.People.First(person => person.Id == bea).DisplayName, people.People.First(person => person.Id == bea).Email));
     }
 
