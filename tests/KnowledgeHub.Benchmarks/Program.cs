@@ -1,11 +1,20 @@
 using KnowledgeHub.Benchmarks;
 using KnowledgeHub.Benchmarks.Alignment;
+using KnowledgeHub.Benchmarks.Evaluation;
 using KnowledgeHub.Benchmarks.Expertise;
 using KnowledgeHub.Benchmarks.Search;
 
 // The benchmark suite: every figure of docs/benchmarks.md beside its target, in one run.
 //   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks [-- search gateway scorecard data-access outbox expertise] [--quick]
 // --quick shrinks the data sets and durations for a smoke run; its figures are not the targets'.
+//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- experts-eval FILE...   (expert finding on real Q&A, docs/expertise-ranking.md)
+if (args is ["experts-eval", .. var files])
+{
+    Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+    await ExpertsEvaluation.RunAsync(files);
+    return;
+}
+
 var quick = args.Contains("--quick");
 // Hosts in this process and the processes started from it log warnings only: a log line per request would be measured too.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");

@@ -12,7 +12,7 @@ public static class Evidence
     public static PostPublished Post(Guid author, string type, string title, IReadOnlyList<string> tags, string visibility = "open", DateTimeOffset? at = null)
     {
         var when = at ?? DateTimeOffset.UtcNow;
-        return new PostPublished(Guid.NewGuid(), Guid.NewGuid(), visibility, type, title, "Body", tags, author, null, 1, when, when);
+        return new PostPublished(Guid.NewGuid(), Guid.NewGuid(), visibility, type, title, "", tags, author, null, 1, when, when);
     }
 
     public static PostUpdated Edited(PostPublished post, string? title = null, IReadOnlyList<string>? tags = null, long? version = null, string? visibility = null) =>

@@ -46,7 +46,9 @@ public abstract class SuggestionTests(ExpertiseFixture fixture)
         await firstClient.PutJsonAsync($"/api/people/me/skills/{tag}", new { level = 5 }, HttpStatusCode.OK);
         await secondClient.PutJsonAsync($"/api/people/me/skills/{tag}", new { level = 5 }, HttpStatusCode.OK);
         await weakClient.PutJsonAsync($"/api/people/me/skills/{tag}", new { level = 1 }, HttpStatusCode.OK);
+        // Both wrote an article on it; the first's is a day newer: a small lead.
         await fixture.DeliverAsync(Evidence.Post(first.Id, "article", "A small lead", [tag]));
+        await fixture.DeliverAsync(Evidence.Post(second.Id, "article", "A small lead", [tag], at: DateTimeOffset.UtcNow.AddDays(-1)));
         var (asker, _) = await fixture.PersonAsync("asker");
 
         var leaders = new List<Guid>();

@@ -10,12 +10,15 @@ internal sealed record HubService(
     string Name,
     IReadOnlyList<string> RoutePrefixes,
     Action<WebApplicationBuilder> AddLocally,
-    Action<IEndpointRouteBuilder> MapLocally)
+    Action<IEndpointRouteBuilder> MapLocally,
+    IReadOnlyList<string>? LargeUploadRoutes = null,
+    long LargeUploadBytes = 0)
 {
     public static readonly IReadOnlyList<HubService> All =
     [
         new(ExpertiseModule.Name, ExpertiseModule.RoutePrefixes, builder => builder.AddExpertise(), endpoints => endpoints.MapExpertise()),
-        new(CommunitiesModule.Name, CommunitiesModule.RoutePrefixes, builder => builder.AddCommunities(), endpoints => endpoints.MapCommunities()),
+        new(CommunitiesModule.Name, CommunitiesModule.RoutePrefixes, builder => builder.AddCommunities(), endpoints => endpoints.MapCommunities(),
+            CommunitiesModule.LargeUploadRoutes, CommunitiesModule.MaxUploadBytes),
         new(AlignmentModule.Name, AlignmentModule.RoutePrefixes, builder => builder.AddAlignment(), endpoints => endpoints.MapAlignment()),
         new(SearchModule.Name, SearchModule.RoutePrefixes, builder => builder.AddSearch(), endpoints => endpoints.MapSearch()),
     ];

@@ -19,6 +19,7 @@ internal static class ServiceComposition
 {
     /// <summary>The largest body any route accepts; the service behind enforces its own, smaller limits.</summary>
     private const long ProxiedBodyLimit = 8 * 1024 * 1024;
+    private const string LargeUploadKey = "LargeUploadBytes";
     private static readonly TimeSpan ProxiedCallTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan PassiveFailureWindow = TimeSpan.FromSeconds(10);
@@ -95,7 +96,16 @@ internal static class ServiceComposition
             service.MapLocally(app);
         }
 
-        app.MapReverseProxy().WithMetadata(new RequestSizeLimitMetadata(ProxiedBodyLimit));
+        // A route named for large uploads (a Q&A import) forwards bodies up to its own limit; every other keeps ProxiedBodyLimit.
+        app.MapReverseProxy()
+            .WithMetadata(new RequestSizeLimitMetadata(ProxiedBodyLimit))
+            .ConfigureEndpoints((endpoint, route) =>
+            {
+                if (route.Metadata?.GetValueOrDefault(LargeUploadKey) is { } limit)
+                {
+                    endpoint.WithMetadata(new RequestSizeLimitMetadata(long.Parse(limit, System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            });
         return app;
     }
 
@@ -110,6 +120,18 @@ internal static class ServiceComposition
                 Match = new RouteMatch { Path = service.RoutePrefixes[index] + "/{**rest}" },
                 // The gateway checks the token before forwarding it; the service checks it again.
                 AuthorizationPolicy = "default",
+            };
+        }
+
+        foreach (var (path, index) in (service.LargeUploadRoutes ?? []).Select((path, index) => (path, index)))
+        {
+            yield return new RouteConfig
+            {
+                RouteId = $"{service.Name}-upload-{index}",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = path },
+                AuthorizationPolicy = "default",
+                Metadata = new Dictionary<string, string> { [LargeUploadKey] = service.LargeUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             };
         }
 

@@ -1,6 +1,7 @@
 using KnowledgeHub.Communities.Consumers;
 using KnowledgeHub.Communities.Features.Answers;
 using KnowledgeHub.Communities.Features.Communities;
+using KnowledgeHub.Communities.Features.Imports;
 using KnowledgeHub.Communities.Features.Insights;
 using KnowledgeHub.Communities.Features.Members;
 using KnowledgeHub.Communities.Features.Posts;
@@ -23,7 +24,12 @@ public static class CommunitiesModule
     public const string Name = "communities";
 
     /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
-    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/communities", "/api/posts"];
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/communities", "/api/posts", "/api/imports"];
+
+    /// <summary>The only routes that take bodies up to <see cref="MaxUploadBytes"/> (a site's Q&amp;A history); the rest keep the default limit.</summary>
+    public static IReadOnlyList<string> LargeUploadRoutes { get; } = ["/api/communities/{id}/imports/stackexchange"];
+
+    public const long MaxUploadBytes = 1024L * 1024 * 1024;
 
     public static WebApplicationBuilder AddCommunities(this WebApplicationBuilder builder)
     {
@@ -34,6 +40,9 @@ public static class CommunitiesModule
             bus.AddConsumer<ExpertsSuggestedConsumer>();
             bus.AddConsumer<ReindexRequestedConsumer>();
         });
+        builder.Services.AddSingleton<ImportQueue>();
+        builder.Services.AddScoped<StackExchangeImport>();
+        builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
         return builder;
     }
@@ -65,6 +74,9 @@ public static class CommunitiesModule
         AcceptAnswer.Map(api);
         AddReaction.Map(api);
         RemoveReaction.Map(api);
+
+        StartStackExchangeImport.Map(api);
+        GetImport.Map(api);
         return endpoints;
     }
 }

@@ -49,6 +49,7 @@ public static class ExpertiseModule
             bus.AddConsumer<ProjectMemberRemovedConsumer>();
             bus.AddConsumer<PersonSeenConsumer>();
             bus.AddConsumer<ReindexRequestedConsumer>();
+            bus.AddConsumer<PeopleImportedConsumer>();
         });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
         return builder;

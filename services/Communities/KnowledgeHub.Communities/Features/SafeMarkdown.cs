@@ -124,4 +124,7 @@ internal static class SafeMarkdown
             : emphasisRuns > MaxEmphasisMarks ? $"has more than {MaxEmphasisMarks} emphasis marks (*, _ or ~)"
             : null;
     }
+
+    /// <summary>HTML written elsewhere (an imported Stack Exchange body), kept to what the same allow-list lets through.</summary>
+    public static string SanitizeHtml(string html) => Sanitizer.Sanitize(html);
 }

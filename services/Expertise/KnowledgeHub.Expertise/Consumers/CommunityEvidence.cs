@@ -23,7 +23,7 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
     {
         var post = await work.Connection.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
             """
-            SELECT author_id AS AuthorId, type AS Type, title AS Title, tags AS Tags, visibility AS Visibility, removed AS Removed, created_at AS CreatedAt
+            SELECT author_id AS AuthorId, type AS Type, title AS Title, tags AS Tags, visibility AS Visibility, removed AS Removed, created_at AS CreatedAt, body AS Body
             FROM community_posts WHERE post_id = @PostId
             """,
             new { PostId = postId },
@@ -38,7 +38,11 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
                 .ToList();
         }
 
-        await EvidenceStore.ReplaceAsync(work, database.Dialect, EvidenceStore.PostSource(postId), post?.AuthorId ?? Guid.Empty, pieces, cancellationToken);
+        var source = EvidenceStore.PostSource(postId);
+        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, post?.AuthorId ?? Guid.Empty, pieces, cancellationToken);
+        await (post is { Removed: false } && KnowledgeTypes.Contains(post.Type)
+            ? EvidenceDocuments.ReplaceAsync(work, Document(source, post.AuthorId, EvidenceKinds.Post, pieces, post.CreatedAt, post.Visibility, post.Title, post.Tags, post.Body))
+            : EvidenceDocuments.RemoveAsync(work, source));
     }
 
     public async Task RebuildAnswersOfPostAsync(UnitOfWork work, Guid postId, CancellationToken cancellationToken)
@@ -63,7 +67,7 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
     {
         var answer = await work.Connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
             """
-            SELECT a.author_id AS AuthorId, coalesce(p.title, a.question_title) AS Title, coalesce(p.tags, a.question_tags) AS Tags,
+            SELECT a.author_id AS AuthorId, coalesce(p.title, a.question_title) AS Title, coalesce(p.tags, a.question_tags) AS Tags, p.body AS Body,
                    coalesce(p.visibility, a.visibility) AS Visibility, coalesce(p.removed, false) AS PostRemoved,
                    a.answered_at AS AnsweredAt, acc.answer_id AS AcceptedAnswerId, acc.accepted_at AS AcceptedAt
             FROM community_answers a
@@ -88,8 +92,34 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
                 .ToList();
         }
 
-        await EvidenceStore.ReplaceAsync(work, database.Dialect, EvidenceStore.AnswerSource(answerId), answer?.AuthorId ?? Guid.Empty, pieces, cancellationToken);
+        var source = EvidenceStore.AnswerSource(answerId);
+        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, answer?.AuthorId ?? Guid.Empty, pieces, cancellationToken);
+        if (answer is { PostRemoved: false })
+        {
+            var accepted = answer.AcceptedAnswerId == answerId;
+            await EvidenceDocuments.ReplaceAsync(work, Document(
+                source,
+                answer.AuthorId,
+                accepted ? EvidenceKinds.AcceptedAnswer : EvidenceKinds.Answer,
+                pieces,
+                accepted ? answer.AcceptedAt!.Value : answer.AnsweredAt,
+                answer.Visibility,
+                answer.Title,
+                answer.Tags,
+                answer.Body));
+        }
+        else
+        {
+            await EvidenceDocuments.RemoveAsync(work, source);
+        }
     }
+
+    /// <summary>The text a piece of evidence is found by: none from a closed community, whose evidence counts as activity only.</summary>
+    private static EvidenceDocument Document(
+        string source, Guid personId, string kind, List<EvidencePiece> pieces, DateTimeOffset at, string? visibility, string title, string tags, string? body) =>
+        visibility == "open"
+            ? new EvidenceDocument(source, personId, kind, pieces.FirstOrDefault()?.Detail ?? title, at, title, TagList.Split(tags), body)
+            : new EvidenceDocument(source, personId, kind, pieces.FirstOrDefault()?.Detail ?? "In a closed community", at, "", [], null);
 
     private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
@@ -108,6 +138,8 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
         public bool Removed { get; init; }
 
         public DateTimeOffset CreatedAt { get; init; }
+
+        public string? Body { get; init; }
     }
 
     private sealed class AnswerRow
@@ -127,5 +159,7 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
         public Guid? AcceptedAnswerId { get; init; }
 
         public DateTimeOffset? AcceptedAt { get; init; }
+
+        public string? Body { get; init; }
     }
 }

@@ -6,7 +6,7 @@ namespace KnowledgeHub.Expertise.Consumers;
 
 /// <summary>The full current state of a post, as PostPublished and PostUpdated both carry it.</summary>
 internal sealed record PostState(
-    Guid PostId, Guid CommunityId, string Visibility, string Type, string Title, string Tags, Guid AuthorId, long Version, DateTimeOffset CreatedAt)
+    Guid PostId, Guid CommunityId, string Visibility, string Type, string Title, string Tags, Guid AuthorId, long Version, DateTimeOffset CreatedAt, string Body)
 {
     /// <summary>Checks the fields both post events carry and turns them into the state to store.</summary>
     public static PostState From(
@@ -19,7 +19,8 @@ internal sealed record PostState(
         IReadOnlyList<string>? tags,
         Guid authorId,
         long version,
-        DateTimeOffset createdAt)
+        DateTimeOffset createdAt,
+        string? body)
     {
         EventChecks.RequireId(postId, "post id", eventName);
         EventChecks.RequireId(communityId, "community id", eventName);
@@ -36,7 +37,8 @@ internal sealed record PostState(
             EventChecks.Tags(tags, eventName),
             authorId,
             version,
-            createdAt);
+            createdAt,
+            body ?? "");
     }
 }
 
@@ -44,17 +46,17 @@ internal sealed record PostState(
 /// Applies a post's state when it is newer than the stored one (and the post was not removed),
 /// then rebuilds the evidence of the post and of its answers, and suggests experts for a question.
 /// </summary>
-internal sealed class PostChanges(CommunityEvidence evidence, ExpertSuggestions suggestions)
+internal sealed class PostChanges(CommunityEvidence evidence, ExpertSuggestions suggestions, TimeProvider time)
 {
     public async Task ApplyAsync(UnitOfWork work, PostState post, CancellationToken cancellationToken)
     {
         var applied = await work.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO community_posts (post_id, community_id, author_id, type, title, tags, visibility, version, created_at)
-            VALUES (@PostId, @CommunityId, @AuthorId, @Type, @Title, @Tags, @Visibility, @Version, @CreatedAt)
+            INSERT INTO community_posts (post_id, community_id, author_id, type, title, tags, visibility, version, created_at, body)
+            VALUES (@PostId, @CommunityId, @AuthorId, @Type, @Title, @Tags, @Visibility, @Version, @CreatedAt, @Body)
             ON CONFLICT (post_id) DO UPDATE SET
                 community_id = excluded.community_id, author_id = excluded.author_id, type = excluded.type, title = excluded.title,
-                tags = excluded.tags, visibility = excluded.visibility, version = excluded.version, created_at = excluded.created_at
+                tags = excluded.tags, visibility = excluded.visibility, version = excluded.version, created_at = excluded.created_at, body = excluded.body
             WHERE community_posts.version < excluded.version AND NOT community_posts.removed
             """,
             post,
@@ -67,9 +69,10 @@ internal sealed class PostChanges(CommunityEvidence evidence, ExpertSuggestions 
 
         await evidence.RebuildPostAsync(work, post.PostId, cancellationToken);
         await evidence.RebuildAnswersOfPostAsync(work, post.PostId, cancellationToken);
-        if (post.Type == "question")
+        // A question from an imported history (ADR 0044) was answered long ago: nobody is asked about it now.
+        if (post.Type == "question" && time.GetUtcNow() - post.CreatedAt < ExpertSuggestions.LoadWindow)
         {
-            await suggestions.SuggestAsync(work, new Question(post.PostId, post.CommunityId, post.AuthorId, post.Title, post.Tags), cancellationToken);
+            await suggestions.SuggestAsync(work, new Question(post.PostId, post.CommunityId, post.AuthorId, post.Title, post.Tags, post.Body), cancellationToken);
         }
     }
 }

@@ -13,6 +13,6 @@ internal sealed class PostPublishedConsumer(ExpertiseDatabase database, TimeProv
             work,
             PostState.From(
                 nameof(PostPublished), message.PostId, message.CommunityId, message.CommunityVisibility, message.Type, message.Title,
-                message.Tags, message.AuthorId, message.Version, message.CreatedAt),
+                message.Tags, message.AuthorId, message.Version, message.CreatedAt, message.Body),
             cancellationToken);
 }

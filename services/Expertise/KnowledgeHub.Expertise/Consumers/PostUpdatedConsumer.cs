@@ -13,6 +13,6 @@ internal sealed class PostUpdatedConsumer(ExpertiseDatabase database, TimeProvid
             work,
             PostState.From(
                 nameof(PostUpdated), message.PostId, message.CommunityId, message.CommunityVisibility, message.Type, message.Title,
-                message.Tags, message.AuthorId, message.Version, message.CreatedAt),
+                message.Tags, message.AuthorId, message.Version, message.CreatedAt, message.Body),
             cancellationToken);
 }

@@ -35,7 +35,19 @@ internal sealed class ProjectEvidence(ExpertiseDatabase database, TagSkills tagS
                 .ToList();
         }
 
-        await EvidenceStore.ReplaceAsync(work, database.Dialect, EvidenceStore.ProjectSource(projectId, personId), personId, pieces, cancellationToken);
+        var source = EvidenceStore.ProjectSource(projectId, personId);
+        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, personId, pieces, cancellationToken);
+        await (membership is { RemovedAt: null }
+            ? EvidenceDocuments.ReplaceAsync(work, new EvidenceDocument(
+                source,
+                personId,
+                EvidenceKinds.Project,
+                $"{(string.IsNullOrWhiteSpace(membership.Role) ? "Member" : membership.Role)} on project \"{membership.Name}\"",
+                membership.UpdatedAt > membership.AssignedAt ? membership.UpdatedAt.Value : membership.AssignedAt,
+                membership.Name,
+                TagList.Split(membership.Tags),
+                null))
+            : EvidenceDocuments.RemoveAsync(work, source));
     }
 
     public async Task RebuildMembersAsync(UnitOfWork work, Guid projectId, CancellationToken cancellationToken)

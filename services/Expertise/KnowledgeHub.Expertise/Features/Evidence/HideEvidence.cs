@@ -55,6 +55,7 @@ internal static class HideEvidence
                 work.Transaction,
                 cancellationToken: cancellationToken));
             await EvidenceStore.RecomputeAsync(work, database.Dialect, [me], cancellationToken);
+            await EvidenceDocuments.SyncHiddenAsync(work, row.Source);
             await work.CommitAsync(cancellationToken);
         }
 

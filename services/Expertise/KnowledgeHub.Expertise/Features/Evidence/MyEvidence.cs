@@ -6,11 +6,14 @@ internal sealed record MyEvidenceItem(Guid Id, string Kind, string Skill, string
 internal sealed class MyEvidenceRow
 {
     public const string Select = """
-        SELECT e.id AS Id, e.kind AS Kind, s.name AS Skill, e.detail AS Detail, e.occurred_at AS At, e.hidden AS Hidden, e.weight AS Weight
+        SELECT e.id AS Id, e.source AS Source, e.kind AS Kind, s.name AS Skill, e.detail AS Detail, e.occurred_at AS At, e.hidden AS Hidden, e.weight AS Weight
         FROM evidence e JOIN skills s ON s.id = e.skill_id
         """;
 
     public Guid Id { get; init; }
+
+    /// <summary>What the piece came from; its document (ADR 0043) is hidden with it.</summary>
+    public string Source { get; init; } = "";
 
     public required string Kind { get; init; }
 

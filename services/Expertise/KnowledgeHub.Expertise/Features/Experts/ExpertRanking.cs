@@ -257,7 +257,7 @@ internal static class ExpertRanking
         return (from.Append(" JOIN evidence e ON e.source = w0.source").ToString(), "w0.word = @Word0");
     }
 
-    private static void AppendPeopleFilter(StringBuilder sql, ExpertQuery query)
+    public static void AppendPeopleFilter(StringBuilder sql, ExpertQuery query)
     {
         if (query.Department is not null)
         {

@@ -9,7 +9,7 @@ using KnowledgeHub.ServiceDefaults.Http;
 namespace KnowledgeHub.Expertise.Features.Experts;
 
 /// <param name="Tags">Comma-joined, normalised.</param>
-internal sealed record Question(Guid PostId, Guid CommunityId, Guid AskerId, string Title, string Tags);
+internal sealed record Question(Guid PostId, Guid CommunityId, Guid AskerId, string Title, string Tags, string Body);
 
 /// <summary>
 /// Suggests up to five experts for a question, never its asker (ADR 0010). The question's tags
@@ -44,10 +44,14 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
         }
 
         var now = time.UtcNowForDatabase();
-        var query = new ExpertQuery(await SkillsOfAsync(work, question, cancellationToken), [], Excluding: question.AskerId);
-        var ranked = await ExpertRanking.ScoreAsync(work.Connection, database.Dialect, query, Candidates, now, cancellationToken, work.Transaction);
+        var skills = await SkillsOfAsync(work, question, cancellationToken);
+        var query = new ExpertQuery(skills.Select(skill => skill.Id).ToList(), [], Excluding: question.AskerId);
+
+        // The same model as a question asked of GET /api/experts: its title, tags and body (ADR 0043).
+        var candidates = await DocumentRanking.RankAsync(work, $"{question.Title}\n{question.Tags.Replace(',', ' ')}\n{question.Body}", skills, query, Candidates);
+        var ranked = candidates.Select(expert => (expert.Person, expert.Score)).ToList();
         var chosen = Spread(ranked, await LoadsAsync(work, question.PostId, ranked, now, cancellationToken));
-        var experts = await ExpertRanking.ExplainAsync(work.Connection, database.Dialect, query, chosen, now, cancellationToken, work.Transaction);
+        var experts = chosen.Select(pick => candidates.First(expert => expert.Person.Id == pick.Person.Id)).ToList();
 
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """
@@ -95,21 +99,21 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
         return band.Concat(ranked.SkipWhile(candidate => candidate.Score >= cut)).Take(MaxExperts).ToList();
     }
 
-    private static async Task<IReadOnlyList<Guid>> SkillsOfAsync(UnitOfWork work, Question question, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<SkillRef>> SkillsOfAsync(UnitOfWork work, Question question, CancellationToken cancellationToken)
     {
-        var skills = new List<Guid>();
+        var skills = new List<SkillRef>();
         foreach (var tag in TagList.Split(question.Tags))
         {
-            if (await SkillTaxonomy.FindAsync(work.Connection, tag, cancellationToken, work.Transaction) is { } skill && !skills.Contains(skill.Id))
+            if (await SkillTaxonomy.FindAsync(work.Connection, tag, cancellationToken, work.Transaction) is { } skill && !skills.Exists(known => known.Id == skill.Id))
             {
-                skills.Add(skill.Id);
+                skills.Add(skill);
             }
         }
 
         if (skills.Count == 0)
         {
             var index = await SkillIndex.LoadAsync(work.Connection, cancellationToken, work.Transaction);
-            skills.AddRange(index.Match(question.Title).Select(skill => skill.Id));
+            skills.AddRange(index.Match(question.Title));
         }
 
         return skills;

@@ -1,6 +1,5 @@
-using System.Data.Common;
 using System.Security.Claims;
-using Dapper;
+using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -13,17 +12,19 @@ namespace KnowledgeHub.Expertise.Features.Experts;
 
 internal static class FindExperts
 {
-    private const int MaxTitleWords = 5;
+    /// <summary>A question's title and body, as someone would paste it.</summary>
+    public const int MaxQueryLength = 2_000;
 
     /// <param name="Skills">The skills the query was resolved to, so a caller sees what "kubernets" was taken for.</param>
-    /// <param name="MatchedBy">skill (an exact skill), text (free text resolved to skills), title (words found in evidence titles) or none.</param>
+    /// <param name="MatchedBy">skill (an exact skill), text (free text naming skills, ranked with the evidence's text), title (free text found only in the evidence's text) or none.</param>
     internal sealed record Response(IReadOnlyList<RankedExpert> Items, IReadOnlyList<string> Skills, string MatchedBy);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/experts", HandleAsync)
             .WithName(nameof(FindExperts))
             .WithSummary("Experts for a skill or a free-text question, best first, each with the evidence behind the score. "
-                + "department filters, or with nearby=true ranks that department (default: yours) first; available=true keeps people open to mentoring or consulting.");
+                + "department filters, or with nearby=true ranks that department (default: yours) first; available=true keeps people open to mentoring or consulting; "
+                + "exclude leaves one person out (the asker).");
 
     private static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(
         string? q,
@@ -31,6 +32,7 @@ internal static class FindExperts
         string? department,
         bool? available,
         bool? nearby,
+        Guid? exclude,
         int? limit,
         ClaimsPrincipal user,
         ExpertiseDatabase database,
@@ -39,7 +41,7 @@ internal static class FindExperts
     {
         var departmentCode = DepartmentCodes.Normalize(department);
         var validation = new Validation()
-            .OptionalText(q, "q", 200)
+            .OptionalText(q, "q", MaxQueryLength)
             .Require(!string.IsNullOrWhiteSpace(q) || skill is not null, "q", "Ask with 'q' (free text) or 'skill' (a skill name).")
             .Require(department is null || departmentCode is not null, "department", $"'department' is a department code: {DepartmentCodes.Rule}.");
         if (skill is not null)
@@ -53,34 +55,32 @@ internal static class FindExperts
             return validation.ToProblem();
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        IReadOnlyList<SkillRef> skills;
-        IReadOnlyList<string> titleWords = [];
-        if (skill is not null)
-        {
-            skills = await SkillTaxonomy.FindAsync(connection, skill, cancellationToken) is { } exact ? [exact] : [];
-        }
-        else
-        {
-            skills = (await SkillIndex.LoadAsync(connection, cancellationToken)).Match(q!);
-            titleWords = skills.Count == 0 ? SkillIndex.SignificantWords(q!).Take(MaxTitleWords).ToList() : [];
-        }
-
-        var matchedBy = skill is not null ? "skill" : skills.Count > 0 ? "text" : titleWords.Count > 0 ? "title" : "none";
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        IReadOnlyList<SkillRef> skills = skill is not null
+            ? await SkillTaxonomy.FindAsync(session.Connection, skill, cancellationToken) is { } exact ? [exact] : []
+            : (await SkillIndex.LoadAsync(session.Connection, cancellationToken)).Match(q!);
         var query = new ExpertQuery(
             skills.Select(found => found.Id).ToList(),
-            titleWords,
+            [],
             Department: nearby == true ? null : departmentCode,
-            PreferredDepartment: nearby == true ? departmentCode ?? await OwnDepartmentAsync(connection, user, cancellationToken) : null,
-            AvailableOnly: available == true);
-        var now = time.GetUtcNow();
-        var ranked = await ExpertRanking.ScoreAsync(connection, database.Dialect, query, page.Limit, now, cancellationToken);
-        var items = await ExpertRanking.ExplainAsync(connection, database.Dialect, query, ranked, now, cancellationToken);
+            PreferredDepartment: nearby == true ? departmentCode ?? await OwnDepartmentAsync(session, user) : null,
+            AvailableOnly: available == true,
+            Excluding: exclude);
+        if (skill is not null)
+        {
+            var now = time.GetUtcNow();
+            var ranked = await ExpertRanking.ScoreAsync(session.Connection, session.Dialect, query, page.Limit, now, cancellationToken);
+            var explained = await ExpertRanking.ExplainAsync(session.Connection, session.Dialect, query, ranked, now, cancellationToken);
+            return TypedResults.Ok(new Response(explained, skills.Select(found => found.Name).ToList(), "skill"));
+        }
+
+        // A question ranks by the text of the evidence as well as by the skills it names (ADR 0043).
+        var items = await DocumentRanking.RankAsync(session, q!, skills, query, page.Limit);
+        var matchedBy = skills.Count > 0 ? "text" : items.Count > 0 ? "title" : "none";
         return TypedResults.Ok(new Response(items, skills.Select(found => found.Name).ToList(), matchedBy));
     }
 
-    private static async Task<string?> OwnDepartmentAsync(DbConnection connection, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT department FROM people WHERE id = @Id", new { Id = user.PersonId() }, cancellationToken: cancellationToken))
+    private static async Task<string?> OwnDepartmentAsync(DbSession session, ClaimsPrincipal user) =>
+        await session.ScalarAsync<string?>("SELECT department FROM people WHERE id = @Id", new { Id = user.PersonId() })
         ?? DepartmentCodes.Normalize(user.Department());
 }

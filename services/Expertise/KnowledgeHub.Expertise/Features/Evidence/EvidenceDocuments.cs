@@ -1,0 +1,95 @@
+using KnowledgeHub.Data;
+using KnowledgeHub.Expertise.Features.Experts;
+
+namespace KnowledgeHub.Expertise.Features.Evidence;
+
+/// <summary>
+/// The text of one source of evidence and the person it speaks for. <paramref name="Title"/>,
+/// <paramref name="Tags"/> and <paramref name="Body"/> are what it is about (for an answer, its
+/// question); a closed community's are never given, so its evidence counts as activity but is
+/// found by no text.
+/// </summary>
+internal sealed record EvidenceDocument(
+    string Source, Guid PersonId, string Kind, string Detail, DateTimeOffset At, string Title, IReadOnlyList<string> Tags, string? Body);
+
+/// <summary>
+/// Keeps the evidence documents and their terms (ADR 0043) in step with the sources they come from,
+/// and each person's activity (the sum of their documents' strength). Like the evidence rows, a
+/// source's document is replaced whole, so a replay changes nothing.
+/// </summary>
+internal static class EvidenceDocuments
+{
+    /// <summary>Tie of a person to a document, by kind: an accepted answer is worth three answers, as the recent-activity baseline counts it.</summary>
+    public static double WeightOf(string kind) => kind switch
+    {
+        EvidenceKinds.AcceptedAnswer => 3,
+        _ => 1,
+    };
+
+    public static Task ReplaceAsync(UnitOfWork work, EvidenceDocument document) => WriteAsync(work, document.Source, document);
+
+    public static Task RemoveAsync(UnitOfWork work, string source) => WriteAsync(work, source, null);
+
+    /// <summary>After a person hid or showed a piece: the document of its source is hidden while any of its pieces is.</summary>
+    public static async Task SyncHiddenAsync(UnitOfWork work, string source)
+    {
+        var person = await work.ScalarAsync<Guid?>("SELECT person_id FROM evidence_documents WHERE source = @Source", new { Source = source });
+        if (person is not null)
+        {
+            await work.ExecuteAsync(
+                "UPDATE evidence_documents SET hidden = EXISTS (SELECT 1 FROM evidence e WHERE e.source = @Source AND e.hidden) WHERE source = @Source",
+                new { Source = source });
+            await RecomputeActivityAsync(work, person.Value);
+        }
+    }
+
+    private static async Task WriteAsync(UnitOfWork work, string source, EvidenceDocument? document)
+    {
+        var before = await work.ScalarAsync<Guid?>("SELECT person_id FROM evidence_documents WHERE source = @Source", new { Source = source });
+        await work.ExecuteAsync(
+            """
+            DELETE FROM evidence_terms WHERE source = @Source;
+            DELETE FROM evidence_documents WHERE source = @Source;
+            """,
+            new { Source = source });
+        if (document is not null)
+        {
+            var terms = EvidenceText.Document(document.Title, document.Tags, document.Body);
+            var weight = WeightOf(document.Kind);
+            await work.ExecuteAsync(
+                """
+                INSERT INTO evidence_documents (source, person_id, kind, detail, skill, weight, strength, occurred_at, length, hidden)
+                VALUES (@Source, @PersonId, @Kind, @Detail, @Skill, @Weight, @Strength, @At, @Length,
+                        EXISTS (SELECT 1 FROM evidence e WHERE e.source = @Source AND e.hidden))
+                """,
+                new
+                {
+                    Source = source,
+                    document.PersonId,
+                    document.Kind,
+                    document.Detail,
+                    Skill = document.Tags.FirstOrDefault() ?? "",
+                    Weight = weight,
+                    Strength = ExpertDocumentModel.StrengthOf(weight, document.At),
+                    document.At,
+                    Length = terms.Values.Sum(),
+                });
+            await MultiRow.ExecuteAsync(
+                work, work.Dialect, "INSERT INTO evidence_terms (term, source, frequency) VALUES {rows}", terms, term => [term.Key, source, term.Value], work.CancellationToken);
+        }
+
+        foreach (var person in new[] { before, document?.PersonId }.OfType<Guid>().Distinct())
+        {
+            await RecomputeActivityAsync(work, person);
+        }
+    }
+
+    private static Task RecomputeActivityAsync(UnitOfWork work, Guid personId) =>
+        work.ExecuteAsync(
+            """
+            DELETE FROM person_activity WHERE person_id = @PersonId;
+            INSERT INTO person_activity (person_id, strength)
+            SELECT person_id, SUM(strength) FROM evidence_documents WHERE person_id = @PersonId AND NOT hidden GROUP BY person_id;
+            """,
+            new { PersonId = personId });
+}

@@ -1,0 +1,225 @@
+using KnowledgeHub.Data;
+using KnowledgeHub.Expertise.Features.Evidence;
+using KnowledgeHub.Expertise.Features.Skills;
+
+namespace KnowledgeHub.Expertise.Features.Experts;
+
+/// <summary>
+/// Ranks people for a question by the documents of their evidence (ExpertDocumentModel): reads the
+/// postings of the question's terms, adds each person's recent activity and their score in the skills
+/// the question names, and explains each result by the documents that put it there.
+/// </summary>
+internal static class DocumentRanking
+{
+    /// <summary>A term in more documents than this says little (its BM25 weight is near nothing) and would cost the most to read: it is left out.</summary>
+    private const int MaxPostingsPerTerm = 5_000;
+
+    /// <summary>How many of the best holders of the skills a question names are considered.</summary>
+    private const int SkillCandidates = 50;
+
+    private const int DocumentsPerExpert = 5;
+
+    public static async Task<IReadOnlyList<RankedExpert>> RankAsync(
+        DbSession session, string text, IReadOnlyList<SkillRef> skills, ExpertQuery filters, int needed)
+    {
+        var corpus = await CorpusAsync(session);
+        var newest = corpus.Newest ?? DateTimeOffset.UnixEpoch;
+        var terms = await TermsAsync(session, text, skills, corpus.Documents);
+        var postings = terms.Count == 0 ? [] : await session.QueryAsync<Posting>(
+            $"""
+            SELECT t.term AS Term, t.frequency AS Frequency, d.source AS Source, d.person_id AS PersonId, d.strength AS Strength, d.length AS Length
+            FROM evidence_terms t JOIN evidence_documents d ON d.source = t.source
+            WHERE {session.Dialect.InList("t.term", "@Terms")} AND NOT d.hidden
+            """,
+            new { Terms = terms.Keys.ToArray() });
+
+        // Relevance per document (BM25, query terms counted up to three times), then tie and recency.
+        var documents = postings
+            .GroupBy(posting => posting.Source)
+            .Select(document => (
+                document.First().PersonId,
+                Source: document.Key,
+                Contribution: ExpertDocumentModel.Weight(document.First().Strength, newest)
+                    * document.Sum(posting => terms[posting.Term].Repeats * ExpertDocumentModel.Bm25(terms[posting.Term].Idf, posting.Frequency, posting.Length, corpus.AverageLength))))
+            .ToList();
+        var relevance = documents.GroupBy(document => document.PersonId).ToDictionary(person => person.Key, person => person.Sum(document => document.Contribution));
+        var skillScores = skills.Count == 0 ? new Dictionary<Guid, double>() : (await ExpertRanking.ScoreAsync(
+                session.Connection, session.Dialect, filters with { SkillIds = skills.Select(skill => skill.Id).ToList(), TitleWords = [] }, SkillCandidates, newest, session.CancellationToken, session.Transaction))
+            .ToDictionary(scored => scored.Person.Id, scored => scored.Score);
+        if (relevance.Count == 0 && skillScores.Count == 0)
+        {
+            return [];
+        }
+
+        // Only people the question's text or skills tie to are ranked: activity orders them, it never brings in someone with nothing to show.
+        var candidates = relevance.Keys.Concat(skillScores.Keys).Distinct().ToArray();
+        var activity = (await session.QueryAsync<ActivityRow>(
+                $"SELECT person_id AS PersonId, strength AS Strength FROM person_activity WHERE {session.Dialect.InList("person_id", "@People")}",
+                new { People = candidates }))
+            .ToDictionary(row => row.PersonId, row => row.Strength);
+
+        var (maxRelevance, maxActivity, maxSkill) = (MaxOf(relevance.Values), MaxOf(activity.Values), MaxOf(skillScores.Values));
+        var scored = candidates
+            .Select(person => (
+                Person: person,
+                Score: (activity.GetValueOrDefault(person) / maxActivity * (ExpertDocumentModel.RelevanceFloor + (relevance.GetValueOrDefault(person) / maxRelevance)))
+                    + (ExpertDocumentModel.SkillShare * skillScores.GetValueOrDefault(person) / maxSkill)))
+            .OrderByDescending(candidate => candidate.Score)
+            .ThenBy(candidate => candidate.Person)
+            .ToList();
+
+        var people = await PeopleAsync(session, filters, scored.Take(Math.Max(needed * 4, 100)).Select(candidate => candidate.Person).ToArray());
+        var chosen = scored
+            .Where(candidate => people.ContainsKey(candidate.Person))
+            .Select(candidate => (Person: people[candidate.Person], candidate.Score))
+            .OrderByDescending(candidate => candidate.Person.Department == filters.PreferredDepartment)
+            .ThenByDescending(candidate => candidate.Score)
+            .Take(needed)
+            .ToList();
+        var strongest = documents
+            .GroupBy(document => document.PersonId)
+            .ToDictionary(person => person.Key, person => person.OrderByDescending(document => document.Contribution).Take(DocumentsPerExpert).Select(document => document.Source).ToList());
+        return await ExplainAsync(session, filters, skills, chosen, strongest, newest);
+    }
+
+    private static async Task<IReadOnlyList<RankedExpert>> ExplainAsync(
+        DbSession session,
+        ExpertQuery filters,
+        IReadOnlyList<SkillRef> skills,
+        List<(ExpertPerson Person, double Score)> chosen,
+        Dictionary<Guid, List<string>> strongest,
+        DateTimeOffset reference)
+    {
+        var sources = chosen.SelectMany(candidate => strongest.GetValueOrDefault(candidate.Person.Id) ?? []).ToArray();
+        var documents = sources.Length == 0 ? [] : (await session.QueryAsync<DocumentRow>(
+            $"""
+            SELECT source AS Source, kind AS Kind, skill AS Skill, detail AS Detail, occurred_at AS At, strength AS Strength
+            FROM evidence_documents WHERE {session.Dialect.InList("source", "@Sources")}
+            """,
+            new { Sources = sources })).ToDictionary(document => document.Source);
+        var bySkill = skills.Count == 0 ? [] : await ExpertRanking.ExplainAsync(
+            session.Connection, session.Dialect, filters with { SkillIds = skills.Select(skill => skill.Id).ToList(), TitleWords = [] }, chosen, reference, session.CancellationToken, session.Transaction);
+        var skillEvidence = bySkill.ToDictionary(expert => expert.Person.Id, expert => expert.Evidence);
+        return chosen.Select(candidate => new RankedExpert(
+            candidate.Person,
+            Math.Round(candidate.Score, 3),
+            (strongest.GetValueOrDefault(candidate.Person.Id) ?? [])
+                .Select(source => documents[source])
+                .Select(document => new ExpertEvidence(document.Kind, document.Skill, document.Detail, document.At, Math.Round(ExpertDocumentModel.Weight(document.Strength, reference), 3)))
+                .Concat(skillEvidence.GetValueOrDefault(candidate.Person.Id) ?? [])
+                .DistinctBy(evidence => evidence.Detail)
+                .Take(ExpertRanking.EvidencePerExpert)
+                .ToList())).ToList();
+    }
+
+    /// <summary>
+    /// The question's terms with their weight in the corpus: the skills it names add their names (so an
+    /// alias or a typo the taxonomy resolves finds the text too); terms no document has, or too many
+    /// have, are dropped; of a long question, the rarest terms count.
+    /// </summary>
+    private static async Task<Dictionary<string, QueryTerm>> TermsAsync(DbSession session, string text, IReadOnlyList<SkillRef> skills, long documents)
+    {
+        var asked = EvidenceText.Terms(text)
+            .Concat(skills.SelectMany(skill => EvidenceText.Terms(skill.Name)))
+            .GroupBy(term => term, StringComparer.Ordinal)
+            .ToDictionary(term => term.Key, term => Math.Min(term.Count(), ExpertDocumentModel.MaxQueryTermRepeats), StringComparer.Ordinal);
+        if (asked.Count == 0)
+        {
+            return [];
+        }
+
+        var frequencies = await session.QueryAsync<TermRow>(
+            $"SELECT term AS Term, count(*) AS Documents FROM evidence_terms WHERE {session.Dialect.InList("term", "@Terms")} GROUP BY term",
+            new { Terms = asked.Keys.ToArray() });
+        return frequencies
+            .Where(term => term.Documents <= MaxPostingsPerTerm)
+            .OrderBy(term => term.Documents)
+            .Take(EvidenceText.MaxQueryTerms)
+            .ToDictionary(term => term.Term, term => new QueryTerm(asked[term.Term], ExpertDocumentModel.Idf(Math.Max(documents, term.Documents), term.Documents)), StringComparer.Ordinal);
+    }
+
+    private static async Task<Corpus> CorpusAsync(DbSession session)
+    {
+        var corpus = await session.QueryOneAsync<Corpus>(
+            "SELECT count(*) AS Documents, coalesce(avg(length), 1) AS AverageLength, max(occurred_at) AS Newest FROM evidence_documents");
+        return corpus ?? new Corpus();
+    }
+
+    private static async Task<Dictionary<Guid, ExpertPerson>> PeopleAsync(DbSession session, ExpertQuery filters, Guid[] ids)
+    {
+        var sql = new System.Text.StringBuilder(
+            $"SELECT p.id AS Id, p.display_name AS DisplayName, p.department AS Department, p.title AS Title FROM people p WHERE {session.Dialect.InList("p.id", "@Ids")}");
+        ExpertRanking.AppendPeopleFilter(sql, filters);
+        var rows = await session.QueryAsync<PersonRow>(sql.ToString(), new { Ids = ids, filters.Department, filters.OtherThanDepartment, filters.Excluding });
+        return rows.ToDictionary(row => row.Id, row => new ExpertPerson(row.Id, row.DisplayName, row.Department, row.Title));
+    }
+
+    private static double MaxOf(IEnumerable<double> values) => values.DefaultIfEmpty(0).Max() is > 0 and var max ? max : 1;
+
+    private sealed record QueryTerm(int Repeats, double Idf);
+
+    private sealed class Corpus
+    {
+        public long Documents { get; init; }
+
+        public double AverageLength { get; init; } = 1;
+
+        /// <summary>The date of the newest evidence: recency counts back from it.</summary>
+        public DateTimeOffset? Newest { get; init; }
+    }
+
+    private sealed class ActivityRow
+    {
+        public Guid PersonId { get; init; }
+
+        public double Strength { get; init; }
+    }
+
+    private sealed class TermRow
+    {
+        public required string Term { get; init; }
+
+        public long Documents { get; init; }
+    }
+
+    private sealed class Posting
+    {
+        public required string Term { get; init; }
+
+        public int Frequency { get; init; }
+
+        public required string Source { get; init; }
+
+        public Guid PersonId { get; init; }
+
+        public double Strength { get; init; }
+
+        public int Length { get; init; }
+    }
+
+    private sealed class DocumentRow
+    {
+        public required string Source { get; init; }
+
+        public required string Kind { get; init; }
+
+        public required string Skill { get; init; }
+
+        public required string Detail { get; init; }
+
+        public DateTimeOffset At { get; init; }
+
+        public double Strength { get; init; }
+    }
+
+    private sealed class PersonRow
+    {
+        public Guid Id { get; init; }
+
+        public required string DisplayName { get; init; }
+
+        public required string Department { get; init; }
+
+        public string? Title { get; init; }
+    }
+}
