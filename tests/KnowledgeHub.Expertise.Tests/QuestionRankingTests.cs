@@ -32,7 +32,8 @@ public abstract class QuestionRankingTests(ExpertiseFixture fixture)
         var (expert, client) = await fixture.PersonAsync("old-expert");
         var (other, _) = await fixture.PersonAsync("old-other");
         var longAgo = DateTimeOffset.UtcNow.AddYears(-6);
-        var answer = Evidence.Answer(expert.Id, Guid.NewGuid(), $"Calibrating the {word} sensor", [Evidence.UniqueTag()], longAgo);
+        // A skill the taxonomy knows: an unknown tag would only be a candidate (ADR 0041) and explain nothing.
+        var answer = Evidence.Answer(expert.Id, Guid.NewGuid(), $"Calibrating the {word} sensor", [await fixture.SkillAsync()], longAgo);
         await fixture.DeliverAsync(answer);
         await fixture.DeliverAsync(Evidence.Accepted(answer, longAgo));
         await fixture.DeliverAsync(Evidence.Answer(other.Id, Guid.NewGuid(), "Something else entirely", [Evidence.UniqueTag()], longAgo));

@@ -60,7 +60,7 @@ public static class CommunitiesModule
         LeaveCommunity.Map(api);
         ListMembers.Map(api);
         ChangeMember.Map(api);
-        RemoveMember.Map(api);
+        RemoveCommunityMember.Map(api);
 
         PublishPost.Map(api);
         PreviewPost.Map(api);

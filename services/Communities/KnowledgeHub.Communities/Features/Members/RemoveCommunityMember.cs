@@ -16,11 +16,11 @@ namespace KnowledgeHub.Communities.Features.Members;
 /// A lead removes a member (or withdraws a pending request on the applicant's behalf). The membership
 /// keeps a row with status <c>removed</c> and the member's posts stay; coming back needs a lead's approval.
 /// </summary>
-internal static class RemoveMember
+internal static class RemoveCommunityMember
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapDelete("/communities/{id:guid}/members/{personId:guid}", HandleAsync)
-            .WithName(nameof(RemoveMember))
+            .WithName(nameof(RemoveCommunityMember))
             .WithSummary("A lead removes a member; their posts stay. The last lead cannot be removed; removing twice changes nothing.");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
