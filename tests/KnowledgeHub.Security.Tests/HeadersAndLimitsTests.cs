@@ -84,11 +84,11 @@ public sealed class HeadersAndLimitsTests(SecuredHub hub)
     [InlineData("/api/people?q=")]
     [InlineData("/api/communities?q=")]
     [InlineData("/api/skills?q=")]
-    [InlineData("/api/experts?q=")]
-    public async Task A_query_longer_than_the_cap_is_refused_and_named(string route)
+    [InlineData("/api/experts?q=", 2_001)]
+    public async Task A_query_longer_than_the_cap_is_refused_and_named(string route, int length = 1_001)
     {
         using var client = hub.Client(Role.Member);
-        using var response = await client.GetAsync(route + new string('k', 1_001), TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync(route + new string('k', length), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull((await response.ReadJsonAsync())["errors"]?["q"]);
