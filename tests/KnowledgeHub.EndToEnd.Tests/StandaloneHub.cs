@@ -1,4 +1,5 @@
 using KnowledgeHub.ServiceDefaults;
+using KnowledgeHub.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -41,26 +42,7 @@ public sealed class StandaloneHub : IAsyncDisposable
     {
         await _factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await DeleteDataFolderAsync();
-    }
-
-    // Once, a hub disposed a second after it started had a Lucene generation folder appear in its
-    // data folder during this delete (an index opened after the host stopped; cause not yet found,
-    // recorded in issue 7's note). Cleaning up scratch space retries rather than failing the test.
-    private async Task DeleteDataFolderAsync()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                Directory.Delete(DataPath, recursive: true);
-                return;
-            }
-            catch (IOException) when (attempt < 5)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200));
-            }
-        }
+        await ScratchFolder.DeleteAsync(DataPath);
     }
 
     private WebApplicationFactory<Program> Create() =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KnowledgeHub.ServiceDefaults;
+using KnowledgeHub.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -49,7 +50,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     {
         await Factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataPath, recursive: true);
+        await ScratchFolder.DeleteAsync(_dataPath);
     }
 }
 
