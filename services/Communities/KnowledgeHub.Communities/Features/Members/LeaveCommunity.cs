@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using KnowledgeHub.Communities.Features.Communities;
-using KnowledgeHub.Contracts.Communities;
-using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -40,15 +38,12 @@ internal static class LeaveCommunity
             return TypedResults.NoContent();
         }
 
-        if (access.IsLead && await Membership.OtherActiveLeadsAsync(work, id, me, cancellationToken) == 0)
+        var refused = await EndMembership.RunAsync(work, outbox, time, id, me, access.IsLead, Membership.Left, "leave", cancellationToken);
+        if (refused is not null)
         {
-            return LastLead.CannotStepDown("leave");
+            return refused;
         }
 
-        var version = await Membership.ChangeAsync(work, id, me, Membership.Member, Membership.Left, joinedAt: null, cancellationToken);
-        await outbox.EnqueueAsync(
-            work, new CommunityMembershipChanged(id, me, Membership.Member, Membership.Left, version!.Value, time.UtcNowForDatabase()), cancellationToken);
-        await work.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using KnowledgeHub.Communities.Features.Communities;
-using KnowledgeHub.Contracts.Communities;
-using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -55,17 +53,13 @@ internal static class RemoveCommunityMember
             return TypedResults.NoContent();
         }
 
-        if (target.IsActiveLead && await Membership.OtherActiveLeadsAsync(work, id, personId, cancellationToken) == 0)
+        var refused = await EndMembership.RunAsync(
+            work, outbox, time, id, personId, target.IsActiveLead, Membership.Removed, "be removed", cancellationToken);
+        if (refused is not null)
         {
-            return LastLead.CannotStepDown("be removed");
+            return refused;
         }
 
-        var version = await Membership.ChangeAsync(work, id, personId, Membership.Member, Membership.Removed, joinedAt: null, cancellationToken);
-        await outbox.EnqueueAsync(
-            work,
-            new CommunityMembershipChanged(id, personId, Membership.Member, Membership.Announced(Membership.Removed), version!.Value, time.UtcNowForDatabase()),
-            cancellationToken);
-        await work.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 }
