@@ -28,7 +28,7 @@ public abstract class ReindexTests(CommunitiesFixture fixture)
         var documents = await fixture.Host.CountAsync("SELECT (SELECT count(*) FROM communities) + (SELECT count(*) FROM posts)");
         Assert.Equal(("communities", documents), (started.Service, (long)started.Total));
         var replay = await Eventually.GetAsync(
-            () => Task.FromResult(After(started) is { Count: var count } all && count == started.Total ? all : null),
+            () => Task.FromResult(ReplayOf(reindexId) is { Count: var count } all && count == started.Total ? all : null),
             TimeSpan.FromSeconds(10),
             "the whole replay");
         Assert.Contains(replay, evt => evt is CommunityChanged changed && changed.CommunityId.ToString() == closed.Id() && changed.Visibility == "closed");
@@ -55,12 +55,11 @@ public abstract class ReindexTests(CommunitiesFixture fixture)
         Assert.Single(fixture.Host.Events.OfType<ReindexReplayStarted>(), evt => evt.ReindexId == request.ReindexId);
     }
 
-    /// <summary>The community and post events published after <paramref name="started"/>.</summary>
-    private List<object> After(ReindexReplayStarted started) =>
+    /// <summary>The community and post events that name <paramref name="reindexId"/> as the replay they belong to.</summary>
+    private List<object> ReplayOf(Guid reindexId) =>
         fixture.Host.Events.OfType<object>()
-            .SkipWhile(evt => !ReferenceEquals(evt, started))
-            .Skip(1)
-            .Where(evt => evt is CommunityChanged or PostUpdated)
+            .Where(evt => evt is CommunityChanged { ReplayOf: var community } && community == reindexId
+                || evt is PostUpdated { ReplayOf: var post } && post == reindexId)
             .ToList();
 }
 

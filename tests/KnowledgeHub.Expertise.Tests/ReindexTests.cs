@@ -23,10 +23,10 @@ public abstract class ReindexTests(ExpertiseFixture fixture)
         var started = await fixture.Host.Events.WaitForAsync<ReindexReplayStarted>(evt => evt.ReindexId == request.ReindexId, "the replay announcement");
         Assert.Equal(("expertise", people), (started.Service, started.Total));
         await Eventually.AssertAsync(
-            () => Task.FromResult(ProfilesAfter(started).Count >= people),
+            () => Task.FromResult(ReplayOf(request.ReindexId).Count >= people),
             TimeSpan.FromSeconds(10),
             "every profile to be republished");
-        var republished = ProfilesAfter(started);
+        var republished = ReplayOf(request.ReindexId);
         Assert.Equal(people, republished.Count);
         Assert.Equal(people, republished.Select(evt => evt.PersonId).Distinct().Count());
         var mine = republished.Single(evt => evt.PersonId == user.Id);
@@ -35,12 +35,8 @@ public abstract class ReindexTests(ExpertiseFixture fixture)
         Assert.Single(fixture.Host.Events.OfType<ReindexReplayStarted>(), evt => evt.ReindexId == request.ReindexId);
     }
 
-    private List<PersonProfileChanged> ProfilesAfter(ReindexReplayStarted started) =>
-        fixture.Host.Events.WithIds<object>()
-            .Select(entry => entry.Message)
-            .SkipWhile(message => !started.Equals(message))
-            .OfType<PersonProfileChanged>()
-            .ToList();
+    private List<PersonProfileChanged> ReplayOf(Guid reindexId) =>
+        fixture.Host.Events.OfType<PersonProfileChanged>().Where(evt => evt.ReplayOf == reindexId).ToList();
 }
 
 public sealed class Reindex_on_Sqlite(SqliteExpertise fixture) : ReindexTests(fixture), IClassFixture<SqliteExpertise>;

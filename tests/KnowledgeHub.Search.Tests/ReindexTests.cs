@@ -8,7 +8,8 @@ namespace KnowledgeHub.Search.Tests;
 
 /// <summary>
 /// The rebuild protocol, with this test playing the three data-owning services: each answers
-/// ReindexRequested with ReindexReplayStarted and then republishes its state as ordinary events.
+/// ReindexRequested by republishing its state as ordinary events naming the reindex in ReplayOf, and
+/// says how many with ReindexReplayStarted.
 /// </summary>
 public abstract class ReindexTests(SearchFixture fixture)
 {
@@ -48,24 +49,27 @@ public abstract class ReindexTests(SearchFixture fixture)
         var again = await admin.PostJsonAsync("/api/search/reindex", new { }, HttpStatusCode.Accepted);
         Assert.Equal(reindexId.ToString(), again["reindexId"]!.GetValue<string>());
 
-        // Each service replays its state as of a snapshot: the documents changed before it.
-        var replayedPerson = TestEvents.Person(person, $"Ada {marker}", ["rust"]);
-        var replayedCommunity = TestEvents.Community(community, $"Guild {marker}", version: 3);
-        var replayedPost = TestEvents.Updated(post, community, $"Note {marker}", version: 4);
-        var replayedProject = TestEvents.Project(project, $"Plan {marker}", version: 5);
-        var replayedObjective = TestEvents.Objective(objective, $"Goal {marker}", version: 2);
+        // Each service replays its state, every message naming the reindex it answers.
+        var replayOf = requested.ReindexId;
+        var replayedPerson = TestEvents.Person(person, $"Ada {marker}", ["rust"]) with { ReplayOf = replayOf };
+        var replayedCommunity = TestEvents.Community(community, $"Guild {marker}", version: 3) with { ReplayOf = replayOf };
+        var replayedPost = TestEvents.Updated(post, community, $"Note {marker}", version: 4) with { ReplayOf = replayOf };
+        var replayedProject = TestEvents.Project(project, $"Plan {marker}", version: 5) with { ReplayOf = replayOf };
+        var replayedObjective = TestEvents.Objective(objective, $"Goal {marker}", version: 2) with { ReplayOf = replayOf };
 
-        // Expertise and Communities answer; Alignment has announced but not yet delivered.
+        // Expertise and Communities answer; Alignment has delivered one document before announcing two.
         await fixture.Host.PublishAsync(new ReindexReplayStarted(requested.ReindexId, "expertise", 1, DateTimeOffset.UtcNow));
         await fixture.Host.PublishAsync(replayedPerson);
-        await fixture.Host.PublishAsync(new ReindexReplayStarted(requested.ReindexId, "communities", 2, DateTimeOffset.UtcNow));
-        // A post written after Communities' snapshot is live, not part of its replay: it must not count toward the two.
+        // A live post, written before Communities read its state but committed after: not part of
+        // the replay, so it must not count toward the two, however early its change time.
         var fresh = Guid.NewGuid();
         await fixture.Host.PublishAsync(TestEvents.Published(fresh, community, $"Fresh note {marker}"));
+        await fixture.Host.PublishAsync(new ReindexReplayStarted(requested.ReindexId, "communities", 2, DateTimeOffset.UtcNow.AddMinutes(1)));
         await fixture.Host.PublishAsync(replayedCommunity);
+        await fixture.Host.PublishAsync(replayedProject);
+        await fixture.Host.PublishAsync(TestEvents.Project(Guid.NewGuid(), "A project replayed for another rebuild") with { ReplayOf = Guid.NewGuid() });
         await fixture.Host.PublishAsync(new ReindexReplayStarted(Guid.NewGuid(), "alignment", 99, DateTimeOffset.UtcNow));
         await fixture.Host.PublishAsync(new ReindexReplayStarted(requested.ReindexId, "alignment", 2, DateTimeOffset.UtcNow));
-        await fixture.Host.PublishAsync(replayedProject);
 
         var waiting = await Eventually.GetAsync(
             async () => await admin.GetJsonAsync("/api/search/reindex") is var body && body["done"]!.GetValue<int>() == 3 && body["total"]!.GetValue<int>() == 5 ? body : null,

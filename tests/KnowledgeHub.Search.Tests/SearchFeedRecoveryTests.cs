@@ -36,7 +36,7 @@ public sealed class Search_feed_recovery : IDisposable
         var project = Docs.Make("project", "Resilient pipeline");
         await using (var work = await database.BeginAsync(ct))
         {
-            await instance.Feed.UpsertAsync(work, "alignment", project, ct);
+            await instance.Feed.UpsertAsync(work, "alignment", project, replayOf: null, ct);
             await work.CommitAsync(ct);
         }
 

@@ -7,6 +7,9 @@ namespace KnowledgeHub.Contracts.Alignment;
 /// <paramref name="Owners"/> (person ids) and <paramref name="OwnerDepartments"/> (its department first) own
 /// it jointly; both were added later, so older messages lack them.
 /// </summary>
+/// <param name="ReplayOf">Set only when the message is part of a service's replay for Search's rebuild: the
+/// <see cref="Search.ReindexRequested.ReindexId"/> it answers. Search counts such messages toward the replay's
+/// announced total; live changes leave it unset (ADR 0046).</param>
 [MessageUrn("knowledgehub:alignment:objective-changed:v1")]
 public sealed record ObjectiveChanged(
     Guid ObjectiveId,
@@ -19,4 +22,5 @@ public sealed record ObjectiveChanged(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<Guid>? Owners = null,
-    IReadOnlyList<string>? OwnerDepartments = null);
+    IReadOnlyList<string>? OwnerDepartments = null,
+    Guid? ReplayOf = null);

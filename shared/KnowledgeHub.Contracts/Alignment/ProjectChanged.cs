@@ -6,6 +6,9 @@ namespace KnowledgeHub.Contracts.Alignment;
 /// An IT project was created or edited; the full current state. <paramref name="LessonsLearned"/>
 /// (added later, so absent from older messages) is what a pilot taught, written when it closed.
 /// </summary>
+/// <param name="ReplayOf">Set only when the message is part of a service's replay for Search's rebuild: the
+/// <see cref="Search.ReindexRequested.ReindexId"/> it answers. Search counts such messages toward the replay's
+/// announced total; live changes leave it unset (ADR 0046).</param>
 [MessageUrn("knowledgehub:alignment:project-changed:v1")]
 public sealed record ProjectChanged(
     Guid ProjectId,
@@ -19,4 +22,5 @@ public sealed record ProjectChanged(
     long Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string? LessonsLearned = null);
+    string? LessonsLearned = null,
+    Guid? ReplayOf = null);

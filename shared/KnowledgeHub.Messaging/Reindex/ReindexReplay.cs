@@ -21,9 +21,9 @@ public static class ReindexReplay
             new { ReindexId = reindexId, Now = time.UtcNowForDatabase() }) == 1;
 
     /// <summary>
-    /// Announces that <paramref name="total"/> documents of <paramref name="service"/> follow. Call it
-    /// once they are counted: the snapshot's time is taken here, and Search counts a replayed document
-    /// only if it changed no later than this, so everything counted must be older.
+    /// Announces that <paramref name="service"/> replays <paramref name="total"/> documents: call it after
+    /// enqueuing them, each naming <paramref name="reindexId"/> in its <c>ReplayOf</c>, with their number.
+    /// Search counts the distinct documents so named, in whatever order they and this arrive.
     /// </summary>
     public static Task AnnounceAsync<TDatabase>(UnitOfWork work, Outbox<TDatabase> outbox, Guid reindexId, string service, int total, TimeProvider time, CancellationToken cancellationToken)
         where TDatabase : ModuleDatabase =>

@@ -10,9 +10,9 @@ using KnowledgeHub.Messaging.Reindex;
 namespace KnowledgeHub.Alignment.Consumers;
 
 /// <summary>
-/// Search is rebuilding its index: announce how many documents follow, then republish every
-/// project and objective as it is now, all in one transaction through the outbox so the count
-/// and the documents agree and the announcement is relayed first.
+/// Search is rebuilding its index: republish every project and objective as it is now, each naming
+/// the reindex, then announce how many, all in one transaction through the outbox so the count and
+/// the documents agree. A reindex is replayed once, however often its request arrives.
 /// </summary>
 internal sealed class ReindexRequestedConsumer(AlignmentDatabase database, Outbox<AlignmentDatabase> outbox, TimeProvider time)
     : InboxConsumer<AlignmentDatabase, ReindexRequested>(database, time)
@@ -27,20 +27,27 @@ internal sealed class ReindexRequestedConsumer(AlignmentDatabase database, Outbo
             throw new InvalidEventException("A ReindexRequested needs a reindex id.");
         }
 
+        if (!await ReindexReplay.ClaimAsync(work, message.ReindexId, _time))
+        {
+            return;
+        }
+
         var projects = await ProjectReader.ReadAsync(
             work.Connection, _dialect, "ORDER BY p.created_at, p.id", new { }, cancellationToken, work.Transaction);
         var objectives = await ObjectiveReader.ReadAsync(
             work.Connection, _dialect, "ORDER BY o.created_at, o.id", new { }, detailed: false, cancellationToken, work.Transaction);
 
-        await ReindexReplay.AnnounceAsync(work, outbox, message.ReindexId, AlignmentModule.Name, projects.Count + objectives.Count, _time, cancellationToken);
         foreach (var project in projects)
         {
-            await outbox.EnqueueAsync(work, ProjectEvents.Changed(project), cancellationToken);
+            await outbox.EnqueueAsync(work, ProjectEvents.Changed(project) with { ReplayOf = message.ReindexId }, cancellationToken);
         }
 
         foreach (var objective in objectives)
         {
-            await outbox.EnqueueAsync(work, ObjectiveEvents.Changed(objective), cancellationToken);
+            await outbox.EnqueueAsync(work, ObjectiveEvents.Changed(objective) with { ReplayOf = message.ReindexId }, cancellationToken);
         }
+
+        // Announced last, with what was enqueued: Search counts the replayed documents by their ReplayOf, in any order.
+        await ReindexReplay.AnnounceAsync(work, outbox, message.ReindexId, AlignmentModule.Name, projects.Count + objectives.Count, _time, cancellationToken);
     }
 }

@@ -11,8 +11,8 @@ using KnowledgeHub.Messaging.Reindex;
 namespace KnowledgeHub.Communities.Consumers;
 
 /// <summary>
-/// Search is rebuilding its index: announce how many documents follow, then republish every
-/// community and post as it is now, all in one transaction through the outbox. A reindex is
+/// Search is rebuilding its index: republish every community and post as it is now, each naming the
+/// reindex, then announce how many there were, all in one transaction through the outbox. A reindex is
 /// replayed once, however often its request arrives.
 /// </summary>
 internal sealed class ReindexRequestedConsumer(CommunitiesDatabase database, Outbox<CommunitiesDatabase> outbox, TimeProvider time)
@@ -34,20 +34,20 @@ internal sealed class ReindexRequestedConsumer(CommunitiesDatabase database, Out
             return;
         }
 
-        var total = await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT (SELECT count(*) FROM communities) + (SELECT count(*) FROM posts)", transaction: work.Transaction, cancellationToken: cancellationToken));
-        await ReindexReplay.AnnounceAsync(work, outbox, message.ReindexId, CommunitiesModule.Name, total, _time, cancellationToken);
-
         var communities = await CommunityReader.ReadAsync(
             work.Connection, _dialect, "ORDER BY c.id", new DynamicParameters(), Guid.Empty, cancellationToken, work.Transaction);
         foreach (var community in communities)
         {
-            await outbox.EnqueueAsync(work, CommunityEvents.Changed(community), cancellationToken);
+            await outbox.EnqueueAsync(work, CommunityEvents.Changed(community) with { ReplayOf = message.ReindexId }, cancellationToken);
         }
 
+        var total = communities.Count;
         foreach (var community in communities)
         {
-            await PostEvents.EnqueueAllUpdatedAsync(work, _dialect, outbox, community.Id, community.Visibility, cancellationToken);
+            total += await PostEvents.EnqueueAllUpdatedAsync(work, _dialect, outbox, community.Id, community.Visibility, message.ReindexId, cancellationToken);
         }
+
+        // Announced last, with what was enqueued: Search counts the replayed messages by their ReplayOf, in any order.
+        await ReindexReplay.AnnounceAsync(work, outbox, message.ReindexId, CommunitiesModule.Name, total, _time, cancellationToken);
     }
 }

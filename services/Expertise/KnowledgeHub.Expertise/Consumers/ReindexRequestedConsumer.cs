@@ -9,8 +9,8 @@ using KnowledgeHub.Messaging.Reindex;
 namespace KnowledgeHub.Expertise.Consumers;
 
 /// <summary>
-/// Search's reindex protocol: in one transaction, announce how many people follow, then publish
-/// every person's current profile (current version) through the outbox. A request already
+/// Search's reindex protocol: in one transaction, publish every person's current profile (current
+/// version) naming the reindex, then announce how many, through the outbox. A request already
 /// answered (a replay under a new message id) republishes nothing.
 /// </summary>
 internal sealed class ReindexRequestedConsumer : InboxConsumer<ExpertiseDatabase, ReindexRequested>
@@ -37,10 +37,7 @@ internal sealed class ReindexRequestedConsumer : InboxConsumer<ExpertiseDatabase
             return;
         }
 
-        var total = await work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*) FROM people", transaction: work.Transaction, cancellationToken: cancellationToken));
-        await ReindexReplay.AnnounceAsync(work, _outbox, message.ReindexId, ExpertiseModule.Name, total, _time, cancellationToken);
-
+        var total = 0;
         var after = Guid.Empty;
         while (true)
         {
@@ -51,11 +48,14 @@ internal sealed class ReindexRequestedConsumer : InboxConsumer<ExpertiseDatabase
                 cancellationToken: cancellationToken))).ToArray();
             if (ids.Length == 0)
             {
-                return;
+                break;
             }
 
-            await _people.PublishAllAsync(work, ids, cancellationToken);
+            total += await _people.PublishAllAsync(work, ids, message.ReindexId, cancellationToken);
             after = ids[^1];
         }
+
+        // Announced last, with what was enqueued: Search counts the replayed profiles by their ReplayOf, in any order.
+        await ReindexReplay.AnnounceAsync(work, _outbox, message.ReindexId, ExpertiseModule.Name, total, _time, cancellationToken);
     }
 }

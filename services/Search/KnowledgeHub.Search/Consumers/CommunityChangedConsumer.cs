@@ -29,6 +29,7 @@ internal sealed class CommunityChangedConsumer(SearchDatabase database, TimeProv
                 community.Version,
                 community.CreatedAt,
                 community.UpdatedAt),
+            community.ReplayOf,
             cancellationToken);
     }
 }

@@ -29,6 +29,7 @@ internal sealed class ObjectiveChangedConsumer(SearchDatabase database, TimeProv
                 objective.Version,
                 objective.CreatedAt,
                 objective.UpdatedAt),
+            objective.ReplayOf,
             cancellationToken);
     }
 }

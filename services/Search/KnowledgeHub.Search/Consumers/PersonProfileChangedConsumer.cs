@@ -29,6 +29,7 @@ internal sealed class PersonProfileChangedConsumer(SearchDatabase database, Time
                 person.Version,
                 person.UpdatedAt,
                 person.UpdatedAt),
+            person.ReplayOf,
             cancellationToken);
     }
 }

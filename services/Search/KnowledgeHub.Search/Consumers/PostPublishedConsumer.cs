@@ -14,5 +14,6 @@ internal sealed class PostPublishedConsumer(SearchDatabase database, TimeProvide
             work,
             Owners.Communities,
             PostDocuments.From(nameof(PostPublished), post.PostId, post.CommunityId, post.CommunityVisibility, post.Title, post.Body, post.Tags, post.AuthorDepartment, post.Version, post.CreatedAt, post.UpdatedAt),
+            replayOf: null,
             cancellationToken);
 }

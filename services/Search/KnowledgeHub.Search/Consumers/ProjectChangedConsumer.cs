@@ -29,6 +29,7 @@ internal sealed class ProjectChangedConsumer(SearchDatabase database, TimeProvid
                 project.Version,
                 project.CreatedAt,
                 project.UpdatedAt),
+            project.ReplayOf,
             cancellationToken);
     }
 }

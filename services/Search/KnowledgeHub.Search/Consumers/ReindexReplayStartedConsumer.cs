@@ -13,7 +13,7 @@ internal sealed class ReindexReplayStartedConsumer(ReindexCoordinator coordinato
         EventChecks.Require(started.ReindexId != Guid.Empty, nameof(ReindexReplayStarted), "it names no reindex");
         EventChecks.Require(!string.IsNullOrWhiteSpace(started.Service), nameof(ReindexReplayStarted), "it names no service");
         EventChecks.Require(started.Total >= 0, nameof(ReindexReplayStarted), "its total is negative");
-        coordinator.Announced(started.ReindexId, started.Service.Trim().ToLowerInvariant(), started.Total, started.StartedAt);
+        coordinator.Announced(started.ReindexId, started.Service.Trim().ToLowerInvariant(), started.Total);
         return Task.CompletedTask;
     }
 }

@@ -35,9 +35,14 @@ internal sealed class SearchFeed(SearchDatabase database, SearchFeedSignal signa
 
     private const string AppendSql = "INSERT INTO search_feed (position, doc_key, appended_at) VALUES (@Position, @Key, @Now)";
 
-    public Task UpsertAsync(UnitOfWork work, string owner, SearchDocument document, CancellationToken cancellationToken)
+    /// <summary>Stores a document's new state; <paramref name="replayOf"/> names the rebuild whose replay carried it, if any.</summary>
+    public Task UpsertAsync(UnitOfWork work, string owner, SearchDocument document, Guid? replayOf, CancellationToken cancellationToken)
     {
-        CountForReindex(work, owner, document.Key, document.UpdatedAt);
+        if (replayOf is { } reindexId)
+        {
+            CountForReindex(work, reindexId, owner, document.Key);
+        }
+
         return StoreAsync(work, owner, document.Key, document.Version, removed: false, JsonSerializer.Serialize(document, Json), cancellationToken);
     }
 
@@ -94,10 +99,10 @@ internal sealed class SearchFeed(SearchDatabase database, SearchFeedSignal signa
         work.AfterCommit(signal.Notify);
     }
 
-    // A reindex counts the documents each service delivered, changed or not: the new index is
+    // A reindex counts the documents each service replayed, changed or not: the new index is
     // filled from search_documents, and the count tells when every service's replay has arrived.
-    private void CountForReindex(UnitOfWork work, string owner, string key, DateTimeOffset changedAt) =>
-        work.AfterCommit(() => reindex.Received(owner, key, changedAt));
+    private void CountForReindex(UnitOfWork work, Guid reindexId, string owner, string key) =>
+        work.AfterCommit(() => reindex.Received(reindexId, owner, key));
 
     private sealed class StaleDocument
     {

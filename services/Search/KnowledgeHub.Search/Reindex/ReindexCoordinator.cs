@@ -8,11 +8,12 @@ namespace KnowledgeHub.Search.Reindex;
 /// documents and the feed, while the services replay their state into the stored documents; it is
 /// promoted once every service has announced its total and delivered it, and the new index has
 /// caught up with the feed.
-/// Progress counts distinct documents per service that were last changed no later than the
-/// service's replay snapshot, so a replayed event that arrives twice counts once and a document
-/// written live after the snapshot (not part of the replay) does not count at all: counting it
-/// promoted a rebuild before its replay had arrived, and the documents not yet replayed were then
-/// removed as "unseen". A rebuild that stops progressing fails and leaves the live index as it was.
+/// Progress counts, per service, the distinct documents whose message names this rebuild in its
+/// ReplayOf (ADR 0046): a replayed event that arrives twice counts once, and a live change never
+/// counts, however close to the replay it was written. Counting by change time instead let a live
+/// write that committed after a service's snapshot stand in for a replayed document still on its
+/// way, which was then removed as "unseen". A rebuild that stops progressing fails and leaves the
+/// live index as it was.
 /// </summary>
 internal sealed partial class ReindexCoordinator(
     IndexGenerations generations,
@@ -59,29 +60,26 @@ internal sealed partial class ReindexCoordinator(
         return (Status(), true);
     }
 
-    /// <summary>
-    /// A service said how many documents it is about to replay for <paramref name="reindexId"/>,
-    /// as of its snapshot at <paramref name="snapshotAt"/> (its own clock, like its documents' change times).
-    /// </summary>
-    public void Announced(Guid reindexId, string service, int total, DateTimeOffset snapshotAt)
+    /// <summary>A service said how many documents its replay for <paramref name="reindexId"/> holds.</summary>
+    public void Announced(Guid reindexId, string service, int total)
     {
         lock (_lock)
         {
             if (_run is { State: ReindexStatus.Running } run && run.Id == reindexId)
             {
-                run.Announce(service, total, snapshotAt, time.GetUtcNow());
+                run.Announce(service, total, time.GetUtcNow());
             }
         }
     }
 
-    /// <summary>A document of <paramref name="service"/> last changed at <paramref name="changedAt"/> was stored (called once its transaction committed).</summary>
-    public void Received(string service, string key, DateTimeOffset changedAt)
+    /// <summary>A document of <paramref name="service"/> replayed for <paramref name="reindexId"/> was stored (called once its transaction committed).</summary>
+    public void Received(Guid reindexId, string service, string key)
     {
         lock (_lock)
         {
-            if (_run is { State: ReindexStatus.Running } run)
+            if (_run is { State: ReindexStatus.Running } run && run.Id == reindexId)
             {
-                run.Receive(service, key, changedAt, time.GetUtcNow());
+                run.Receive(service, key, time.GetUtcNow());
             }
         }
     }
@@ -220,18 +218,16 @@ internal sealed partial class ReindexCoordinator(
         /// <summary>Every expected service announced, and every announced total arrived.</summary>
         public bool IsComplete => _replays.Values.All(replay => replay.Total is { } total && replay.Delivered >= total);
 
-        public void Announce(string service, int total, DateTimeOffset snapshotAt, DateTimeOffset now)
+        public void Announce(string service, int total, DateTimeOffset now)
         {
-            var replay = ReplayOf(service);
-            replay.Total = total;
-            replay.SnapshotAt = snapshotAt;
+            ReplayOf(service).Total = total;
             LastProgressAt = now;
         }
 
-        /// <summary>Notes a document of a service this rebuild waits for; others' do not matter to it.</summary>
-        public void Receive(string service, string key, DateTimeOffset changedAt, DateTimeOffset now)
+        /// <summary>Notes a replayed document of a service this rebuild waits for; a first sighting is progress.</summary>
+        public void Receive(string service, string key, DateTimeOffset now)
         {
-            if (_replays.TryGetValue(service, out var replay) && replay.Note(key, changedAt))
+            if (_replays.TryGetValue(service, out var replay) && replay.Note(key))
             {
                 LastProgressAt = now;
             }
@@ -276,27 +272,14 @@ internal sealed partial class ReindexCoordinator(
 
     private sealed class Replay
     {
-        // Each document's earliest change time seen during the rebuild: its replay carries the
-        // state as of the snapshot, a live change after it a later time.
-        private readonly Dictionary<string, DateTimeOffset> _changedAt = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
 
         public int? Total { get; set; }
 
-        public DateTimeOffset? SnapshotAt { get; set; }
+        /// <summary>Distinct documents replayed so far, before or after the service's announcement.</summary>
+        public int Delivered => _keys.Count;
 
-        /// <summary>Documents that belong to the replay: changed no later than the snapshot (none before it is announced).</summary>
-        public int Delivered => SnapshotAt is { } snapshot ? _changedAt.Values.Count(changedAt => changedAt <= snapshot) : 0;
-
-        /// <summary>True when this is news: a document not seen before, or one seen with an earlier change time.</summary>
-        public bool Note(string key, DateTimeOffset changedAt)
-        {
-            if (_changedAt.TryGetValue(key, out var known) && known <= changedAt)
-            {
-                return false;
-            }
-
-            _changedAt[key] = changedAt;
-            return true;
-        }
+        /// <summary>True when this document had not been replayed before.</summary>
+        public bool Note(string key) => _keys.Add(key);
     }
 }

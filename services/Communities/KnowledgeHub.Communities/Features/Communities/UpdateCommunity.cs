@@ -115,6 +115,6 @@ internal static class UpdateCommunity
     {
         await work.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE posts SET version = version + 1 WHERE community_id = @Id", new { Id = id }, work.Transaction, cancellationToken: cancellationToken));
-        await PostEvents.EnqueueAllUpdatedAsync(work, dialect, outbox, id, visibility, cancellationToken);
+        await PostEvents.EnqueueAllUpdatedAsync(work, dialect, outbox, id, visibility, replayOf: null, cancellationToken);
     }
 }

@@ -19,6 +19,7 @@ internal static class PostEvents
     /// <summary>
     /// Enqueues a PostUpdated with the current state of every post of a community, reading them in
     /// batches so a large community never sits in memory at once. Returns how many there were.
+    /// <paramref name="replayOf"/> names the reindex they answer, if any.
     /// </summary>
     public static async Task<int> EnqueueAllUpdatedAsync(
         UnitOfWork work,
@@ -26,6 +27,7 @@ internal static class PostEvents
         Outbox<CommunitiesDatabase> outbox,
         Guid communityId,
         string communityVisibility,
+        Guid? replayOf,
         CancellationToken cancellationToken)
     {
         var count = 0;
@@ -41,7 +43,7 @@ internal static class PostEvents
                 work.Transaction);
             foreach (var post in batch)
             {
-                await outbox.EnqueueAsync(work, Updated(post, communityVisibility), cancellationToken);
+                await outbox.EnqueueAsync(work, Updated(post, communityVisibility) with { ReplayOf = replayOf }, cancellationToken);
             }
 
             count += batch.Count;

@@ -72,7 +72,7 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
         await DeclaredEvidence.SyncAsync(work, database.Dialect, [.. redeclared], cancellationToken);
 
         var changed = created.Concat(edited).Select(person => person.Id).Union(redeclared).ToList();
-        await changes.PublishAllAsync(work, changed, cancellationToken);
+        await changes.PublishAllAsync(work, changed, replayOf: null, cancellationToken);
         var updated = changed.Count - created.Count;
         return (created.Count, updated, people.Count - created.Count - updated);
     }

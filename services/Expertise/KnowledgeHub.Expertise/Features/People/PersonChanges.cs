@@ -39,20 +39,26 @@ internal sealed class PersonChanges(ExpertiseDatabase database, Outbox<Expertise
                 new { Ids = batch, Now = time.UtcNowForDatabase() },
                 work.Transaction,
                 cancellationToken: cancellationToken));
-            await PublishBatchAsync(work, batch, cancellationToken);
+            await PublishBatchAsync(work, batch, replayOf: null, cancellationToken);
         }
     }
 
-    /// <summary>Announces the current state of the given people as they are, versions unchanged.</summary>
-    public async Task PublishAllAsync(UnitOfWork work, IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Announces the current state of the given people as they are, versions unchanged, naming the
+    /// reindex they answer if any; returns how many were announced (people since removed are not).
+    /// </summary>
+    public async Task<int> PublishAllAsync(UnitOfWork work, IReadOnlyCollection<Guid> personIds, Guid? replayOf, CancellationToken cancellationToken)
     {
+        var published = 0;
         foreach (var batch in personIds.Chunk(Batch))
         {
-            await PublishBatchAsync(work, batch, cancellationToken);
+            published += await PublishBatchAsync(work, batch, replayOf, cancellationToken);
         }
+
+        return published;
     }
 
-    private async Task PublishBatchAsync(UnitOfWork work, Guid[] personIds, CancellationToken cancellationToken)
+    private async Task<int> PublishBatchAsync(UnitOfWork work, Guid[] personIds, Guid? replayOf, CancellationToken cancellationToken)
     {
         var people = await PersonReader.ReadAsync(
             work.Connection,
@@ -63,8 +69,10 @@ internal sealed class PersonChanges(ExpertiseDatabase database, Outbox<Expertise
             work.Transaction);
         foreach (var person in people)
         {
-            await outbox.EnqueueAsync(work, ToEvent(person), cancellationToken);
+            await outbox.EnqueueAsync(work, ToEvent(person) with { ReplayOf = replayOf }, cancellationToken);
         }
+
+        return people.Count;
     }
 
     private static PersonProfileChanged ToEvent(PersonResponse person) =>

@@ -30,9 +30,3 @@ CREATE TABLE expert_suggestions (
     suggested_at timestamptz NOT NULL,
     experts      text NOT NULL -- JSON array, as the event listed them
 );
-
--- Search reindexes this service has already replayed its state for (ReindexRequested).
-CREATE TABLE reindex_replays (
-    reindex_id  uuid PRIMARY KEY,
-    replayed_at timestamptz NOT NULL
-);

@@ -43,9 +43,3 @@ CREATE TABLE expert_suggestions (
     suggested_at TEXT NOT NULL,
     experts      TEXT NOT NULL -- JSON array, as the event listed them
 );
-
--- Search reindexes this service has already replayed its state for (ReindexRequested).
-CREATE TABLE reindex_replays (
-    reindex_id  TEXT PRIMARY KEY,
-    replayed_at TEXT NOT NULL
-);

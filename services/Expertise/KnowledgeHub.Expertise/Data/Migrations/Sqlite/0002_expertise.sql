@@ -127,9 +127,3 @@ CREATE TABLE suggested_experts (
     PRIMARY KEY (post_id, person_id)
 );
 CREATE INDEX ix_suggested_experts_person ON suggested_experts (person_id, suggested_at);
-
--- Search reindex requests already answered, so a replayed request republishes nothing.
-CREATE TABLE reindex_replays (
-    reindex_id  TEXT PRIMARY KEY,
-    replayed_at TEXT NOT NULL
-);
