@@ -21,6 +21,13 @@ public sealed class Validation
         return this;
     }
 
+    /// <summary>
+    /// Reads If-Match for a conditional write: the version the client read, or null for an
+    /// unconditional one. A header that is no ETag of ours is a field error; a stale one answers 412 later.
+    /// </summary>
+    public Validation IfMatch(HttpRequest request, out long? expectedVersion) =>
+        ETags.TryReadIfMatch(request, out expectedVersion) ? this : Add("If-Match", "If-Match must be an ETag this API handed out.");
+
     /// <summary>Records an error unless <paramref name="condition"/> holds.</summary>
     public Validation Require(bool condition, string field, string message) => condition ? this : Add(field, message);
 

@@ -1,6 +1,7 @@
 using Dapper;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
+using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Messaging.Inbox;
 
 namespace KnowledgeHub.Expertise.Consumers;

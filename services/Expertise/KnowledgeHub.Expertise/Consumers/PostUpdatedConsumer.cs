@@ -1,5 +1,6 @@
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
+using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Messaging.Inbox;
 
 namespace KnowledgeHub.Expertise.Consumers;
@@ -11,7 +12,7 @@ internal sealed class PostUpdatedConsumer(ExpertiseDatabase database, TimeProvid
     protected override Task ApplyAsync(UnitOfWork work, PostUpdated message, CancellationToken cancellationToken) =>
         posts.ApplyAsync(
             work,
-            PostState.From(
+            PostStates.From(
                 nameof(PostUpdated), message.PostId, message.CommunityId, message.CommunityVisibility, message.Type, message.Title,
                 message.Tags, message.AuthorId, message.Version, message.CreatedAt, message.Body),
             cancellationToken);

@@ -36,7 +36,7 @@ internal static class CheckInKeyResult
     {
         var validation = new Validation();
         var value = ObjectiveRules.CheckValue(request.Current, "current", required: true, validation);
-        var expectedVersion = Concurrency.ReadIfMatch(httpRequest, validation);
+        validation.IfMatch(httpRequest, out var expectedVersion);
 
         if (!validation.IsValid)
         {

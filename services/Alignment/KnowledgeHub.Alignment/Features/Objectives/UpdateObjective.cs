@@ -35,7 +35,7 @@ internal static class UpdateObjective
     {
         var validation = new Validation();
         var input = ObjectiveRules.Validate(request, editing: true, validation);
-        var expectedVersion = Concurrency.ReadIfMatch(httpRequest, validation);
+        validation.IfMatch(httpRequest, out var expectedVersion);
 
         if (input is null || !validation.IsValid)
         {

@@ -32,7 +32,7 @@ internal static class UpdateProject
     {
         var validation = new Validation();
         var input = ProjectRules.Validate(request, validation);
-        var expectedVersion = Concurrency.ReadIfMatch(httpRequest, validation);
+        validation.IfMatch(httpRequest, out var expectedVersion);
 
         if (input is null || !validation.IsValid)
         {

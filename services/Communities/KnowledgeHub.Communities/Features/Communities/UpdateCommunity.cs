@@ -31,11 +31,7 @@ internal static class UpdateCommunity
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        var validation = CommunityRules.Validate(request, out var tags);
-        if (!ETags.TryReadIfMatch(httpRequest, out var expectedVersion))
-        {
-            validation.Add("If-Match", "If-Match must be an ETag this API handed out.");
-        }
+        var validation = CommunityRules.Validate(request, out var tags).IfMatch(httpRequest, out var expectedVersion);
 
         if (!validation.IsValid)
         {

@@ -28,9 +28,10 @@ internal static class DeletePost
         HttpRequest httpRequest,
         CancellationToken cancellationToken)
     {
-        if (!ETags.TryReadIfMatch(httpRequest, out var expectedVersion))
+        var ifMatch = new Validation().IfMatch(httpRequest, out var expectedVersion);
+        if (!ifMatch.IsValid)
         {
-            return new Validation().Add("If-Match", "If-Match must be an ETag this API handed out.").ToProblem();
+            return ifMatch.ToProblem();
         }
 
         var me = user.PersonId();

@@ -37,7 +37,7 @@ internal static class DeclareSkill
         var name = SkillTaxonomy.FromRoute(skill);
         var validation = SkillTaxonomy.ValidateName(name, new Validation(), "skill")
             .Require(request.Level is >= 1 and <= 5, "level", "'level' is required: 1 (learning) to 5 (authority).")
-            .CheckIfMatch(httpRequest, out var expectedVersion);
+            .IfMatch(httpRequest, out var expectedVersion);
         if (!validation.IsValid)
         {
             return validation.ToProblem();

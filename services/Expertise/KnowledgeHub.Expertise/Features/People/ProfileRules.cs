@@ -1,5 +1,4 @@
 using KnowledgeHub.ServiceDefaults.Http;
-using Microsoft.AspNetCore.Http;
 
 namespace KnowledgeHub.Expertise.Features.People;
 
@@ -14,17 +13,6 @@ internal static class ProfileRules
             .OptionalText(title, prefix + "title", 100)
             .OptionalText(location, prefix + "location", 100)
             .OptionalText(bio, prefix + "bio", 4000);
-
-    /// <summary>Reads If-Match for a change of the profile: a malformed one is a field error, a stale one answers 412 later.</summary>
-    public static Validation CheckIfMatch(this Validation validation, HttpRequest request, out long? expectedVersion)
-    {
-        if (!ETags.TryReadIfMatch(request, out expectedVersion))
-        {
-            validation.Add("If-Match", "If-Match must be an ETag this API handed out.");
-        }
-
-        return validation;
-    }
 
     /// <summary>The directory sorts and searches by this key of the display name.</summary>
     public static string NameKey(string displayName) => displayName.Trim().ToLowerInvariant();

@@ -53,7 +53,7 @@ internal static class UpdateMe
                 request.Availability?.HoursPerWeek is null or (>= 0 and <= 80),
                 "availability.hoursPerWeek",
                 "'availability.hoursPerWeek' must be between 0 and 80.")
-            .CheckIfMatch(httpRequest, out var expectedVersion);
+            .IfMatch(httpRequest, out var expectedVersion);
         if (!validation.IsValid)
         {
             return validation.ToProblem();

@@ -28,7 +28,7 @@ internal static class WithdrawSkill
         CancellationToken cancellationToken)
     {
         var name = SkillTaxonomy.FromRoute(skill);
-        var validation = SkillTaxonomy.ValidateName(name, new Validation(), "skill").CheckIfMatch(httpRequest, out var expectedVersion);
+        var validation = SkillTaxonomy.ValidateName(name, new Validation(), "skill").IfMatch(httpRequest, out var expectedVersion);
         if (!validation.IsValid)
         {
             return validation.ToProblem();

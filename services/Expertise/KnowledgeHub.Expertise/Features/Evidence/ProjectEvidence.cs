@@ -1,10 +1,9 @@
 using Dapper;
 using KnowledgeHub.Data;
-using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Http;
 
-namespace KnowledgeHub.Expertise.Consumers;
+namespace KnowledgeHub.Expertise.Features.Evidence;
 
 /// <summary>
 /// A project membership is evidence in the project's tags, dated by the later of the assignment and

@@ -1,10 +1,9 @@
 using Dapper;
 using KnowledgeHub.Data;
-using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Http;
 
-namespace KnowledgeHub.Expertise.Consumers;
+namespace KnowledgeHub.Expertise.Features.Evidence;
 
 /// <summary>
 /// Derives evidence from what Expertise knows of the Communities service's posts and answers. A

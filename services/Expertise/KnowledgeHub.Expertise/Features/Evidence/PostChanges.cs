@@ -2,45 +2,11 @@ using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Experts;
 
-namespace KnowledgeHub.Expertise.Consumers;
+namespace KnowledgeHub.Expertise.Features.Evidence;
 
-/// <summary>The full current state of a post, as PostPublished and PostUpdated both carry it.</summary>
+/// <summary>The full current state of a post, as Expertise stores it.</summary>
 internal sealed record PostState(
-    Guid PostId, Guid CommunityId, string Visibility, string Type, string Title, string Tags, Guid AuthorId, long Version, DateTimeOffset CreatedAt, string Body)
-{
-    /// <summary>Checks the fields both post events carry and turns them into the state to store.</summary>
-    public static PostState From(
-        string eventName,
-        Guid postId,
-        Guid communityId,
-        string? visibility,
-        string? type,
-        string? title,
-        IReadOnlyList<string>? tags,
-        Guid authorId,
-        long version,
-        DateTimeOffset createdAt,
-        string? body)
-    {
-        EventChecks.RequireId(postId, "post id", eventName);
-        EventChecks.RequireId(communityId, "community id", eventName);
-        EventChecks.RequireId(authorId, "author id", eventName);
-        EventChecks.RequireText(type, "type", eventName);
-        EventChecks.RequireText(title, "title", eventName);
-        EventChecks.RequireVersion(version, eventName);
-        return new PostState(
-            postId,
-            communityId,
-            visibility == "open" ? "open" : "closed",
-            type!.Trim().ToLowerInvariant(),
-            title!.Trim(),
-            EventChecks.Tags(tags, eventName),
-            authorId,
-            version,
-            createdAt,
-            body ?? "");
-    }
-}
+    Guid PostId, Guid CommunityId, string Visibility, string Type, string Title, string Tags, Guid AuthorId, long Version, DateTimeOffset CreatedAt, string Body);
 
 /// <summary>
 /// Applies a post's state when it is newer than the stored one (and the post was not removed),
