@@ -28,6 +28,29 @@ public abstract class AlignmentFixture(DatabaseProvider provider) : ModuleFixtur
     protected override void MapModule(WebApplication app) => app.MapAlignment();
 
     /// <summary>
+    /// Announces people as the other services would on their first sign-in, and waits until Alignment
+    /// knows them, so projects may name them as members.
+    /// </summary>
+    public async Task KnowPeopleAsync(params TestUser[] people)
+    {
+        foreach (var person in people)
+        {
+            await Host.PublishAsync(new PersonSeen(person.Id, person.Email, person.DisplayName, person.Department, DateTimeOffset.UtcNow));
+        }
+
+        var database = Host.Get<AlignmentDatabase>();
+        var ids = people.Select(person => person.Id).Distinct().ToArray();
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                await using var session = await database.OpenSessionAsync();
+                return await session.ScalarAsync<long>($"SELECT count(*) FROM people WHERE {database.Dialect.InList("person_id", "@Ids")}", new { Ids = ids }) == ids.Length;
+            },
+            TimeSpan.FromSeconds(10),
+            "Alignment to know the people");
+    }
+
+    /// <summary>
     /// Announces departments as the Expertise service would and waits until Alignment knows them,
     /// so projects and objectives may name them.
     /// </summary>

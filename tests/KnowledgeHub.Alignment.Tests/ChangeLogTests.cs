@@ -20,7 +20,9 @@ public abstract class ChangeLogTests(AlignmentFixture fixture)
         var executive = fixture.Host.CreateClient(TestUser.Executive());
         var project = await lead.CreateProjectAsync(Project("Logged", department, planned: 1000m, status: "proposed"));
         var objective = await executive.CreateObjectiveAsync(Objective("Served", department));
-        var member = Guid.NewGuid();
+        var memberUser = TestUser.Employee("member");
+        await fixture.KnowPeopleAsync(memberUser);
+        var member = memberUser.Id;
 
         using var edited = await lead.PutAsJsonAsync($"/api/projects/{project.Id()}", Project("Logged", department, planned: 1500m, status: "active"));
         await edited.EnsureStatusAsync(HttpStatusCode.OK);
@@ -33,7 +35,7 @@ public abstract class ChangeLogTests(AlignmentFixture fixture)
         var changes = log["items"]!.Items().Select(Line).ToList();
         Assert.Contains($"budget.planned: 1000 -> 1500 by {leadUser.Id}", changes);
         Assert.Contains($"status: proposed -> active by {leadUser.Id}", changes);
-        Assert.Equal($"member:{member}: (none) -> engineer by {leadUser.Id}", changes.Single(line => line.StartsWith($"member:{member}", StringComparison.Ordinal)));
+        Assert.Equal($"member:{member}: (none) -> engineer (unconfirmed) by {leadUser.Id}", changes.Single(line => line.StartsWith($"member:{member}", StringComparison.Ordinal)));
         Assert.Contains($"alignment:{objective.Id()}: (none) -> low by {leadUser.Id}", changes);
         Assert.Contains($"health: (none) -> amber by {leadUser.Id}", changes);
         Assert.Contains(changes, line => line.StartsWith("statusReport:", StringComparison.Ordinal) && line.EndsWith($": (none) -> amber: All amber by {leadUser.Id}", StringComparison.Ordinal));

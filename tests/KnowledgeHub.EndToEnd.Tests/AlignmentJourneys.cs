@@ -54,7 +54,13 @@ public abstract class AlignmentJourneys(IHubUnderTest hub)
         await lead.PostJsonAsync($"{dashboardsUrl}/status-reports", new { health = "green", summary = "First dashboard live" }, HttpStatusCode.Created);
         var analyst = await flow.SignInAsync($"analyst.{marker}@example.com", finance);
         var analystId = Id(await analyst.GetJsonAsync("/api/people/me"));
-        await lead.PutJsonAsync($"{dashboardsUrl}/members/{analystId}", new { role = "analyst" }, HttpStatusCode.OK);
+        // Alignment learns of the analyst from their first sign-in (PersonSeen); until then it knows nobody by that id.
+        await Eventually.AssertAsync(
+            async () => (await lead.PutAsJsonAsync($"{dashboardsUrl}/members/{analystId}", new { role = "analyst" })).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(15),
+            "Alignment to know the analyst");
+        var confirmed = await analyst.PostJsonAsync($"{dashboardsUrl}/members/me/confirmation", new { }, HttpStatusCode.OK);
+        Assert.NotNull(confirmed["confirmedAt"]);
         var checkIn = await executive.PutJsonAsync($"/api/objectives/{Id(grow)}/key-results/{Id(grow["keyResults"]![0]!)}", new { current = 78m }, HttpStatusCode.OK);
 
         Assert.Equal([72m, 78m], checkIn["history"]!.AsArray().Select(value => value!["value"]!.GetValue<decimal>()));

@@ -82,6 +82,40 @@ public sealed class AttackFindingsTests(SecuredHub hub)
         Assert.Contains("developer", (await response.ReadJsonAsync())["errors"]?["role"]?[0]?.GetValue<string>() ?? "no error on role", StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 24: a project could name an id of nobody, and put work on a colleague's expert record without their consent.</summary>
+    [Fact]
+    public async Task A_project_member_must_exist_and_confirm_before_it_is_evidence()
+    {
+        using var author = hub.Client(Role.Author);
+        using var member = hub.Client(Role.Member);
+        using var admin = hub.Client(Role.Admin);
+        await admin.PutJsonAsync("/api/skills/Zero-trust", new { aliases = Array.Empty<string>(), category = "Security" }, HttpStatusCode.OK);
+        var unconfirmed = await NewProjectAsync(author, $"Unconfirmed {Guid.NewGuid():N}");
+        var confirmed = await NewProjectAsync(author, $"Confirmed {Guid.NewGuid():N}");
+        var memberId = hub.World["member"];
+
+        using var nobody = await author.PutAsync($"/api/projects/{unconfirmed.Id}/members/{Guid.NewGuid()}", JsonContent.Create(new { role = "developer" }), TestContext.Current.CancellationToken);
+        var waiting = await author.PutJsonAsync($"/api/projects/{unconfirmed.Id}/members/{memberId}", new { role = "developer" }, HttpStatusCode.OK);
+        await author.PutJsonAsync($"/api/projects/{confirmed.Id}/members/{memberId}", new { role = "developer" }, HttpStatusCode.OK);
+        await member.PostJsonAsync($"/api/projects/{confirmed.Id}/members/me/confirmation", new { }, HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
+        Assert.Null(waiting["confirmedAt"]);
+        // Alignment's outbox relays in order: the unconfirmed membership, had it been announced, arrived first.
+        var details = await Eventually.GetAsync(
+            async () => (await member.GetJsonAsync("/api/people/me/evidence?kind=project&limit=100"))["items"]!.AsArray()
+                .Select(item => item!["detail"]!.GetValue<string>()).ToList() is var found && found.Any(detail => detail.Contains(confirmed.Name, StringComparison.Ordinal)) ? found : null,
+            TimeSpan.FromSeconds(15),
+            "the confirmed membership to become the member's evidence");
+        Assert.DoesNotContain(details, detail => detail.Contains(unconfirmed.Name, StringComparison.Ordinal));
+    }
+
+    private static async Task<(string Id, string Name)> NewProjectAsync(HttpClient author, string name)
+    {
+        var project = await author.PostJsonAsync("/api/projects", new { name, description = "", sponsorDepartment = "IT", tags = new[] { "zero-trust" }, budget = new { planned = 1000, actual = 0, currency = "EUR" }, startDate = "2026-07-01", endDate = "2026-12-31", status = "active" }, HttpStatusCode.Created);
+        return (project["id"]!.GetValue<string>(), name);
+    }
+
     /// <summary>Issue 24: any employee could create global skills with any text; a name now follows a rule.</summary>
     [Theory]
     [InlineData("\u202Eexe.tnemucod")]

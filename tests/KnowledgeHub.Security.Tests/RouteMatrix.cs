@@ -120,6 +120,12 @@ public static class RouteMatrix
         new("PUT /api/projects/{project}/members/{member}", ProjectEditors, new { role = "contributor" }),
         // Anyone may take themselves off a project; removing another person is for its editors.
         new("DELETE /api/projects/{project}/members/{member}", "401 403 204 403 204 204 204", Arrange: AssignedMemberAsync),
+        // Only a member confirms, and only their own membership: the member (assigned by the author) and the author (its lead).
+        new("POST /api/projects/{project}/members/me/confirmation", "401 404 200 404 200 404 404", new { }, async (world, role) =>
+        {
+            await AssignedMemberAsync(world, role);
+            return world.Resolve("/api/projects/{project}/members/me/confirmation");
+        }),
         new("POST /api/projects/{project}/status-reports", "401 403 403 403 201 201 201", new { health = "amber", summary = "Slipping a week" }),
         new("GET /api/projects/{project}/status-reports", Everyone),
         new("GET /api/projects/{project}/changes", Everyone),

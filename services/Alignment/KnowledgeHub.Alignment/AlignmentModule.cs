@@ -33,6 +33,8 @@ public static class AlignmentModule
         builder.Services.AddConsumers(bus =>
         {
             bus.AddConsumer<DepartmentChangedConsumer>();
+            bus.AddConsumer<PersonSeenConsumer>();
+            bus.AddConsumer<PersonProfileChangedConsumer>();
             bus.AddConsumer<ReindexRequestedConsumer>();
         });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
@@ -53,6 +55,7 @@ public static class AlignmentModule
         UpdateProject.Map(api);
         AssignMember.Map(api);
         RemoveMember.Map(api);
+        ConfirmMembership.Map(api);
         ReportStatus.Map(api);
         ListStatusReports.Map(api);
         ListChanges.Map(api);

@@ -41,7 +41,7 @@ internal static class ChangeLog
         state["endDate"] = project.EndDate;
         foreach (var (key, value) in await work.QueryAsync<(string, string)>(
             """
-            SELECT 'member:' || lower(CAST(person_id AS TEXT)), role FROM project_members WHERE project_id = @Id
+            SELECT 'member:' || lower(CAST(person_id AS TEXT)), role || CASE WHEN confirmed_at IS NULL THEN ' (unconfirmed)' ELSE '' END FROM project_members WHERE project_id = @Id
             UNION ALL
             SELECT 'alignment:' || lower(CAST(objective_id AS TEXT)), contribution FROM project_objectives WHERE project_id = @Id
             UNION ALL

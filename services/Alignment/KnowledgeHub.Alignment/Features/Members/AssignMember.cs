@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
@@ -28,7 +27,8 @@ internal static class AssignMember
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/projects/{id:guid}/members/{personId:guid}", HandleAsync)
             .WithName(nameof(AssignMember))
-            .WithSummary("Assign a person to a project or change their role (the project's leads, executives and admins). Role 'lead' lets them edit the project.");
+            .WithSummary("Assign a person the hub knows to a project, or change their role (the project's leads, executives and admins). Role 'lead' lets them edit the project. "
+                + "A membership made for someone else stays unconfirmed (confirmedAt null), and no evidence of it, until they confirm it.");
 
     private static async Task<Results<Ok<MemberResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id,
@@ -60,19 +60,32 @@ internal static class AssignMember
             return ProjectLead.MustStay();
         }
 
+        // Only someone the hub knows may be named, and only the person themselves puts a membership on
+        // their expert record: one made by someone else waits for their confirmation (ADR 0047).
+        var self = personId == user.PersonId();
+        if (!self && !await KnownPeople.ExistsAsync(work, personId))
+        {
+            return Problems.NotFound("The person");
+        }
+
         // A repeated assignment with the same role changes nothing and announces nothing.
-        var changed = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var now = time.UtcNowForDatabase();
+        var changed = await work.ExecuteAsync(
             """
-            INSERT INTO project_members (project_id, person_id, role, assigned_at) VALUES (@Id, @PersonId, @Role, @Now)
-            ON CONFLICT (project_id, person_id) DO UPDATE SET role = excluded.role, assigned_at = excluded.assigned_at
+            INSERT INTO project_members (project_id, person_id, role, assigned_at, confirmed_at) VALUES (@Id, @PersonId, @Role, @Now, @ConfirmedAt)
+            ON CONFLICT (project_id, person_id) DO UPDATE
+            SET role = excluded.role, assigned_at = excluded.assigned_at, confirmed_at = COALESCE(project_members.confirmed_at, excluded.confirmed_at)
             WHERE project_members.role <> excluded.role
             """,
-            new { Id = id, PersonId = personId, Role = role, Now = time.UtcNowForDatabase() },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Id = id, PersonId = personId, Role = role, Now = now, ConfirmedAt = self ? now : (DateTimeOffset?)null });
+        if (self)
+        {
+            await KnownPeople.RememberAsync(work, personId, time);
+        }
+
         var project = (await ProjectReader.ReadDetailAsync(work.Connection, database.Dialect, id, cancellationToken, work.Transaction))!;
         var member = project.Members!.Single(candidate => candidate.PersonId == personId);
-        if (changed > 0)
+        if (changed > 0 && member.ConfirmedAt is not null)
         {
             await outbox.EnqueueAsync(work, ProjectEvents.MemberAssigned(project, member), cancellationToken);
         }

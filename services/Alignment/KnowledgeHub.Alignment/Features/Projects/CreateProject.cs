@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
+using KnowledgeHub.Alignment.Features.Members;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -51,11 +52,12 @@ internal static class CreateProject
                                   start_date, end_date, status, pilot, lessons_learned, lead_id, version, created_at, updated_at)
             VALUES (@Id, @Name, @Description, @SponsorDepartment, @Planned, @Actual, @Currency,
                     @StartDate, @EndDate, @Status, @Pilot, @LessonsLearned, @LeadId, 1, @Now, @Now);
-            INSERT INTO project_members (project_id, person_id, role, assigned_at) VALUES (@Id, @LeadId, @LeadRole, @Now);
+            INSERT INTO project_members (project_id, person_id, role, assigned_at, confirmed_at) VALUES (@Id, @LeadId, @LeadRole, @Now, @Now);
             """,
             parameters,
             work.Transaction,
             cancellationToken: cancellationToken));
+        await KnownPeople.RememberAsync(work, user.PersonId(), time);
         await ProjectChildren.ReplaceAsync(work, id, input, cancellationToken);
 
         var project = await ProjectEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);

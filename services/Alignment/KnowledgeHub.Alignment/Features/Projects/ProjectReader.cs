@@ -72,7 +72,7 @@ internal static class ProjectReader
 
         var members = await connection.QueryAsync<MemberRow>(new CommandDefinition(
             """
-            SELECT person_id AS PersonId, role AS Role, assigned_at AS AssignedAt
+            SELECT person_id AS PersonId, role AS Role, assigned_at AS AssignedAt, confirmed_at AS ConfirmedAt
             FROM project_members WHERE project_id = @Id ORDER BY assigned_at, person_id
             """,
             new { Id = id },
@@ -90,7 +90,7 @@ internal static class ProjectReader
             cancellationToken: cancellationToken));
         return project with
         {
-            Members = members.Select(row => new MemberResponse(row.PersonId, row.Role, row.AssignedAt)).ToList(),
+            Members = members.Select(row => new MemberResponse(row.PersonId, row.Role, row.AssignedAt, row.ConfirmedAt)).ToList(),
             Alignments = alignments.Select(row => new ProjectAlignmentResponse(
                 row.ObjectiveId, row.Title, row.Department, row.Period, row.Contribution, row.Rationale, row.UpdatedAt)).ToList(),
         };
@@ -146,6 +146,8 @@ internal static class ProjectReader
         public required string Role { get; init; }
 
         public DateTimeOffset AssignedAt { get; init; }
+
+        public DateTimeOffset? ConfirmedAt { get; init; }
     }
 
     private sealed class AlignmentRow

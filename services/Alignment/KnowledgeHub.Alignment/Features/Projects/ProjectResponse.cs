@@ -4,7 +4,8 @@ namespace KnowledgeHub.Alignment.Features.Projects;
 
 internal sealed record Budget(decimal Planned, decimal Actual, string Currency);
 
-internal sealed record MemberResponse(Guid PersonId, string Role, DateTimeOffset AssignedAt);
+/// <summary>A project member; <paramref name="ConfirmedAt"/> is null while a membership someone else made awaits the person's consent.</summary>
+internal sealed record MemberResponse(Guid PersonId, string Role, DateTimeOffset AssignedAt, DateTimeOffset? ConfirmedAt);
 
 /// <summary>An objective the project serves, as the project shows it.</summary>
 internal sealed record ProjectAlignmentResponse(

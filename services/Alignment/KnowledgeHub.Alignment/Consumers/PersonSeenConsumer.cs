@@ -1,0 +1,19 @@
+using KnowledgeHub.Alignment.Features.Members;
+using KnowledgeHub.Contracts.Expertise;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging;
+using KnowledgeHub.Messaging.Inbox;
+
+namespace KnowledgeHub.Alignment.Consumers;
+
+/// <summary>A person signed in somewhere: from now on a project may name them.</summary>
+internal sealed class PersonSeenConsumer(AlignmentDatabase database, TimeProvider time)
+    : InboxConsumer<AlignmentDatabase, PersonSeen>(database, time)
+{
+    private readonly TimeProvider _time = time;
+
+    protected override Task ApplyAsync(UnitOfWork work, PersonSeen message, CancellationToken cancellationToken) =>
+        message.PersonId == Guid.Empty
+            ? throw new InvalidEventException("A PersonSeen needs a person id.")
+            : KnownPeople.RememberAsync(work, message.PersonId, _time);
+}
