@@ -5,6 +5,8 @@ namespace KnowledgeHub.Contracts.Alignment;
 /// <summary>
 /// An IT project was created or edited; the full current state. <paramref name="LessonsLearned"/>
 /// (added later, so absent from older messages) is what a pilot taught, written when it closed.
+/// <paramref name="ObjectiveIds"/> (added later) are the objectives the project serves; null when the
+/// message does not say (older messages, and lists that do not read the links), empty when it serves none.
 /// </summary>
 [MessageUrn("knowledgehub:alignment:project-changed:v1")]
 public sealed record ProjectChanged(
@@ -19,4 +21,5 @@ public sealed record ProjectChanged(
     long Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string? LessonsLearned = null);
+    string? LessonsLearned = null,
+    IReadOnlyList<Guid>? ObjectiveIds = null);
