@@ -27,13 +27,13 @@ internal static class Events
         new(answerId, postId, community, author.Id, title, [], asker.Id, null, At(date));
 
     public static ProjectChanged Project(Guid id, string name, string sponsor, string[] partners, IReadOnlyList<Guid>? objectives, long version = 1) =>
-        new(id, name, $"{name}: the plan", sponsor, partners, [], "active", Guid.NewGuid(), version, At("2025-12-01"), At("2025-12-01"), null, objectives);
+        new(id, name, $"{name}: the plan", sponsor, partners, [], "active", Guid.NewGuid(), version, At("2025-12-01"), At("2025-12-01"), ObjectiveIds: objectives);
 
     public static ProjectMemberAssigned OnProject(Guid project, string name, TestUser person, string date) =>
         new(project, name, [], person.Id, "contributor", At(date));
 
     public static ObjectiveChanged Objective(Guid id, string title, string department, string[]? ownerDepartments = null, Guid[]? owners = null) =>
-        new(id, title, $"{title}: why", department, "2026-H1", 2, 1, At("2025-12-01"), At("2025-12-01"), owners, ownerDepartments);
+        new(id, title, $"{title}: why", department, "2026-H1", 2, 1, At("2025-12-01"), At("2025-12-01"), Owners: owners, OwnerDepartments: ownerDepartments);
 
     /// <summary>Publishes the events and waits until the module has applied every one of them.</summary>
     public static async Task PublishAndWaitAsync(this ModuleTestHost host, params object[] events)

@@ -19,7 +19,7 @@ internal static class ProjectEvents
         project.CreatedAt,
         project.UpdatedAt,
         project.LessonsLearned,
-        project.Alignments?.Select(alignment => alignment.ObjectiveId).ToList());
+        ObjectiveIds: project.Alignments?.Select(alignment => alignment.ObjectiveId).ToList());
 
     public static ProjectMemberAssigned MemberAssigned(ProjectResponse project, MemberResponse member) =>
         new(project.Id, project.Name, project.Tags, member.PersonId, member.Role, member.AssignedAt);
