@@ -153,7 +153,9 @@ public abstract class PartnershipFiguresTests(PartnershipsFixture fixture)
         var map = await employee.GetJsonAsync($"/api/systems-map?focus=project:{history.Ledger}");
 
         var project = $"project:{history.Ledger}";
+        // A node weighs the sum of its edges: the project 5; FIN sponsors (1), gives IT 1, gets 7 from IT and 6 from ada.
         Assert.Equal((project, 5.0), (map["nodes"]![0]!["id"]!.GetValue<string>(), map["nodes"]![0]!["weight"]!.GetValue<double>()));
+        Assert.Equal(15.0, map["nodes"]!.AsArray().Single(node => node!["id"]!.GetValue<string>() == "department:FIN")!["weight"]!.GetValue<double>());
         Assert.Equal(
             new[]
             {
@@ -166,8 +168,12 @@ public abstract class PartnershipFiguresTests(PartnershipsFixture fixture)
             {
                 $"department:FIN sponsors {project}", $"department:IT partners-in {project}", $"person:{history.Ada.Id} works-on {project}",
                 $"person:{history.Carla.Id} works-on {project}", $"{project} serves objective:{history.FasterClose}",
+                // Help links what is on the map: FIN and IT both ways (1 and 7), ada to FIN (6), carla to IT (1; her help to HR is off the map).
+                "department:FIN helps department:IT 1", "department:IT helps department:FIN 7",
+                $"person:{history.Ada.Id} helps department:FIN 6", $"person:{history.Carla.Id} helps department:IT 1",
             }.Order(StringComparer.Ordinal),
-            map["edges"]!.AsArray().Select(edge => $"{edge!["from"]} {edge["kind"]} {edge["to"]}").Order(StringComparer.Ordinal));
+            map["edges"]!.AsArray().Select(edge => edge!["kind"]!.GetValue<string>() == "helps"
+                ? $"{edge["from"]} helps {edge["to"]} {edge["weight"]}" : $"{edge["from"]} {edge["kind"]} {edge["to"]}").Order(StringComparer.Ordinal));
 
         var wider = await employee.GetJsonAsync($"/api/systems-map?focus=project:{history.Ledger}&depth=2");
         // Two rings out: ada's and carla's communities (the open one only), their help, FIN's and IT's people and work.
@@ -181,13 +187,13 @@ public abstract class PartnershipFiguresTests(PartnershipsFixture fixture)
     public async Task A_persons_map_is_for_that_person_executives_and_admins()
     {
         var history = await fixture.HistoryAsync();
-        var url = $"/api/systems-map?focus=person:{history.Ada.Id}";
+        var url = $"/api/systems-map?focus=person:{history.Ada.Id}&depth=2";
 
         using var other = await fixture.Host.CreateClient(history.Carla).GetAsync(url);
         await other.EnsureStatusAsync(System.Net.HttpStatusCode.NotFound);
         var own = await fixture.Host.CreateClient(history.Ada).GetJsonAsync(url);
-        var helps = Assert.Single(own["edges"]!.AsArray(), edge => edge!["kind"]!.GetValue<string>() == "helps");
-        // ada's help to FIN, ever: 6.
+        var helps = Assert.Single(own["edges"]!.AsArray(), edge => edge!["kind"]!.GetValue<string>() == "helps" && edge["from"]!.GetValue<string>() == $"person:{history.Ada.Id}");
+        // ada's help to FIN, ever: 6 (FIN is on the map two rings out, as the sponsor of her project).
         Assert.Equal(($"person:{history.Ada.Id}", "department:FIN", 6.0), (helps!["from"]!.GetValue<string>(), helps["to"]!.GetValue<string>(), helps["weight"]!.GetValue<double>()));
         await fixture.Host.CreateClient(TestUser.Admin()).GetJsonAsync(url);
     }

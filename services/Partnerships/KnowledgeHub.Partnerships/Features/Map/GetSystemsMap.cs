@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using KnowledgeHub.Data;
-using KnowledgeHub.Partnerships.Features.Record;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +26,7 @@ internal static class GetSystemsMap
                 + "and how they are linked; what the caller may not see is left out, and a person's map is for that person, executives and admins.");
 
     private static async Task<Results<Ok<MapResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string? focus, int? depth, ClaimsPrincipal user, PartnershipsDatabase database, TimeProvider time, CancellationToken cancellationToken)
+        string? focus, int? depth, ClaimsPrincipal user, PartnershipsDatabase database, CancellationToken cancellationToken)
     {
         var validation = new Validation()
             .Require(!string.IsNullOrWhiteSpace(focus), "focus", "'focus' names the centre of the map: department:{code}, objective:{id}, project:{id}, community:{id} or person:{id}.")
@@ -46,8 +45,7 @@ internal static class GetSystemsMap
             return Problems.NotFound($"The focus '{focus}'");
         }
 
-        var firstMonth = Ledger.Month(time.GetUtcNow().AddMonths(-11));
-        var graph = new MapGraph(session, user.PersonId(), firstMonth);
+        var graph = new MapGraph(session, user.PersonId());
         await graph.WalkAsync(kind, id, depth ?? 1);
         var labels = await MapLabels.ReadAsync(session, graph.Nodes.Keys);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -3,10 +3,11 @@ using KnowledgeHub.Data;
 namespace KnowledgeHub.Partnerships.Features.Map;
 
 /// <summary>
-/// Walks the systems map out from its focus one ring at a time, each ring one query per relation
-/// and side. Communities the caller may not see are neither shown nor walked through.
+/// Walks the systems map out from its focus one ring at a time along structural edges, each ring
+/// one query per relation and side; then links the nodes on the map by help. Communities the caller
+/// may not see are neither shown nor walked through.
 /// </summary>
-internal sealed class MapGraph(DbSession session, Guid caller, string firstMonth)
+internal sealed class MapGraph(DbSession session, Guid caller)
 {
     private const int Chunk = 500;
 
@@ -26,7 +27,7 @@ internal sealed class MapGraph(DbSession session, Guid caller, string firstMonth
         for (var distance = 1; distance <= depth && ring.Count > 0; distance++)
         {
             var found = new List<(string Kind, string Id)>();
-            foreach (var relation in MapRelation.All)
+            foreach (var relation in MapRelation.All.Where(relation => relation.Walks))
             {
                 found.AddRange(await FollowAsync(relation, relation.FromKind, relation.FromColumn, ring, outward: true));
                 found.AddRange(await FollowAsync(relation, relation.ToKind, relation.ToColumn, ring, outward: false));
@@ -39,6 +40,12 @@ internal sealed class MapGraph(DbSession session, Guid caller, string firstMonth
             }
 
             ring = visible;
+        }
+
+        var onMap = _nodes.Keys.ToList();
+        foreach (var relation in MapRelation.All.Where(relation => !relation.Walks))
+        {
+            await FollowAsync(relation, relation.FromKind, relation.FromColumn, onMap, outward: true);
         }
 
         foreach (var edge in _edges.Keys.Where(edge => !Has(edge.From) || !Has(edge.To)).ToList())
@@ -54,7 +61,7 @@ internal sealed class MapGraph(DbSession session, Guid caller, string firstMonth
     }
 
     private async Task<IEnumerable<(string Kind, string Id)>> FollowAsync(
-        MapRelation relation, string kind, string column, List<(string Kind, string Id)> ring, bool outward)
+        MapRelation relation, string kind, string column, IReadOnlyList<(string Kind, string Id)> ring, bool outward)
     {
         var ids = ring.Where(node => node.Kind == kind).Select(node => node.Id).ToList();
         var found = new List<(string Kind, string Id)>();
@@ -62,8 +69,8 @@ internal sealed class MapGraph(DbSession session, Guid caller, string firstMonth
         {
             // Typed lists: Dapper expands a list parameter only when its property is one.
             object parameters = kind == NodeKinds.Department
-                ? new { Ids = chunk, FirstMonth = firstMonth }
-                : new { Ids = chunk.Select(Guid.Parse).ToArray(), FirstMonth = firstMonth };
+                ? new { Ids = chunk }
+                : new { Ids = chunk.Select(Guid.Parse).ToArray() };
             var rows = await session.QueryAsync<EdgeRow>(relation.Sql(session.Dialect.InList(column, "@Ids")), parameters);
             foreach (var row in rows)
             {

@@ -14,12 +14,14 @@ internal static class NodeKinds
 
 /// <summary>
 /// One kind of edge of the systems map, as SQL over the service's own tables: which column holds
-/// the node it starts from and which the node it goes to, and what it weighs.
+/// the node it starts from and which the node it goes to, and what it weighs. The map walks along
+/// structural edges only; help (<see cref="Walks"/> false) links nodes already on the map, since
+/// nearly every department helps nearly every other and walking along help would bring in everything.
 /// </summary>
 internal sealed record MapRelation(
-    string Kind, string FromKind, string FromColumn, string ToKind, string ToColumn, string Table, string Filter = "", string Weight = "1", string GroupBy = "")
+    string Kind, string FromKind, string FromColumn, string ToKind, string ToColumn, string Table, string Filter = "", string Weight = "1", string GroupBy = "", bool Walks = true)
 {
-    /// <summary>Help between departments and from people to departments is weighed over the last twelve months (help_months) or ever (person_reach).</summary>
+    /// <summary>Help is weighed by all help ever given: between departments from help_months, from people to departments from person_reach.</summary>
     public static readonly IReadOnlyList<MapRelation> All =
     [
         new("belongs-to", NodeKinds.Person, "id", NodeKinds.Department, "department", "people"),
@@ -31,10 +33,10 @@ internal sealed record MapRelation(
         new("serves", NodeKinds.Project, "project_id", NodeKinds.Objective, "objective_id", "project_objectives"),
         new("helps", NodeKinds.Department, "giver_department", NodeKinds.Department, "receiver_department",
             "help_months",
-            "giver_department <> receiver_department AND month >= @FirstMonth", "SUM(help)", "GROUP BY giver_department, receiver_department"),
+            "giver_department <> receiver_department", "SUM(help)", "GROUP BY giver_department, receiver_department", Walks: false),
         new("helps", NodeKinds.Person, "person_id", NodeKinds.Department, "receiver_department",
             "person_reach",
-            "giver_department <> receiver_department AND contributions > 0", "SUM(help)", "GROUP BY person_id, receiver_department"),
+            "giver_department <> receiver_department AND contributions > 0", "SUM(help)", "GROUP BY person_id, receiver_department", Walks: false),
     ];
 
     /// <summary>The edges of this relation whose one side is among <c>@Ids</c> (<paramref name="inList"/> tests a column).</summary>

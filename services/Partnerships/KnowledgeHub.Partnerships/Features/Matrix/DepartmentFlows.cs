@@ -36,31 +36,21 @@ internal sealed class DepartmentFlows
         var flows = new DepartmentFlows
         {
             SharedProjects = await PairsAsync(session, """
-                SELECT a.department AS A, b.department AS B, count(*) AS Shared
-                FROM project_departments a
-                JOIN project_departments b ON b.project_id = a.project_id AND a.department <> b.department
-                JOIN projects p ON p.id = a.project_id
+                SELECT CAST(d.project_id AS TEXT) AS GroupId, d.department AS Department
+                FROM project_departments d JOIN projects p ON p.id = d.project_id
                 WHERE p.status = 'active'
-                GROUP BY a.department, b.department
                 """),
             SharedCommunities = await PairsAsync(session, """
-                SELECT a.department AS A, b.department AS B, count(*) AS Shared
-                FROM community_departments a
-                JOIN community_departments b ON b.community_id = a.community_id AND a.department <> b.department
-                JOIN communities c ON c.id = a.community_id
-                WHERE c.visibility = 'open' AND a.members > 0 AND b.members > 0
-                GROUP BY a.department, b.department
+                SELECT CAST(d.community_id AS TEXT) AS GroupId, d.department AS Department
+                FROM community_departments d JOIN communities c ON c.id = d.community_id
+                WHERE c.visibility = 'open' AND d.members > 0
                 """),
             SharedObjectives = await PairsAsync(session, """
-                WITH involved AS (
-                    SELECT objective_id, department FROM objective_departments
-                    UNION
-                    SELECT l.objective_id, d.department FROM project_objectives l JOIN project_departments d ON d.project_id = l.project_id
-                )
-                SELECT a.department AS A, b.department AS B, count(*) AS Shared
-                FROM involved a JOIN involved b ON b.objective_id = a.objective_id AND a.department <> b.department
-                JOIN objectives o ON o.id = a.objective_id
-                GROUP BY a.department, b.department
+                SELECT CAST(d.objective_id AS TEXT) AS GroupId, d.department AS Department
+                FROM objective_departments d JOIN objectives o ON o.id = d.objective_id
+                UNION
+                SELECT CAST(l.objective_id AS TEXT), d.department
+                FROM project_objectives l JOIN project_departments d ON d.project_id = l.project_id JOIN objectives o ON o.id = l.objective_id
                 """),
         };
         var rows = await session.QueryAsync<HelpRow>(
@@ -84,10 +74,28 @@ internal sealed class DepartmentFlows
         return flows;
     }
 
-    private static async Task<IReadOnlyDictionary<(string, string), int>> PairsAsync(DbSession session, string sql) =>
-        // Ordered here, not in SQL: PostgreSQL compares text by its collation, the response by ordinal.
-        (await session.QueryAsync<SharedRow>(sql)).Where(row => string.CompareOrdinal(row.A, row.B) < 0)
-            .ToDictionary(row => (row.A, row.B), row => (int)row.Shared);
+    /// <summary>
+    /// How many groups (projects, communities, objectives) each pair of departments shares, counted
+    /// here from the groups' departments: a self-join in SQL costs groups × departments² rows.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<(string, string), int>> PairsAsync(DbSession session, string sql)
+    {
+        var shared = new Dictionary<(string, string), int>();
+        foreach (var group in (await session.QueryAsync<MemberRow>(sql)).GroupBy(row => row.GroupId, StringComparer.OrdinalIgnoreCase))
+        {
+            var departments = group.Select(row => row.Department).Distinct().Order(StringComparer.Ordinal).ToArray();
+            for (var first = 0; first < departments.Length; first++)
+            {
+                for (var second = first + 1; second < departments.Length; second++)
+                {
+                    var pair = (departments[first], departments[second]);
+                    shared[pair] = shared.GetValueOrDefault(pair) + 1;
+                }
+            }
+        }
+
+        return shared;
+    }
 
     private sealed class HelpRow
     {
@@ -100,12 +108,10 @@ internal sealed class DepartmentFlows
         public double Help { get; init; }
     }
 
-    private sealed class SharedRow
+    private sealed class MemberRow
     {
-        public required string A { get; init; }
+        public required string GroupId { get; init; }
 
-        public required string B { get; init; }
-
-        public long Shared { get; init; }
+        public required string Department { get; init; }
     }
 }
