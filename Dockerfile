@@ -1,7 +1,7 @@
 # One image recipe for every host; the build argument HOST names the host project:
 #   docker build --build-arg HOST=KnowledgeHub.Gateway -t knowledgehub/gateway .
 #   docker build --build-arg HOST=KnowledgeHub.Search.Host -t knowledgehub/search .
-# (KnowledgeHub.Expertise.Host, KnowledgeHub.Communities.Host, KnowledgeHub.Alignment.Host likewise.)
+# (KnowledgeHub.Expertise.Host, KnowledgeHub.Communities.Host, KnowledgeHub.Alignment.Host, KnowledgeHub.Partnerships.Host likewise.)
 ARG HOST=KnowledgeHub.Gateway
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -20,6 +20,8 @@ COPY services/Communities/KnowledgeHub.Communities/KnowledgeHub.Communities.cspr
 COPY services/Communities/KnowledgeHub.Communities.Host/KnowledgeHub.Communities.Host.csproj services/Communities/KnowledgeHub.Communities.Host/
 COPY services/Alignment/KnowledgeHub.Alignment/KnowledgeHub.Alignment.csproj services/Alignment/KnowledgeHub.Alignment/
 COPY services/Alignment/KnowledgeHub.Alignment.Host/KnowledgeHub.Alignment.Host.csproj services/Alignment/KnowledgeHub.Alignment.Host/
+COPY services/Partnerships/KnowledgeHub.Partnerships/KnowledgeHub.Partnerships.csproj services/Partnerships/KnowledgeHub.Partnerships/
+COPY services/Partnerships/KnowledgeHub.Partnerships.Host/KnowledgeHub.Partnerships.Host.csproj services/Partnerships/KnowledgeHub.Partnerships.Host/
 COPY services/Search/KnowledgeHub.Search/KnowledgeHub.Search.csproj services/Search/KnowledgeHub.Search/
 COPY services/Search/KnowledgeHub.Search.Host/KnowledgeHub.Search.Host.csproj services/Search/KnowledgeHub.Search.Host/
 COPY gateway/KnowledgeHub.Web/KnowledgeHub.Web.csproj gateway/KnowledgeHub.Web/

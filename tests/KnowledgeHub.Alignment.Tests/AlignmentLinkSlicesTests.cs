@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using KnowledgeHub.Contracts.Alignment;
 using KnowledgeHub.Testing;
 using Xunit;
 using static KnowledgeHub.Alignment.Tests.AlignmentApi;
@@ -25,6 +26,24 @@ public abstract class AlignmentLinkSlicesTests(AlignmentFixture fixture)
         Assert.Equal((project.Id(), "high", "Automates the whole close"), (fromObjective.Id(), fromObjective["contribution"]!.GetValue<string>(), fromObjective["rationale"]!.GetValue<string>()));
         var fromProject = Assert.Single((await lead.GetJsonAsync($"/api/projects/{project.Id()}"))["alignments"]!.AsArray())!;
         Assert.Equal((objective.Id(), "high"), (fromProject["objectiveId"]!.GetValue<string>(), fromProject["contribution"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Linking_and_unlinking_announce_the_objectives_a_project_serves()
+    {
+        await fixture.KnowDepartmentsAsync("IT");
+        var lead = fixture.Host.CreateClient(TestUser.Employee("lead"));
+        var objective = await fixture.Host.CreateClient(TestUser.Executive()).CreateObjectiveAsync(Objective("Serve partners"));
+        var project = await lead.CreateProjectAsync(Project("Partner portal"));
+        var (projectId, objectiveId) = (Guid.Parse(project.Id()), Guid.Parse(objective.Id()));
+
+        await lead.AlignAsync(project.Id(), objective.Id());
+        await fixture.Host.Events.WaitForAsync<ProjectChanged>(
+            evt => evt.ProjectId == projectId && evt.ObjectiveIds is [var linked] && linked == objectiveId, "ProjectChanged naming the objective");
+        using var removed = await lead.DeleteAsync($"/api/projects/{project.Id()}/alignments/{objective.Id()}");
+
+        await fixture.Host.Events.WaitForAsync<ProjectChanged>(
+            evt => evt.ProjectId == projectId && evt.ObjectiveIds is [], "ProjectChanged naming no objective");
     }
 
     [Fact]

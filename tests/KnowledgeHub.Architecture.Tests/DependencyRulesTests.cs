@@ -4,6 +4,7 @@ using KnowledgeHub.Alignment;
 using KnowledgeHub.Communities;
 using KnowledgeHub.Contracts;
 using KnowledgeHub.Expertise;
+using KnowledgeHub.Partnerships;
 using KnowledgeHub.Search;
 using Xunit;
 
@@ -17,6 +18,7 @@ public sealed class DependencyRulesTests
         typeof(ExpertiseModule).Assembly,
         typeof(CommunitiesModule).Assembly,
         typeof(AlignmentModule).Assembly,
+        typeof(PartnershipsModule).Assembly,
         typeof(SearchModule).Assembly,
     ];
 

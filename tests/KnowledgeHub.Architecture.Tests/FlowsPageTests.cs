@@ -35,6 +35,6 @@ public sealed partial class Flows_page
     public void Links_every_consumer(string consumer) =>
         Assert.True(Page.Value.Contains($"(../{consumer})", StringComparison.Ordinal), $"docs/flows.md does not link {consumer}: name it under the event it consumes.");
 
-    [GeneratedRegex(@"class\s+\w+[^{;]*?\b(InboxConsumer<|IConsumer<)")]
+    [GeneratedRegex(@"class\s+\w+[^{;]*?:[^{;]*?\b\w*Consumer<")]
     private static partial Regex ConsumerDeclaration();
 }

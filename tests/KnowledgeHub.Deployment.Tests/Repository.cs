@@ -49,6 +49,7 @@ internal static class Hosts
         KnowledgeHub.Expertise.ExpertiseModule.Name,
         KnowledgeHub.Communities.CommunitiesModule.Name,
         KnowledgeHub.Alignment.AlignmentModule.Name,
+        KnowledgeHub.Partnerships.PartnershipsModule.Name,
         KnowledgeHub.Search.SearchModule.Name,
     ];
 

@@ -35,7 +35,7 @@ public sealed class StandaloneHubFixture : IHubUnderTest, IAsyncLifetime
     public ValueTask DisposeAsync() => Hub.DisposeAsync();
 }
 
-/// <summary>One five-process hub shared by every test class of the <c>distributed</c> collection.</summary>
+/// <summary>One six-process hub shared by every test class of the <c>distributed</c> collection.</summary>
 public sealed class DistributedHubFixture : IHubUnderTest, IAsyncLifetime
 {
     public const string Collection = "distributed";

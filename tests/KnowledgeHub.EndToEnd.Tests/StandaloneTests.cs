@@ -44,7 +44,7 @@ public sealed class StandaloneTests(StandaloneHubFixture fixture)
     public async Task Health_and_api_descriptions_need_no_token()
     {
         var client = _hub.CreateClient();
-        foreach (var url in new[] { "/health/live", "/health/ready", "/openapi/expertise.json", "/openapi/communities.json", "/openapi/alignment.json", "/openapi/search.json" })
+        foreach (var url in new[] { "/health/live", "/health/ready", "/openapi/expertise.json", "/openapi/communities.json", "/openapi/alignment.json", "/openapi/partnerships.json", "/openapi/search.json" })
         {
             using var response = await client.GetAsync(url);
             await response.EnsureStatusAsync(HttpStatusCode.OK);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KnowledgeHub.Contracts.Alignment;
+using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Testing;
 using MassTransit;
@@ -189,6 +190,22 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
         var after = (await MineAsync(client, tag)).Single();
         Assert.True(after["hidden"]!.GetValue<bool>());
         Assert.Equal("Article \"Hide me, edited\"", after["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Hiding_and_showing_a_piece_announces_its_source_for_other_services()
+    {
+        var (author, client) = await fixture.PersonAsync();
+        var tag = await fixture.SkillAsync();
+        var post = Evidence.Post(author.Id, "article", "Announce me", [tag]);
+        await fixture.DeliverAsync(post);
+        var piece = (await MineAsync(client, tag)).Single();
+        var source = $"post:{post.PostId}";
+
+        await client.PutJsonAsync($"/api/people/me/evidence/{piece["id"]}", new { hidden = true }, HttpStatusCode.OK);
+        await fixture.Host.Events.WaitForAsync<EvidenceVisibilityChanged>(evt => evt.PersonId == author.Id && evt.Source == source && evt.Hidden, "the source hidden");
+        await client.PutJsonAsync($"/api/people/me/evidence/{piece["id"]}", new { hidden = false }, HttpStatusCode.OK);
+        await fixture.Host.Events.WaitForAsync<EvidenceVisibilityChanged>(evt => evt.PersonId == author.Id && evt.Source == source && !evt.Hidden, "the source shown again");
     }
 
     [Fact]

@@ -135,6 +135,13 @@ public static class RouteMatrix
         new("DELETE /api/projects/{project}/alignments/{objective}", ProjectEditors.Replace("200", "204", StringComparison.Ordinal), Arrange: AlignedProjectAsync),
         new("GET /api/alignment/scorecard?period=2026-H2", ExecutivesAndAdmins),
 
+        // Partnerships: the matrix and silos for executives and admins; a person's map for that person, executives and admins.
+        new("GET /api/partnerships/matrix", ExecutivesAndAdmins),
+        new("GET /api/partnerships/silos", ExecutivesAndAdmins),
+        new("GET /api/partnerships/boundary-spanners", Everyone),
+        new("GET /api/partnerships/introductions", Everyone),
+        new("GET /api/systems-map?focus=person:{member}", "401 404 200 404 404 200 200"),
+
         // Search
         new("GET /api/search?q=certificates", Everyone),
         new("GET /api/search/suggest?q=cert", Everyone),

@@ -1,7 +1,7 @@
 namespace KnowledgeHub.Testing;
 
 /// <summary>
-/// The distributed topology on this machine: the four service hosts and the gateway as separate
+/// The distributed topology on this machine: the service hosts and the gateway as separate
 /// processes over the local RabbitMQ (a virtual host of their own) and PostgreSQL (a database
 /// per service), or over other <see cref="IHubBackends"/> (the fault suite's private servers). The test project that uses it must reference the host projects so they are built.
 /// A service may run as several instances (<c>instances: {["communities"] = 2}</c>): they share its
@@ -9,7 +9,7 @@ namespace KnowledgeHub.Testing;
 /// </summary>
 public sealed class DistributedHub : IAsyncDisposable
 {
-    public static readonly IReadOnlyList<string> ServiceNames = ["expertise", "communities", "alignment", "search"];
+    public static readonly IReadOnlyList<string> ServiceNames = ["expertise", "communities", "alignment", "partnerships", "search"];
 
     private readonly List<string> _databases = [];
     private readonly string _folder = Directory.CreateTempSubdirectory("kh-distributed-").FullName;

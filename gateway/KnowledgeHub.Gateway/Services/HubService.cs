@@ -1,6 +1,7 @@
 using KnowledgeHub.Alignment;
 using KnowledgeHub.Communities;
 using KnowledgeHub.Expertise;
+using KnowledgeHub.Partnerships;
 using KnowledgeHub.Search;
 
 namespace KnowledgeHub.Gateway.Services;
@@ -20,6 +21,7 @@ internal sealed record HubService(
         new(CommunitiesModule.Name, CommunitiesModule.RoutePrefixes, builder => builder.AddCommunities(), endpoints => endpoints.MapCommunities(),
             CommunitiesModule.LargeUploadRoutes, CommunitiesModule.MaxUploadBytes),
         new(AlignmentModule.Name, AlignmentModule.RoutePrefixes, builder => builder.AddAlignment(), endpoints => endpoints.MapAlignment()),
+        new(PartnershipsModule.Name, PartnershipsModule.RoutePrefixes, builder => builder.AddPartnerships(), endpoints => endpoints.MapPartnerships()),
         new(SearchModule.Name, SearchModule.RoutePrefixes, builder => builder.AddSearch(), endpoints => endpoints.MapSearch()),
     ];
 

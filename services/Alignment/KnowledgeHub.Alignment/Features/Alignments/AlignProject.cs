@@ -3,6 +3,7 @@ using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -41,6 +42,7 @@ internal static class AlignProject
         AlignmentRequest request,
         ClaimsPrincipal user,
         AlignmentDatabase database,
+        Outbox<AlignmentDatabase> outbox,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -84,6 +86,7 @@ internal static class AlignProject
             work.Transaction,
             cancellationToken: cancellationToken));
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
+        await ProjectEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(new AlignmentResponse(
             id, objectiveId, objective.Title, objective.Department, objective.Period, request.Contribution!, rationale, link.LinkedBy, link.LinkedAt, link.UpdatedAt));

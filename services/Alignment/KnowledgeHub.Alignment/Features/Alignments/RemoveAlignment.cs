@@ -3,6 +3,7 @@ using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -24,6 +25,7 @@ internal static class RemoveAlignment
         Guid objectiveId,
         ClaimsPrincipal user,
         AlignmentDatabase database,
+        Outbox<AlignmentDatabase> outbox,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -44,7 +46,7 @@ internal static class RemoveAlignment
         }
 
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
-
+        await ProjectEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
         await work.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }

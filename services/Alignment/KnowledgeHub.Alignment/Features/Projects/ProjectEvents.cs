@@ -18,7 +18,8 @@ internal static class ProjectEvents
         project.Version,
         project.CreatedAt,
         project.UpdatedAt,
-        project.LessonsLearned);
+        project.LessonsLearned,
+        ObjectiveIds: project.Alignments?.Select(alignment => alignment.ObjectiveId).ToList());
 
     public static ProjectMemberAssigned MemberAssigned(ProjectResponse project, MemberResponse member) =>
         new(project.Id, project.Name, project.Tags, member.PersonId, member.Role, member.AssignedAt);

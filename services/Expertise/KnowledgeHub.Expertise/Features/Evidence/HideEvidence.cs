@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using Dapper;
+using KnowledgeHub.Contracts.Expertise;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +30,7 @@ internal static class HideEvidence
         Request request,
         ClaimsPrincipal user,
         ExpertiseDatabase database,
+        Outbox<ExpertiseDatabase> outbox,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -56,9 +60,15 @@ internal static class HideEvidence
                 cancellationToken: cancellationToken));
             await EvidenceStore.RecomputeAsync(work, database.Dialect, [me], cancellationToken);
             await EvidenceDocuments.SyncHiddenAsync(work, row.Source);
+            await outbox.EnqueueAsync(work, await VisibilityOfAsync(work, me, row.Source, time), cancellationToken);
             await work.CommitAsync(cancellationToken);
         }
 
         return TypedResults.Ok(row.ToItem(time.GetUtcNow()) with { Hidden = hidden });
     }
+
+    /// <summary>A source is hidden while any of its pieces is, as its evidence document is (ADR 0043).</summary>
+    private static async Task<EvidenceVisibilityChanged> VisibilityOfAsync(UnitOfWork work, Guid personId, string source, TimeProvider time) =>
+        new(personId, source, await work.ScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM evidence WHERE source = @Source AND hidden)", new { Source = source }), time.UtcNowForDatabase());
 }

@@ -1,0 +1,50 @@
+using KnowledgeHub.Contracts.Communities;
+using KnowledgeHub.Contracts.Expertise;
+using KnowledgeHub.Testing;
+using Xunit;
+using static KnowledgeHub.Partnerships.Tests.Events;
+
+namespace KnowledgeHub.Partnerships.Tests;
+
+/// <summary>The figures follow each event as it arrives, in whatever order the events come.</summary>
+public abstract class IncrementalTests(PartnershipsFixture fixture)
+{
+    [Fact]
+    public async Task Help_recorded_before_the_profiles_arrive_counts_once_they_do_and_hiding_and_showing_it_follows()
+    {
+        var (giver, asker) = (TestUser.Employee("giver", "LAB"), TestUser.Employee("asker", "LAW"));
+        var (community, answer) = (Guid.NewGuid(), Guid.NewGuid());
+        var executive = fixture.Host.CreateClient(TestUser.Executive());
+        var url = "/api/partnerships/matrix?from=2026-01-01&to=2026-12-31";
+
+        await fixture.Host.PublishAndWaitAsync(
+            Answer(answer, Guid.NewGuid(), community, "open", giver, asker, "Which lab for contract tests?", "2026-02-01"),
+            Accepted(answer, Guid.NewGuid(), community, giver, asker, "Which lab for contract tests?", "2026-02-02"));
+        Assert.DoesNotContain(Pairs(await executive.GetJsonAsync(url)), pair => pair.StartsWith("LAB-LAW", StringComparison.Ordinal));
+
+        await fixture.Host.PublishAndWaitAsync(Profile(giver, "LAB", 1, "2026-03-01"), Profile(asker, "LAW", 1, "2026-03-01"));
+        Assert.Contains("LAB-LAW 3 0", Pairs(await executive.GetJsonAsync(url)));
+
+        await fixture.Host.PublishAndWaitAsync(new EvidenceVisibilityChanged(giver.Id, $"answer:{answer}", true, At("2026-03-02")));
+        Assert.DoesNotContain(Pairs(await executive.GetJsonAsync(url)), pair => pair.StartsWith("LAB-LAW", StringComparison.Ordinal));
+
+        // An older change arriving late changes nothing; a newer one shows the answer again.
+        await fixture.Host.PublishAndWaitAsync(new EvidenceVisibilityChanged(giver.Id, $"answer:{answer}", false, At("2026-03-01")));
+        Assert.DoesNotContain(Pairs(await executive.GetJsonAsync(url)), pair => pair.StartsWith("LAB-LAW", StringComparison.Ordinal));
+        await fixture.Host.PublishAndWaitAsync(new EvidenceVisibilityChanged(giver.Id, $"answer:{answer}", false, At("2026-03-03")));
+        Assert.Contains("LAB-LAW 3 0", Pairs(await executive.GetJsonAsync(url)));
+
+        // Closing the community takes its answers out; the same change again changes nothing more.
+        var closing = new CommunityChanged(community, "lab", "Lab", "", [], "closed", 2, At("2026-01-01"), At("2026-04-01"));
+        await fixture.Host.PublishAndWaitAsync(closing);
+        await fixture.Host.PublishAndWaitAsync(closing);
+        Assert.DoesNotContain(Pairs(await executive.GetJsonAsync(url)), pair => pair.StartsWith("LAB-LAW", StringComparison.Ordinal));
+    }
+
+    private static List<string> Pairs(System.Text.Json.Nodes.JsonNode matrix) =>
+        [.. matrix["pairs"]!.AsArray().Select(pair => $"{pair!["a"]}-{pair["b"]} {pair["helpAtoB"]} {pair["helpBtoA"]}")];
+}
+
+public sealed class Incremental_on_Sqlite(SqliteScratch fixture) : IncrementalTests(fixture), IClassFixture<SqliteScratch>;
+
+public sealed class Incremental_on_Postgres(PostgresScratch fixture) : IncrementalTests(fixture), IClassFixture<PostgresScratch>;
