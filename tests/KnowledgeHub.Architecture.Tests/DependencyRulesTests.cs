@@ -4,6 +4,7 @@ using KnowledgeHub.Alignment;
 using KnowledgeHub.Communities;
 using KnowledgeHub.Contracts;
 using KnowledgeHub.Expertise;
+using KnowledgeHub.Notifications;
 using KnowledgeHub.Search;
 using Xunit;
 
@@ -18,6 +19,7 @@ public sealed class DependencyRulesTests
         typeof(CommunitiesModule).Assembly,
         typeof(AlignmentModule).Assembly,
         typeof(SearchModule).Assembly,
+        typeof(NotificationsModule).Assembly,
     ];
 
     public static TheoryData<string> ModuleNames => new(Modules.Select(module => module.GetName().Name!));

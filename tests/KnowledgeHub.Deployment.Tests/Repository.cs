@@ -50,6 +50,7 @@ internal static class Hosts
         KnowledgeHub.Communities.CommunitiesModule.Name,
         KnowledgeHub.Alignment.AlignmentModule.Name,
         KnowledgeHub.Search.SearchModule.Name,
+        KnowledgeHub.Notifications.NotificationsModule.Name,
     ];
 
     public static string Title(string service) => char.ToUpperInvariant(service[0]) + service[1..];

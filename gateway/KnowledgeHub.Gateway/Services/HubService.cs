@@ -1,6 +1,7 @@
 using KnowledgeHub.Alignment;
 using KnowledgeHub.Communities;
 using KnowledgeHub.Expertise;
+using KnowledgeHub.Notifications;
 using KnowledgeHub.Search;
 
 namespace KnowledgeHub.Gateway.Services;
@@ -12,7 +13,8 @@ internal sealed record HubService(
     Action<WebApplicationBuilder> AddLocally,
     Action<IEndpointRouteBuilder> MapLocally,
     IReadOnlyList<string>? LargeUploadRoutes = null,
-    long LargeUploadBytes = 0)
+    long LargeUploadBytes = 0,
+    IReadOnlyList<string>? StreamingRoutes = null)
 {
     public static readonly IReadOnlyList<HubService> All =
     [
@@ -21,6 +23,8 @@ internal sealed record HubService(
             CommunitiesModule.LargeUploadRoutes, CommunitiesModule.MaxUploadBytes),
         new(AlignmentModule.Name, AlignmentModule.RoutePrefixes, builder => builder.AddAlignment(), endpoints => endpoints.MapAlignment()),
         new(SearchModule.Name, SearchModule.RoutePrefixes, builder => builder.AddSearch(), endpoints => endpoints.MapSearch()),
+        new(NotificationsModule.Name, NotificationsModule.RoutePrefixes, builder => builder.AddNotifications(), endpoints => endpoints.MapNotifications(),
+            StreamingRoutes: NotificationsModule.StreamingRoutes),
     ];
 
     /// <summary>

@@ -135,6 +135,20 @@ internal static class ServiceComposition
             };
         }
 
+        // A live stream (server-sent events) lasts as long as its reader: no request timeout; its
+        // keep-alive comments keep the forwarder's idle timeout from ending it.
+        foreach (var (path, index) in (service.StreamingRoutes ?? []).Select((path, index) => (path, index)))
+        {
+            yield return new RouteConfig
+            {
+                RouteId = $"{service.Name}-stream-{index}",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = path },
+                AuthorizationPolicy = "default",
+                TimeoutPolicy = "Disable",
+            };
+        }
+
         yield return new RouteConfig
         {
             RouteId = $"{service.Name}-openapi",
