@@ -45,6 +45,20 @@ public abstract class PreferencesTests(NotificationsFixture fixture)
         var unchanged = await client.GetJsonAsync("/api/notifications/preferences");
         Assert.Equal(("daily", "endorsed"), (unchanged["email"]!.Text("digest"), unchanged["email"]!["immediate"]![0]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task Without_an_SMTP_host_a_chosen_kind_is_shown_in_the_hub_and_nothing_is_queued_for_e_mail()
+    {
+        var (me, endorser) = (TestUser.Employee("me"), TestUser.Employee("endorser"));
+        await fixture.KnowPeopleAsync(me, endorser);
+        var client = fixture.Host.CreateClient(me);
+        await client.PutJsonAsync("/api/notifications/preferences", new { email = new { digest = "off", immediate = new[] { "endorsed" } }, muted = Array.Empty<string>() }, HttpStatusCode.OK);
+
+        await fixture.Host.PublishAsync(new KnowledgeHub.Contracts.Expertise.EndorsementGiven(Guid.NewGuid(), me.Id, "Kubernetes", endorser.Id, DateTimeOffset.UtcNow));
+
+        await client.WaitForAsync("endorsed");
+        await fixture.UntilAsync("SELECT count(*) FROM email_queue", new { }, 0, "an empty e-mail queue");
+    }
 }
 
 public sealed class Preferences_on_Sqlite(SqliteNotifications fixture) : PreferencesTests(fixture), IClassFixture<SqliteNotifications>;

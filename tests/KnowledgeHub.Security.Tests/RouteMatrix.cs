@@ -146,6 +146,8 @@ public static class RouteMatrix
         new("PUT /api/follows/community/{closed}", "401 404 204 204 204 404 404"),
         new("DELETE /api/follows/person/{lead}", "401 204 204 204 204 204 204"),
         new("GET /api/follows", Everyone),
+        // One-click unsubscribe (RFC 8058) needs no token, only a link the hub signed: a forged one is refused for everyone.
+        new("POST /api/notifications/unsubscribe?token=forged.link", "400 400 400 400 400 400 400"),
 
         // Operations
         new("GET /health/live", PublicRoute),

@@ -14,7 +14,8 @@ internal sealed record HubService(
     Action<IEndpointRouteBuilder> MapLocally,
     IReadOnlyList<string>? LargeUploadRoutes = null,
     long LargeUploadBytes = 0,
-    IReadOnlyList<string>? StreamingRoutes = null)
+    IReadOnlyList<string>? StreamingRoutes = null,
+    IReadOnlyList<string>? AnonymousRoutes = null)
 {
     public static readonly IReadOnlyList<HubService> All =
     [
@@ -24,7 +25,7 @@ internal sealed record HubService(
         new(AlignmentModule.Name, AlignmentModule.RoutePrefixes, builder => builder.AddAlignment(), endpoints => endpoints.MapAlignment()),
         new(SearchModule.Name, SearchModule.RoutePrefixes, builder => builder.AddSearch(), endpoints => endpoints.MapSearch()),
         new(NotificationsModule.Name, NotificationsModule.RoutePrefixes, builder => builder.AddNotifications(), endpoints => endpoints.MapNotifications(),
-            StreamingRoutes: NotificationsModule.StreamingRoutes),
+            StreamingRoutes: NotificationsModule.StreamingRoutes, AnonymousRoutes: NotificationsModule.AnonymousRoutes),
     ];
 
     /// <summary>

@@ -149,6 +149,18 @@ internal static class ServiceComposition
             };
         }
 
+        // Routes whose link is its own proof (one-click unsubscribe from an e-mail): no token to check.
+        foreach (var (path, index) in (service.AnonymousRoutes ?? []).Select((path, index) => (path, index)))
+        {
+            yield return new RouteConfig
+            {
+                RouteId = $"{service.Name}-anonymous-{index}",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = path },
+                AuthorizationPolicy = "anonymous",
+            };
+        }
+
         yield return new RouteConfig
         {
             RouteId = $"{service.Name}-openapi",

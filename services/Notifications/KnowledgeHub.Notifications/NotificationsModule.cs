@@ -2,6 +2,7 @@ using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.People;
 using KnowledgeHub.Notifications.Consumers;
 using KnowledgeHub.Notifications.Features.Delivery;
+using KnowledgeHub.Notifications.Features.Email;
 using KnowledgeHub.Notifications.Features.Follows;
 using KnowledgeHub.Notifications.Features.Inbox;
 using KnowledgeHub.Notifications.Features.Preferences;
@@ -14,7 +15,7 @@ namespace KnowledgeHub.Notifications;
 
 /// <summary>
 /// Notifications: in-app notifications built only from the other services' events, follows,
-/// preferences and a live stream of server-sent events.
+/// preferences, a live stream of server-sent events, and immediate e-mails over SMTP.
 /// </summary>
 public static class NotificationsModule
 {
@@ -26,10 +27,24 @@ public static class NotificationsModule
     /// <summary>Long-lived routes (the live stream) the gateway forwards without its request timeout.</summary>
     public static IReadOnlyList<string> StreamingRoutes { get; } = [StreamNotifications.Path];
 
+    /// <summary>Routes that need no token (one-click unsubscribe from an e-mail); the gateway lets them through unauthenticated.</summary>
+    public static IReadOnlyList<string> AnonymousRoutes { get; } = [Unsubscribe.Path];
+
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<NotificationsDatabase>(Name);
+        var settings = NotificationsSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<NotificationSignal>();
+        builder.Services.AddSingleton<Notifier>();
+        builder.Services.AddSingleton<EmailQueue>();
+        builder.Services.AddSingleton<EmailSignal>();
+        builder.Services.AddSingleton<UnsubscribeTokens>();
+        if (settings.Smtp.IsEnabled)
+        {
+            builder.Services.AddHostedService<EmailSender>();
+        }
+
         builder.Services.AddSingleton<FanOutSignal>();
         builder.Services.AddHostedService<FanOutWorker>();
         builder.Services.AddConsumers(bus =>
@@ -65,6 +80,7 @@ public static class NotificationsModule
         FollowTarget.Map(api);
         UnfollowTarget.Map(api);
         ListFollows.Map(api);
+        Unsubscribe.Map(api);
         return endpoints;
     }
 }

@@ -8,11 +8,9 @@ using KnowledgeHub.Notifications.Features.Delivery;
 namespace KnowledgeHub.Notifications.Consumers;
 
 /// <summary>Tells an answer's author that it was accepted (unless they accepted it themselves, as the asker or a lead).</summary>
-internal sealed class AnswerAcceptedConsumer(NotificationsDatabase database, NotificationSignal signal, TimeProvider time)
+internal sealed class AnswerAcceptedConsumer(NotificationsDatabase database, Notifier notifier, TimeProvider time)
     : InboxConsumer<NotificationsDatabase, AnswerAccepted>(database, time)
 {
-    private readonly TimeProvider _time = time;
-
     protected override async Task ApplyAsync(UnitOfWork work, AnswerAccepted message, CancellationToken cancellationToken)
     {
         if (message.AnswerId == Guid.Empty || message.PostId == Guid.Empty || message.CommunityId == Guid.Empty
@@ -28,6 +26,6 @@ internal sealed class AnswerAcceptedConsumer(NotificationsDatabase database, Not
             message.AcceptedBy,
             $"answer-accepted:{message.AnswerId}");
         var audience = await Audience.OfCommunityAsync(work, message.CommunityId);
-        await Deliver.ToAsync(work, notice, [message.AnswerAuthorId], audience, signal, _time.UtcNowForDatabase());
+        await notifier.ToAsync(work, notice, [message.AnswerAuthorId], audience);
     }
 }

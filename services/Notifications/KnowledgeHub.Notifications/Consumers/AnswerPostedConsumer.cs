@@ -8,11 +8,9 @@ using KnowledgeHub.Notifications.Features.Delivery;
 namespace KnowledgeHub.Notifications.Consumers;
 
 /// <summary>Tells the asker that their question was answered (unless they answered it themselves).</summary>
-internal sealed class AnswerPostedConsumer(NotificationsDatabase database, NotificationSignal signal, TimeProvider time)
+internal sealed class AnswerPostedConsumer(NotificationsDatabase database, Notifier notifier, TimeProvider time)
     : InboxConsumer<NotificationsDatabase, AnswerPosted>(database, time)
 {
-    private readonly TimeProvider _time = time;
-
     protected override async Task ApplyAsync(UnitOfWork work, AnswerPosted message, CancellationToken cancellationToken)
     {
         if (message.AnswerId == Guid.Empty || message.PostId == Guid.Empty || message.CommunityId == Guid.Empty
@@ -28,6 +26,6 @@ internal sealed class AnswerPostedConsumer(NotificationsDatabase database, Notif
             message.AuthorId,
             $"answer-posted:{message.AnswerId}");
         var audience = await Audience.OfCommunityAsync(work, message.CommunityId, message.CommunityVisibility);
-        await Deliver.ToAsync(work, notice, [message.QuestionAuthorId], audience, signal, _time.UtcNowForDatabase());
+        await notifier.ToAsync(work, notice, [message.QuestionAuthorId], audience);
     }
 }

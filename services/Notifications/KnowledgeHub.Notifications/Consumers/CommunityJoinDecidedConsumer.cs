@@ -8,11 +8,9 @@ using KnowledgeHub.Notifications.Features.Delivery;
 namespace KnowledgeHub.Notifications.Consumers;
 
 /// <summary>Tells an applicant what a lead decided on their request to join.</summary>
-internal sealed class CommunityJoinDecidedConsumer(NotificationsDatabase database, NotificationSignal signal, TimeProvider time)
+internal sealed class CommunityJoinDecidedConsumer(NotificationsDatabase database, Notifier notifier, TimeProvider time)
     : InboxConsumer<NotificationsDatabase, CommunityJoinDecided>(database, time)
 {
-    private readonly TimeProvider _time = time;
-
     protected override async Task ApplyAsync(UnitOfWork work, CommunityJoinDecided message, CancellationToken cancellationToken)
     {
         if (message.CommunityId == Guid.Empty || message.PersonId == Guid.Empty || message.DecidedBy == Guid.Empty || string.IsNullOrWhiteSpace(message.CommunitySlug) || message.Version < 1)
@@ -26,6 +24,6 @@ internal sealed class CommunityJoinDecidedConsumer(NotificationsDatabase databas
             $"/communities/{message.CommunitySlug}",
             message.DecidedBy,
             $"join-decided:{message.CommunityId}:{message.PersonId}:{message.Version}");
-        await Deliver.ToAsync(work, notice, [message.PersonId], Audience.Everyone, signal, _time.UtcNowForDatabase());
+        await notifier.ToAsync(work, notice, [message.PersonId], Audience.Everyone);
     }
 }

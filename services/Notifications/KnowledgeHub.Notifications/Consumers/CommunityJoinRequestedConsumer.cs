@@ -8,11 +8,9 @@ using KnowledgeHub.Notifications.Features.Delivery;
 namespace KnowledgeHub.Notifications.Consumers;
 
 /// <summary>Tells a community's leads that someone asks to join.</summary>
-internal sealed class CommunityJoinRequestedConsumer(NotificationsDatabase database, NotificationSignal signal, TimeProvider time)
+internal sealed class CommunityJoinRequestedConsumer(NotificationsDatabase database, Notifier notifier, TimeProvider time)
     : InboxConsumer<NotificationsDatabase, CommunityJoinRequested>(database, time)
 {
-    private readonly TimeProvider _time = time;
-
     protected override async Task ApplyAsync(UnitOfWork work, CommunityJoinRequested message, CancellationToken cancellationToken)
     {
         if (message.CommunityId == Guid.Empty || message.PersonId == Guid.Empty || message.Leads is null || string.IsNullOrWhiteSpace(message.CommunitySlug) || message.Version < 1)
@@ -26,6 +24,6 @@ internal sealed class CommunityJoinRequestedConsumer(NotificationsDatabase datab
             $"/communities/{message.CommunitySlug}",
             message.PersonId,
             $"join-requested:{message.CommunityId}:{message.PersonId}:{message.Version}");
-        await Deliver.ToAsync(work, notice, message.Leads, Audience.Everyone, signal, _time.UtcNowForDatabase());
+        await notifier.ToAsync(work, notice, message.Leads, Audience.Everyone);
     }
 }

@@ -8,11 +8,9 @@ using KnowledgeHub.Notifications.Features.Delivery;
 namespace KnowledgeHub.Notifications.Consumers;
 
 /// <summary>Tells a person a colleague endorsed them.</summary>
-internal sealed class EndorsementGivenConsumer(NotificationsDatabase database, NotificationSignal signal, TimeProvider time)
+internal sealed class EndorsementGivenConsumer(NotificationsDatabase database, Notifier notifier, TimeProvider time)
     : InboxConsumer<NotificationsDatabase, EndorsementGiven>(database, time)
 {
-    private readonly TimeProvider _time = time;
-
     protected override async Task ApplyAsync(UnitOfWork work, EndorsementGiven message, CancellationToken cancellationToken)
     {
         if (message.EndorsementId == Guid.Empty || message.PersonId == Guid.Empty || message.EndorserId == Guid.Empty || string.IsNullOrWhiteSpace(message.Skill))
@@ -26,6 +24,6 @@ internal sealed class EndorsementGivenConsumer(NotificationsDatabase database, N
             $"/people/{message.PersonId}",
             message.EndorserId,
             $"endorsed:{message.EndorsementId}");
-        await Deliver.ToAsync(work, notice, [message.PersonId], Audience.Everyone, signal, _time.UtcNowForDatabase());
+        await notifier.ToAsync(work, notice, [message.PersonId], Audience.Everyone);
     }
 }

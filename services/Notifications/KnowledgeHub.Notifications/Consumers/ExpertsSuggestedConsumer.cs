@@ -11,11 +11,9 @@ namespace KnowledgeHub.Notifications.Consumers;
 /// Tells the experts Expertise suggested for a question that they could answer it. A later
 /// suggestion for the same question tells only the experts it adds.
 /// </summary>
-internal sealed class ExpertsSuggestedConsumer(NotificationsDatabase database, NotificationSignal signal, TimeProvider time)
+internal sealed class ExpertsSuggestedConsumer(NotificationsDatabase database, Notifier notifier, TimeProvider time)
     : InboxConsumer<NotificationsDatabase, ExpertsSuggested>(database, time)
 {
-    private readonly TimeProvider _time = time;
-
     protected override async Task ApplyAsync(UnitOfWork work, ExpertsSuggested message, CancellationToken cancellationToken)
     {
         if (message.PostId == Guid.Empty || message.CommunityId == Guid.Empty || message.Experts is null || message.Experts.Any(expert => expert is null || expert.PersonId == Guid.Empty))
@@ -32,7 +30,7 @@ internal sealed class ExpertsSuggestedConsumer(NotificationsDatabase database, N
             post?.AuthorId,
             $"question-routed:{message.PostId}");
         var audience = await Audience.OfCommunityAsync(work, message.CommunityId);
-        await Deliver.ToAsync(work, notice, message.Experts.Select(expert => expert.PersonId), audience, signal, _time.UtcNowForDatabase());
+        await notifier.ToAsync(work, notice, message.Experts.Select(expert => expert.PersonId), audience);
     }
 
     private sealed class Question

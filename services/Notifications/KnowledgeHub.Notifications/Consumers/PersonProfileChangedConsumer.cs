@@ -5,7 +5,7 @@ using KnowledgeHub.Messaging.Inbox;
 
 namespace KnowledgeHub.Notifications.Consumers;
 
-/// <summary>Keeps people's display names (actors, follow labels); an older profile never overwrites a newer one.</summary>
+/// <summary>Keeps people's display names (actors, follow labels) and e-mail addresses; an older profile never overwrites a newer one.</summary>
 internal sealed class PersonProfileChangedConsumer(NotificationsDatabase database, TimeProvider time)
     : InboxConsumer<NotificationsDatabase, PersonProfileChanged>(database, time)
 {
@@ -18,10 +18,10 @@ internal sealed class PersonProfileChangedConsumer(NotificationsDatabase databas
 
         return work.ExecuteAsync(
             """
-            INSERT INTO people (id, display_name, version) VALUES (@PersonId, @DisplayName, @Version)
-            ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, version = excluded.version
+            INSERT INTO people (id, display_name, email, version) VALUES (@PersonId, @DisplayName, @Email, @Version)
+            ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, email = excluded.email, version = excluded.version
             WHERE people.version < excluded.version
             """,
-            new { message.PersonId, message.DisplayName, message.Version });
+            new { message.PersonId, message.DisplayName, message.Email, message.Version });
     }
 }

@@ -35,7 +35,7 @@ internal static class FanOut
     }
 
     /// <summary>Tells the next batch of followers of the oldest job; false when no job is left.</summary>
-    public static async Task<bool> RunBatchAsync(NotificationsDatabase database, NotificationSignal signal, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<bool> RunBatchAsync(NotificationsDatabase database, Notifier notifier, CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
         var job = await work.QueryOneAsync<Job>(
@@ -70,7 +70,7 @@ internal static class FanOut
             job.AfterPerson,
             Take = BatchSize,
         });
-        await Deliver.WriteAsync(work, notice, followers, signal, time.UtcNowForDatabase());
+        await notifier.WriteAsync(work, notice, followers);
         if (followers.Count < BatchSize)
         {
             await work.ExecuteAsync("DELETE FROM fanout_jobs WHERE id = @Id", new { job.Id });

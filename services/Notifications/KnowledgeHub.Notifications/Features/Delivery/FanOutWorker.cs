@@ -12,7 +12,7 @@ internal sealed class FanOutSignal : WakeUpSignal;
 /// (its rows roll back with the job's progress) and several instances share the work.
 /// </summary>
 internal sealed partial class FanOutWorker(
-    NotificationsDatabase database, NotificationSignal notifications, FanOutSignal signal, TimeProvider time, ILogger<FanOutWorker> logger) : BackgroundService
+    NotificationsDatabase database, Notifier notifier, FanOutSignal signal, ILogger<FanOutWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
@@ -22,7 +22,7 @@ internal sealed partial class FanOutWorker(
         {
             try
             {
-                while (await FanOut.RunBatchAsync(database, notifications, time, stoppingToken))
+                while (await FanOut.RunBatchAsync(database, notifier, stoppingToken))
                 {
                 }
             }

@@ -3,6 +3,7 @@
 CREATE TABLE people (
     id           uuid PRIMARY KEY,
     display_name text NOT NULL,
+    email        text NULL,
     version      bigint NOT NULL
 );
 
@@ -106,3 +107,21 @@ CREATE TABLE fanout_jobs (
     created_at   timestamptz NOT NULL
 );
 CREATE INDEX ix_fanout_jobs_created ON fanout_jobs (created_at, id);
+
+-- Immediate e-mails: one row per notification to send, kept once sent so a repeat never sends again;
+-- a failed attempt waits next_attempt_at (backoff) before the next.
+CREATE TABLE email_queue (
+    notification_id uuid PRIMARY KEY,
+    attempts        bigint NOT NULL,
+    next_attempt_at timestamptz NOT NULL,
+    last_error      text NULL,
+    sent_at         timestamptz NULL,
+    created_at      timestamptz NOT NULL
+);
+CREATE INDEX ix_email_queue_due ON email_queue (next_attempt_at) WHERE sent_at IS NULL;
+
+-- Keys this service makes for itself once, shared by its instances (the unsubscribe links' signing key).
+CREATE TABLE secrets (
+    name  text PRIMARY KEY,
+    value text NOT NULL
+);

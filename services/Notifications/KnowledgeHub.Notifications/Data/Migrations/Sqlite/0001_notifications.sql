@@ -3,6 +3,7 @@
 CREATE TABLE people (
     id           TEXT PRIMARY KEY,
     display_name TEXT NOT NULL,
+    email        TEXT NULL,
     version      INTEGER NOT NULL
 );
 
@@ -106,3 +107,21 @@ CREATE TABLE fanout_jobs (
     created_at   TEXT NOT NULL
 );
 CREATE INDEX ix_fanout_jobs_created ON fanout_jobs (created_at, id);
+
+-- Immediate e-mails: one row per notification to send, kept once sent so a repeat never sends again;
+-- a failed attempt waits next_attempt_at (backoff) before the next.
+CREATE TABLE email_queue (
+    notification_id TEXT PRIMARY KEY,
+    attempts        INTEGER NOT NULL,
+    next_attempt_at TEXT NOT NULL,
+    last_error      TEXT NULL,
+    sent_at         TEXT NULL,
+    created_at      TEXT NOT NULL
+);
+CREATE INDEX ix_email_queue_due ON email_queue (next_attempt_at) WHERE sent_at IS NULL;
+
+-- Keys this service makes for itself once, shared by its instances (the unsubscribe links' signing key).
+CREATE TABLE secrets (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);

@@ -1,15 +1,17 @@
 using KnowledgeHub.Data;
+using KnowledgeHub.Notifications.Features.Email;
 
 namespace KnowledgeHub.Notifications.Features.Delivery;
 
 /// <summary>
 /// Writes a notice for its recipients inside the caller's transaction: never for its actor, never
 /// for someone outside its audience, never for someone who muted its kind, and once per recipient
-/// and event (a second write of the same key changes nothing).
+/// and event (a second write of the same key changes nothing). New notifications wake the open
+/// streams and queue the immediate e-mails their recipients chose.
 /// </summary>
-internal static class Deliver
+internal sealed class Notifier(NotificationSignal signal, EmailQueue email, TimeProvider time)
 {
-    public static async Task<int> ToAsync(UnitOfWork work, Notice notice, IEnumerable<Guid> recipients, Audience audience, NotificationSignal signal, DateTimeOffset now)
+    public async Task<int> ToAsync(UnitOfWork work, Notice notice, IEnumerable<Guid> recipients, Audience audience)
     {
         var candidates = recipients.Where(recipient => recipient != notice.ActorId && recipient != Guid.Empty).Distinct().ToList();
         if (candidates.Count == 0)
@@ -28,17 +30,18 @@ internal static class Deliver
                 new { Community = community, Recipients = allowed })];
         }
 
-        return await WriteAsync(work, notice, allowed, signal, now);
+        return await WriteAsync(work, notice, allowed);
     }
 
     /// <summary>Writes the notice for recipients already checked (actor, audience, mutes); returns how many were new.</summary>
-    public static async Task<int> WriteAsync(UnitOfWork work, Notice notice, IReadOnlyCollection<Guid> recipients, NotificationSignal signal, DateTimeOffset now)
+    public async Task<int> WriteAsync(UnitOfWork work, Notice notice, IReadOnlyCollection<Guid> recipients)
     {
         if (recipients.Count == 0)
         {
             return 0;
         }
 
+        var now = time.UtcNowForDatabase();
         var written = await work.ExecuteAsync(
             """
             INSERT INTO notifications (id, recipient_id, kind, title, url, actor_id, dedupe_key, created_at)
@@ -58,6 +61,7 @@ internal static class Deliver
             }));
         if (written > 0)
         {
+            await email.EnqueueAsync(work, notice.DedupeKey, recipients, now);
             work.AfterCommit(signal.Notify);
         }
 
