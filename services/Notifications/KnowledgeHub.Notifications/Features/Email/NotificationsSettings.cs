@@ -4,7 +4,7 @@ using MimeKit;
 namespace KnowledgeHub.Notifications.Features.Email;
 
 /// <summary>Bound from <c>Notifications</c>: where people read the hub (for links in e-mails) and the SMTP server.</summary>
-public sealed class NotificationsSettings
+internal sealed class NotificationsSettings
 {
     public const string SectionName = "Notifications";
 
@@ -52,7 +52,7 @@ public sealed class NotificationsSettings
 }
 
 /// <summary>The SMTP server e-mail goes out through; without a host no e-mail is sent or queued.</summary>
-public sealed class SmtpSettings
+internal sealed class SmtpSettings
 {
     public string? Host { get; set; }
 
