@@ -1,7 +1,8 @@
 # One image recipe for every host; the build argument HOST names the host project:
 #   docker build --build-arg HOST=KnowledgeHub.Gateway -t knowledgehub/gateway .
 #   docker build --build-arg HOST=KnowledgeHub.Search.Host -t knowledgehub/search .
-# (KnowledgeHub.Expertise.Host, KnowledgeHub.Communities.Host, KnowledgeHub.Alignment.Host, KnowledgeHub.Partnerships.Host likewise.)
+# (KnowledgeHub.Expertise.Host, KnowledgeHub.Communities.Host, KnowledgeHub.Alignment.Host, KnowledgeHub.Partnerships.Host,
+# KnowledgeHub.Notifications.Host likewise.)
 ARG HOST=KnowledgeHub.Gateway
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -24,6 +25,8 @@ COPY services/Partnerships/KnowledgeHub.Partnerships/KnowledgeHub.Partnerships.c
 COPY services/Partnerships/KnowledgeHub.Partnerships.Host/KnowledgeHub.Partnerships.Host.csproj services/Partnerships/KnowledgeHub.Partnerships.Host/
 COPY services/Search/KnowledgeHub.Search/KnowledgeHub.Search.csproj services/Search/KnowledgeHub.Search/
 COPY services/Search/KnowledgeHub.Search.Host/KnowledgeHub.Search.Host.csproj services/Search/KnowledgeHub.Search.Host/
+COPY services/Notifications/KnowledgeHub.Notifications/KnowledgeHub.Notifications.csproj services/Notifications/KnowledgeHub.Notifications/
+COPY services/Notifications/KnowledgeHub.Notifications.Host/KnowledgeHub.Notifications.Host.csproj services/Notifications/KnowledgeHub.Notifications.Host/
 COPY gateway/KnowledgeHub.Web/KnowledgeHub.Web.csproj gateway/KnowledgeHub.Web/
 COPY gateway/KnowledgeHub.Gateway/KnowledgeHub.Gateway.csproj gateway/KnowledgeHub.Gateway/
 RUN project="$(find gateway services -name "$HOST.csproj")" \

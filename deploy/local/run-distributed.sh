@@ -24,7 +24,7 @@ trap cleanup EXIT INT TERM
 
 port=5101
 gateway_services=()
-for service in expertise communities alignment partnerships search; do
+for service in expertise communities alignment partnerships search notifications; do
   title="${service^}"
   dll="$root/services/$title/KnowledgeHub.$title.Host/bin/$configuration/net10.0/KnowledgeHub.$title.Host.dll"
   env ASPNETCORE_ENVIRONMENT=Production \

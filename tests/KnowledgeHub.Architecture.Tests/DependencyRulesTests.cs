@@ -4,6 +4,7 @@ using KnowledgeHub.Alignment;
 using KnowledgeHub.Communities;
 using KnowledgeHub.Contracts;
 using KnowledgeHub.Expertise;
+using KnowledgeHub.Notifications;
 using KnowledgeHub.Partnerships;
 using KnowledgeHub.Search;
 using Xunit;
@@ -20,6 +21,7 @@ public sealed class DependencyRulesTests
         typeof(AlignmentModule).Assembly,
         typeof(PartnershipsModule).Assembly,
         typeof(SearchModule).Assembly,
+        typeof(NotificationsModule).Assembly,
     ];
 
     public static TheoryData<string> ModuleNames => new(Modules.Select(module => module.GetName().Name!));

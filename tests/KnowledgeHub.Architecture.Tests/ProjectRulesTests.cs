@@ -77,7 +77,7 @@ public sealed class ProjectRulesTests
     {
         var modules = Projects().Where(project => project.Folder == "services" && !project.Name.EndsWith(".Host", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(5, modules.Count);
+        Assert.Equal(6, modules.Count);
         Assert.All(modules, module => Assert.All(module.References, reference => Assert.Contains(reference, SharedMayUse.Keys)));
     }
 

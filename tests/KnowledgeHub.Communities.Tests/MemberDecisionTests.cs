@@ -35,6 +35,27 @@ public abstract class MemberDecisionTests(CommunitiesFixture fixture)
     }
 
     [Fact]
+    public async Task A_request_to_join_is_announced_with_the_leads_and_each_decision_with_who_made_it()
+    {
+        var lead = fixture.Host.CreateClient(_lead);
+        var community = await lead.CreateCommunityAsync("closed");
+        var applicant = fixture.Host.CreateClient(_applicant);
+        await applicant.JoinAsync(community.Id());
+        await lead.PutJsonAsync($"/api/communities/{community.Id()}/members/{_applicant.Id}", new { status = "rejected" }, HttpStatusCode.OK);
+        await applicant.JoinAsync(community.Id());
+        await lead.PutJsonAsync($"/api/communities/{community.Id()}/members/{_applicant.Id}", new { role = "member", status = "active" }, HttpStatusCode.OK);
+
+        var requested = await fixture.Host.Events.WaitForAsync<CommunityJoinRequested>(evt => evt.PersonId == _applicant.Id && evt.Version == 3, "the second request");
+        Assert.Equal([_lead.Id], requested.Leads);
+        Assert.Equal((community["slug"]!.GetValue<string>(), _applicant.DisplayName), (requested.CommunitySlug, requested.PersonDisplayName));
+        await fixture.Host.Events.WaitForAsync<CommunityJoinDecided>(evt => evt.PersonId == _applicant.Id && evt.Approved && evt.Version == 4 && evt.DecidedBy == _lead.Id, "the approval");
+        Assert.Equal(
+            [(2L, false), (4L, true)],
+            fixture.Host.Events.OfType<CommunityJoinDecided>().Where(evt => evt.PersonId == _applicant.Id).Select(evt => (evt.Version, evt.Approved)).Order());
+        Assert.Equal([1L, 3L], fixture.Host.Events.OfType<CommunityJoinRequested>().Where(evt => evt.PersonId == _applicant.Id).Select(evt => evt.Version).Order());
+    }
+
+    [Fact]
     public async Task A_lead_removes_a_member_whose_posts_stay_and_who_comes_back_only_when_approved()
     {
         var lead = fixture.Host.CreateClient(_lead);

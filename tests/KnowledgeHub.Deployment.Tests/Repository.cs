@@ -51,6 +51,7 @@ internal static class Hosts
         KnowledgeHub.Alignment.AlignmentModule.Name,
         KnowledgeHub.Partnerships.PartnershipsModule.Name,
         KnowledgeHub.Search.SearchModule.Name,
+        KnowledgeHub.Notifications.NotificationsModule.Name,
     ];
 
     public static string Title(string service) => char.ToUpperInvariant(service[0]) + service[1..];

@@ -16,7 +16,7 @@ namespace KnowledgeHub.EndToEnd.Tests;
 public sealed partial class ServedRoutesTests(StandaloneHubFixture fixture)
 {
     private const string NotYetBuiltHeading = "## Not yet built";
-    private static readonly string[] Services = ["expertise", "communities", "alignment", "partnerships", "search"];
+    private static readonly string[] Services = ["expertise", "communities", "alignment", "partnerships", "search", "notifications"];
     private static readonly string[] Prefixes = ["/api/", "/health/", "/openapi/", "/.well-known/"];
 
     [Fact]

@@ -148,6 +148,20 @@ public static class RouteMatrix
         new("POST /api/search/reindex", "401 403 403 403 403 403 202"),
         new("GET /api/search/reindex", AdminsOnly),
 
+        // Notifications: each person's own; a closed community is followed by its members only.
+        new("GET /api/notifications?unread=true", Everyone),
+        new("GET /api/notifications/unread-count", Everyone),
+        new("POST /api/notifications/read", "401 204 204 204 204 204 204", new { all = true }),
+        new("GET /api/notifications/stream", Everyone),
+        new("GET /api/notifications/preferences", Everyone),
+        new("PUT /api/notifications/preferences", Everyone, new { email = new { digest = "off", immediate = new[] { "answer-posted" } }, muted = Array.Empty<string>() }),
+        new("PUT /api/follows/person/{lead}", "401 204 204 204 204 204 204"),
+        new("PUT /api/follows/community/{closed}", "401 404 204 204 204 404 404"),
+        new("DELETE /api/follows/person/{lead}", "401 204 204 204 204 204 204"),
+        new("GET /api/follows", Everyone),
+        // One-click unsubscribe (RFC 8058) needs no token, only a link the hub signed: a forged one is refused for everyone.
+        new("POST /api/notifications/unsubscribe?token=forged.link", "400 400 400 400 400 400 400"),
+
         // Operations
         new("GET /health/live", PublicRoute),
         new("GET /health/ready", PublicRoute),

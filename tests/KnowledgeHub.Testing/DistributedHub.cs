@@ -9,7 +9,7 @@ namespace KnowledgeHub.Testing;
 /// </summary>
 public sealed class DistributedHub : IAsyncDisposable
 {
-    public static readonly IReadOnlyList<string> ServiceNames = ["expertise", "communities", "alignment", "partnerships", "search"];
+    public static readonly IReadOnlyList<string> ServiceNames = ["expertise", "communities", "alignment", "partnerships", "search", "notifications"];
 
     private readonly List<string> _databases = [];
     private readonly string _folder = Directory.CreateTempSubdirectory("kh-distributed-").FullName;

@@ -1,6 +1,7 @@
 using KnowledgeHub.Alignment;
 using KnowledgeHub.Communities;
 using KnowledgeHub.Expertise;
+using KnowledgeHub.Notifications;
 using KnowledgeHub.Partnerships;
 using KnowledgeHub.Search;
 
@@ -13,7 +14,9 @@ internal sealed record HubService(
     Action<WebApplicationBuilder> AddLocally,
     Action<IEndpointRouteBuilder> MapLocally,
     IReadOnlyList<string>? LargeUploadRoutes = null,
-    long LargeUploadBytes = 0)
+    long LargeUploadBytes = 0,
+    IReadOnlyList<string>? StreamingRoutes = null,
+    IReadOnlyList<string>? AnonymousRoutes = null)
 {
     public static readonly IReadOnlyList<HubService> All =
     [
@@ -23,6 +26,8 @@ internal sealed record HubService(
         new(AlignmentModule.Name, AlignmentModule.RoutePrefixes, builder => builder.AddAlignment(), endpoints => endpoints.MapAlignment()),
         new(PartnershipsModule.Name, PartnershipsModule.RoutePrefixes, builder => builder.AddPartnerships(), endpoints => endpoints.MapPartnerships()),
         new(SearchModule.Name, SearchModule.RoutePrefixes, builder => builder.AddSearch(), endpoints => endpoints.MapSearch()),
+        new(NotificationsModule.Name, NotificationsModule.RoutePrefixes, builder => builder.AddNotifications(), endpoints => endpoints.MapNotifications(),
+            StreamingRoutes: NotificationsModule.StreamingRoutes, AnonymousRoutes: NotificationsModule.AnonymousRoutes),
     ];
 
     /// <summary>

@@ -135,6 +135,32 @@ internal static class ServiceComposition
             };
         }
 
+        // A live stream (server-sent events) lasts as long as its reader: no request timeout; its
+        // keep-alive comments keep the forwarder's idle timeout from ending it.
+        foreach (var (path, index) in (service.StreamingRoutes ?? []).Select((path, index) => (path, index)))
+        {
+            yield return new RouteConfig
+            {
+                RouteId = $"{service.Name}-stream-{index}",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = path },
+                AuthorizationPolicy = "default",
+                TimeoutPolicy = "Disable",
+            };
+        }
+
+        // Routes whose link is its own proof (one-click unsubscribe from an e-mail): no token to check.
+        foreach (var (path, index) in (service.AnonymousRoutes ?? []).Select((path, index) => (path, index)))
+        {
+            yield return new RouteConfig
+            {
+                RouteId = $"{service.Name}-anonymous-{index}",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = path },
+                AuthorizationPolicy = "anonymous",
+            };
+        }
+
         yield return new RouteConfig
         {
             RouteId = $"{service.Name}-openapi",

@@ -72,7 +72,7 @@ internal static class ChangeMember
 
         if (rejecting)
         {
-            return await DeclineAsync(work, id, personId, target, outbox, time);
+            return await DeclineAsync(work, id, personId, me, target, outbox, time);
         }
 
         var role = request.Role!;
@@ -87,6 +87,10 @@ internal static class ChangeMember
             // Approval is when a pending applicant really joins.
             var version = await Membership.ChangeAsync(work, id, personId, role, Membership.Active, target.IsActive ? null : now, cancellationToken);
             await outbox.EnqueueAsync(work, new CommunityMembershipChanged(id, personId, role, Membership.Active, version!.Value, now), cancellationToken);
+            if (target.Status == Membership.Pending)
+            {
+                await JoinRequests.AnnounceDecisionAsync(work, outbox, id, personId, approved: true, me, version.Value, now);
+            }
         }
 
         var member = await ListMembers.FindAsync(work, id, personId);
@@ -96,7 +100,7 @@ internal static class ChangeMember
 
     /// <summary>Declines a pending request to join; a member already in is removed with DELETE instead.</summary>
     private static async Task<Results<Ok<ListMembers.MemberResponse>, ValidationProblem, ProblemHttpResult>> DeclineAsync(
-        UnitOfWork work, Guid id, Guid personId, Membership target, Outbox<CommunitiesDatabase> outbox, TimeProvider time)
+        UnitOfWork work, Guid id, Guid personId, Guid decidedBy, Membership target, Outbox<CommunitiesDatabase> outbox, TimeProvider time)
     {
         if (target.Status != Membership.Pending)
         {
@@ -107,6 +111,7 @@ internal static class ChangeMember
         var version = await Membership.ChangeAsync(work, id, personId, Membership.Member, Membership.Rejected, null, work.CancellationToken);
         await outbox.EnqueueAsync(
             work, new CommunityMembershipChanged(id, personId, Membership.Member, Membership.Announced(Membership.Rejected), version!.Value, now), work.CancellationToken);
+        await JoinRequests.AnnounceDecisionAsync(work, outbox, id, personId, approved: false, decidedBy, version.Value, now);
         var member = await ListMembers.FindAsync(work, id, personId);
         await work.CommitAsync();
         return TypedResults.Ok(member!.ToResponse());

@@ -66,6 +66,11 @@ internal static class JoinCommunity
 
         await People.RememberCallerAsync(work, user, cancellationToken);
         await outbox.EnqueueAsync(work, new CommunityMembershipChanged(id, me, Membership.Member, status, version, now), cancellationToken);
+        if (status == Membership.Pending)
+        {
+            await JoinRequests.AnnounceRequestAsync(work, outbox, id, me, user.DisplayName(), version, now);
+        }
+
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(Answer(status));
     }

@@ -1,0 +1,27 @@
+using KnowledgeHub.Contracts.Expertise;
+using KnowledgeHub.Data;
+using KnowledgeHub.Messaging;
+using KnowledgeHub.Messaging.Inbox;
+
+namespace KnowledgeHub.Notifications.Consumers;
+
+/// <summary>Keeps people's display names (actors, follow labels) and e-mail addresses; an older profile never overwrites a newer one.</summary>
+internal sealed class PersonProfileChangedConsumer(NotificationsDatabase database, TimeProvider time)
+    : InboxConsumer<NotificationsDatabase, PersonProfileChanged>(database, time)
+{
+    protected override Task ApplyAsync(UnitOfWork work, PersonProfileChanged message, CancellationToken cancellationToken)
+    {
+        if (message.PersonId == Guid.Empty || string.IsNullOrWhiteSpace(message.DisplayName) || message.Version < 1)
+        {
+            throw new InvalidEventException("A PersonProfileChanged needs a person, a display name and a version.");
+        }
+
+        return work.ExecuteAsync(
+            """
+            INSERT INTO people (id, display_name, email, version) VALUES (@PersonId, @DisplayName, @Email, @Version)
+            ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, email = excluded.email, version = excluded.version
+            WHERE people.version < excluded.version
+            """,
+            new { message.PersonId, message.DisplayName, message.Email, message.Version });
+    }
+}
