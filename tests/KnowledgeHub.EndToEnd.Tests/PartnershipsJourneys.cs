@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KnowledgeHub.Testing;
 using Xunit;
@@ -56,7 +57,12 @@ public abstract class PartnershipsJourneys(IHubUnderTest hub)
             endDate = "2027-12-31",
             status = "active",
         }));
-        await cleo.PutJsonAsync($"/api/projects/{project}/members/{aliceId}", new { role = "analyst" }, HttpStatusCode.OK);
+        // Alice is known to Alignment from her sign-in; the membership counts once she confirms it (ADR 0047).
+        await Eventually.AssertAsync(
+            async () => (await cleo.PutAsJsonAsync($"/api/projects/{project}/members/{aliceId}", new { role = "analyst" })).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(15),
+            "Alignment to know Alice");
+        await alice.PostJsonAsync($"/api/projects/{project}/members/me/confirmation", new { }, HttpStatusCode.OK);
         var objective = Id(await AlignmentGateway.CreateOnceDepartmentsAreKnownAsync(executive, "/api/objectives", new
         {
             title = $"Get paid faster {marker}",
