@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using KnowledgeHub.Data;
 using KnowledgeHub.Notifications.Features.Delivery;
 using KnowledgeHub.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -41,10 +42,11 @@ internal static class StreamNotifications
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        // Taken before the client hears the stream is open: whatever it causes after that is newer.
+        var openedAt = time.UtcNowForDatabase();
         await response.WriteAsync(": open\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
 
-        var openedAt = time.GetUtcNow();
         var sent = new Dictionary<Guid, DateTimeOffset>();
         var lastWrite = time.GetUtcNow();
         try
