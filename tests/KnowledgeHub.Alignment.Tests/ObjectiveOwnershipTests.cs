@@ -16,6 +16,7 @@ public abstract class ObjectiveOwnershipTests(AlignmentFixture fixture)
         await fixture.KnowDepartmentsAsync("IT", "FIN");
         var executive = fixture.Host.CreateClient(TestUser.Executive());
         var (owner, keyResultOwner, stranger) = (TestUser.Employee("owner"), TestUser.Employee("kr-owner", "FIN"), TestUser.Employee("stranger"));
+        await fixture.KnowPeopleAsync(owner, keyResultOwner);
         var created = await executive.CreateObjectiveAsync(new
         {
             title = "Close the books faster",
@@ -55,7 +56,7 @@ public abstract class ObjectiveOwnershipTests(AlignmentFixture fixture)
     }
 
     [Fact]
-    public async Task Whoever_sets_an_objective_owns_it_unless_owners_are_named_and_owners_must_be_people()
+    public async Task Whoever_sets_an_objective_owns_it_unless_owners_are_named_and_owners_must_be_known_people()
     {
         await fixture.KnowDepartmentsAsync("IT");
         var creator = TestUser.Executive();
@@ -64,10 +65,21 @@ public abstract class ObjectiveOwnershipTests(AlignmentFixture fixture)
         var objective = await executive.CreateObjectiveAsync(Objective("Mine by default", period: "2031-H1"));
         using var noOwners = await executive.PostAsJsonAsync("/api/objectives", new { title = "Nobody's", department = "IT", period = "2026-H2", owners = Array.Empty<Guid>() });
         using var unknownDepartment = await executive.PostAsJsonAsync("/api/objectives", new { title = "Elsewhere", department = "IT", period = "2026-H2", ownerDepartments = new[] { "NOWHERE" } });
+        using var nobody = await executive.PostAsJsonAsync("/api/objectives", new { title = "Nobody's either", department = "IT", period = "2026-H2", owners = new[] { Guid.NewGuid() } });
+        using var nobodyOnAKeyResult = await executive.PutWithIfMatchAsync(
+            $"/api/objectives/{objective.Id()}",
+            new { title = "Mine by default", department = "IT", period = "2031-H1", keyResults = new[] { new { title = "Kept", baseline = 0m, target = 1m, unit = "", owners = new[] { Guid.NewGuid() } } } },
+            "\"1\"");
 
         Assert.Equal([creator.Id.ToString()], objective["owners"]!.Items().Select(id => id.GetValue<string>()));
         await noOwners.AssertRefusedAsync("owners");
         await unknownDepartment.AssertRefusedAsync("ownerDepartments");
+        await nobody.AssertRefusedAsync("owners");
+        Assert.DoesNotContain("Nobody's either", (await executive.GetJsonAsync("/api/objectives?period=2026-H2"))["items"]!.Items().Select(item => item["title"]!.GetValue<string>()));
+        await nobodyOnAKeyResult.AssertRefusedAsync("keyResults[0].owners");
+        Assert.Equal(
+            ["Share of workloads in the cloud"],
+            (await executive.GetJsonAsync($"/api/objectives/{objective.Id()}"))["keyResults"]!.Items().Select(keyResult => keyResult["title"]!.GetValue<string>()));
     }
 }
 

@@ -151,10 +151,20 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the process; when <c>KNOWLEDGEHUB_TEST_LOGS</c> names a folder, keeps its output there
+    /// (CI prints the warnings and errors of a failed run from it: the processes are gone by then).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        var processId = _process?.Id;
         await StopAsync(TimeSpan.FromSeconds(10));
         _process?.Dispose();
+        if (processId is not null && Environment.GetEnvironmentVariable("KNOWLEDGEHUB_TEST_LOGS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllLinesAsync(Path.Combine(folder, $"{Name}-{processId}.log"), OutputLines);
+        }
     }
 
     /// <summary>

@@ -32,7 +32,9 @@ public static class PostgresServer
             await command.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Timeout = 15 }.ConnectionString;
+        // Many hubs share the server while the suites run side by side: a pool gives back what it has
+        // not used for a few seconds instead of five minutes, so idle pools do not exhaust its connections.
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Timeout = 15, ConnectionIdleLifetime = 15 }.ConnectionString;
     }
 
     public static async Task DropDatabaseAsync(string connectionString)

@@ -42,13 +42,14 @@ internal static class CreateObjective
         var departments = input.DepartmentsOwning([]);
         await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department], cancellationToken);
         await KnownDepartments.CheckAsync(work, database.Dialect, validation, "ownerDepartments", departments.Skip(1).ToList(), cancellationToken);
+        var me = user.PersonId();
+        await ObjectiveOwners.CheckKnownAsync(work, validation, input, me, time);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
         var id = Guid.CreateVersion7();
-        var me = user.PersonId();
         var now = time.UtcNowForDatabase();
         await work.Connection.ExecuteAsync(new CommandDefinition(
             """

@@ -1,4 +1,6 @@
+using KnowledgeHub.Alignment.Features.Members;
 using KnowledgeHub.Data;
+using KnowledgeHub.ServiceDefaults.Http;
 
 namespace KnowledgeHub.Alignment.Features.Objectives;
 
@@ -9,6 +11,20 @@ namespace KnowledgeHub.Alignment.Features.Objectives;
 internal static class ObjectiveOwners
 {
     public const int MaxOwners = 20;
+
+    /// <summary>
+    /// Adds an error for each owner the objective or one of its key results names who is nobody
+    /// Alignment knows; the caller is known from this call on.
+    /// </summary>
+    public static async Task CheckKnownAsync(UnitOfWork work, Validation validation, ObjectiveInput input, Guid caller, TimeProvider time)
+    {
+        await KnownPeople.RememberAsync(work, caller, time);
+        await KnownPeople.CheckAsync(work, validation, "owners", input.Owners);
+        for (var index = 0; index < input.KeyResults.Count; index++)
+        {
+            await KnownPeople.CheckAsync(work, validation, $"keyResults[{index}].owners", input.KeyResults[index].Owners);
+        }
+    }
 
     /// <summary>Replaces the objective's owners; <paramref name="departments"/> always holds its own department.</summary>
     public static async Task SetAsync(UnitOfWork work, Guid objectiveId, IReadOnlyList<Guid>? people, IReadOnlyList<string> departments)

@@ -78,6 +78,7 @@ internal static class UpdateObjective
             }
         }
 
+        await ObjectiveOwners.CheckKnownAsync(work, validation, input, me, time);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
