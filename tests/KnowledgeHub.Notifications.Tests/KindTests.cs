@@ -100,6 +100,9 @@ public abstract class KindTests(NotificationsFixture fixture)
         await fixture.Host.PublishAsync(new CommunityJoinRequested(community, "platform", "Platform", applicant.Id, applicant.DisplayName, [lead.Id, coLead.Id], 1, now));
         await fixture.Host.PublishAsync(new CommunityJoinDecided(community, "platform", "Platform", applicant.Id, false, lead.Id, 2, now));
         await fixture.Host.PublishAsync(new CommunityJoinRequested(community, "platform", "Platform", applicant.Id, applicant.DisplayName, [lead.Id, coLead.Id], 3, now));
+        // The second decision comes after the first was told (the inbox is newest first by arrival;
+        // two events published together may be consumed in either order).
+        await fixture.Host.CreateClient(applicant).WaitForAsync("join-decided", 1);
         await fixture.Host.PublishAsync(new CommunityJoinDecided(community, "platform", "Platform", applicant.Id, true, coLead.Id, 4, now));
 
         var requests = await fixture.Host.CreateClient(lead).WaitForAsync("join-requested", 2);
