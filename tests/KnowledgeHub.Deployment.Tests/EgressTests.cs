@@ -8,41 +8,30 @@ using Xunit;
 namespace KnowledgeHub.Deployment.Tests;
 
 /// <summary>
-/// Nothing leaves the building (issue 17): a standalone hub at work calls no address it was not
-/// configured with. Every HTTP client in the process is sent through a recording proxy (the
-/// standard proxy variables), and the process's open TCP connections are read from /proc.
+/// Nothing leaves the building (issue 17): a hub at work calls no address it was not configured
+/// with, standalone and distributed. Every HTTP client in each process is sent through a recording
+/// proxy (the standard proxy variables), and the processes' open TCP connections are read from
+/// /proc: the databases, the broker and the services are all on loopback here, so any other
+/// address is one nobody configured.
 /// </summary>
 public sealed class Egress
 {
     [Fact]
     public async Task A_standalone_hub_at_work_opens_no_connection_beyond_loopback()
     {
-        var ct = TestContext.Current.CancellationToken;
         using var proxy = new RecordingProxy();
         var data = Directory.CreateTempSubdirectory("kh-egress-").FullName;
-        var hub = HubProcess.Standalone(
-            data,
-            ("ASPNETCORE_ENVIRONMENT", "Development"),
-            ("HTTP_PROXY", proxy.Url),
-            ("HTTPS_PROXY", proxy.Url),
-            ("ALL_PROXY", proxy.Url),
-            ("NO_PROXY", "127.0.0.1,localhost"));
+        var hub = HubProcess.Standalone(data, [("ASPNETCORE_ENVIRONMENT", "Development"), .. ProxySettings(proxy)]);
         try
         {
             hub.Start();
             await hub.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-            using var client = await new HttpClient { BaseAddress = hub.Url }.SignInAsync("egress@example.com", "IT", "admin");
-            var community = await client.PostJsonAsync("/api/communities", new { name = $"Egress {Guid.NewGuid():N}", description = "", tags = Array.Empty<string>(), visibility = "open" }, HttpStatusCode.Created);
-            await client.PostJsonAsync($"/api/communities/{community["id"]}/posts", new { type = "article", title = "Nothing leaves", body = "Really.", tags = Array.Empty<string>() }, HttpStatusCode.Created);
-            await client.GetJsonAsync("/api/search?q=leaves");
-            await client.GetJsonAsync("/api/experts?q=leaves");
-            await Task.Delay(TimeSpan.FromSeconds(5), ct);
-            var remote = OpenConnections(hub.ProcessId!.Value).Where(endpoint => !IPAddress.IsLoopback(endpoint.Address)).ToList();
+            await WorkAsync(hub.Url);
+            var remote = RemoteConnections(hub);
             // Usage reports (MassTransit's, for one) wait minutes, or go out as the host stops.
             Assert.True(await hub.StopAsync(TimeSpan.FromSeconds(30)), "The hub did not stop within 30 s.");
 
-            Assert.True(proxy.Requests.IsEmpty, $"The hub called out through the proxy: {string.Join("; ", proxy.Requests)}");
-            Assert.True(remote.Count == 0, $"The hub holds connections beyond loopback: {string.Join(", ", remote)}");
+            AssertNothingLeft(proxy, remote);
         }
         finally
         {
@@ -50,6 +39,55 @@ public sealed class Egress
             await ScratchFolder.DeleteAsync(data);
         }
     }
+
+    [Fact]
+    public async Task A_distributed_hub_at_work_opens_no_connection_beyond_loopback()
+    {
+        var unavailable = await DistributedHub.UnavailableReasonAsync();
+        Assert.SkipWhen(unavailable is not null, unavailable ?? "");
+        using var proxy = new RecordingProxy();
+        var settings = ProxySettings(proxy).ToDictionary(setting => setting.Key, setting => setting.Value);
+        var hub = await DistributedHub.StartAsync(serviceEnvironment: settings, gatewayEnvironment: settings);
+        try
+        {
+            await WorkAsync(hub.Gateway.Url);
+            var remote = hub.All.SelectMany(RemoteConnections).ToList();
+            foreach (var process in hub.All.Reverse())
+            {
+                Assert.True(await process.StopAsync(TimeSpan.FromSeconds(30)), $"{process.Name} did not stop within 30 s.");
+            }
+
+            AssertNothingLeft(proxy, remote);
+        }
+        finally
+        {
+            await hub.DisposeAsync();
+        }
+    }
+
+    private static (string Key, string Value)[] ProxySettings(RecordingProxy proxy) =>
+        [("HTTP_PROXY", proxy.Url), ("HTTPS_PROXY", proxy.Url), ("ALL_PROXY", proxy.Url), ("NO_PROXY", "127.0.0.1,localhost")];
+
+    /// <summary>What the three kinds of user do: a community and a post, a search, an expert query.</summary>
+    private static async Task WorkAsync(Uri hub)
+    {
+        using var client = await new HttpClient { BaseAddress = hub }.SignInAsync($"egress.{Guid.NewGuid():N}@example.com", "IT", "admin");
+        var community = await client.PostJsonAsync("/api/communities", new { name = $"Egress {Guid.NewGuid():N}", description = "", tags = Array.Empty<string>(), visibility = "open" }, HttpStatusCode.Created);
+        await client.PostJsonAsync($"/api/communities/{community["id"]}/posts", new { type = "article", title = "Nothing leaves", body = "Really.", tags = Array.Empty<string>() }, HttpStatusCode.Created);
+        await client.GetJsonAsync("/api/search?q=leaves");
+        await client.GetJsonAsync("/api/experts?q=leaves");
+        await client.GetJsonAsync("/api/alignment/scorecard?period=2026-H2");
+        await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+    }
+
+    private static void AssertNothingLeft(RecordingProxy proxy, List<string> remote)
+    {
+        Assert.True(proxy.Requests.IsEmpty, $"The hub called out through the proxy: {string.Join("; ", proxy.Requests)}");
+        Assert.True(remote.Count == 0, $"The hub holds connections beyond loopback: {string.Join(", ", remote)}");
+    }
+
+    private static List<string> RemoteConnections(HubProcess process) =>
+        OpenConnections(process.ProcessId!.Value).Where(endpoint => !IPAddress.IsLoopback(endpoint.Address.IsIPv4MappedToIPv6 ? endpoint.Address.MapToIPv4() : endpoint.Address)).Select(endpoint => $"{process.Name} to {endpoint}").ToList();
 
     /// <summary>The remote ends of the process's TCP sockets, from /proc/{pid}/fd and /proc/{pid}/net/tcp{,6}.</summary>
     private static List<IPEndPoint> OpenConnections(int processId)
