@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KnowledgeHub.Data;
@@ -10,8 +9,8 @@ internal sealed class DatabaseHealthCheck<TDatabase>(TDatabase database) : IHeal
     {
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
+            await using var session = await database.OpenSessionAsync(cancellationToken);
+            await session.ScalarAsync<int>("SELECT 1");
             return HealthCheckResult.Healthy();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -30,9 +30,18 @@ public class DbSession : IAsyncDisposable
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) =>
         (await _connection.QueryAsync<T>(Command(sql, parameters))).AsList();
 
+    /// <summary>Every row, read as two types split at the column <paramref name="splitOn"/> names and joined by <paramref name="map"/>.</summary>
+    public async Task<IReadOnlyList<TResult>> QueryAsync<TFirst, TSecond, TResult>(
+        string sql, object? parameters, Func<TFirst, TSecond, TResult> map, string splitOn) =>
+        (await _connection.QueryAsync(Command(sql, parameters), map, splitOn)).AsList();
+
     /// <summary>The only row, or default when there is none; more than one row is a bug and throws.</summary>
     public Task<T?> QueryOneAsync<T>(string sql, object? parameters = null) =>
         _connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
+
+    /// <summary>The only row (an INSERT's RETURNING, an aggregate); none or more than one is a bug and throws.</summary>
+    public Task<T> QuerySingleAsync<T>(string sql, object? parameters = null) =>
+        _connection.QuerySingleAsync<T>(Command(sql, parameters));
 
     /// <summary>Several result sets from one round trip, read in order.</summary>
     public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? parameters = null) =>
@@ -57,11 +66,8 @@ public class DbSession : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    // Transitional: feature code still passing these is being moved onto the verbs above;
-    // both go once no module uses them.
-    public DbConnection Connection => _connection;
-
-    public DbTransaction? Transaction => _transaction;
+    /// <summary>The transaction a <see cref="UnitOfWork"/> commits; feature code never sees it.</summary>
+    private protected DbTransaction? CurrentTransaction => _transaction;
 
     private CommandDefinition Command(string sql, object? parameters) =>
         new(sql, parameters, _transaction, cancellationToken: CancellationToken);

@@ -25,7 +25,7 @@ public abstract class ModuleDatabase : IAsyncDisposable
 
     public SqlDialect Dialect { get; }
 
-    /// <summary>A bare open connection, for infrastructure (health checks, migrations, test probes).</summary>
+    /// <summary>A bare open connection, for tests that probe a module's tables; services use a session.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_postgres is not null)

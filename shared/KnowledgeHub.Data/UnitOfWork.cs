@@ -15,10 +15,9 @@ public sealed class UnitOfWork : DbSession
     /// <summary>Runs <paramref name="action"/> once the transaction has committed, never if it rolls back.</summary>
     public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
 
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    public async Task CommitAsync()
     {
-        _ = cancellationToken; // transitional: the session's own token applies
-        await Transaction!.CommitAsync(CancellationToken);
+        await CurrentTransaction!.CommitAsync(CancellationToken);
         foreach (var action in _afterCommit ?? [])
         {
             action();

@@ -24,7 +24,7 @@ public sealed class CountingConsumer(CounterDatabase database, TimeProvider time
             throw new InvalidEventException("POISON is not a department.");
         }
 
-        return Counters.IncrementAsync(work, message.Code, cancellationToken);
+        return Counters.IncrementAsync(work, message.Code);
     }
 }
 
@@ -38,15 +38,13 @@ public static class Counters
         builder.Services.AddConsumers(bus => bus.AddConsumer<CountingConsumer>());
     }
 
-    public static Task IncrementAsync(UnitOfWork work, string name, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+    public static Task IncrementAsync(UnitOfWork work, string name) =>
+        work.ExecuteAsync(
             """
             INSERT INTO counters (name, value) VALUES (@Name, 1)
             ON CONFLICT (name) DO UPDATE SET value = counters.value + 1
             """,
-            new { Name = name },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Name = name });
 
     public static async Task<long> ValueAsync(CounterDatabase database, string name)
     {
@@ -58,8 +56,8 @@ public static class Counters
     public static async Task ChangeAndAnnounceAsync(CounterDatabase database, Outbox<CounterDatabase> outbox, string name, bool commit)
     {
         await using var work = await database.BeginAsync();
-        await IncrementAsync(work, "written:" + name, CancellationToken.None);
-        await outbox.EnqueueAsync(work, new DepartmentChanged(name, name, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+        await IncrementAsync(work, "written:" + name);
+        await outbox.EnqueueAsync(work, new DepartmentChanged(name, name, 1, DateTimeOffset.UtcNow));
         if (commit)
         {
             await work.CommitAsync();

@@ -88,7 +88,7 @@ public abstract class OutboxAndInboxTests(CounterFixture fixture)
         {
             foreach (var name in names)
             {
-                await Outbox.EnqueueAsync(work, new DepartmentChanged(name, name, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+                await Outbox.EnqueueAsync(work, new DepartmentChanged(name, name, 1, DateTimeOffset.UtcNow));
             }
 
             await work.CommitAsync();

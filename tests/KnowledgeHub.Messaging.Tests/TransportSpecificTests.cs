@@ -16,8 +16,7 @@ public abstract class InMemoryRecoveryTests(CounterFixture fixture)
         // died before any consumer saw the message.
         await using (var work = await database.BeginAsync())
         {
-            await Dapper.SqlMapper.ExecuteAsync(
-                work.Connection,
+            await work.ExecuteAsync(
                 """
                 INSERT INTO outbox_messages (message_id, message_type, body, created_at, published_at)
                 VALUES (@MessageId, @MessageType, @Body, @Now, @Now)
@@ -28,8 +27,7 @@ public abstract class InMemoryRecoveryTests(CounterFixture fixture)
                     MessageType = typeof(DepartmentChanged).FullName,
                     Body = System.Text.Json.JsonSerializer.Serialize(new DepartmentChanged(name, name, 1, DateTimeOffset.UtcNow), System.Text.Json.JsonSerializerOptions.Web),
                     Now = DateTimeOffset.UtcNow,
-                },
-                work.Transaction);
+                });
             await work.CommitAsync();
         }
 

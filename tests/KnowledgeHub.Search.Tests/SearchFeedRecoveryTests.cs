@@ -36,8 +36,8 @@ public sealed class Search_feed_recovery : IDisposable
         var project = Docs.Make("project", "Resilient pipeline");
         await using (var work = await database.BeginAsync(ct))
         {
-            await instance.Feed.UpsertAsync(work, "alignment", project, replayOf: null, ct);
-            await work.CommitAsync(ct);
+            await instance.Feed.UpsertAsync(work, "alignment", project, replayOf: null);
+            await work.CommitAsync();
         }
 
         await instance.UntilIdsAsync("resilient", project.Id);

@@ -12,7 +12,7 @@ namespace KnowledgeHub.Expertise;
 internal static class MultiRow
 {
     public static async Task<int> ExecuteAsync<T>(
-        UnitOfWork work, SqlDialect dialect, string sql, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken)
+        UnitOfWork work, SqlDialect dialect, string sql, IEnumerable<T> rows, Func<T, object?[]> values)
     {
         var affected = 0;
         var materialized = rows.Select(values).ToList();
@@ -39,8 +39,8 @@ internal static class MultiRow
                 tuples.Append(')');
             }
 
-            affected += await work.Connection.ExecuteAsync(new CommandDefinition(
-                sql.Replace("{rows}", tuples.ToString(), StringComparison.Ordinal), parameters, work.Transaction, cancellationToken: cancellationToken));
+            affected += await work.ExecuteAsync(
+                sql.Replace("{rows}", tuples.ToString(), StringComparison.Ordinal), parameters);
         }
 
         return affected;

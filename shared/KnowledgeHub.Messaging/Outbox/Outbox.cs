@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Dapper;
 using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Messaging.Outbox;
@@ -18,7 +17,7 @@ public sealed class Outbox<TDatabase>(OutboxSignal<TDatabase> signal, TimeProvid
         VALUES (@MessageId, @MessageType, @Body, @TraceParent, @CreatedAt)
         """;
 
-    public async Task EnqueueAsync<TMessage>(UnitOfWork work, TMessage message, CancellationToken cancellationToken)
+    public async Task EnqueueAsync<TMessage>(UnitOfWork work, TMessage message)
         where TMessage : class
     {
         var row = new
@@ -30,7 +29,7 @@ public sealed class Outbox<TDatabase>(OutboxSignal<TDatabase> signal, TimeProvid
             TraceParent = Activity.Current?.Id,
             CreatedAt = time.GetUtcNow(),
         };
-        await work.Connection.ExecuteAsync(new CommandDefinition(InsertSql, row, work.Transaction, cancellationToken: cancellationToken));
+        await work.ExecuteAsync(InsertSql, row);
         work.AfterCommit(signal.Notify);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Dapper;
 using KnowledgeHub.Data;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -77,7 +76,7 @@ internal sealed partial class OutboxRelay<TDatabase>(
     private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
-        var pending = (await work.Connection.QueryAsync<PendingMessage>(new CommandDefinition(
+        var pending = await work.QueryAsync<PendingMessage>(
             $"""
             SELECT sequence AS Sequence, message_id AS MessageId, message_type AS MessageType,
                    body AS Body, trace_parent AS TraceParent, created_at AS CreatedAt
@@ -85,9 +84,7 @@ internal sealed partial class OutboxRelay<TDatabase>(
             WHERE published_at IS NULL
             ORDER BY sequence
             LIMIT {BatchSize} {database.Dialect.ForUpdateSkipLocked}
-            """,
-            transaction: work.Transaction,
-            cancellationToken: cancellationToken))).ToList();
+            """);
 
         var relayed = new List<long>(pending.Count);
         try
@@ -106,12 +103,10 @@ internal sealed partial class OutboxRelay<TDatabase>(
             // Mark what was published, also when a later publish failed: one statement and one commit per batch.
             if (relayed.Count > 0)
             {
-                await work.Connection.ExecuteAsync(new CommandDefinition(
+                await work.ExecuteAsync(
                     $"UPDATE outbox_messages SET published_at = @Now WHERE {database.Dialect.InList("sequence", "@Sequences")}",
-                    new { Now = time.GetUtcNow(), Sequences = relayed },
-                    work.Transaction,
-                    cancellationToken: CancellationToken.None));
-                await work.CommitAsync(CancellationToken.None);
+                    new { Now = time.GetUtcNow(), Sequences = relayed });
+                await work.CommitAsync();
             }
         }
 
@@ -134,19 +129,16 @@ internal sealed partial class OutboxRelay<TDatabase>(
     private async Task RequeueRecentlyPublishedAsync(CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
-        var lastPublished = await work.Connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
-            "SELECT max(published_at) FROM outbox_messages", transaction: work.Transaction, cancellationToken: cancellationToken));
+        var lastPublished = await work.ScalarAsync<DateTimeOffset?>("SELECT max(published_at) FROM outbox_messages");
         if (lastPublished is null)
         {
             return;
         }
 
-        var requeued = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var requeued = await work.ExecuteAsync(
             "UPDATE outbox_messages SET published_at = NULL WHERE published_at >= @Since",
-            new { Since = lastPublished.Value - settings.InMemoryReplayWindow },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await work.CommitAsync(cancellationToken);
+            new { Since = lastPublished.Value - settings.InMemoryReplayWindow });
+        await work.CommitAsync();
         LogRequeued(logger, requeued, database.Settings.Name);
     }
 
@@ -159,10 +151,9 @@ internal sealed partial class OutboxRelay<TDatabase>(
         }
 
         _nextBacklogReport = now + BacklogReportInterval;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var backlog = await connection.QuerySingleAsync<BacklogRow>(new CommandDefinition(
-            "SELECT count(*) AS Pending, min(created_at) AS Oldest FROM outbox_messages WHERE published_at IS NULL",
-            cancellationToken: cancellationToken));
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var backlog = await session.QuerySingleAsync<BacklogRow>(
+            "SELECT count(*) AS Pending, min(created_at) AS Oldest FROM outbox_messages WHERE published_at IS NULL");
         var age = backlog.Oldest is { } oldest ? time.GetUtcNow() - oldest : TimeSpan.Zero;
         MessagingTelemetry.ReportBacklog(database.Settings.Name, backlog.Pending, age);
     }
@@ -176,11 +167,10 @@ internal sealed partial class OutboxRelay<TDatabase>(
         }
 
         _nextCleanup = now + CleanupInterval;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        await session.ExecuteAsync(
             "DELETE FROM outbox_messages WHERE published_at IS NOT NULL AND published_at < @Cutoff",
-            new { Cutoff = now - settings.OutboxRetention },
-            cancellationToken: cancellationToken));
+            new { Cutoff = now - settings.OutboxRetention });
     }
 
     private async Task WhenApplicationStartedAsync(CancellationToken cancellationToken)

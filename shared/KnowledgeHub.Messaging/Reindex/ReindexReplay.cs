@@ -25,7 +25,7 @@ public static class ReindexReplay
     /// enqueuing them, each naming <paramref name="reindexId"/> in its <c>ReplayOf</c>, with their number.
     /// Search counts the distinct documents so named, in whatever order they and this arrive.
     /// </summary>
-    public static Task AnnounceAsync<TDatabase>(UnitOfWork work, Outbox<TDatabase> outbox, Guid reindexId, string service, int total, TimeProvider time, CancellationToken cancellationToken)
+    public static Task AnnounceAsync<TDatabase>(UnitOfWork work, Outbox<TDatabase> outbox, Guid reindexId, string service, int total, TimeProvider time)
         where TDatabase : ModuleDatabase =>
-        outbox.EnqueueAsync(work, new ReindexReplayStarted(reindexId, service, total, time.UtcNowForDatabase()), cancellationToken);
+        outbox.EnqueueAsync(work, new ReindexReplayStarted(reindexId, service, total, time.UtcNowForDatabase()));
 }

@@ -39,11 +39,11 @@ internal sealed class OutboxScenario(int writes)
         {
             var id = Guid.CreateVersion7();
             await using var work = await database.BeginAsync();
-            await work.Connection.ExecuteAsync("INSERT INTO benchmark_writes (id, title) VALUES (@Id, @Title)", new { Id = id.ToString(), Title = $"Objective {write}" }, work.Transaction);
+            await work.ExecuteAsync("INSERT INTO benchmark_writes (id, title) VALUES (@Id, @Title)", new { Id = id.ToString(), Title = $"Objective {write}" });
             if (withOutbox)
             {
                 var now = DateTimeOffset.UtcNow;
-                await outbox.EnqueueAsync(work, new ObjectiveChanged(id, $"Objective {write}", "Benchmark", "IT", "2026-H2", 3, 1, now, now), CancellationToken.None);
+                await outbox.EnqueueAsync(work, new ObjectiveChanged(id, $"Objective {write}", "Benchmark", "IT", "2026-H2", 3, 1, now, now));
             }
 
             await work.CommitAsync();

@@ -59,13 +59,13 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
                 {
                     if (!skillIds.TryGetValue(skill, out var id))
                     {
-                        skillIds[skill] = id = (await taxonomy.ResolveOrCreateAsync(work, skill, CancellationToken.None)).Id;
+                        skillIds[skill] = id = (await taxonomy.ResolveOrCreateAsync(work, skill)).Id;
                     }
 
                     pieces.Add(new EvidencePiece(id, kind, title, at));
                 }
 
-                await EvidenceStore.ReplaceAsync(work, database.Dialect, $"bench:{Guid.NewGuid()}", person, pieces, CancellationToken.None);
+                await EvidenceStore.ReplaceAsync(work, database.Dialect, $"bench:{Guid.NewGuid()}", person, pieces);
                 count += pieces.Count;
             }
 

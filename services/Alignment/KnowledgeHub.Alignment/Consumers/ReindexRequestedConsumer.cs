@@ -17,7 +17,6 @@ namespace KnowledgeHub.Alignment.Consumers;
 internal sealed class ReindexRequestedConsumer(AlignmentDatabase database, Outbox<AlignmentDatabase> outbox, TimeProvider time)
     : InboxConsumer<AlignmentDatabase, ReindexRequested>(database, time)
 {
-    private readonly SqlDialect _dialect = database.Dialect;
     private readonly TimeProvider _time = time;
 
     protected override async Task ApplyAsync(UnitOfWork work, ReindexRequested message, CancellationToken cancellationToken)
@@ -33,21 +32,21 @@ internal sealed class ReindexRequestedConsumer(AlignmentDatabase database, Outbo
         }
 
         var projects = await ProjectReader.ReadAsync(
-            work.Connection, _dialect, "ORDER BY p.created_at, p.id", new { }, cancellationToken, work.Transaction);
+            work, "ORDER BY p.created_at, p.id", new { });
         var objectives = await ObjectiveReader.ReadAsync(
-            work.Connection, _dialect, "ORDER BY o.created_at, o.id", new { }, detailed: false, cancellationToken, work.Transaction);
+            work, "ORDER BY o.created_at, o.id", new { }, detailed: false);
 
         foreach (var project in projects)
         {
-            await outbox.EnqueueAsync(work, ProjectEvents.Changed(project) with { ReplayOf = message.ReindexId }, cancellationToken);
+            await outbox.EnqueueAsync(work, ProjectEvents.Changed(project) with { ReplayOf = message.ReindexId });
         }
 
         foreach (var objective in objectives)
         {
-            await outbox.EnqueueAsync(work, ObjectiveEvents.Changed(objective) with { ReplayOf = message.ReindexId }, cancellationToken);
+            await outbox.EnqueueAsync(work, ObjectiveEvents.Changed(objective) with { ReplayOf = message.ReindexId });
         }
 
         // Announced last, with what was enqueued: Search counts the replayed documents by their ReplayOf, in any order.
-        await ReindexReplay.AnnounceAsync(work, outbox, message.ReindexId, AlignmentModule.Name, projects.Count + objectives.Count, _time, cancellationToken);
+        await ReindexReplay.AnnounceAsync(work, outbox, message.ReindexId, AlignmentModule.Name, projects.Count + objectives.Count, _time);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using KnowledgeHub.Communities.Features.Posts;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
@@ -29,15 +28,13 @@ internal sealed class ExpertsSuggestedConsumer(CommunitiesDatabase database, Tim
             .Take(MaxExperts)
             .Select(expert => new SuggestedExpert(expert.PersonId, expert.DisplayName, expert.Department ?? "", expert.Score, expert.Reasons ?? []))
             .ToList();
-        return work.Connection.ExecuteAsync(new CommandDefinition(
+        return work.ExecuteAsync(
             """
             INSERT INTO expert_suggestions (post_id, suggested_at, experts)
             SELECT p.id, @SuggestedAt, @Experts FROM posts p WHERE p.id = @PostId AND p.type = 'question'
             ON CONFLICT (post_id) DO UPDATE SET suggested_at = excluded.suggested_at, experts = excluded.experts
                 WHERE expert_suggestions.suggested_at < excluded.suggested_at
             """,
-            new { message.PostId, message.SuggestedAt, Experts = JsonSerializer.Serialize(experts, SuggestedExperts.Json) },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { message.PostId, message.SuggestedAt, Experts = JsonSerializer.Serialize(experts, SuggestedExperts.Json) });
     }
 }

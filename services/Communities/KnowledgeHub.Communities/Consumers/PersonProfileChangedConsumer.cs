@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging;
@@ -17,7 +16,7 @@ internal sealed class PersonProfileChangedConsumer(CommunitiesDatabase database,
             throw new InvalidEventException("A PersonProfileChanged needs a person id, a display name and a version.");
         }
 
-        return work.Connection.ExecuteAsync(new CommandDefinition(
+        return work.ExecuteAsync(
             """
             INSERT INTO people (id, display_name, department, version)
             VALUES (@PersonId, @DisplayName, @Department, @Version)
@@ -25,8 +24,6 @@ internal sealed class PersonProfileChangedConsumer(CommunitiesDatabase database,
                 SET display_name = excluded.display_name, department = excluded.department, version = excluded.version
                 WHERE people.version < excluded.version
             """,
-            new { message.PersonId, message.DisplayName, Department = message.Department ?? "", message.Version },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { message.PersonId, message.DisplayName, Department = message.Department ?? "", message.Version });
     }
 }

@@ -19,7 +19,6 @@ internal sealed class ReindexRequestedConsumer(CommunitiesDatabase database, Out
     : InboxConsumer<CommunitiesDatabase, ReindexRequested>(database, time)
 {
     // Fields, not captured parameters: the base class keeps its own copies.
-    private readonly SqlDialect _dialect = database.Dialect;
     private readonly TimeProvider _time = time;
 
     protected override async Task ApplyAsync(UnitOfWork work, ReindexRequested message, CancellationToken cancellationToken)
@@ -35,19 +34,19 @@ internal sealed class ReindexRequestedConsumer(CommunitiesDatabase database, Out
         }
 
         var communities = await CommunityReader.ReadAsync(
-            work.Connection, _dialect, "ORDER BY c.id", new DynamicParameters(), Guid.Empty, cancellationToken, work.Transaction);
+            work, "ORDER BY c.id", new DynamicParameters(), Guid.Empty);
         foreach (var community in communities)
         {
-            await outbox.EnqueueAsync(work, CommunityEvents.Changed(community) with { ReplayOf = message.ReindexId }, cancellationToken);
+            await outbox.EnqueueAsync(work, CommunityEvents.Changed(community) with { ReplayOf = message.ReindexId });
         }
 
         var total = communities.Count;
         foreach (var community in communities)
         {
-            total += await PostEvents.EnqueueAllUpdatedAsync(work, _dialect, outbox, community.Id, community.Visibility, message.ReindexId, cancellationToken);
+            total += await PostEvents.EnqueueAllUpdatedAsync(work, outbox, community.Id, community.Visibility, message.ReindexId);
         }
 
         // Announced last, with what was enqueued: Search counts the replayed messages by their ReplayOf, in any order.
-        await ReindexReplay.AnnounceAsync(work, outbox, message.ReindexId, CommunitiesModule.Name, total, _time, cancellationToken);
+        await ReindexReplay.AnnounceAsync(work, outbox, message.ReindexId, CommunitiesModule.Name, total, _time);
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Auth;
 
@@ -12,25 +11,21 @@ internal static class People
     /// Until the Expertise service's first PersonProfileChanged arrives, the caller's token says who
     /// they are; version 0 lets any real profile event overwrite it.
     /// </summary>
-    public static Task RememberCallerAsync(UnitOfWork work, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteAsync(new CommandDefinition(
+    public static Task RememberCallerAsync(UnitOfWork work, ClaimsPrincipal user) =>
+        work.ExecuteAsync(
             """
             INSERT INTO people (id, display_name, department, version)
             VALUES (@Id, @DisplayName, @Department, 0)
             ON CONFLICT (id) DO NOTHING
             """,
-            new { Id = user.PersonId(), DisplayName = user.DisplayName(), Department = user.Department() ?? "" },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Id = user.PersonId(), DisplayName = user.DisplayName(), Department = user.Department() ?? "" });
 
     /// <summary>The person's department, or null when we do not know it.</summary>
-    public static async Task<string?> DepartmentOfAsync(UnitOfWork work, Guid personId, CancellationToken cancellationToken)
+    public static async Task<string?> DepartmentOfAsync(UnitOfWork work, Guid personId)
     {
-        var department = await work.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        var department = await work.ScalarAsync<string?>(
             "SELECT department FROM people WHERE id = @PersonId",
-            new { PersonId = personId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { PersonId = personId });
         return string.IsNullOrEmpty(department) ? null : department;
     }
 }

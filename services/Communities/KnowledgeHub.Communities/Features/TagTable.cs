@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Communities.Features;
@@ -18,11 +17,11 @@ internal sealed class TagTable
         _insertSql = $"INSERT INTO {table} ({ownerColumn}, tag) VALUES (@OwnerId, @Tag)";
     }
 
-    public async Task ReplaceAsync(UnitOfWork work, Guid ownerId, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    public async Task ReplaceAsync(UnitOfWork work, Guid ownerId, IReadOnlyList<string> tags)
     {
-        await work.Connection.ExecuteAsync(new CommandDefinition(
-            _deleteSql, new { OwnerId = ownerId }, work.Transaction, cancellationToken: cancellationToken));
-        await work.Connection.ExecuteAsync(new CommandDefinition(
-            _insertSql, tags.Select(tag => new { OwnerId = ownerId, Tag = tag }), work.Transaction, cancellationToken: cancellationToken));
+        await work.ExecuteAsync(
+            _deleteSql, new { OwnerId = ownerId });
+        await work.ExecuteAsync(
+            _insertSql, tags.Select(tag => new { OwnerId = ownerId, Tag = tag }));
     }
 }

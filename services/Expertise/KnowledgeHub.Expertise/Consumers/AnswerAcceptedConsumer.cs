@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Evidence;
@@ -21,14 +20,12 @@ internal sealed class AnswerAcceptedConsumer(ExpertiseDatabase database, TimePro
         EventChecks.RequireText(message.QuestionTitle, "question title", nameof(AnswerAccepted));
         var tags = EventChecks.Tags(message.QuestionTags, nameof(AnswerAccepted));
 
-        var stored = await work.Connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+        var stored = await work.QueryOneAsync<Guid?>(
             "SELECT answer_id FROM accepted_answers WHERE post_id = @PostId",
-            new { message.PostId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { message.PostId });
 
         // Until AnswerPosted arrives, the acceptance is all that is known of the answer, and where it was posted is not.
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             INSERT INTO community_answers (answer_id, post_id, author_id, question_title, question_tags, visibility, answered_at)
             VALUES (@AnswerId, @PostId, @AnswerAuthorId, @QuestionTitle, @Tags, NULL, @AcceptedAt)
@@ -38,13 +35,11 @@ internal sealed class AnswerAcceptedConsumer(ExpertiseDatabase database, TimePro
             ON CONFLICT (post_id) DO UPDATE SET answer_id = excluded.answer_id, accepted_at = excluded.accepted_at
             WHERE accepted_answers.accepted_at < excluded.accepted_at;
             """,
-            new { message.AnswerId, message.PostId, message.AnswerAuthorId, QuestionTitle = message.QuestionTitle.Trim(), Tags = tags, message.AcceptedAt },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { message.AnswerId, message.PostId, message.AnswerAuthorId, QuestionTitle = message.QuestionTitle.Trim(), Tags = tags, message.AcceptedAt });
 
         foreach (var answer in new[] { message.AnswerId, stored, message.PreviouslyAcceptedAnswerId }.OfType<Guid>().Distinct())
         {
-            await evidence.RebuildAnswerAsync(work, answer, cancellationToken);
+            await evidence.RebuildAnswerAsync(work, answer);
         }
     }
 }

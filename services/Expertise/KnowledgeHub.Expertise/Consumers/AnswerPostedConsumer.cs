@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Evidence;
@@ -19,7 +18,7 @@ internal sealed class AnswerPostedConsumer(ExpertiseDatabase database, TimeProvi
         var tags = EventChecks.Tags(message.QuestionTags, nameof(AnswerPosted));
 
         // The answer may already be known from its acceptance; this event knows when it was posted and where.
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             INSERT INTO community_answers (answer_id, post_id, author_id, question_title, question_tags, visibility, answered_at)
             VALUES (@AnswerId, @PostId, @AuthorId, @QuestionTitle, @Tags, @Visibility, @PostedAt)
@@ -34,9 +33,7 @@ internal sealed class AnswerPostedConsumer(ExpertiseDatabase database, TimeProvi
                 Tags = tags,
                 Visibility = message.CommunityVisibility == "open" ? "open" : "closed",
                 message.PostedAt,
-            },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await evidence.RebuildAnswerAsync(work, message.AnswerId, cancellationToken);
+            });
+        await evidence.RebuildAnswerAsync(work, message.AnswerId);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class PeopleImportedConsumer(
 
     protected override async Task ApplyAsync(UnitOfWork work, PeopleImported message, CancellationToken cancellationToken)
     {
-        await departments.EnsureAsync(work, DepartmentCodes.Unassigned, cancellationToken);
+        await departments.EnsureAsync(work, DepartmentCodes.Unassigned);
         var now = _time.UtcNowForDatabase();
         foreach (var person in message.People.DistinctBy(person => person.Id))
         {
@@ -44,7 +44,7 @@ internal sealed class PeopleImportedConsumer(
                 });
             if (created == 1)
             {
-                await changes.PublishAsync(work, person.Id, cancellationToken);
+                await changes.PublishAsync(work, person.Id);
             }
         }
     }

@@ -12,6 +12,6 @@ internal sealed class PersonSeenConsumer(ExpertiseDatabase database, TimeProvide
     protected override Task ApplyAsync(UnitOfWork work, PersonSeen message, CancellationToken cancellationToken)
     {
         EventChecks.RequireId(message.PersonId, "person id", nameof(PersonSeen));
-        return provisioning.EnsureAsync(work, message.PersonId, message.Email, message.DisplayName, message.Department, cancellationToken);
+        return provisioning.EnsureAsync(work, message.PersonId, message.Email, message.DisplayName, message.Department);
     }
 }

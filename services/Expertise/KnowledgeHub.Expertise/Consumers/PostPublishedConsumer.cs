@@ -14,6 +14,5 @@ internal sealed class PostPublishedConsumer(ExpertiseDatabase database, TimeProv
             work,
             PostStates.From(
                 nameof(PostPublished), message.PostId, message.CommunityId, message.CommunityVisibility, message.Type, message.Title,
-                message.Tags, message.AuthorId, message.Version, message.CreatedAt, message.Body),
-            cancellationToken);
+                message.Tags, message.AuthorId, message.Version, message.CreatedAt, message.Body));
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Evidence;
@@ -17,22 +16,20 @@ internal sealed class PostRemovedConsumer(ExpertiseDatabase database, TimeProvid
     {
         EventChecks.RequireId(message.PostId, "post id", nameof(PostRemoved));
         EventChecks.RequireId(message.CommunityId, "community id", nameof(PostRemoved));
-        var removed = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var removed = await work.ExecuteAsync(
             """
             INSERT INTO community_posts (post_id, community_id, author_id, type, title, tags, visibility, version, removed, created_at)
             VALUES (@PostId, @CommunityId, @AuthorId, '', '', '', 'closed', @Version, true, @RemovedAt)
             ON CONFLICT (post_id) DO UPDATE SET removed = true, title = '', tags = ''
             WHERE NOT community_posts.removed
             """,
-            new { message.PostId, message.CommunityId, message.AuthorId, message.Version, message.RemovedAt },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { message.PostId, message.CommunityId, message.AuthorId, message.Version, message.RemovedAt });
         if (removed == 0)
         {
             return;
         }
 
-        await evidence.RebuildPostAsync(work, message.PostId, cancellationToken);
-        await evidence.RebuildAnswersOfPostAsync(work, message.PostId, cancellationToken);
+        await evidence.RebuildPostAsync(work, message.PostId);
+        await evidence.RebuildAnswersOfPostAsync(work, message.PostId);
     }
 }

@@ -14,6 +14,5 @@ internal sealed class PostUpdatedConsumer(ExpertiseDatabase database, TimeProvid
             work,
             PostStates.From(
                 nameof(PostUpdated), message.PostId, message.CommunityId, message.CommunityVisibility, message.Type, message.Title,
-                message.Tags, message.AuthorId, message.Version, message.CreatedAt, message.Body),
-            cancellationToken);
+                message.Tags, message.AuthorId, message.Version, message.CreatedAt, message.Body));
 }

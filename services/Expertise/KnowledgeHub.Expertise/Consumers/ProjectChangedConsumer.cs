@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Alignment;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Evidence;
@@ -19,7 +18,7 @@ internal sealed class ProjectChangedConsumer(ExpertiseDatabase database, TimePro
         EventChecks.RequireText(message.Name, "name", nameof(ProjectChanged));
         EventChecks.RequireVersion(message.Version, nameof(ProjectChanged));
         var partners = (message.PartnerDepartments ?? []).Where(code => !string.IsNullOrWhiteSpace(code)).Select(code => code.Trim().ToUpperInvariant());
-        var applied = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var applied = await work.ExecuteAsync(
             """
             INSERT INTO projects (project_id, name, tags, sponsor_department, partner_departments, status, version, updated_at)
             VALUES (@ProjectId, @Name, @Tags, @Sponsor, @Partners, @Status, @Version, @UpdatedAt)
@@ -39,12 +38,10 @@ internal sealed class ProjectChangedConsumer(ExpertiseDatabase database, TimePro
                 Status = message.Status?.Trim().ToLowerInvariant(),
                 message.Version,
                 message.UpdatedAt,
-            },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            });
         if (applied > 0)
         {
-            await evidence.RebuildMembersAsync(work, message.ProjectId, cancellationToken);
+            await evidence.RebuildMembersAsync(work, message.ProjectId);
         }
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Alignment;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Evidence;
@@ -20,7 +19,7 @@ internal sealed class ProjectMemberAssignedConsumer(ExpertiseDatabase database, 
         EventChecks.RequireText(message.ProjectName, "project name", nameof(ProjectMemberAssigned));
 
         // Until a ProjectChanged (version 1 and up) arrives, the project is known from its members' events.
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             INSERT INTO projects (project_id, name, tags, partner_departments, version) VALUES (@ProjectId, @Name, @Tags, ',', 0)
             ON CONFLICT (project_id) DO UPDATE SET name = excluded.name, tags = excluded.tags WHERE projects.version = 0;
@@ -38,9 +37,7 @@ internal sealed class ProjectMemberAssignedConsumer(ExpertiseDatabase database, 
                 message.PersonId,
                 Role = message.Role?.Trim() ?? "",
                 message.AssignedAt,
-            },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await evidence.RebuildAsync(work, message.ProjectId, message.PersonId, cancellationToken);
+            });
+        await evidence.RebuildAsync(work, message.ProjectId, message.PersonId);
     }
 }

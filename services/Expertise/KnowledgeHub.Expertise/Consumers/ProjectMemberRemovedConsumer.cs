@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Alignment;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Evidence;
@@ -14,16 +13,14 @@ internal sealed class ProjectMemberRemovedConsumer(ExpertiseDatabase database, T
     {
         EventChecks.RequireId(message.ProjectId, "project id", nameof(ProjectMemberRemoved));
         EventChecks.RequireId(message.PersonId, "person id", nameof(ProjectMemberRemoved));
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             INSERT INTO project_members (project_id, person_id, role, assigned_at, removed_at) VALUES (@ProjectId, @PersonId, '', @RemovedAt, @RemovedAt)
             ON CONFLICT (project_id, person_id) DO UPDATE SET removed_at = excluded.removed_at
             WHERE project_members.assigned_at <= excluded.removed_at
               AND (project_members.removed_at IS NULL OR project_members.removed_at < excluded.removed_at)
             """,
-            new { message.ProjectId, message.PersonId, message.RemovedAt },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await evidence.RebuildAsync(work, message.ProjectId, message.PersonId, cancellationToken);
+            new { message.ProjectId, message.PersonId, message.RemovedAt });
+        await evidence.RebuildAsync(work, message.ProjectId, message.PersonId);
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Search;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.People;
@@ -41,21 +40,19 @@ internal sealed class ReindexRequestedConsumer : InboxConsumer<ExpertiseDatabase
         var after = Guid.Empty;
         while (true)
         {
-            var ids = (await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+            var ids = (await work.QueryAsync<Guid>(
                 $"SELECT id FROM people WHERE id > @After ORDER BY id LIMIT {Batch}",
-                new { After = after },
-                work.Transaction,
-                cancellationToken: cancellationToken))).ToArray();
+                new { After = after })).ToArray();
             if (ids.Length == 0)
             {
                 break;
             }
 
-            total += await _people.PublishAllAsync(work, ids, message.ReindexId, cancellationToken);
+            total += await _people.PublishAllAsync(work, ids, message.ReindexId);
             after = ids[^1];
         }
 
         // Announced last, with what was enqueued: Search counts the replayed profiles by their ReplayOf, in any order.
-        await ReindexReplay.AnnounceAsync(work, _outbox, message.ReindexId, ExpertiseModule.Name, total, _time, cancellationToken);
+        await ReindexReplay.AnnounceAsync(work, _outbox, message.ReindexId, ExpertiseModule.Name, total, _time);
     }
 }

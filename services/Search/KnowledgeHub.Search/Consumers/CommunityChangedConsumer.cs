@@ -29,7 +29,6 @@ internal sealed class CommunityChangedConsumer(SearchDatabase database, TimeProv
                 community.Version,
                 community.CreatedAt,
                 community.UpdatedAt),
-            community.ReplayOf,
-            cancellationToken);
+            community.ReplayOf);
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging;
@@ -18,15 +17,13 @@ internal sealed class CommunityMembershipChangedConsumer(SearchDatabase database
             throw new InvalidEventException("A CommunityMembershipChanged needs a community, a person, a version and a known status.");
         }
 
-        return work.Connection.ExecuteAsync(new CommandDefinition(
+        return work.ExecuteAsync(
             """
             INSERT INTO community_memberships (community_id, person_id, status, version)
             VALUES (@CommunityId, @PersonId, @Status, @Version)
             ON CONFLICT (community_id, person_id) DO UPDATE SET status = excluded.status, version = excluded.version
             WHERE community_memberships.version < excluded.version
             """,
-            new { message.CommunityId, message.PersonId, message.Status, message.Version },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { message.CommunityId, message.PersonId, message.Status, message.Version });
     }
 }

@@ -29,7 +29,6 @@ internal sealed class ObjectiveChangedConsumer(SearchDatabase database, TimeProv
                 objective.Version,
                 objective.CreatedAt,
                 objective.UpdatedAt),
-            objective.ReplayOf,
-            cancellationToken);
+            objective.ReplayOf);
     }
 }

@@ -29,7 +29,6 @@ internal sealed class PersonProfileChangedConsumer(SearchDatabase database, Time
                 person.Version,
                 person.UpdatedAt,
                 person.UpdatedAt),
-            person.ReplayOf,
-            cancellationToken);
+            person.ReplayOf);
     }
 }

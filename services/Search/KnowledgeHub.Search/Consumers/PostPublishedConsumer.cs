@@ -14,6 +14,5 @@ internal sealed class PostPublishedConsumer(SearchDatabase database, TimeProvide
             work,
             Owners.Communities,
             PostDocuments.From(nameof(PostPublished), post.PostId, post.CommunityId, post.CommunityVisibility, post.Title, post.Body, post.Tags, post.AuthorDepartment, post.Version, post.CreatedAt, post.UpdatedAt),
-            replayOf: null,
-            cancellationToken);
+            replayOf: null);
 }

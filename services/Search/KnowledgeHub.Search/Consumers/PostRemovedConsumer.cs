@@ -14,6 +14,6 @@ internal sealed class PostRemovedConsumer(SearchDatabase database, TimeProvider 
     {
         EventChecks.Require(post.PostId != Guid.Empty, nameof(PostRemoved), "it has no id");
         EventChecks.Require(post.Version >= 1, nameof(PostRemoved), "its version is not positive");
-        return feed.RemoveAsync(work, Owners.Communities, new DocumentRemoval(DocumentTypes.Post, post.PostId, post.Version, post.RemovedAt), cancellationToken);
+        return feed.RemoveAsync(work, Owners.Communities, new DocumentRemoval(DocumentTypes.Post, post.PostId, post.Version, post.RemovedAt));
     }
 }

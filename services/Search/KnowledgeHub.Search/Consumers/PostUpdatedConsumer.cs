@@ -15,6 +15,5 @@ internal sealed class PostUpdatedConsumer(SearchDatabase database, TimeProvider 
             work,
             Owners.Communities,
             PostDocuments.From(nameof(PostUpdated), post.PostId, post.CommunityId, post.CommunityVisibility, post.Title, post.Body, post.Tags, post.AuthorDepartment, post.Version, post.CreatedAt, post.UpdatedAt),
-            post.ReplayOf,
-            cancellationToken);
+            post.ReplayOf);
 }

@@ -29,7 +29,6 @@ internal sealed class ProjectChangedConsumer(SearchDatabase database, TimeProvid
                 project.Version,
                 project.CreatedAt,
                 project.UpdatedAt),
-            project.ReplayOf,
-            cancellationToken);
+            project.ReplayOf);
     }
 }

@@ -36,18 +36,18 @@ internal sealed class SearchFeed(SearchDatabase database, SearchFeedSignal signa
     private const string AppendSql = "INSERT INTO search_feed (position, doc_key, appended_at) VALUES (@Position, @Key, @Now)";
 
     /// <summary>Stores a document's new state; <paramref name="replayOf"/> names the rebuild whose replay carried it, if any.</summary>
-    public Task UpsertAsync(UnitOfWork work, string owner, SearchDocument document, Guid? replayOf, CancellationToken cancellationToken)
+    public Task UpsertAsync(UnitOfWork work, string owner, SearchDocument document, Guid? replayOf)
     {
         if (replayOf is { } reindexId)
         {
             CountForReindex(work, reindexId, owner, document.Key);
         }
 
-        return StoreAsync(work, owner, document.Key, document.Version, removed: false, JsonSerializer.Serialize(document, Json), cancellationToken);
+        return StoreAsync(work, owner, document.Key, document.Version, removed: false, JsonSerializer.Serialize(document, Json));
     }
 
-    public Task RemoveAsync(UnitOfWork work, string owner, DocumentRemoval removal, CancellationToken cancellationToken) =>
-        StoreAsync(work, owner, removal.Key, removal.Version, removed: true, JsonSerializer.Serialize(removal, Json), cancellationToken);
+    public Task RemoveAsync(UnitOfWork work, string owner, DocumentRemoval removal) =>
+        StoreAsync(work, owner, removal.Key, removal.Version, removed: true, JsonSerializer.Serialize(removal, Json));
 
     /// <summary>
     /// Removes, through the feed, the documents of <paramref name="owners"/> that no event named
@@ -57,45 +57,39 @@ internal sealed class SearchFeed(SearchDatabase database, SearchFeedSignal signa
     public async Task<int> RemoveUnseenAsync(IReadOnlyList<string> owners, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
-        var stale = (await work.Connection.QueryAsync<StaleDocument>(new CommandDefinition(
+        var stale = (await work.QueryAsync<StaleDocument>(
             $"""
             SELECT doc_key AS DocKey, owner AS Owner, version AS Version, body AS Body
             FROM search_documents
             WHERE removed = 0 AND seen_at < @Since AND {database.Dialect.InList("owner", "@Owners")}
             """,
-            new { Since = since, Owners = owners.ToArray() },
-            work.Transaction,
-            cancellationToken: cancellationToken))).AsList();
+            new { Since = since, Owners = owners.ToArray() })).AsList();
         foreach (var document in stale)
         {
             var live = JsonSerializer.Deserialize<SearchDocument>(document.Body, Json)!;
-            await StoreAsync(work, document.Owner, document.DocKey, document.Version, removed: true, JsonSerializer.Serialize(new DocumentRemoval(live.Type, live.Id, document.Version, time.GetUtcNow()), Json), cancellationToken);
+            await StoreAsync(work, document.Owner, document.DocKey, document.Version, removed: true, JsonSerializer.Serialize(new DocumentRemoval(live.Type, live.Id, document.Version, time.GetUtcNow()), Json));
         }
 
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         return stale.Count;
     }
 
-    private async Task StoreAsync(UnitOfWork work, string owner, string key, long version, bool removed, string body, CancellationToken cancellationToken)
+    private async Task StoreAsync(UnitOfWork work, string owner, string key, long version, bool removed, string body)
     {
         var now = time.UtcNowForDatabase();
-        var changed = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var changed = await work.ExecuteAsync(
             StoreSql,
-            new { Key = key, Owner = owner, Version = version, Removed = removed ? 1 : 0, Body = body, Now = now },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Key = key, Owner = owner, Version = version, Removed = removed ? 1 : 0, Body = body, Now = now });
         if (changed == 0)
         {
-            await work.Connection.ExecuteAsync(new CommandDefinition(SeenSql, new { Key = key, Now = now }, work.Transaction, cancellationToken: cancellationToken));
+            await work.ExecuteAsync(SeenSql, new { Key = key, Now = now });
             return;
         }
 
-        var position = await work.Connection.ExecuteScalarAsync<long>(new CommandDefinition(NextPositionSql, transaction: work.Transaction, cancellationToken: cancellationToken));
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        var position = await work.ScalarAsync<long>(NextPositionSql);
+        await work.ExecuteAsync(
             AppendSql,
-            new { Position = position, Key = key, Now = now },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Position = position, Key = key, Now = now });
         work.AfterCommit(signal.Notify);
     }
 

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,11 +17,10 @@ internal sealed partial class SearchFeedPruner(SearchDatabase database, SearchFe
     /// <summary>Deletes the entries older than the retention; returns how many.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await session.ExecuteAsync(
             "DELETE FROM search_feed WHERE appended_at < @Cutoff",
-            new { Cutoff = time.UtcNowForDatabase() - settings.Retention },
-            cancellationToken: cancellationToken));
+            new { Cutoff = time.UtcNowForDatabase() - settings.Retention });
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

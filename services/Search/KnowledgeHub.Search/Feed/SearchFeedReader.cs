@@ -12,16 +12,16 @@ internal sealed class SearchFeedReader(SearchDatabase database)
     /// <summary>The last committed position: every position up to it is committed and readable.</summary>
     public async Task<long> HeadAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT position FROM search_feed_head WHERE singleton = 1", cancellationToken: cancellationToken));
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return await session.ScalarAsync<long>(
+            "SELECT position FROM search_feed_head WHERE singleton = 1");
     }
 
     /// <summary>The next entries after <paramref name="position"/>, each with its document's current state.</summary>
     public async Task<IReadOnlyList<StoredDocument>> AfterAsync(long position, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StoredDocument>(new CommandDefinition(
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var rows = await session.QueryAsync<StoredDocument>(
             """
             SELECT f.position AS Position, d.doc_key AS DocKey, d.removed AS Removed, d.body AS Body
             FROM search_feed f
@@ -30,16 +30,15 @@ internal sealed class SearchFeedReader(SearchDatabase database)
             ORDER BY f.position
             LIMIT @Limit
             """,
-            new { Position = position, Limit = BatchSize },
-            cancellationToken: cancellationToken));
+            new { Position = position, Limit = BatchSize });
         return rows.AsList();
     }
 
     /// <summary>The stored documents and tombstones after <paramref name="key"/>, in key order.</summary>
     public async Task<IReadOnlyList<StoredDocument>> DocumentsAfterAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StoredDocument>(new CommandDefinition(
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var rows = await session.QueryAsync<StoredDocument>(
             """
             SELECT doc_key AS DocKey, removed AS Removed, body AS Body
             FROM search_documents
@@ -47,8 +46,7 @@ internal sealed class SearchFeedReader(SearchDatabase database)
             ORDER BY doc_key
             LIMIT @Limit
             """,
-            new { Key = key, Limit = BatchSize },
-            cancellationToken: cancellationToken));
+            new { Key = key, Limit = BatchSize });
         return rows.AsList();
     }
 }

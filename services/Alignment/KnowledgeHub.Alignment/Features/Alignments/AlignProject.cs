@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
@@ -55,16 +54,14 @@ internal static class AlignProject
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        if (await ProjectAccess.RequireEditorAsync(work, id, user, cancellationToken) is { } denied)
+        if (await ProjectAccess.RequireEditorAsync(work, id, user) is { } denied)
         {
             return denied;
         }
 
-        var objective = await work.Connection.QuerySingleOrDefaultAsync<ObjectiveRow>(new CommandDefinition(
+        var objective = await work.QueryOneAsync<ObjectiveRow>(
             "SELECT title AS Title, department AS Department, period AS Period FROM objectives WHERE id = @ObjectiveId",
-            new { ObjectiveId = objectiveId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { ObjectiveId = objectiveId });
         if (objective is null)
         {
             return TypedResults.Problem(
@@ -74,7 +71,7 @@ internal static class AlignProject
         }
 
         var rationale = request.Rationale!.Trim();
-        var link = await work.Connection.QuerySingleAsync<LinkRow>(new CommandDefinition(
+        var link = await work.QuerySingleAsync<LinkRow>(
             """
             INSERT INTO project_objectives (project_id, objective_id, contribution, rationale, linked_by, linked_at, updated_at)
             VALUES (@Id, @ObjectiveId, @Contribution, @Rationale, @Me, @Now, @Now)
@@ -82,12 +79,10 @@ internal static class AlignProject
                 SET contribution = excluded.contribution, rationale = excluded.rationale, updated_at = excluded.updated_at
             RETURNING linked_by AS LinkedBy, linked_at AS LinkedAt, updated_at AS UpdatedAt
             """,
-            new { Id = id, ObjectiveId = objectiveId, request.Contribution, Rationale = rationale, Me = user.PersonId(), Now = time.UtcNowForDatabase() },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Id = id, ObjectiveId = objectiveId, request.Contribution, Rationale = rationale, Me = user.PersonId(), Now = time.UtcNowForDatabase() });
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
-        await ProjectEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
-        await work.CommitAsync(cancellationToken);
+        await ProjectEvents.PublishChangedAsync(work, outbox, id);
+        await work.CommitAsync();
         return TypedResults.Ok(new AlignmentResponse(
             id, objectiveId, objective.Title, objective.Department, objective.Period, request.Contribution!, rationale, link.LinkedBy, link.LinkedAt, link.UpdatedAt));
     }

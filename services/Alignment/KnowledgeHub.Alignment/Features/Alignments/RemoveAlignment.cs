@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
@@ -30,24 +29,22 @@ internal static class RemoveAlignment
         CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
-        if (await ProjectAccess.RequireEditorAsync(work, id, user, cancellationToken) is { } denied)
+        if (await ProjectAccess.RequireEditorAsync(work, id, user) is { } denied)
         {
             return denied;
         }
 
-        var removed = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var removed = await work.ExecuteAsync(
             "DELETE FROM project_objectives WHERE project_id = @Id AND objective_id = @ObjectiveId",
-            new { Id = id, ObjectiveId = objectiveId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Id = id, ObjectiveId = objectiveId });
         if (removed == 0)
         {
             return Problems.NotFound("The alignment");
         }
 
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
-        await ProjectEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
-        await work.CommitAsync(cancellationToken);
+        await ProjectEvents.PublishChangedAsync(work, outbox, id);
+        await work.CommitAsync();
         return TypedResults.NoContent();
     }
 }

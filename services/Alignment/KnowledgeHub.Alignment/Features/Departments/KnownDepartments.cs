@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Http;
 
@@ -13,18 +12,16 @@ internal static class KnownDepartments
 {
     /// <summary>Adds an error for <paramref name="field"/> for each code that is not a known department.</summary>
     public static async Task CheckAsync(
-        UnitOfWork work, SqlDialect dialect, Validation validation, string field, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+        UnitOfWork work, SqlDialect dialect, Validation validation, string field, IReadOnlyCollection<string> codes)
     {
         if (codes.Count == 0)
         {
             return;
         }
 
-        var known = (await work.Connection.QueryAsync<string>(new CommandDefinition(
+        var known = (await work.QueryAsync<string>(
             $"SELECT code FROM departments WHERE {dialect.InList("code", "@Codes")}",
-            new { Codes = codes.ToArray() },
-            work.Transaction,
-            cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+            new { Codes = codes.ToArray() })).ToHashSet(StringComparer.Ordinal);
         foreach (var code in codes.Where(code => !known.Contains(code)))
         {
             validation.Add(field, $"There is no department '{code}'. Departments are managed in the directory (PUT /api/departments/{{code}}).");

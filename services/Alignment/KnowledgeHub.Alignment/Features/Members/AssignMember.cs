@@ -50,12 +50,12 @@ internal static class AssignMember
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        if (await ProjectAccess.RequireEditorAsync(work, id, user, cancellationToken) is { } denied)
+        if (await ProjectAccess.RequireEditorAsync(work, id, user) is { } denied)
         {
             return denied;
         }
 
-        if (await ProjectLead.FindAsync(work, id, cancellationToken) == personId && role != ProjectAccess.LeadRole)
+        if (await ProjectLead.FindAsync(work, id) == personId && role != ProjectAccess.LeadRole)
         {
             return ProjectLead.MustStay();
         }
@@ -83,16 +83,16 @@ internal static class AssignMember
             await KnownPeople.RememberAsync(work, personId, time);
         }
 
-        var project = (await ProjectReader.ReadDetailAsync(work.Connection, database.Dialect, id, cancellationToken, work.Transaction))!;
+        var project = (await ProjectReader.ReadDetailAsync(work, id))!;
         var member = project.Members!.Single(candidate => candidate.PersonId == personId);
         if (changed > 0 && member.ConfirmedAt is not null)
         {
-            await outbox.EnqueueAsync(work, ProjectEvents.MemberAssigned(project, member), cancellationToken);
+            await outbox.EnqueueAsync(work, ProjectEvents.MemberAssigned(project, member));
         }
 
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
 
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         return TypedResults.Ok(member);
     }
 }

@@ -37,7 +37,7 @@ internal static class ConfirmMembership
         var confirmed = await work.ExecuteAsync(
             "UPDATE project_members SET confirmed_at = @Now WHERE project_id = @Id AND person_id = @Me AND confirmed_at IS NULL",
             new { Id = id, Me = me, Now = now });
-        var project = await ProjectReader.ReadDetailAsync(work.Connection, database.Dialect, id, cancellationToken, work.Transaction);
+        var project = await ProjectReader.ReadDetailAsync(work, id);
         var member = project?.Members!.SingleOrDefault(candidate => candidate.PersonId == me);
         if (project is null || member is null)
         {
@@ -46,11 +46,11 @@ internal static class ConfirmMembership
 
         if (confirmed > 0)
         {
-            await outbox.EnqueueAsync(work, ProjectEvents.MemberAssigned(project, member), cancellationToken);
+            await outbox.EnqueueAsync(work, ProjectEvents.MemberAssigned(project, member));
             await ChangeLog.TrackProjectAsync(work, id, me, now);
         }
 
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         return TypedResults.Ok(member);
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,12 +8,10 @@ namespace KnowledgeHub.Alignment.Features.Members;
 internal static class ProjectLead
 {
     /// <summary>The project's lead, or null when there is no such project.</summary>
-    public static Task<Guid?> FindAsync(UnitOfWork work, Guid projectId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+    public static Task<Guid?> FindAsync(UnitOfWork work, Guid projectId) =>
+        work.ScalarAsync<Guid?>(
             "SELECT lead_id FROM projects WHERE id = @Id",
-            new { Id = projectId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Id = projectId });
 
     public static ProblemHttpResult MustStay() =>
         Problems.Conflict("The project's lead must stay a member with the role 'lead'; the lead is accountable for the project.");

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Contracts.Alignment;
@@ -31,13 +30,13 @@ internal static class RemoveMember
         CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
-        var lead = await ProjectLead.FindAsync(work, id, cancellationToken);
+        var lead = await ProjectLead.FindAsync(work, id);
         if (lead is null)
         {
             return Problems.NotFound("The project");
         }
 
-        if (personId != user.PersonId() && await ProjectAccess.RequireEditorAsync(work, id, user, cancellationToken) is { } denied)
+        if (personId != user.PersonId() && await ProjectAccess.RequireEditorAsync(work, id, user) is { } denied)
         {
             return denied;
         }
@@ -47,19 +46,17 @@ internal static class RemoveMember
             return ProjectLead.MustStay();
         }
 
-        var removed = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var removed = await work.ExecuteAsync(
             "DELETE FROM project_members WHERE project_id = @Id AND person_id = @PersonId",
-            new { Id = id, PersonId = personId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Id = id, PersonId = personId });
         if (removed == 0)
         {
             return Problems.NotFound("The member");
         }
 
-        await outbox.EnqueueAsync(work, new ProjectMemberRemoved(id, personId, time.UtcNowForDatabase()), cancellationToken);
+        await outbox.EnqueueAsync(work, new ProjectMemberRemoved(id, personId, time.UtcNowForDatabase()));
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         return TypedResults.NoContent();
     }
 }

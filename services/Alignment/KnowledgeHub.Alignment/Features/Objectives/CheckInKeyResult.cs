@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -57,20 +56,18 @@ internal static class CheckInKeyResult
             UPDATE objectives SET version = version + 1, updated_at = @Now
             WHERE id = @Id AND EXISTS (SELECT 1 FROM key_results k WHERE k.id = @KeyResultId AND k.objective_id = @Id)
             """;
-        var updated = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var updated = await work.ExecuteAsync(
             sql + Concurrency.VersionCondition(expectedVersion),
-            new { Id = id, KeyResultId = keyResultId, Now = now, ExpectedVersion = expectedVersion },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Id = id, KeyResultId = keyResultId, Now = now, ExpectedVersion = expectedVersion });
         if (updated == 0)
         {
             return await KeyResultExistsAsync(work, id, keyResultId) ? Problems.PreconditionFailed() : Problems.NotFound("The key result");
         }
 
-        await KeyResults.CheckInAsync(work, keyResultId, value!.Value, user.PersonId(), now, cancellationToken);
-        var objective = await ObjectiveEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        await KeyResults.CheckInAsync(work, keyResultId, value!.Value, user.PersonId(), now);
+        var objective = await ObjectiveEvents.PublishChangedAsync(work, outbox, id);
         await ChangeLog.TrackObjectiveAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
 
         ETags.Set(response, objective.Version);
         return TypedResults.Ok(objective.KeyResults.Single(keyResult => keyResult.Id == keyResultId));

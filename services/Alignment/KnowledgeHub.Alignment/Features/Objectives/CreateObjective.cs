@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Departments;
 using KnowledgeHub.Data;
@@ -40,8 +39,8 @@ internal static class CreateObjective
 
         await using var work = await database.BeginAsync(cancellationToken);
         var departments = input.DepartmentsOwning([]);
-        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department], cancellationToken);
-        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "ownerDepartments", departments.Skip(1).ToList(), cancellationToken);
+        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department]);
+        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "ownerDepartments", departments.Skip(1).ToList());
         var me = user.PersonId();
         await ObjectiveOwners.CheckKnownAsync(work, validation, input, me, time);
         if (!validation.IsValid)
@@ -51,24 +50,22 @@ internal static class CreateObjective
 
         var id = Guid.CreateVersion7();
         var now = time.UtcNowForDatabase();
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             INSERT INTO objectives (id, title, description, department, period, priority, created_by, version, created_at, updated_at)
             VALUES (@Id, @Title, @Description, @Department, @Period, @Priority, @Me, 1, @Now, @Now)
             """,
-            new { Id = id, input.Title, input.Description, input.Department, input.Period, input.Priority, Me = me, Now = now },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Id = id, input.Title, input.Description, input.Department, input.Period, input.Priority, Me = me, Now = now });
         // Whoever sets an objective owns it unless they name its owners.
         await ObjectiveOwners.SetAsync(work, id, input.Owners ?? [me], departments);
         for (var position = 0; position < input.KeyResults.Count; position++)
         {
-            await KeyResults.AddAsync(work, id, position, input.KeyResults[position], me, now, cancellationToken);
+            await KeyResults.AddAsync(work, id, position, input.KeyResults[position], me, now);
         }
 
-        var objective = await ObjectiveEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        var objective = await ObjectiveEvents.PublishChangedAsync(work, outbox, id);
         await ChangeLog.TrackObjectiveAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
 
         ETags.Set(response, objective.Version);
         return TypedResults.Created($"/api/objectives/{id}", objective);

@@ -19,8 +19,8 @@ internal static class GetObjective
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var objective = await ObjectiveReader.ReadOneAsync(connection, database.Dialect, id, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var objective = await ObjectiveReader.ReadOneAsync(session, id);
         if (objective is null)
         {
             return Problems.NotFound("The objective");

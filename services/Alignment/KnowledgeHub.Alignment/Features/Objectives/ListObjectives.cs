@@ -51,8 +51,8 @@ internal static class ListObjectives
             return NewestFirst.ForeignCursor();
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var objectives = await ObjectiveReader.ReadAsync(connection, database.Dialect, sql.ToString(), parameters, detailed: false, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var objectives = await ObjectiveReader.ReadAsync(session, sql.ToString(), parameters, detailed: false);
         return TypedResults.Ok(page.ToPage(objectives, objective => NewestFirst.Key(objective.CreatedAt, objective.Id)));
     }
 }

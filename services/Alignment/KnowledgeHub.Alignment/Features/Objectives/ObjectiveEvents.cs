@@ -21,10 +21,10 @@ internal static class ObjectiveEvents
 
     /// <summary>Reads the objective as written in <paramref name="work"/> and announces its new state.</summary>
     public static async Task<ObjectiveResponse> PublishChangedAsync(
-        UnitOfWork work, SqlDialect dialect, Outbox<AlignmentDatabase> outbox, Guid id, CancellationToken cancellationToken)
+        UnitOfWork work, Outbox<AlignmentDatabase> outbox, Guid id)
     {
-        var objective = (await ObjectiveReader.ReadOneAsync(work.Connection, dialect, id, cancellationToken, work.Transaction))!;
-        await outbox.EnqueueAsync(work, Changed(objective), cancellationToken);
+        var objective = (await ObjectiveReader.ReadOneAsync(work, id))!;
+        await outbox.EnqueueAsync(work, Changed(objective));
         return objective;
     }
 }

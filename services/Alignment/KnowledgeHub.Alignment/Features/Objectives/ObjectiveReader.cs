@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Alignment.Features.Objectives;
@@ -9,15 +7,12 @@ internal static class ObjectiveReader
 {
     /// <summary><paramref name="filter"/> continues <c>FROM objectives o</c> with WHERE, ORDER BY and LIMIT.</summary>
     public static async Task<IReadOnlyList<ObjectiveResponse>> ReadAsync(
-        DbConnection connection,
-        SqlDialect dialect,
+        DbSession session,
         string filter,
         object parameters,
-        bool detailed,
-        CancellationToken cancellationToken,
-        DbTransaction? transaction = null)
+        bool detailed)
     {
-        var objectives = (await connection.QueryAsync<ObjectiveRow>(new CommandDefinition(
+        var objectives = (await session.QueryAsync<ObjectiveRow>(
             $"""
             SELECT o.id AS Id, o.title AS Title, o.description AS Description, o.department AS Department, o.period AS Period,
                    o.priority AS Priority, o.created_by AS CreatedBy, o.created_at AS CreatedAt, o.updated_at AS UpdatedAt,
@@ -25,9 +20,7 @@ internal static class ObjectiveReader
             FROM objectives o
             {filter}
             """,
-            parameters,
-            transaction,
-            cancellationToken: cancellationToken))).ToList();
+            parameters)).ToList();
         if (objectives.Count == 0)
         {
             return [];
@@ -35,37 +28,37 @@ internal static class ObjectiveReader
 
         var ids = objectives.Select(objective => objective.Id).ToArray();
         async Task<ILookup<Guid, TRow>> ReadGroupedAsync<TRow>(string sql, Func<TRow, Guid> keyOf) =>
-            (await connection.QueryAsync<TRow>(new CommandDefinition(sql, new { Ids = ids }, transaction, cancellationToken: cancellationToken))).ToLookup(keyOf);
+            (await session.QueryAsync<TRow>(sql, new { Ids = ids })).ToLookup(keyOf);
 
         var keyResults = await ReadGroupedAsync<KeyResultRow>(
             $"""
-            SELECT k.objective_id AS ObjectiveId, k.id AS Id, k.title AS Title, {dialect.Decimal("k.baseline")} AS Baseline,
-                   {dialect.Decimal("k.target")} AS Target, {dialect.Decimal("k.current_value")} AS CurrentValue, k.unit AS Unit,
+            SELECT k.objective_id AS ObjectiveId, k.id AS Id, k.title AS Title, {session.Dialect.Decimal("k.baseline")} AS Baseline,
+                   {session.Dialect.Decimal("k.target")} AS Target, {session.Dialect.Decimal("k.current_value")} AS CurrentValue, k.unit AS Unit,
                    k.updated_at AS UpdatedAt
-            FROM key_results k WHERE {dialect.InList("k.objective_id", "@Ids")}
+            FROM key_results k WHERE {session.Dialect.InList("k.objective_id", "@Ids")}
             ORDER BY k.position
             """,
             row => row.ObjectiveId);
         var owners = await ReadGroupedAsync<OwnerRow>(
-            $"SELECT objective_id AS OwnedId, person_id AS PersonId FROM objective_owners WHERE {dialect.InList("objective_id", "@Ids")} ORDER BY person_id",
+            $"SELECT objective_id AS OwnedId, person_id AS PersonId FROM objective_owners WHERE {session.Dialect.InList("objective_id", "@Ids")} ORDER BY person_id",
             row => row.OwnedId);
         var ownerDepartments = await ReadGroupedAsync<DepartmentOwnerRow>(
-            $"SELECT objective_id AS ObjectiveId, department AS Department FROM objective_departments WHERE {dialect.InList("objective_id", "@Ids")} ORDER BY department",
+            $"SELECT objective_id AS ObjectiveId, department AS Department FROM objective_departments WHERE {session.Dialect.InList("objective_id", "@Ids")} ORDER BY department",
             row => row.ObjectiveId);
         var keyResultOwners = await ReadGroupedAsync<OwnerRow>(
             $"""
             SELECT o.key_result_id AS OwnedId, o.person_id AS PersonId
             FROM key_result_owners o JOIN key_results k ON k.id = o.key_result_id
-            WHERE {dialect.InList("k.objective_id", "@Ids")} ORDER BY o.person_id
+            WHERE {session.Dialect.InList("k.objective_id", "@Ids")} ORDER BY o.person_id
             """,
             row => row.OwnedId);
         var history = detailed
             ? await ReadGroupedAsync<CheckInRow>(
                 $"""
-                SELECT c.key_result_id AS KeyResultId, {dialect.Decimal("c.value")} AS Value, c.checked_in_by AS CheckedInBy,
+                SELECT c.key_result_id AS KeyResultId, {session.Dialect.Decimal("c.value")} AS Value, c.checked_in_by AS CheckedInBy,
                        c.checked_in_at AS CheckedInAt
                 FROM key_result_checkins c JOIN key_results k ON k.id = c.key_result_id
-                WHERE {dialect.InList("k.objective_id", "@Ids")}
+                WHERE {session.Dialect.InList("k.objective_id", "@Ids")}
                 ORDER BY c.checked_in_at, c.id
                 """,
                 row => row.KeyResultId)
@@ -76,7 +69,7 @@ internal static class ObjectiveReader
                 SELECT l.objective_id AS ObjectiveId, p.id AS Id, p.name AS Name, p.status AS Status,
                        p.sponsor_department AS SponsorDepartment, l.contribution AS Contribution, l.rationale AS Rationale
                 FROM project_objectives l JOIN projects p ON p.id = l.project_id
-                WHERE {dialect.InList("l.objective_id", "@Ids")}
+                WHERE {session.Dialect.InList("l.objective_id", "@Ids")}
                 ORDER BY p.name, p.id
                 """,
                 row => row.ObjectiveId)
@@ -120,9 +113,9 @@ internal static class ObjectiveReader
     }
 
     public static async Task<ObjectiveResponse?> ReadOneAsync(
-        DbConnection connection, SqlDialect dialect, Guid id, CancellationToken cancellationToken, DbTransaction? transaction = null)
+        DbSession session, Guid id)
     {
-        var found = await ReadAsync(connection, dialect, "WHERE o.id = @Id", new { Id = id }, detailed: true, cancellationToken, transaction);
+        var found = await ReadAsync(session, "WHERE o.id = @Id", new { Id = id }, detailed: true);
         return found.Count == 0 ? null : found[0];
     }
 

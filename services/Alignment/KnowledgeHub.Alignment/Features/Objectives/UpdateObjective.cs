@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Departments;
 using KnowledgeHub.Data;
@@ -51,25 +50,21 @@ internal static class UpdateObjective
                 priority = @Priority, version = version + 1, updated_at = @Now
             WHERE id = @Id
             """;
-        var updated = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var updated = await work.ExecuteAsync(
             sql + Concurrency.VersionCondition(expectedVersion),
-            new { Id = id, input.Title, input.Description, input.Department, input.Period, input.Priority, Now = now, ExpectedVersion = expectedVersion },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Id = id, input.Title, input.Description, input.Department, input.Period, input.Priority, Now = now, ExpectedVersion = expectedVersion });
         if (updated == 0)
         {
-            return await ObjectiveExistsAsync(work, id, cancellationToken) ? Problems.PreconditionFailed() : Problems.NotFound("The objective");
+            return await ObjectiveExistsAsync(work, id) ? Problems.PreconditionFailed() : Problems.NotFound("The objective");
         }
 
-        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department], cancellationToken);
+        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department]);
         // Owners left out of an edit stay as they were; the objective's own department always owns it.
         var departments = input.DepartmentsOwning(await work.QueryAsync<string>("SELECT department FROM objective_departments WHERE objective_id = @Id", new { Id = id }));
-        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "ownerDepartments", departments.Skip(1).ToList(), cancellationToken);
-        var existing = (await work.Connection.QueryAsync<KeyResultState>(new CommandDefinition(
+        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "ownerDepartments", departments.Skip(1).ToList());
+        var existing = (await work.QueryAsync<KeyResultState>(
             $"SELECT id AS Id, {database.Dialect.Decimal("current_value")} AS CurrentValue FROM key_results WHERE objective_id = @Id",
-            new { Id = id },
-            work.Transaction,
-            cancellationToken: cancellationToken))).ToDictionary(keyResult => keyResult.Id, keyResult => keyResult.CurrentValue);
+            new { Id = id })).ToDictionary(keyResult => keyResult.Id, keyResult => keyResult.CurrentValue);
         for (var index = 0; index < input.KeyResults.Count; index++)
         {
             if (input.KeyResults[index].Id is { } keyResultId && !existing.ContainsKey(keyResultId))
@@ -85,10 +80,10 @@ internal static class UpdateObjective
         }
 
         await ObjectiveOwners.SetAsync(work, id, input.Owners, departments);
-        await ReplaceKeyResultsAsync(work, id, input.KeyResults, existing, me, now, cancellationToken);
-        var objective = await ObjectiveEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        await ReplaceKeyResultsAsync(work, id, input.KeyResults, existing, me, now);
+        var objective = await ObjectiveEvents.PublishChangedAsync(work, outbox, id);
         await ChangeLog.TrackObjectiveAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
 
         ETags.Set(response, objective.Version);
         return TypedResults.Ok(objective);
@@ -100,45 +95,40 @@ internal static class UpdateObjective
         IReadOnlyList<KeyResultInput> keyResults,
         IReadOnlyDictionary<Guid, decimal> existing,
         Guid me,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
+        DateTimeOffset now)
     {
         var kept = keyResults.Where(keyResult => keyResult.Id is not null).Select(keyResult => keyResult.Id!.Value).ToHashSet();
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             "DELETE FROM key_results WHERE id = @Id",
-            existing.Keys.Where(keyResultId => !kept.Contains(keyResultId)).Select(keyResultId => new { Id = keyResultId }),
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            existing.Keys.Where(keyResultId => !kept.Contains(keyResultId)).Select(keyResultId => new { Id = keyResultId }));
 
         for (var position = 0; position < keyResults.Count; position++)
         {
             var keyResult = keyResults[position];
             if (keyResult.Id is not { } keyResultId)
             {
-                await KeyResults.AddAsync(work, objectiveId, position, keyResult, me, now, cancellationToken);
+                await KeyResults.AddAsync(work, objectiveId, position, keyResult, me, now);
                 continue;
             }
 
-            await work.Connection.ExecuteAsync(new CommandDefinition(
+            await work.ExecuteAsync(
                 """
                 UPDATE key_results SET position = @Position, title = @Title, baseline = @Baseline, target = @Target, unit = @Unit, updated_at = @Now
                 WHERE id = @Id
                 """,
-                new { Id = keyResultId, Position = position, keyResult.Title, keyResult.Baseline, keyResult.Target, keyResult.Unit, Now = now },
-                work.Transaction,
-                cancellationToken: cancellationToken));
+                new { Id = keyResultId, Position = position, keyResult.Title, keyResult.Baseline, keyResult.Target, keyResult.Unit, Now = now });
             await ObjectiveOwners.SetKeyResultAsync(work, keyResultId, keyResult.Owners);
             // A new current value sent with an edit is a check-in like any other, so the history stays complete.
             if (keyResult.Current is { } value && value != existing[keyResultId])
             {
-                await KeyResults.CheckInAsync(work, keyResultId, value, me, now, cancellationToken);
+                await KeyResults.CheckInAsync(work, keyResultId, value, me, now);
             }
         }
     }
 
-    private static Task<bool> ObjectiveExistsAsync(UnitOfWork work, Guid id, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT count(*) > 0 FROM objectives WHERE id = @Id", new { Id = id }, work.Transaction, cancellationToken: cancellationToken));
+    private static Task<bool> ObjectiveExistsAsync(UnitOfWork work, Guid id) =>
+        work.ScalarAsync<bool>(
+            "SELECT count(*) > 0 FROM objectives WHERE id = @Id", new { Id = id });
 
     private sealed class KeyResultState
     {

@@ -37,7 +37,7 @@ internal static class CreateProject
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        await ProjectRules.CheckDepartmentsAsync(work, database.Dialect, input, validation, cancellationToken);
+        await ProjectRules.CheckDepartmentsAsync(work, database.Dialect, input, validation);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -46,7 +46,7 @@ internal static class CreateProject
         var id = Guid.CreateVersion7();
         var parameters = new DynamicParameters(input);
         parameters.AddDynamicParams(new { Id = id, LeadId = user.PersonId(), ProjectAccess.LeadRole, Now = time.UtcNowForDatabase() });
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             INSERT INTO projects (id, name, description, sponsor_department, planned_budget, actual_budget, currency,
                                   start_date, end_date, status, pilot, lessons_learned, lead_id, version, created_at, updated_at)
@@ -54,17 +54,15 @@ internal static class CreateProject
                     @StartDate, @EndDate, @Status, @Pilot, @LessonsLearned, @LeadId, 1, @Now, @Now);
             INSERT INTO project_members (project_id, person_id, role, assigned_at, confirmed_at) VALUES (@Id, @LeadId, @LeadRole, @Now, @Now);
             """,
-            parameters,
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            parameters);
         await KnownPeople.RememberAsync(work, user.PersonId(), time);
-        await ProjectChildren.ReplaceAsync(work, id, input, cancellationToken);
+        await ProjectChildren.ReplaceAsync(work, id, input);
 
-        var project = await ProjectEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        var project = await ProjectEvents.PublishChangedAsync(work, outbox, id);
         // Leading a project is an assignment like any other: evidence for the lead's expertise.
-        await outbox.EnqueueAsync(work, ProjectEvents.MemberAssigned(project, project.Members![0]), cancellationToken);
+        await outbox.EnqueueAsync(work, ProjectEvents.MemberAssigned(project, project.Members![0]));
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
 
         ETags.Set(response, project.Version);
         return TypedResults.Created($"/api/projects/{id}", project);

@@ -19,8 +19,8 @@ internal static class GetProject
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var project = await ProjectReader.ReadDetailAsync(connection, database.Dialect, id, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var project = await ProjectReader.ReadDetailAsync(session, id);
         if (project is null)
         {
             return Problems.NotFound("The project");

@@ -73,8 +73,8 @@ internal static class ListProjects
             return NewestFirst.ForeignCursor();
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var projects = await ProjectReader.ReadAsync(connection, database.Dialect, sql.ToString(), parameters, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var projects = await ProjectReader.ReadAsync(session, sql.ToString(), parameters);
         return TypedResults.Ok(page.ToPage(projects, project => NewestFirst.Key(project.CreatedAt, project.Id)));
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -17,18 +16,16 @@ internal static class ProjectAccess
 
     /// <summary>Null when the caller may edit the project; otherwise the 404 or 403 to answer with.</summary>
     public static async Task<ProblemHttpResult?> RequireEditorAsync(
-        UnitOfWork work, Guid projectId, ClaimsPrincipal user, CancellationToken cancellationToken)
+        UnitOfWork work, Guid projectId, ClaimsPrincipal user)
     {
-        var isLead = await work.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        var isLead = await work.ScalarAsync<long?>(
             """
             SELECT CASE WHEN p.lead_id = @Me
                           OR EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = p.id AND m.person_id = @Me AND m.role = @LeadRole)
                         THEN 1 ELSE 0 END
             FROM projects p WHERE p.id = @Id
             """,
-            new { Id = projectId, Me = user.PersonId(), LeadRole },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Id = projectId, Me = user.PersonId(), LeadRole });
         return isLead switch
         {
             null => Problems.NotFound("The project"),

@@ -26,10 +26,10 @@ internal static class ProjectEvents
 
     /// <summary>Reads the project as written in <paramref name="work"/> and announces its new state.</summary>
     public static async Task<ProjectResponse> PublishChangedAsync(
-        UnitOfWork work, SqlDialect dialect, Outbox<AlignmentDatabase> outbox, Guid id, CancellationToken cancellationToken)
+        UnitOfWork work, Outbox<AlignmentDatabase> outbox, Guid id)
     {
-        var project = (await ProjectReader.ReadDetailAsync(work.Connection, dialect, id, cancellationToken, work.Transaction))!;
-        await outbox.EnqueueAsync(work, Changed(project), cancellationToken);
+        var project = (await ProjectReader.ReadDetailAsync(work, id))!;
+        await outbox.EnqueueAsync(work, Changed(project));
         return project;
     }
 }

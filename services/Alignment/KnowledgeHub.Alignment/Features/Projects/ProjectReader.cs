@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Http;
 
@@ -10,28 +8,23 @@ internal static class ProjectReader
 {
     /// <summary><paramref name="filter"/> continues <c>FROM projects p</c> with WHERE, ORDER BY and LIMIT.</summary>
     public static async Task<IReadOnlyList<ProjectResponse>> ReadAsync(
-        DbConnection connection,
-        SqlDialect dialect,
+        DbSession session,
         string filter,
-        object parameters,
-        CancellationToken cancellationToken,
-        DbTransaction? transaction = null)
+        object parameters)
     {
-        var rows = await connection.QueryAsync<ProjectRow>(new CommandDefinition(
+        var rows = await session.QueryAsync<ProjectRow>(
             $"""
             SELECT p.id AS Id, p.name AS Name, p.description AS Description, p.sponsor_department AS SponsorDepartment,
-                   {dialect.Decimal("p.planned_budget")} AS PlannedBudget, {dialect.Decimal("p.actual_budget")} AS ActualBudget, p.currency AS Currency,
+                   {session.Dialect.Decimal("p.planned_budget")} AS PlannedBudget, {session.Dialect.Decimal("p.actual_budget")} AS ActualBudget, p.currency AS Currency,
                    p.start_date AS StartDate, p.end_date AS EndDate, p.status AS Status, p.pilot AS Pilot,
                    p.lessons_learned AS LessonsLearned, p.lead_id AS LeadId, p.health AS Health,
                    p.last_reported_at AS LastReportedAt, p.created_at AS CreatedAt, p.updated_at AS UpdatedAt, p.version AS Version,
-                   (SELECT {dialect.StringAgg("d.department")} FROM project_partners d WHERE d.project_id = p.id) AS Partners,
-                   (SELECT {dialect.StringAgg("t.tag")} FROM project_tags t WHERE t.project_id = p.id) AS Tags
+                   (SELECT {session.Dialect.StringAgg("d.department")} FROM project_partners d WHERE d.project_id = p.id) AS Partners,
+                   (SELECT {session.Dialect.StringAgg("t.tag")} FROM project_tags t WHERE t.project_id = p.id) AS Tags
             FROM projects p
             {filter}
             """,
-            parameters,
-            transaction,
-            cancellationToken: cancellationToken));
+            parameters);
         return rows.Select(row => new ProjectResponse(
             row.Id,
             row.Name,
@@ -54,40 +47,36 @@ internal static class ProjectReader
     }
 
     public static async Task<ProjectResponse?> ReadOneAsync(
-        DbConnection connection, SqlDialect dialect, Guid id, CancellationToken cancellationToken, DbTransaction? transaction = null)
+        DbSession session, Guid id)
     {
-        var found = await ReadAsync(connection, dialect, "WHERE p.id = @Id", new { Id = id }, cancellationToken, transaction);
+        var found = await ReadAsync(session, "WHERE p.id = @Id", new { Id = id });
         return found.Count == 0 ? null : found[0];
     }
 
     /// <summary>One project with its members and the objectives it serves.</summary>
     public static async Task<ProjectResponse?> ReadDetailAsync(
-        DbConnection connection, SqlDialect dialect, Guid id, CancellationToken cancellationToken, DbTransaction? transaction = null)
+        DbSession session, Guid id)
     {
-        var project = await ReadOneAsync(connection, dialect, id, cancellationToken, transaction);
+        var project = await ReadOneAsync(session, id);
         if (project is null)
         {
             return null;
         }
 
-        var members = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+        var members = await session.QueryAsync<MemberRow>(
             """
             SELECT person_id AS PersonId, role AS Role, assigned_at AS AssignedAt, confirmed_at AS ConfirmedAt
             FROM project_members WHERE project_id = @Id ORDER BY assigned_at, person_id
             """,
-            new { Id = id },
-            transaction,
-            cancellationToken: cancellationToken));
-        var alignments = await connection.QueryAsync<AlignmentRow>(new CommandDefinition(
+            new { Id = id });
+        var alignments = await session.QueryAsync<AlignmentRow>(
             """
             SELECT o.id AS ObjectiveId, o.title AS Title, o.department AS Department, o.period AS Period,
                    l.contribution AS Contribution, l.rationale AS Rationale, l.updated_at AS UpdatedAt
             FROM project_objectives l JOIN objectives o ON o.id = l.objective_id
             WHERE l.project_id = @Id ORDER BY o.period, o.priority, o.title, o.id
             """,
-            new { Id = id },
-            transaction,
-            cancellationToken: cancellationToken));
+            new { Id = id });
         return project with
         {
             Members = members.Select(row => new MemberResponse(row.PersonId, row.Role, row.AssignedAt, row.ConfirmedAt)).ToList(),

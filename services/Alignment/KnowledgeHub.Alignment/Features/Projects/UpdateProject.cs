@@ -40,12 +40,12 @@ internal static class UpdateProject
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        if (await ProjectAccess.RequireEditorAsync(work, id, user, cancellationToken) is { } denied)
+        if (await ProjectAccess.RequireEditorAsync(work, id, user) is { } denied)
         {
             return denied;
         }
 
-        await ProjectRules.CheckDepartmentsAsync(work, database.Dialect, input, validation, cancellationToken);
+        await ProjectRules.CheckDepartmentsAsync(work, database.Dialect, input, validation);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -53,7 +53,7 @@ internal static class UpdateProject
 
         var parameters = new DynamicParameters(input);
         parameters.AddDynamicParams(new { Id = id, Now = time.UtcNowForDatabase(), ExpectedVersion = expectedVersion });
-        var updated = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var updated = await work.ExecuteAsync(
             """
             UPDATE projects SET name = @Name, description = @Description, sponsor_department = @SponsorDepartment,
                 planned_budget = @Planned, actual_budget = @Actual, currency = @Currency, start_date = @StartDate,
@@ -61,18 +61,16 @@ internal static class UpdateProject
                 version = version + 1, updated_at = @Now
             WHERE id = @Id
             """ + Concurrency.VersionCondition(expectedVersion),
-            parameters,
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            parameters);
         if (updated == 0)
         {
             return Problems.PreconditionFailed();
         }
 
-        await ProjectChildren.ReplaceAsync(work, id, input, cancellationToken);
-        var project = await ProjectEvents.PublishChangedAsync(work, database.Dialect, outbox, id, cancellationToken);
+        await ProjectChildren.ReplaceAsync(work, id, input);
+        var project = await ProjectEvents.PublishChangedAsync(work, outbox, id);
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
 
         ETags.Set(response, project.Version);
         return TypedResults.Ok(project);

@@ -34,9 +34,9 @@ internal static class ListStatusReports
             return validation.ToProblem();
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT count(*) > 0 FROM projects WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var exists = await session.ScalarAsync<bool>(
+            "SELECT count(*) > 0 FROM projects WHERE id = @Id", new { Id = id });
         if (!exists)
         {
             return Problems.NotFound("The project");
@@ -49,7 +49,7 @@ internal static class ListStatusReports
             return NewestFirst.ForeignCursor();
         }
 
-        var reports = await StatusReportReader.ReadAsync(connection, sql.ToString(), parameters, cancellationToken);
+        var reports = await StatusReportReader.ReadAsync(session, sql.ToString(), parameters);
         return TypedResults.Ok(page.ToPage(reports, report => NewestFirst.Key(report.ReportedAt, report.Id)));
     }
 
@@ -59,9 +59,9 @@ internal static class ListStatusReports
         AlignmentDatabase database,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
         var found = await StatusReportReader.ReadAsync(
-            connection, "WHERE r.project_id = @Id AND r.id = @ReportId", new { Id = id, ReportId = reportId }, cancellationToken);
+            session, "WHERE r.project_id = @Id AND r.id = @ReportId", new { Id = id, ReportId = reportId });
         return found.Count == 0 ? Problems.NotFound("The status report") : TypedResults.Ok(found[0]);
     }
 }

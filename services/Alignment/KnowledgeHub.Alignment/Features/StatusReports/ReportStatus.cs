@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Contracts.Alignment;
@@ -45,7 +44,7 @@ internal static class ReportStatus
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        if (await ProjectAccess.RequireEditorAsync(work, id, user, cancellationToken) is { } denied)
+        if (await ProjectAccess.RequireEditorAsync(work, id, user) is { } denied)
         {
             return denied;
         }
@@ -59,21 +58,18 @@ internal static class ReportStatus
             Clean(request.Decisions),
             user.PersonId(),
             time.UtcNowForDatabase());
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             INSERT INTO project_status_reports (id, project_id, health, summary, risks, decisions, reported_by, reported_at)
             VALUES (@Id, @ProjectId, @Health, @Summary, @Risks, @Decisions, @ReportedBy, @ReportedAt);
             UPDATE projects SET health = @Health, last_reported_at = @ReportedAt WHERE id = @ProjectId;
             """,
-            report,
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            report);
         await outbox.EnqueueAsync(
             work,
-            new ProjectStatusReported(id, report.Id, report.Health, report.Summary, report.ReportedBy, report.ReportedAt),
-            cancellationToken);
+            new ProjectStatusReported(id, report.Id, report.Health, report.Summary, report.ReportedBy, report.ReportedAt));
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         return TypedResults.Created($"/api/projects/{id}/status-reports/{report.Id}", report);
     }
 

@@ -1,5 +1,4 @@
-using System.Data.Common;
-using Dapper;
+using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Alignment.Features.StatusReports;
 
@@ -17,17 +16,16 @@ internal static class StatusReportReader
 {
     /// <summary><paramref name="filter"/> continues <c>FROM project_status_reports r</c> with WHERE, ORDER BY and LIMIT.</summary>
     public static async Task<IReadOnlyList<StatusReportResponse>> ReadAsync(
-        DbConnection connection, string filter, object parameters, CancellationToken cancellationToken)
+        DbSession session, string filter, object parameters)
     {
-        var rows = await connection.QueryAsync<ReportRow>(new CommandDefinition(
+        var rows = await session.QueryAsync<ReportRow>(
             $"""
             SELECT r.id AS Id, r.project_id AS ProjectId, r.health AS Health, r.summary AS Summary, r.risks AS Risks,
                    r.decisions AS Decisions, r.reported_by AS ReportedBy, r.reported_at AS ReportedAt
             FROM project_status_reports r
             {filter}
             """,
-            parameters,
-            cancellationToken: cancellationToken));
+            parameters);
         return rows.Select(row => new StatusReportResponse(
             row.Id, row.ProjectId, row.Health, row.Summary, row.Risks, row.Decisions, row.ReportedBy, row.ReportedAt)).ToList();
     }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Communities.Features.Posts;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
@@ -39,7 +38,7 @@ internal static class AcceptAnswer
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var target = await PostTarget.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        var target = await PostTarget.LockAsync(work, database.Dialect, id, me);
         if (target is null)
         {
             return Problems.NotFound("The post");
@@ -57,11 +56,9 @@ internal static class AcceptAnswer
         }
 
         // Only this question's answers: an answer elsewhere is as unknown here as one that does not exist.
-        var answerAuthor = await work.Connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+        var answerAuthor = await work.ScalarAsync<Guid?>(
             "SELECT author_id FROM answers WHERE id = @AnswerId AND post_id = @PostId",
-            new { AnswerId = answerId, PostId = id },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { AnswerId = answerId, PostId = id });
         if (answerAuthor is null)
         {
             return new Validation().Add("answerId", $"This question has no answer {answerId}.").ToProblem();
@@ -70,19 +67,16 @@ internal static class AcceptAnswer
         if (question.AcceptedAnswerId != answerId)
         {
             var now = time.UtcNowForDatabase();
-            await work.Connection.ExecuteAsync(new CommandDefinition(
+            await work.ExecuteAsync(
                 "UPDATE posts SET accepted_answer_id = @AnswerId WHERE id = @PostId",
-                new { AnswerId = answerId, PostId = id },
-                work.Transaction,
-                cancellationToken: cancellationToken));
+                new { AnswerId = answerId, PostId = id });
             await outbox.EnqueueAsync(
                 work,
-                new AnswerAccepted(answerId, id, question.CommunityId, answerAuthor.Value, question.Title, question.Tags, me, question.AcceptedAnswerId, now),
-                cancellationToken);
+                new AnswerAccepted(answerId, id, question.CommunityId, answerAuthor.Value, question.Title, question.Tags, me, question.AcceptedAnswerId, now));
         }
 
-        var accepted = (await PostDetails.ReadAsync(work.Connection, database.Dialect, id, cancellationToken, work.Transaction))!;
-        await work.CommitAsync(cancellationToken);
+        var accepted = (await PostDetails.ReadAsync(work, id))!;
+        await work.CommitAsync();
         ETags.Set(response, accepted.Version);
         return TypedResults.Ok(accepted);
     }

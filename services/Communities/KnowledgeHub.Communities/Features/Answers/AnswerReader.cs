@@ -1,5 +1,4 @@
-using System.Data.Common;
-using Dapper;
+using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Communities.Features.Answers;
 
@@ -12,9 +11,9 @@ internal static class AnswerReader
 {
     /// <summary>A question's answers: the accepted one first, then the oldest first.</summary>
     public static async Task<IReadOnlyList<AnswerResponse>> ReadForQuestionAsync(
-        DbConnection connection, Guid postId, Guid? acceptedAnswerId, CancellationToken cancellationToken, DbTransaction? transaction = null)
+        DbSession session, Guid postId, Guid? acceptedAnswerId)
     {
-        var rows = await connection.QueryAsync<AnswerRow>(new CommandDefinition(
+        var rows = await session.QueryAsync<AnswerRow>(
             """
             SELECT a.id AS Id, a.post_id AS PostId, a.body AS Body, a.body_html AS BodyHtml,
                    a.author_id AS AuthorId, p.display_name AS AuthorName, a.created_at AS CreatedAt
@@ -22,9 +21,7 @@ internal static class AnswerReader
             WHERE a.post_id = @PostId
             ORDER BY a.created_at, a.id
             """,
-            new { PostId = postId },
-            transaction,
-            cancellationToken: cancellationToken));
+            new { PostId = postId });
         return rows
             .Select(row => row.ToResponse(row.Id == acceptedAnswerId))
             .OrderByDescending(answer => answer.Accepted)

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Communities.Features.Posts;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
@@ -40,7 +39,7 @@ internal static class PostAnswer
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var target = await PostTarget.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        var target = await PostTarget.LockAsync(work, database.Dialect, id, me);
         if (target is null)
         {
             return Problems.NotFound("The post");
@@ -56,8 +55,8 @@ internal static class PostAnswer
             return Problems.Forbidden("Only active members of the community can answer its questions. Join it first.");
         }
 
-        await People.RememberCallerAsync(work, user, cancellationToken);
-        var answer = await work.Connection.QuerySingleAsync<AnswerReader.AnswerRow>(new CommandDefinition(
+        await People.RememberCallerAsync(work, user);
+        var answer = await work.QuerySingleAsync<AnswerReader.AnswerRow>(
             """
             INSERT INTO answers (id, post_id, body, body_html, author_id, created_at)
             VALUES (@Id, @PostId, @Body, @BodyHtml, @AuthorId, @Now)
@@ -71,22 +70,19 @@ internal static class PostAnswer
                 BodyHtml = bodyHtml,
                 AuthorId = me,
                 Now = time.UtcNowForDatabase(),
-            },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE posts SET answer_count = answer_count + 1 WHERE id = @PostId", new { PostId = id }, work.Transaction, cancellationToken: cancellationToken));
+            });
+        await work.ExecuteAsync(
+            "UPDATE posts SET answer_count = answer_count + 1 WHERE id = @PostId", new { PostId = id });
 
         var question = target.Post;
         await outbox.EnqueueAsync(
             work,
             new AnswerPosted(
-                answer.Id, id, question.CommunityId, target.Access.Visibility, me, await People.DepartmentOfAsync(work, me, cancellationToken),
-                question.AuthorId, question.Title, question.Tags, answer.Body, answer.CreatedAt),
-            cancellationToken);
+                answer.Id, id, question.CommunityId, target.Access.Visibility, me, await People.DepartmentOfAsync(work, me),
+                question.AuthorId, question.Title, question.Tags, answer.Body, answer.CreatedAt));
         // The caller's name as the community knows it (remembered above), as every list of answers shows it.
         var authorName = await work.ScalarAsync<string>("SELECT display_name FROM people WHERE id = @Me", new { Me = me });
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         return TypedResults.Created($"/api/posts/{id}", answer.ToResponse(accepted: false) with { AuthorName = authorName });
     }
 

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using KnowledgeHub.Communities.Features.Members;
 using KnowledgeHub.Data;
 
@@ -26,9 +24,9 @@ internal sealed class CommunityAccess
     public bool CanSeeContent => Visibility == CommunityVisibility.Open || IsMember;
 
     /// <summary>For reads: null when the community does not exist.</summary>
-    public static Task<CommunityAccess?> ReadAsync(DbConnection connection, Guid communityId, Guid personId, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<CommunityAccess>(new CommandDefinition(
-            Sql(""), new { CommunityId = communityId, PersonId = personId }, cancellationToken: cancellationToken));
+    public static Task<CommunityAccess?> ReadAsync(DbSession session, Guid communityId, Guid personId) =>
+        session.QueryOneAsync<CommunityAccess>(
+            Sql(""), new { CommunityId = communityId, PersonId = personId });
 
     /// <summary>
     /// For writes: also locks the community's row until <paramref name="work"/> ends. Every write in a
@@ -36,9 +34,9 @@ internal sealed class CommunityAccess
     /// race a change of it, and checks such as "the last lead" hold until commit.
     /// </summary>
     public static Task<CommunityAccess?> LockAsync(
-        UnitOfWork work, SqlDialect dialect, Guid communityId, Guid personId, CancellationToken cancellationToken) =>
-        work.Connection.QuerySingleOrDefaultAsync<CommunityAccess>(new CommandDefinition(
-            Sql(dialect.ForUpdate), new { CommunityId = communityId, PersonId = personId }, work.Transaction, cancellationToken: cancellationToken));
+        UnitOfWork work, SqlDialect dialect, Guid communityId, Guid personId) =>
+        work.QueryOneAsync<CommunityAccess>(
+            Sql(dialect.ForUpdate), new { CommunityId = communityId, PersonId = personId });
 
     // Subqueries rather than a join: PostgreSQL cannot lock the nullable side of an outer join.
     private static string Sql(string lockClause) =>

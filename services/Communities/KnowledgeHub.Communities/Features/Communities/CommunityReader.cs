@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using KnowledgeHub.Communities.Features.Members;
 using KnowledgeHub.Data;
@@ -14,44 +13,37 @@ internal static class CommunityReader
     /// its parameters are in <paramref name="parameters"/>.
     /// </summary>
     public static async Task<IReadOnlyList<CommunityResponse>> ReadAsync(
-        DbConnection connection,
-        SqlDialect dialect,
+        DbSession session,
         string filter,
         DynamicParameters parameters,
-        Guid viewerId,
-        CancellationToken cancellationToken,
-        DbTransaction? transaction = null)
+        Guid viewerId)
     {
-        var rows = (await connection.QueryAsync<CommunityRow>(new CommandDefinition(
+        var rows = (await session.QueryAsync<CommunityRow>(
             $"""
             SELECT c.id AS Id, c.slug AS Slug, c.name AS Name, c.description AS Description,
                    c.visibility AS Visibility, c.version AS Version,
                    c.created_at AS CreatedAt, c.updated_at AS UpdatedAt,
-                   (SELECT {dialect.StringAgg("t.tag")} FROM community_tags t WHERE t.community_id = c.id) AS Tags,
+                   (SELECT {session.Dialect.StringAgg("t.tag")} FROM community_tags t WHERE t.community_id = c.id) AS Tags,
                    (SELECT count(*) FROM memberships m WHERE m.community_id = c.id AND m.status = 'active') AS MemberCount
             FROM communities c
             {filter}
             """,
-            parameters,
-            transaction,
-            cancellationToken: cancellationToken))).ToList();
+            parameters)).ToList();
         if (rows.Count == 0)
         {
             return [];
         }
 
         var ids = rows.Select(row => row.Id).ToArray();
-        var standing = (await connection.QueryAsync<StandingRow>(new CommandDefinition(
+        var standing = (await session.QueryAsync<StandingRow>(
             $"""
             SELECT m.community_id AS CommunityId, m.person_id AS PersonId, m.role AS Role, m.status AS Status,
                    COALESCE(p.display_name, '') AS DisplayName
             FROM memberships m LEFT JOIN people p ON p.id = m.person_id
-            WHERE {dialect.InList("m.community_id", "@Ids")}
+            WHERE {session.Dialect.InList("m.community_id", "@Ids")}
               AND ((m.role = 'lead' AND m.status = 'active') OR m.person_id = @ViewerId)
             """,
-            new { Ids = ids, ViewerId = viewerId },
-            transaction,
-            cancellationToken: cancellationToken))).ToLookup(row => row.CommunityId);
+            new { Ids = ids, ViewerId = viewerId })).ToLookup(row => row.CommunityId);
 
         return rows.Select(row =>
         {
@@ -78,10 +70,10 @@ internal static class CommunityReader
     }
 
     public static async Task<CommunityResponse?> ReadOneAsync(
-        DbConnection connection, SqlDialect dialect, Guid id, Guid viewerId, CancellationToken cancellationToken, DbTransaction? transaction = null)
+        DbSession session, Guid id, Guid viewerId)
     {
         var parameters = new DynamicParameters(new { Id = id });
-        var found = await ReadAsync(connection, dialect, "WHERE c.id = @Id", parameters, viewerId, cancellationToken, transaction);
+        var found = await ReadAsync(session, "WHERE c.id = @Id", parameters, viewerId);
         return found.Count == 0 ? null : found[0];
     }
 

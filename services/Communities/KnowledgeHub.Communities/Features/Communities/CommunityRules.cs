@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,12 +20,10 @@ internal static class CommunityRules
     }
 
     /// <summary>Names are unique whatever their case; <paramref name="exceptId"/> is the community being renamed.</summary>
-    public static async Task<bool> NameTakenAsync(UnitOfWork work, string name, Guid? exceptId, CancellationToken cancellationToken) =>
-        await work.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+    public static async Task<bool> NameTakenAsync(UnitOfWork work, string name, Guid? exceptId) =>
+        await work.ScalarAsync<long>(
             "SELECT count(*) FROM communities WHERE name_key = @NameKey AND id <> @ExceptId",
-            new { NameKey = name.ToLowerInvariant(), ExceptId = exceptId ?? Guid.Empty },
-            work.Transaction,
-            cancellationToken: cancellationToken)) > 0;
+            new { NameKey = name.ToLowerInvariant(), ExceptId = exceptId ?? Guid.Empty }) > 0;
 
     public static ProblemHttpResult NameConflict(string name) => Problems.Conflict($"A community named '{name}' already exists.");
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Communities.Features.Members;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
@@ -42,12 +41,12 @@ internal static class CreateCommunity
         await using var work = await database.BeginAsync(cancellationToken);
         try
         {
-            if (await CommunityRules.NameTakenAsync(work, name, exceptId: null, cancellationToken))
+            if (await CommunityRules.NameTakenAsync(work, name, exceptId: null))
             {
                 return CommunityRules.NameConflict(name);
             }
 
-            await work.Connection.ExecuteAsync(new CommandDefinition(
+            await work.ExecuteAsync(
                 """
                 INSERT INTO communities (id, slug, name, name_key, description, visibility, created_by, version, created_at, updated_at)
                 VALUES (@Id, @Slug, @Name, @NameKey, @Description, @Visibility, @Me, 1, @Now, @Now);
@@ -57,23 +56,21 @@ internal static class CreateCommunity
                 new
                 {
                     Id = id,
-                    Slug = await Slugs.UniqueAsync(work, name, cancellationToken),
+                    Slug = await Slugs.UniqueAsync(work, name),
                     Name = name,
                     NameKey = name.ToLowerInvariant(),
                     Description = request.Description?.Trim() ?? "",
                     request.Visibility,
                     Me = me,
                     Now = now,
-                },
-                work.Transaction,
-                cancellationToken: cancellationToken));
-            await TagTable.Communities.ReplaceAsync(work, id, tags, cancellationToken);
-            await People.RememberCallerAsync(work, user, cancellationToken);
+                });
+            await TagTable.Communities.ReplaceAsync(work, id, tags);
+            await People.RememberCallerAsync(work, user);
 
-            var community = (await CommunityReader.ReadOneAsync(work.Connection, database.Dialect, id, me, cancellationToken, work.Transaction))!;
-            await outbox.EnqueueAsync(work, CommunityEvents.Changed(community), cancellationToken);
-            await outbox.EnqueueAsync(work, new CommunityMembershipChanged(id, me, Membership.Lead, Membership.Active, 1, now), cancellationToken);
-            await work.CommitAsync(cancellationToken);
+            var community = (await CommunityReader.ReadOneAsync(work, id, me))!;
+            await outbox.EnqueueAsync(work, CommunityEvents.Changed(community));
+            await outbox.EnqueueAsync(work, new CommunityMembershipChanged(id, me, Membership.Lead, Membership.Active, 1, now));
+            await work.CommitAsync();
             return TypedResults.Created($"/api/communities/{id}", community);
         }
         catch (DbException exception) when (exception.IsUniqueViolation())

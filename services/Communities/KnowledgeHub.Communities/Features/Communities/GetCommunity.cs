@@ -23,15 +23,13 @@ internal static class GetCommunity
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
         var filter = Guid.TryParse(idOrSlug, out var id) ? "WHERE c.id = @Id" : "WHERE c.slug = @Slug";
         var found = await CommunityReader.ReadAsync(
-            connection,
-            database.Dialect,
+            session,
             filter,
             new DynamicParameters(new { Id = id, Slug = idOrSlug.ToLowerInvariant() }),
-            user.PersonId(),
-            cancellationToken);
+            user.PersonId());
         if (found.Count == 0)
         {
             return Problems.NotFound("The community");

@@ -60,8 +60,8 @@ internal static class ListCommunities
         sql.Append(" ORDER BY c.name_key, c.id LIMIT @Take");
         parameters.Add("Take", page.Limit + 1);
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await CommunityReader.ReadAsync(connection, database.Dialect, sql.ToString(), parameters, user.PersonId(), cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var rows = await CommunityReader.ReadAsync(session, sql.ToString(), parameters, user.PersonId());
         return TypedResults.Ok(page.ToPage(rows, community => [community.Name.ToLowerInvariant(), community.Id.ToString()]));
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Dapper;
 using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Communities.Features.Communities;
@@ -10,15 +9,13 @@ internal static class Slugs
 {
     private const int MaxLength = 60;
 
-    public static async Task<string> UniqueAsync(UnitOfWork work, string name, CancellationToken cancellationToken)
+    public static async Task<string> UniqueAsync(UnitOfWork work, string name)
     {
         var baseSlug = From(name);
-        var taken = (await work.Connection.QueryAsync<string>(new CommandDefinition(
+        var taken = (await work.QueryAsync<string>(
             // Slugs hold only a-z, 0-9 and '-', none of which LIKE treats specially.
             "SELECT slug FROM communities WHERE slug = @Slug OR slug LIKE @Prefix",
-            new { Slug = baseSlug, Prefix = baseSlug + "-%" },
-            work.Transaction,
-            cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+            new { Slug = baseSlug, Prefix = baseSlug + "-%" })).ToHashSet(StringComparer.Ordinal);
 
         var candidate = baseSlug;
         for (var suffix = 2; taken.Contains(candidate); suffix++)

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Communities.Features.Posts;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -41,7 +40,7 @@ internal static class UpdateCommunity
         var me = user.PersonId();
         var name = request.Name!.Trim();
         await using var work = await database.BeginAsync(cancellationToken);
-        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me);
         if (access is not { CanSeeContent: true })
         {
             return Problems.NotFound("The community");
@@ -54,12 +53,12 @@ internal static class UpdateCommunity
 
         try
         {
-            if (await CommunityRules.NameTakenAsync(work, name, id, cancellationToken))
+            if (await CommunityRules.NameTakenAsync(work, name, id))
             {
                 return CommunityRules.NameConflict(name);
             }
 
-            var updated = await work.Connection.ExecuteAsync(new CommandDefinition(
+            var updated = await work.ExecuteAsync(
                 """
                 UPDATE communities
                 SET name = @Name, name_key = @NameKey, description = @Description, visibility = @Visibility,
@@ -75,23 +74,21 @@ internal static class UpdateCommunity
                     request.Visibility,
                     Now = time.UtcNowForDatabase(),
                     ExpectedVersion = expectedVersion,
-                },
-                work.Transaction,
-                cancellationToken: cancellationToken));
+                });
             if (updated == 0)
             {
                 return Problems.PreconditionFailed();
             }
 
-            await TagTable.Communities.ReplaceAsync(work, id, tags, cancellationToken);
+            await TagTable.Communities.ReplaceAsync(work, id, tags);
             if (request.Visibility != access.Visibility)
             {
-                await RepublishPostsAsync(work, database.Dialect, outbox, id, request.Visibility!, cancellationToken);
+                await RepublishPostsAsync(work, outbox, id, request.Visibility!);
             }
 
-            var community = (await CommunityReader.ReadOneAsync(work.Connection, database.Dialect, id, me, cancellationToken, work.Transaction))!;
-            await outbox.EnqueueAsync(work, CommunityEvents.Changed(community), cancellationToken);
-            await work.CommitAsync(cancellationToken);
+            var community = (await CommunityReader.ReadOneAsync(work, id, me))!;
+            await outbox.EnqueueAsync(work, CommunityEvents.Changed(community));
+            await work.CommitAsync();
             ETags.Set(response, community.Version);
             return TypedResults.Ok(community);
         }
@@ -107,10 +104,10 @@ internal static class UpdateCommunity
     /// unless an event carries a newer version than the one it has.
     /// </summary>
     private static async Task RepublishPostsAsync(
-        UnitOfWork work, SqlDialect dialect, Outbox<CommunitiesDatabase> outbox, Guid id, string visibility, CancellationToken cancellationToken)
+        UnitOfWork work, Outbox<CommunitiesDatabase> outbox, Guid id, string visibility)
     {
-        await work.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE posts SET version = version + 1 WHERE community_id = @Id", new { Id = id }, work.Transaction, cancellationToken: cancellationToken));
-        await PostEvents.EnqueueAllUpdatedAsync(work, dialect, outbox, id, visibility, replayOf: null, cancellationToken);
+        await work.ExecuteAsync(
+            "UPDATE posts SET version = version + 1 WHERE community_id = @Id", new { Id = id });
+        await PostEvents.EnqueueAllUpdatedAsync(work, outbox, id, visibility, replayOf: null);
     }
 }

@@ -105,14 +105,13 @@ internal sealed partial class StackExchangeImport(CommunitiesDatabase database, 
                 work,
                 new PostPublished(
                     postId, job.CommunityId, visibility, PostRules.Question, question.Title, question.Body, question.Tags, question.Author.Id, null, 1,
-                    question.CreatedAt, question.CreatedAt),
-                cancellationToken);
+                    question.CreatedAt, question.CreatedAt));
             progress.Questions++;
         }
 
-        await PublishPeopleAsync(work, job, people, cancellationToken);
+        await PublishPeopleAsync(work, job, people);
         await SaveAsync(work, job, progress);
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
     }
 
     private async Task ImportAnswersAsync(
@@ -156,8 +155,7 @@ internal sealed partial class StackExchangeImport(CommunitiesDatabase database, 
             await RememberAsync(work, job.CommunityId, answer.DumpId, answerId);
             await outbox.EnqueueAsync(
                 work,
-                new AnswerPosted(answerId, parent.Id, job.CommunityId, visibility, answer.Author.Id, null, parent.AuthorId, parent.Title, tags, answer.Body, answer.CreatedAt),
-                cancellationToken);
+                new AnswerPosted(answerId, parent.Id, job.CommunityId, visibility, answer.Author.Id, null, parent.AuthorId, parent.Title, tags, answer.Body, answer.CreatedAt));
             progress.Answers++;
 
             // The dump does not say when an answer was accepted: the answer's own date stands for it.
@@ -166,15 +164,14 @@ internal sealed partial class StackExchangeImport(CommunitiesDatabase database, 
                 await work.ExecuteAsync("UPDATE posts SET accepted_answer_id = @AnswerId WHERE id = @PostId", new { AnswerId = answerId, PostId = parent.Id });
                 await outbox.EnqueueAsync(
                     work,
-                    new AnswerAccepted(answerId, parent.Id, job.CommunityId, answer.Author.Id, parent.Title, tags, parent.AuthorId, null, answer.CreatedAt),
-                    cancellationToken);
+                    new AnswerAccepted(answerId, parent.Id, job.CommunityId, answer.Author.Id, parent.Title, tags, parent.AuthorId, null, answer.CreatedAt));
                 progress.AcceptedAnswers++;
             }
         }
 
-        await PublishPeopleAsync(work, job, people, cancellationToken);
+        await PublishPeopleAsync(work, job, people);
         await SaveAsync(work, job, progress);
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
     }
 
     private static ImportedQuestion? Question(DumpRow row, string emailTemplate, Dictionary<long, string> names, ImportProgress progress)
@@ -280,7 +277,7 @@ internal sealed partial class StackExchangeImport(CommunitiesDatabase database, 
     }
 
     /// <summary>Names and e-mails for Expertise (profiles) and for this service's own display names.</summary>
-    private async Task PublishPeopleAsync(UnitOfWork work, ImportJob job, List<PeopleImported.Person> people, CancellationToken cancellationToken)
+    private async Task PublishPeopleAsync(UnitOfWork work, ImportJob job, List<PeopleImported.Person> people)
     {
         if (people.Count == 0)
         {
@@ -290,7 +287,7 @@ internal sealed partial class StackExchangeImport(CommunitiesDatabase database, 
         await work.ExecuteAsync(
             "INSERT INTO people (id, display_name, department, version) VALUES (@Id, @DisplayName, '', 0) ON CONFLICT (id) DO NOTHING",
             people);
-        await outbox.EnqueueAsync(work, new PeopleImported(job.ImportId, people), cancellationToken);
+        await outbox.EnqueueAsync(work, new PeopleImported(job.ImportId, people));
     }
 
     private static async Task<Dictionary<long, Guid>> KnownAsync(UnitOfWork work, Guid communityId, DumpRow[] rows) =>

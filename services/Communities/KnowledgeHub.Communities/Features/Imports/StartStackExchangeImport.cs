@@ -100,7 +100,7 @@ internal static class StartStackExchangeImport
             await work.ExecuteAsync(
                 "INSERT INTO imports (id, community_id, started_by, status, started_at) VALUES (@Id, @CommunityId, @Me, 'running', @Now)",
                 new { Id = importId, CommunityId = id, Me = me, Now = time.UtcNowForDatabase() });
-            await work.CommitAsync(cancellationToken);
+            await work.CommitAsync();
         }
 
         queue.Enqueue(new ImportJob(importId, id, me, postsPath, usersPath, template));

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Communities.Features.Communities;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -38,8 +37,8 @@ internal static class GetInsights
     private static async Task<Results<Ok<Response>, ProblemHttpResult>> HandleAsync(
         Guid id, ClaimsPrincipal user, CommunitiesDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var access = await CommunityAccess.ReadAsync(connection, id, user.PersonId(), cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var access = await CommunityAccess.ReadAsync(session, id, user.PersonId());
         if (access is not { CanSeeContent: true })
         {
             return Problems.NotFound("The community");
@@ -52,26 +51,24 @@ internal static class GetInsights
 
         var since = time.UtcNowForDatabase() - Window;
         var parameters = new { CommunityId = id, Since = since };
-        var departments = (await connection.QueryAsync<DepartmentRow>(new CommandDefinition(
+        var departments = (await session.QueryAsync<DepartmentRow>(
             $"""
             SELECT COALESCE(NULLIF(p.department, ''), '{DepartmentCodes.Unassigned}') AS Department, count(*) AS Members
             FROM memberships m LEFT JOIN people p ON p.id = m.person_id
             WHERE m.community_id = @CommunityId AND m.status = 'active'
             GROUP BY 1
             """,
-            parameters,
-            cancellationToken: cancellationToken))).ToList();
-        var posts = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*) FROM posts WHERE community_id = @CommunityId AND created_at >= @Since", parameters, cancellationToken: cancellationToken));
-        var questions = (await connection.QueryAsync<QuestionRow>(new CommandDefinition(
+            parameters)).ToList();
+        var posts = await session.ScalarAsync<int>(
+            "SELECT count(*) FROM posts WHERE community_id = @CommunityId AND created_at >= @Since", parameters);
+        var questions = (await session.QueryAsync<QuestionRow>(
             """
             SELECT p.created_at AS AskedAt, (SELECT min(a.created_at) FROM answers a WHERE a.post_id = p.id) AS FirstAnswerAt
             FROM posts p
             WHERE p.community_id = @CommunityId AND p.type = 'question' AND p.created_at >= @Since
             """,
-            parameters,
-            cancellationToken: cancellationToken))).ToList();
-        var answers = await connection.QuerySingleAsync<CrossingRow>(new CommandDefinition(
+            parameters)).ToList();
+        var answers = await session.QuerySingleAsync<CrossingRow>(
             """
             SELECT count(*) AS Answers, COALESCE(sum(CASE WHEN answerer.department <> asker.department THEN 1 ELSE 0 END), 0) AS Crossing
             FROM answers a
@@ -80,8 +77,7 @@ internal static class GetInsights
             JOIN people asker ON asker.id = q.author_id
             WHERE q.community_id = @CommunityId AND a.created_at >= @Since AND answerer.department <> '' AND asker.department <> ''
             """,
-            parameters,
-            cancellationToken: cancellationToken));
+            parameters);
 
         var waits = questions
             .Where(question => question.FirstAnswerAt is not null)

@@ -53,7 +53,7 @@ internal static class ChangeMember
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me);
         if (access is not { CanSeeContent: true })
         {
             return Problems.NotFound("The community");
@@ -64,7 +64,7 @@ internal static class ChangeMember
             return Problems.Forbidden("Only a lead of the community can approve members and change their roles.");
         }
 
-        var target = await Membership.FindAsync(work, id, personId, cancellationToken);
+        var target = await Membership.FindAsync(work, id, personId);
         if (target is null || Membership.IsOutside(target.Status))
         {
             return Problems.NotFound("The member");
@@ -78,15 +78,15 @@ internal static class ChangeMember
         var role = request.Role!;
         if (target.Role != role || !target.IsActive)
         {
-            if (target.IsActiveLead && role == Membership.Member && await Membership.OtherActiveLeadsAsync(work, id, personId, cancellationToken) == 0)
+            if (target.IsActiveLead && role == Membership.Member && await Membership.OtherActiveLeadsAsync(work, id, personId) == 0)
             {
                 return LastLead.CannotStepDown("step down");
             }
 
             var now = time.UtcNowForDatabase();
             // Approval is when a pending applicant really joins.
-            var version = await Membership.ChangeAsync(work, id, personId, role, Membership.Active, target.IsActive ? null : now, cancellationToken);
-            await outbox.EnqueueAsync(work, new CommunityMembershipChanged(id, personId, role, Membership.Active, version!.Value, now), cancellationToken);
+            var version = await Membership.ChangeAsync(work, id, personId, role, Membership.Active, target.IsActive ? null : now);
+            await outbox.EnqueueAsync(work, new CommunityMembershipChanged(id, personId, role, Membership.Active, version!.Value, now));
             if (target.Status == Membership.Pending)
             {
                 await JoinRequests.AnnounceDecisionAsync(work, outbox, id, personId, approved: true, me, version.Value, now);
@@ -94,7 +94,7 @@ internal static class ChangeMember
         }
 
         var member = await ListMembers.FindAsync(work, id, personId);
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         return TypedResults.Ok(member!.ToResponse());
     }
 
@@ -108,9 +108,9 @@ internal static class ChangeMember
         }
 
         var now = time.UtcNowForDatabase();
-        var version = await Membership.ChangeAsync(work, id, personId, Membership.Member, Membership.Rejected, null, work.CancellationToken);
+        var version = await Membership.ChangeAsync(work, id, personId, Membership.Member, Membership.Rejected, null);
         await outbox.EnqueueAsync(
-            work, new CommunityMembershipChanged(id, personId, Membership.Member, Membership.Announced(Membership.Rejected), version!.Value, now), work.CancellationToken);
+            work, new CommunityMembershipChanged(id, personId, Membership.Member, Membership.Announced(Membership.Rejected), version!.Value, now));
         await JoinRequests.AnnounceDecisionAsync(work, outbox, id, personId, approved: false, decidedBy, version.Value, now);
         var member = await ListMembers.FindAsync(work, id, personId);
         await work.CommitAsync();

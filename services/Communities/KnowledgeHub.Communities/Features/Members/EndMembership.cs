@@ -20,20 +20,18 @@ internal static class EndMembership
         Guid personId,
         bool isLead,
         string endStatus,
-        string stepDownAction,
-        CancellationToken cancellationToken)
+        string stepDownAction)
     {
-        if (isLead && await Membership.OtherActiveLeadsAsync(work, communityId, personId, cancellationToken) == 0)
+        if (isLead && await Membership.OtherActiveLeadsAsync(work, communityId, personId) == 0)
         {
             return LastLead.CannotStepDown(stepDownAction);
         }
 
-        var version = await Membership.ChangeAsync(work, communityId, personId, Membership.Member, endStatus, joinedAt: null, cancellationToken);
+        var version = await Membership.ChangeAsync(work, communityId, personId, Membership.Member, endStatus, joinedAt: null);
         await outbox.EnqueueAsync(
             work,
-            new CommunityMembershipChanged(communityId, personId, Membership.Member, Membership.Announced(endStatus), version!.Value, time.UtcNowForDatabase()),
-            cancellationToken);
-        await work.CommitAsync(cancellationToken);
+            new CommunityMembershipChanged(communityId, personId, Membership.Member, Membership.Announced(endStatus), version!.Value, time.UtcNowForDatabase()));
+        await work.CommitAsync();
         return null;
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Communities.Features.Communities;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
@@ -32,7 +31,7 @@ internal static class JoinCommunity
     {
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me);
         if (access is null)
         {
             return Problems.NotFound("The community");
@@ -50,28 +49,26 @@ internal static class JoinCommunity
         if (access.Status is not null)
         {
             // Rejoining continues the membership's versions, so no consumer takes it for an old event.
-            version = (await Membership.ChangeAsync(work, id, me, Membership.Member, status, now, cancellationToken))!.Value;
+            version = (await Membership.ChangeAsync(work, id, me, Membership.Member, status, now))!.Value;
         }
         else
         {
-            await work.Connection.ExecuteAsync(new CommandDefinition(
+            await work.ExecuteAsync(
                 """
                 INSERT INTO memberships (community_id, person_id, role, status, version, joined_at)
                 VALUES (@Id, @Me, 'member', @Status, 1, @Now)
                 """,
-                new { Id = id, Me = me, Status = status, Now = now },
-                work.Transaction,
-                cancellationToken: cancellationToken));
+                new { Id = id, Me = me, Status = status, Now = now });
         }
 
-        await People.RememberCallerAsync(work, user, cancellationToken);
-        await outbox.EnqueueAsync(work, new CommunityMembershipChanged(id, me, Membership.Member, status, version, now), cancellationToken);
+        await People.RememberCallerAsync(work, user);
+        await outbox.EnqueueAsync(work, new CommunityMembershipChanged(id, me, Membership.Member, status, version, now));
         if (status == Membership.Pending)
         {
             await JoinRequests.AnnounceRequestAsync(work, outbox, id, me, user.DisplayName(), version, now);
         }
 
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         return TypedResults.Ok(Answer(status));
     }
 

@@ -15,15 +15,12 @@ internal static class JoinRequests
         UnitOfWork work, Outbox<CommunitiesDatabase> outbox, Guid communityId, Guid personId, string displayName, long version, DateTimeOffset now)
     {
         var community = await CommunityAsync(work, communityId);
-        var leads = (await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+        var leads = (await work.QueryAsync<Guid>(
             "SELECT person_id FROM memberships WHERE community_id = @CommunityId AND role = 'lead' AND status = 'active'",
-            new { CommunityId = communityId },
-            work.Transaction,
-            cancellationToken: work.CancellationToken))).AsList();
+            new { CommunityId = communityId })).AsList();
         await outbox.EnqueueAsync(
             work,
-            new CommunityJoinRequested(communityId, community.Slug, community.Name, personId, displayName, leads, version, now),
-            work.CancellationToken);
+            new CommunityJoinRequested(communityId, community.Slug, community.Name, personId, displayName, leads, version, now));
     }
 
     public static async Task AnnounceDecisionAsync(
@@ -32,16 +29,13 @@ internal static class JoinRequests
         var community = await CommunityAsync(work, communityId);
         await outbox.EnqueueAsync(
             work,
-            new CommunityJoinDecided(communityId, community.Slug, community.Name, personId, approved, decidedBy, version, now),
-            work.CancellationToken);
+            new CommunityJoinDecided(communityId, community.Slug, community.Name, personId, approved, decidedBy, version, now));
     }
 
     private static Task<CommunityName> CommunityAsync(UnitOfWork work, Guid communityId) =>
-        work.Connection.QuerySingleAsync<CommunityName>(new CommandDefinition(
+        work.QuerySingleAsync<CommunityName>(
             "SELECT slug AS Slug, name AS Name FROM communities WHERE id = @CommunityId",
-            new { CommunityId = communityId },
-            work.Transaction,
-            cancellationToken: work.CancellationToken));
+            new { CommunityId = communityId });
 
     private sealed class CommunityName
     {

@@ -27,7 +27,7 @@ internal static class LeaveCommunity
     {
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me);
         if (access is null)
         {
             return Problems.NotFound("The community");
@@ -38,7 +38,7 @@ internal static class LeaveCommunity
             return TypedResults.NoContent();
         }
 
-        var refused = await EndMembership.RunAsync(work, outbox, time, id, me, access.IsLead, Membership.Left, "leave", cancellationToken);
+        var refused = await EndMembership.RunAsync(work, outbox, time, id, me, access.IsLead, Membership.Left, "leave");
         if (refused is not null)
         {
             return refused;

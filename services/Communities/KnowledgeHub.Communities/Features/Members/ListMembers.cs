@@ -73,8 +73,8 @@ internal static class ListMembers
             parameters.AddDynamicParams(new { AfterRank = afterRank, AfterName = name, AfterPerson = afterPerson });
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var access = await CommunityAccess.ReadAsync(connection, id, user.PersonId(), cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var access = await CommunityAccess.ReadAsync(session, id, user.PersonId());
         if (access is not { CanSeeContent: true })
         {
             return Problems.NotFound("The community");
@@ -87,7 +87,7 @@ internal static class ListMembers
         }
 
         var statuses = status is not null ? $"('{status}')" : access.IsLead ? "('active', 'pending')" : "('active')";
-        var rows = (await connection.QueryAsync<MemberRow>(new CommandDefinition(
+        var rows = (await session.QueryAsync<MemberRow>(
             $"""
             SELECT * FROM (
                 {SelectMembers}
@@ -97,8 +97,7 @@ internal static class ListMembers
             ORDER BY x.Rank, x.NameKey, x.PersonId
             LIMIT @Take
             """,
-            parameters,
-            cancellationToken: cancellationToken))).ToList();
+            parameters)).ToList();
 
         var paged = page.ToPage(rows, row => [row.Rank.ToString(CultureInfo.InvariantCulture), row.NameKey, row.PersonId.ToString()]);
         return TypedResults.Ok(new Page<MemberResponse>(paged.Items.Select(row => row.ToResponse()).ToList(), paged.NextCursor));

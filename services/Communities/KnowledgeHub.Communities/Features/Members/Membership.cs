@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Communities.Features.Members;
@@ -44,38 +43,32 @@ internal sealed class Membership
 
     public bool IsActiveLead => IsActive && Role == Lead;
 
-    public static Task<Membership?> FindAsync(UnitOfWork work, Guid communityId, Guid personId, CancellationToken cancellationToken) =>
-        work.Connection.QuerySingleOrDefaultAsync<Membership>(new CommandDefinition(
+    public static Task<Membership?> FindAsync(UnitOfWork work, Guid communityId, Guid personId) =>
+        work.QueryOneAsync<Membership>(
             """
             SELECT role AS Role, status AS Status, version AS Version
             FROM memberships WHERE community_id = @CommunityId AND person_id = @PersonId
             """,
-            new { CommunityId = communityId, PersonId = personId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { CommunityId = communityId, PersonId = personId });
 
     /// <summary>Sets a membership's role and status; returns its new version, null when it has no row.</summary>
     public static Task<long?> ChangeAsync(
-        UnitOfWork work, Guid communityId, Guid personId, string role, string status, DateTimeOffset? joinedAt, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        UnitOfWork work, Guid communityId, Guid personId, string role, string status, DateTimeOffset? joinedAt) =>
+        work.ScalarAsync<long?>(
             """
             UPDATE memberships
             SET role = @Role, status = @Status, version = version + 1, joined_at = COALESCE(@JoinedAt, joined_at)
             WHERE community_id = @CommunityId AND person_id = @PersonId
             RETURNING version
             """,
-            new { CommunityId = communityId, PersonId = personId, Role = role, Status = status, JoinedAt = joinedAt },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { CommunityId = communityId, PersonId = personId, Role = role, Status = status, JoinedAt = joinedAt });
 
     /// <summary>Active leads of the community other than <paramref name="personId"/>.</summary>
-    public static Task<long> OtherActiveLeadsAsync(UnitOfWork work, Guid communityId, Guid personId, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+    public static Task<long> OtherActiveLeadsAsync(UnitOfWork work, Guid communityId, Guid personId) =>
+        work.ScalarAsync<long>(
             """
             SELECT count(*) FROM memberships
             WHERE community_id = @CommunityId AND person_id <> @PersonId AND role = 'lead' AND status = 'active'
             """,
-            new { CommunityId = communityId, PersonId = personId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { CommunityId = communityId, PersonId = personId });
 }

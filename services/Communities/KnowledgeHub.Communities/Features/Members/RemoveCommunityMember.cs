@@ -31,7 +31,7 @@ internal static class RemoveCommunityMember
         CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
-        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, user.PersonId(), cancellationToken);
+        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, user.PersonId());
         if (access is not { CanSeeContent: true })
         {
             return Problems.NotFound("The community");
@@ -42,7 +42,7 @@ internal static class RemoveCommunityMember
             return Problems.Forbidden("Only a lead of the community can remove members.");
         }
 
-        var target = await Membership.FindAsync(work, id, personId, cancellationToken);
+        var target = await Membership.FindAsync(work, id, personId);
         if (target is null)
         {
             return Problems.NotFound("The member");
@@ -54,7 +54,7 @@ internal static class RemoveCommunityMember
         }
 
         var refused = await EndMembership.RunAsync(
-            work, outbox, time, id, personId, target.IsActiveLead, Membership.Removed, "be removed", cancellationToken);
+            work, outbox, time, id, personId, target.IsActiveLead, Membership.Removed, "be removed");
         if (refused is not null)
         {
             return refused;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -36,7 +35,7 @@ internal static class DeletePost
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var target = await PostTarget.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        var target = await PostTarget.LockAsync(work, database.Dialect, id, me);
         if (target is null)
         {
             return Problems.NotFound("The post");
@@ -53,13 +52,13 @@ internal static class DeletePost
         }
 
         // Answers, tags, reactions and suggestions go with it (ON DELETE CASCADE).
-        await work.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM posts WHERE id = @PostId", new { PostId = id }, work.Transaction, cancellationToken: cancellationToken));
+        await work.ExecuteAsync(
+            "DELETE FROM posts WHERE id = @PostId", new { PostId = id });
         var post = target.Post;
         // The removal is the post's next version, so it outranks every earlier event about it.
         await outbox.EnqueueAsync(
-            work, new PostRemoved(post.Id, post.CommunityId, post.AuthorId, post.Version + 1, time.UtcNowForDatabase()), cancellationToken);
-        await work.CommitAsync(cancellationToken);
+            work, new PostRemoved(post.Id, post.CommunityId, post.AuthorId, post.Version + 1, time.UtcNowForDatabase()));
+        await work.CommitAsync();
         return TypedResults.NoContent();
     }
 }

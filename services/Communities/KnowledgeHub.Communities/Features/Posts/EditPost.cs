@@ -37,7 +37,7 @@ internal static class EditPost
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var target = await PostTarget.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        var target = await PostTarget.LockAsync(work, database.Dialect, id, me);
         if (target is null)
         {
             return Problems.NotFound("The post");
@@ -63,21 +63,19 @@ internal static class EditPost
 
         var parameters = new DynamicParameters(PostRules.Columns(request, bodyHtml!));
         parameters.AddDynamicParams(new { PostId = id, Now = time.UtcNowForDatabase() });
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             UPDATE posts
             SET title = @Title, body = @Body, body_html = @BodyHtml, starts_at = @StartsAt, ends_at = @EndsAt,
                 location = @Location, url = @Url, version = version + 1, updated_at = @Now
             WHERE id = @PostId
             """,
-            parameters,
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await TagTable.Posts.ReplaceAsync(work, id, tags, cancellationToken);
+            parameters);
+        await TagTable.Posts.ReplaceAsync(work, id, tags);
 
-        var post = (await PostReader.ReadOneAsync(work, database.Dialect, id, cancellationToken))!;
-        await outbox.EnqueueAsync(work, PostEvents.Updated(post, target.Access.Visibility), cancellationToken);
-        await work.CommitAsync(cancellationToken);
+        var post = (await PostReader.ReadOneAsync(work, id))!;
+        await outbox.EnqueueAsync(work, PostEvents.Updated(post, target.Access.Visibility));
+        await work.CommitAsync();
 
         ETags.Set(response, post.Version);
         return TypedResults.Ok(post);

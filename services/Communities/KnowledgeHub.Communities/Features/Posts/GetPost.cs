@@ -23,10 +23,10 @@ internal static class GetPost
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var post = await PostDetails.ReadAsync(connection, database.Dialect, id, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var post = await PostDetails.ReadAsync(session, id);
         if (post is null
-            || await CommunityAccess.ReadAsync(connection, post.CommunityId, user.PersonId(), cancellationToken) is not { CanSeeContent: true })
+            || await CommunityAccess.ReadAsync(session, post.CommunityId, user.PersonId()) is not { CanSeeContent: true })
         {
             return Problems.NotFound("The post");
         }

@@ -46,8 +46,8 @@ internal static class ListPosts
             return validation.ToProblem();
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (await CommunityAccess.ReadAsync(connection, id, user.PersonId(), cancellationToken) is not { CanSeeContent: true })
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        if (await CommunityAccess.ReadAsync(session, id, user.PersonId()) is not { CanSeeContent: true })
         {
             return Problems.NotFound("The community");
         }
@@ -82,7 +82,7 @@ internal static class ListPosts
         sql.Append(" LIMIT @Take");
         parameters.Add("Take", page.Limit + 1);
 
-        var posts = await PostReader.ReadAsync(connection, database.Dialect, sql.ToString(), parameters, cancellationToken);
+        var posts = await PostReader.ReadAsync(session, sql.ToString(), parameters);
         return TypedResults.Ok(page.ToPage(posts.Select(PostResponse.Excerpt).ToList(), post => KeyOf(sort, post)));
     }
 

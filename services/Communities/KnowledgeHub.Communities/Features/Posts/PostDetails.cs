@@ -1,4 +1,3 @@
-using System.Data.Common;
 using KnowledgeHub.Communities.Features.Answers;
 using KnowledgeHub.Data;
 
@@ -8,9 +7,9 @@ namespace KnowledgeHub.Communities.Features.Posts;
 internal static class PostDetails
 {
     public static async Task<PostResponse?> ReadAsync(
-        DbConnection connection, SqlDialect dialect, Guid postId, CancellationToken cancellationToken, DbTransaction? transaction = null)
+        DbSession session, Guid postId)
     {
-        var found = await PostReader.ReadAsync(connection, dialect, "WHERE p.id = @PostId", new { PostId = postId }, cancellationToken, transaction);
+        var found = await PostReader.ReadAsync(session, "WHERE p.id = @PostId", new { PostId = postId });
         if (found is not [var post])
         {
             return null;
@@ -18,8 +17,8 @@ internal static class PostDetails
 
         return !post.IsQuestion ? post : post with
         {
-            Answers = await AnswerReader.ReadForQuestionAsync(connection, postId, post.AcceptedAnswerId, cancellationToken, transaction),
-            SuggestedExperts = await SuggestedExperts.ReadAsync(connection, postId, cancellationToken, transaction),
+            Answers = await AnswerReader.ReadForQuestionAsync(session, postId, post.AcceptedAnswerId),
+            SuggestedExperts = await SuggestedExperts.ReadAsync(session, postId),
         };
     }
 }

@@ -23,27 +23,22 @@ internal static class PostEvents
     /// </summary>
     public static async Task<int> EnqueueAllUpdatedAsync(
         UnitOfWork work,
-        SqlDialect dialect,
         Outbox<CommunitiesDatabase> outbox,
         Guid communityId,
         string communityVisibility,
-        Guid? replayOf,
-        CancellationToken cancellationToken)
+        Guid? replayOf)
     {
         var count = 0;
         var after = Guid.Empty;
         while (true)
         {
             var batch = await PostReader.ReadAsync(
-                work.Connection,
-                dialect,
+                work,
                 $"WHERE p.community_id = @CommunityId AND p.id > @After ORDER BY p.id LIMIT {BatchSize}",
-                new { CommunityId = communityId, After = after },
-                cancellationToken,
-                work.Transaction);
+                new { CommunityId = communityId, After = after });
             foreach (var post in batch)
             {
-                await outbox.EnqueueAsync(work, Updated(post, communityVisibility) with { ReplayOf = replayOf }, cancellationToken);
+                await outbox.EnqueueAsync(work, Updated(post, communityVisibility) with { ReplayOf = replayOf });
             }
 
             count += batch.Count;

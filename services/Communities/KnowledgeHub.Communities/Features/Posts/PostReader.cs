@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Http;
 
@@ -8,16 +6,6 @@ namespace KnowledgeHub.Communities.Features.Posts;
 /// <summary>Reads posts with their tags and authors' names.</summary>
 internal static class PostReader
 {
-    /// <summary><paramref name="filter"/> continues <c>FROM posts p</c> with WHERE, ORDER BY and LIMIT.</summary>
-    public static async Task<IReadOnlyList<PostResponse>> ReadAsync(
-        DbConnection connection,
-        SqlDialect dialect,
-        string filter,
-        object parameters,
-        CancellationToken cancellationToken,
-        DbTransaction? transaction = null) =>
-        ToResponses(await connection.QueryAsync<PostRow>(new CommandDefinition(Sql(dialect, filter), parameters, transaction, cancellationToken: cancellationToken)));
-
     /// <summary><paramref name="filter"/> continues <c>FROM posts p</c> with WHERE, ORDER BY and LIMIT.</summary>
     public static async Task<IReadOnlyList<PostResponse>> ReadAsync(DbSession session, string filter, object parameters) =>
         ToResponses(await session.QueryAsync<PostRow>(Sql(session.Dialect, filter), parameters));
@@ -58,9 +46,9 @@ internal static class PostReader
             row.Url,
             row.Version)).ToList();
 
-    public static async Task<PostResponse?> ReadOneAsync(UnitOfWork work, SqlDialect dialect, Guid postId, CancellationToken cancellationToken)
+    public static async Task<PostResponse?> ReadOneAsync(UnitOfWork work, Guid postId)
     {
-        var found = await ReadAsync(work.Connection, dialect, "WHERE p.id = @PostId", new { PostId = postId }, cancellationToken, work.Transaction);
+        var found = await ReadAsync(work, "WHERE p.id = @PostId", new { PostId = postId });
         return found.Count == 0 ? null : found[0];
     }
 

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Communities.Features.Communities;
 using KnowledgeHub.Data;
 
@@ -14,24 +13,24 @@ internal sealed record PostTarget(PostResponse Post, CommunityAccess Access)
     /// Null when the post does not exist or the caller may not see it: both answer 404.
     /// </summary>
     public static async Task<PostTarget?> LockAsync(
-        UnitOfWork work, SqlDialect dialect, Guid postId, Guid personId, CancellationToken cancellationToken)
+        UnitOfWork work, SqlDialect dialect, Guid postId, Guid personId)
     {
         // A post never moves between communities, so its community can be read before the lock.
-        var communityId = await work.Connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
-            "SELECT community_id FROM posts WHERE id = @PostId", new { PostId = postId }, work.Transaction, cancellationToken: cancellationToken));
+        var communityId = await work.ScalarAsync<Guid?>(
+            "SELECT community_id FROM posts WHERE id = @PostId", new { PostId = postId });
         if (communityId is null)
         {
             return null;
         }
 
-        var access = await CommunityAccess.LockAsync(work, dialect, communityId.Value, personId, cancellationToken);
+        var access = await CommunityAccess.LockAsync(work, dialect, communityId.Value, personId);
         if (access is not { CanSeeContent: true })
         {
             return null;
         }
 
         // Read under the lock: the post may have been deleted while we waited for it.
-        var post = await PostReader.ReadOneAsync(work, dialect, postId, cancellationToken);
+        var post = await PostReader.ReadOneAsync(work, postId);
         return post is null ? null : new PostTarget(post, access);
     }
 }

@@ -38,7 +38,7 @@ internal static class PublishPost
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me, cancellationToken);
+        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me);
         if (access is null)
         {
             return Problems.NotFound("The community");
@@ -49,7 +49,7 @@ internal static class PublishPost
             return Problems.Forbidden("Only active members of a community can post in it. Join it first.");
         }
 
-        await People.RememberCallerAsync(work, user, cancellationToken);
+        await People.RememberCallerAsync(work, user);
         var postId = Guid.CreateVersion7();
         var parameters = new DynamicParameters(PostRules.Columns(request, bodyHtml!));
         parameters.AddDynamicParams(new
@@ -58,24 +58,22 @@ internal static class PublishPost
             CommunityId = id,
             request.Type,
             AuthorId = me,
-            AuthorDepartment = await People.DepartmentOfAsync(work, me, cancellationToken),
+            AuthorDepartment = await People.DepartmentOfAsync(work, me),
             Now = time.UtcNowForDatabase(),
         });
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             INSERT INTO posts (id, community_id, type, title, body, body_html, author_id, author_department,
                                starts_at, ends_at, location, url, version, created_at, updated_at)
             VALUES (@PostId, @CommunityId, @Type, @Title, @Body, @BodyHtml, @AuthorId, @AuthorDepartment,
                     @StartsAt, @EndsAt, @Location, @Url, 1, @Now, @Now)
             """,
-            parameters,
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await TagTable.Posts.ReplaceAsync(work, postId, tags, cancellationToken);
+            parameters);
+        await TagTable.Posts.ReplaceAsync(work, postId, tags);
 
-        var post = await PostReader.ReadOneAsync(work, database.Dialect, postId, cancellationToken);
-        await outbox.EnqueueAsync(work, PostEvents.Published(post!, access.Visibility), cancellationToken);
-        await work.CommitAsync(cancellationToken);
+        var post = await PostReader.ReadOneAsync(work, postId);
+        await outbox.EnqueueAsync(work, PostEvents.Published(post!, access.Visibility));
+        await work.CommitAsync();
 
         ETags.Set(response, post!.Version);
         return TypedResults.Created($"/api/posts/{postId}", post);

@@ -1,6 +1,5 @@
-using System.Data.Common;
 using System.Text.Json;
-using Dapper;
+using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Communities.Features.Posts;
 
@@ -13,10 +12,10 @@ internal static class SuggestedExperts
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<IReadOnlyList<SuggestedExpert>> ReadAsync(
-        DbConnection connection, Guid postId, CancellationToken cancellationToken, DbTransaction? transaction = null)
+        DbSession session, Guid postId)
     {
-        var json = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT experts FROM expert_suggestions WHERE post_id = @PostId", new { PostId = postId }, transaction, cancellationToken: cancellationToken));
+        var json = await session.ScalarAsync<string?>(
+            "SELECT experts FROM expert_suggestions WHERE post_id = @PostId", new { PostId = postId });
         return json is null ? [] : JsonSerializer.Deserialize<List<SuggestedExpert>>(json, Json) ?? [];
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Communities.Features.Posts;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -33,21 +32,19 @@ internal static class AddReaction
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        if (await PostTarget.LockAsync(work, database.Dialect, id, me, cancellationToken) is null)
+        if (await PostTarget.LockAsync(work, database.Dialect, id, me) is null)
         {
             return Problems.NotFound("The post");
         }
 
-        var added = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var added = await work.ExecuteAsync(
             """
             INSERT INTO post_reactions (post_id, person_id, kind, created_at) VALUES (@PostId, @Me, @Kind, @Now)
             ON CONFLICT (post_id, person_id, kind) DO NOTHING
             """,
-            new { PostId = id, Me = me, request.Kind, Now = time.UtcNowForDatabase() },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        var count = await ReactionCounts.MoveAsync(work, id, added, cancellationToken);
-        await work.CommitAsync(cancellationToken);
+            new { PostId = id, Me = me, request.Kind, Now = time.UtcNowForDatabase() });
+        var count = await ReactionCounts.MoveAsync(work, id, added);
+        await work.CommitAsync();
         return TypedResults.Ok(new Response(id, request.Kind!, count, Reacted: true));
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Communities.Features.Reactions;
@@ -13,10 +12,8 @@ internal static class ReactionCounts
     public static readonly string[] Kinds = [Helpful];
 
     /// <summary>Moves the post's reaction count by <paramref name="change"/> and returns it.</summary>
-    public static Task<int> MoveAsync(UnitOfWork work, Guid postId, int change, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+    public static Task<int> MoveAsync(UnitOfWork work, Guid postId, int change) =>
+        work.ScalarAsync<int>(
             "UPDATE posts SET reaction_count = reaction_count + @Change WHERE id = @PostId RETURNING reaction_count",
-            new { PostId = postId, Change = change },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { PostId = postId, Change = change });
 }

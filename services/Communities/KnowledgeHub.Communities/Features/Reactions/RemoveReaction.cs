@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Communities.Features.Posts;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -29,18 +28,16 @@ internal static class RemoveReaction
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        if (await PostTarget.LockAsync(work, database.Dialect, id, me, cancellationToken) is null)
+        if (await PostTarget.LockAsync(work, database.Dialect, id, me) is null)
         {
             return Problems.NotFound("The post");
         }
 
-        var removed = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var removed = await work.ExecuteAsync(
             "DELETE FROM post_reactions WHERE post_id = @PostId AND person_id = @Me AND kind = @Kind",
-            new { PostId = id, Me = me, Kind = kind },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await ReactionCounts.MoveAsync(work, id, -removed, cancellationToken);
-        await work.CommitAsync(cancellationToken);
+            new { PostId = id, Me = me, Kind = kind });
+        await ReactionCounts.MoveAsync(work, id, -removed);
+        await work.CommitAsync();
         return TypedResults.NoContent();
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -9,31 +8,27 @@ internal sealed record DepartmentResponse(string Code, string Name);
 
 internal sealed class DepartmentDirectory(Outbox<ExpertiseDatabase> outbox, TimeProvider time)
 {
-    public static Task<bool> ExistsAsync(UnitOfWork work, string code, CancellationToken cancellationToken) =>
-        work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+    public static Task<bool> ExistsAsync(UnitOfWork work, string code) =>
+        work.ScalarAsync<bool>(
             "SELECT count(*) > 0 FROM departments WHERE code = @Code",
-            new { Code = code },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Code = code });
 
     /// <summary>
     /// Departments named by trusted sources (the identity provider's token, an admin's import)
     /// come into being on first mention, named after their code until an admin renames them.
     /// </summary>
-    public async Task EnsureAsync(UnitOfWork work, string code, CancellationToken cancellationToken)
+    public async Task EnsureAsync(UnitOfWork work, string code)
     {
         var now = time.UtcNowForDatabase();
-        var created = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var created = await work.ExecuteAsync(
             """
             INSERT INTO departments (code, name, version, updated_at) VALUES (@Code, @Code, 1, @Now)
             ON CONFLICT (code) DO NOTHING
             """,
-            new { Code = code, Now = now },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Code = code, Now = now });
         if (created == 1)
         {
-            await outbox.EnqueueAsync(work, new DepartmentChanged(code, code, 1, now), cancellationToken);
+            await outbox.EnqueueAsync(work, new DepartmentChanged(code, code, 1, now));
         }
     }
 }

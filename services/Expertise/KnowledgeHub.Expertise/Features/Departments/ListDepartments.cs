@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,9 +14,9 @@ internal static class ListDepartments
 
     private static async Task<Ok<IReadOnlyList<DepartmentResponse>>> HandleAsync(ExpertiseDatabase database, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var departments = await connection.QueryAsync<DepartmentRow>(new CommandDefinition(
-            "SELECT code AS Code, name AS Name FROM departments ORDER BY code", cancellationToken: cancellationToken));
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var departments = await session.QueryAsync<DepartmentRow>(
+            "SELECT code AS Code, name AS Name FROM departments ORDER BY code");
         return TypedResults.Ok<IReadOnlyList<DepartmentResponse>>(departments.Select(row => new DepartmentResponse(row.Code, row.Name)).ToList());
     }
 

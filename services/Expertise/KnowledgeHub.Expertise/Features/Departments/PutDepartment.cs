@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -41,17 +40,15 @@ internal static class PutDepartment
         var name = request.Name!.Trim();
         var now = time.UtcNowForDatabase();
         await using var work = await database.BeginAsync(cancellationToken);
-        var version = await work.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var version = await work.ScalarAsync<long>(
             """
             INSERT INTO departments (code, name, version, updated_at) VALUES (@Code, @Name, 1, @Now)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, version = departments.version + 1, updated_at = excluded.updated_at
             RETURNING version
             """,
-            new { Code = normalized, Name = name, Now = now },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await outbox.EnqueueAsync(work, new DepartmentChanged(normalized!, name, version, now), cancellationToken);
-        await work.CommitAsync(cancellationToken);
+            new { Code = normalized, Name = name, Now = now });
+        await outbox.EnqueueAsync(work, new DepartmentChanged(normalized!, name, version, now));
+        await work.CommitAsync();
         return TypedResults.Ok(new DepartmentResponse(normalized!, name));
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -18,16 +17,14 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
     /// <summary>What a post shows about its author; a question shows a need, not knowledge.</summary>
     private static readonly HashSet<string> KnowledgeTypes = new(StringComparer.Ordinal) { "article", "resource", "event" };
 
-    public async Task RebuildPostAsync(UnitOfWork work, Guid postId, CancellationToken cancellationToken)
+    public async Task RebuildPostAsync(UnitOfWork work, Guid postId)
     {
-        var post = await work.Connection.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
+        var post = await work.QueryOneAsync<PostRow>(
             """
             SELECT author_id AS AuthorId, type AS Type, title AS Title, tags AS Tags, visibility AS Visibility, removed AS Removed, created_at AS CreatedAt, body AS Body
             FROM community_posts WHERE post_id = @PostId
             """,
-            new { PostId = postId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { PostId = postId });
         List<EvidencePiece> pieces = [];
         if (post is { Removed: false, Visibility: "open" } && KnowledgeTypes.Contains(post.Type))
         {
@@ -38,22 +35,20 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
         }
 
         var source = EvidenceStore.PostSource(postId);
-        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, post?.AuthorId ?? Guid.Empty, pieces, cancellationToken);
+        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, post?.AuthorId ?? Guid.Empty, pieces);
         await (post is { Removed: false } && KnowledgeTypes.Contains(post.Type)
             ? EvidenceDocuments.ReplaceAsync(work, Document(source, post.AuthorId, EvidenceKinds.Post, pieces, post.CreatedAt, post.Visibility, post.Title, post.Tags, post.Body))
             : EvidenceDocuments.RemoveAsync(work, source));
     }
 
-    public async Task RebuildAnswersOfPostAsync(UnitOfWork work, Guid postId, CancellationToken cancellationToken)
+    public async Task RebuildAnswersOfPostAsync(UnitOfWork work, Guid postId)
     {
-        var answers = await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+        var answers = await work.QueryAsync<Guid>(
             "SELECT answer_id FROM community_answers WHERE post_id = @PostId",
-            new { PostId = postId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { PostId = postId });
         foreach (var answer in answers)
         {
-            await RebuildAnswerAsync(work, answer, cancellationToken);
+            await RebuildAnswerAsync(work, answer);
         }
     }
 
@@ -62,9 +57,9 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
     /// accepted answer, dated by its acceptance. The question's own stored state (newest version)
     /// wins over the copy of its title and tags the answer event carried.
     /// </summary>
-    public async Task RebuildAnswerAsync(UnitOfWork work, Guid answerId, CancellationToken cancellationToken)
+    public async Task RebuildAnswerAsync(UnitOfWork work, Guid answerId)
     {
-        var answer = await work.Connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
+        var answer = await work.QueryOneAsync<AnswerRow>(
             """
             SELECT a.author_id AS AuthorId, coalesce(p.title, a.question_title) AS Title, coalesce(p.tags, a.question_tags) AS Tags, p.body AS Body,
                    coalesce(p.visibility, a.visibility) AS Visibility, coalesce(p.removed, false) AS PostRemoved,
@@ -74,9 +69,7 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
             LEFT JOIN accepted_answers acc ON acc.post_id = a.post_id
             WHERE a.answer_id = @AnswerId
             """,
-            new { AnswerId = answerId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { AnswerId = answerId });
         List<EvidencePiece> pieces = [];
         if (answer is { PostRemoved: false, Visibility: "open" })
         {
@@ -92,7 +85,7 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
         }
 
         var source = EvidenceStore.AnswerSource(answerId);
-        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, answer?.AuthorId ?? Guid.Empty, pieces, cancellationToken);
+        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, answer?.AuthorId ?? Guid.Empty, pieces);
         if (answer is { PostRemoved: false })
         {
             var accepted = answer.AcceptedAnswerId == answerId;

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Expertise.Features.Evidence;
@@ -6,16 +5,14 @@ namespace KnowledgeHub.Expertise.Features.Evidence;
 /// <summary>A person's declared skills are evidence too: one piece per skill, weighted by level, dated by the declaration.</summary>
 internal static class DeclaredEvidence
 {
-    public static Task SyncAsync(UnitOfWork work, SqlDialect dialect, Guid personId, CancellationToken cancellationToken) =>
-        SyncAsync(work, dialect, [personId], cancellationToken);
+    public static Task SyncAsync(UnitOfWork work, SqlDialect dialect, Guid personId) =>
+        SyncAsync(work, dialect, [personId]);
 
-    public static async Task SyncAsync(UnitOfWork work, SqlDialect dialect, Guid[] personIds, CancellationToken cancellationToken)
+    public static async Task SyncAsync(UnitOfWork work, SqlDialect dialect, Guid[] personIds)
     {
-        var declarations = (await work.Connection.QueryAsync<Declaration>(new CommandDefinition(
+        var declarations = (await work.QueryAsync<Declaration>(
             $"SELECT person_id AS PersonId, skill_id AS SkillId, level AS Level, updated_at AS UpdatedAt FROM person_skills WHERE {dialect.InList("person_id", "@PersonIds")}",
-            new { PersonIds = personIds },
-            work.Transaction,
-            cancellationToken: cancellationToken))).ToLookup(declaration => declaration.PersonId);
+            new { PersonIds = personIds })).ToLookup(declaration => declaration.PersonId);
         await EvidenceStore.ReplaceManyAsync(
             work,
             dialect,
@@ -23,8 +20,7 @@ internal static class DeclaredEvidence
                 EvidenceStore.DeclaredSource(person),
                 person,
                 declarations[person].Select(declaration => new EvidencePiece(
-                    declaration.SkillId, EvidenceKinds.Declared, $"Declared level {declaration.Level} of 5", declaration.UpdatedAt, declaration.Level)).ToList())).ToList(),
-            cancellationToken);
+                    declaration.SkillId, EvidenceKinds.Declared, $"Declared level {declaration.Level} of 5", declaration.UpdatedAt, declaration.Level)).ToList())).ToList());
     }
 
     private sealed class Declaration

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Skills;
 
@@ -29,25 +28,23 @@ internal static class EvidenceStore
     public static string EndorsementSource(Guid endorsementId) => $"endorsement:{endorsementId}";
 
     public static Task ReplaceAsync(
-        UnitOfWork work, SqlDialect dialect, string source, Guid personId, IReadOnlyList<EvidencePiece> pieces, CancellationToken cancellationToken) =>
-        ReplaceManyAsync(work, dialect, [new EvidenceSource(source, personId, pieces)], cancellationToken);
+        UnitOfWork work, SqlDialect dialect, string source, Guid personId, IReadOnlyList<EvidencePiece> pieces) =>
+        ReplaceManyAsync(work, dialect, [new EvidenceSource(source, personId, pieces)]);
 
     /// <summary>
     /// Makes each source show exactly its pieces. Rows that stay keep their id and whether their
     /// owner hid them; unchanged rows are not written; a few statements per batch of sources.
     /// </summary>
-    public static async Task ReplaceManyAsync(UnitOfWork work, SqlDialect dialect, IReadOnlyList<EvidenceSource> sources, CancellationToken cancellationToken)
+    public static async Task ReplaceManyAsync(UnitOfWork work, SqlDialect dialect, IReadOnlyList<EvidenceSource> sources)
     {
         foreach (var batch in sources.DistinctBy(source => source.Source).Chunk(Batch))
         {
-            var existing = (await work.Connection.QueryAsync<StoredPiece>(new CommandDefinition(
+            var existing = (await work.QueryAsync<StoredPiece>(
                 $"""
                 SELECT id AS Id, source AS Source, person_id AS PersonId, skill_id AS SkillId, kind AS Kind, detail AS Detail, level AS Level, occurred_at AS At
                 FROM evidence WHERE {dialect.InList("source", "@Sources")}
                 """,
-                new { Sources = batch.Select(source => source.Source).ToArray() },
-                work.Transaction,
-                cancellationToken: cancellationToken))).ToLookup(row => row.Source);
+                new { Sources = batch.Select(source => source.Source).ToArray() })).ToLookup(row => row.Source);
 
             var gone = new List<StoredPiece>();
             var written = new List<(EvidenceSource Source, EvidencePiece Piece)>();
@@ -72,14 +69,13 @@ internal static class EvidenceStore
                     .Select(piece => (source, piece)));
             }
 
-            await WriteAsync(work, dialect, gone, written, cancellationToken);
-            await IndexWordsAsync(work, dialect, retitled, cancellationToken);
+            await WriteAsync(work, dialect, gone, written);
+            await IndexWordsAsync(work, dialect, retitled);
             var affected = gone.Select(row => (row.PersonId, row.SkillId)).Concat(written.Select(entry => (entry.Source.PersonId, entry.Piece.SkillId))).ToList();
             await RecomputeAsync(
                 work,
                 dialect,
                 affected.Select(pair => pair.PersonId).Distinct().ToArray(),
-                cancellationToken,
                 affected.Select(pair => pair.SkillId).Distinct().ToArray());
         }
     }
@@ -91,7 +87,7 @@ internal static class EvidenceStore
     /// out of a sum.
     /// </summary>
     public static async Task RecomputeAsync(
-        UnitOfWork work, SqlDialect dialect, Guid[] personIds, CancellationToken cancellationToken, Guid[]? skillIds = null)
+        UnitOfWork work, SqlDialect dialect, Guid[] personIds, Guid[]? skillIds = null)
     {
         var inSkills = skillIds is null ? "" : $"AND {dialect.InList("skill_id", "@SkillIds")}";
         foreach (var batch in personIds.Order().Chunk(Batch))
@@ -101,9 +97,8 @@ internal static class EvidenceStore
                 dialect,
                 "INSERT INTO evidence_locks (person_id) VALUES {rows} ON CONFLICT (person_id) DO UPDATE SET person_id = excluded.person_id",
                 batch,
-                person => [person],
-                cancellationToken);
-            await work.Connection.ExecuteAsync(new CommandDefinition(
+                person => [person]);
+            await work.ExecuteAsync(
                 $"""
                 INSERT INTO expertise (skill_id, person_id, declared_level, declared, endorsement, post, answer, accepted_answer, project, total, pieces)
                 SELECT skill_id, person_id,
@@ -128,9 +123,7 @@ internal static class EvidenceStore
                 WHERE {dialect.InList("person_id", "@PersonIds")} {inSkills}
                   AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.person_id = expertise.person_id AND e.skill_id = expertise.skill_id AND NOT e.hidden);
                 """,
-                new { PersonIds = batch, SkillIds = skillIds },
-                work.Transaction,
-                cancellationToken: cancellationToken));
+                new { PersonIds = batch, SkillIds = skillIds });
         }
     }
 
@@ -138,38 +131,33 @@ internal static class EvidenceStore
     private static string? TitleOf(IEnumerable<(string Kind, string Detail)> pieces) =>
         pieces.Select(piece => piece.Kind == EvidenceKinds.Declared ? null : piece.Detail).FirstOrDefault();
 
-    private static async Task IndexWordsAsync(UnitOfWork work, SqlDialect dialect, List<(string Source, string? Title)> retitled, CancellationToken cancellationToken)
+    private static async Task IndexWordsAsync(UnitOfWork work, SqlDialect dialect, List<(string Source, string? Title)> retitled)
     {
         if (retitled.Count == 0)
         {
             return;
         }
 
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             $"DELETE FROM evidence_words WHERE {dialect.InList("source", "@Sources")}",
-            new { Sources = retitled.Select(entry => entry.Source).ToArray() },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Sources = retitled.Select(entry => entry.Source).ToArray() });
         await MultiRow.ExecuteAsync(
             work,
             dialect,
             "INSERT INTO evidence_words (word, source) VALUES {rows} ON CONFLICT DO NOTHING",
             retitled.Where(entry => entry.Title is not null)
                 .SelectMany(entry => SkillIndex.SignificantWords(entry.Title!).Select(word => (Word: word, entry.Source))),
-            entry => [entry.Word, entry.Source],
-            cancellationToken);
+            entry => [entry.Word, entry.Source]);
     }
 
     private static async Task WriteAsync(
-        UnitOfWork work, SqlDialect dialect, List<StoredPiece> gone, List<(EvidenceSource Source, EvidencePiece Piece)> written, CancellationToken cancellationToken)
+        UnitOfWork work, SqlDialect dialect, List<StoredPiece> gone, List<(EvidenceSource Source, EvidencePiece Piece)> written)
     {
         if (gone.Count > 0)
         {
-            await work.Connection.ExecuteAsync(new CommandDefinition(
+            await work.ExecuteAsync(
                 $"DELETE FROM evidence WHERE {dialect.InList("id", "@Ids")}",
-                new { Ids = gone.Select(row => row.Id).ToArray() },
-                work.Transaction,
-                cancellationToken: cancellationToken));
+                new { Ids = gone.Select(row => row.Id).ToArray() });
         }
 
         await MultiRow.ExecuteAsync(
@@ -191,8 +179,7 @@ internal static class EvidenceStore
                     Guid.CreateVersion7(), entry.Source.PersonId, entry.Piece.SkillId, entry.Piece.Kind, entry.Source.Source, entry.Piece.Detail,
                     entry.Piece.Level, weight, ExpertiseModel.StrengthOf(weight, entry.Piece.At), entry.Piece.At,
                 ];
-            },
-            cancellationToken);
+            });
     }
 
     private sealed class StoredPiece

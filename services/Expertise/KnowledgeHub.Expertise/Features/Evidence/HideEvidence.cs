@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -41,11 +40,9 @@ internal static class HideEvidence
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var row = await work.Connection.QuerySingleOrDefaultAsync<MyEvidenceRow>(new CommandDefinition(
+        var row = await work.QueryOneAsync<MyEvidenceRow>(
             MyEvidenceRow.Select + " WHERE e.id = @Id AND e.person_id = @PersonId",
-            new { Id = id, PersonId = me },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Id = id, PersonId = me });
         if (row is null)
         {
             return Problems.NotFound("The evidence");
@@ -53,15 +50,13 @@ internal static class HideEvidence
 
         if (row.Hidden != hidden)
         {
-            await work.Connection.ExecuteAsync(new CommandDefinition(
+            await work.ExecuteAsync(
                 "UPDATE evidence SET hidden = @Hidden WHERE id = @Id",
-                new { Id = id, Hidden = hidden },
-                work.Transaction,
-                cancellationToken: cancellationToken));
-            await EvidenceStore.RecomputeAsync(work, database.Dialect, [me], cancellationToken);
+                new { Id = id, Hidden = hidden });
+            await EvidenceStore.RecomputeAsync(work, database.Dialect, [me]);
             await EvidenceDocuments.SyncHiddenAsync(work, row.Source);
-            await outbox.EnqueueAsync(work, await VisibilityOfAsync(work, me, row.Source, time), cancellationToken);
-            await work.CommitAsync(cancellationToken);
+            await outbox.EnqueueAsync(work, await VisibilityOfAsync(work, me, row.Source, time));
+            await work.CommitAsync();
         }
 
         return TypedResults.Ok(row.ToItem(time.GetUtcNow()) with { Hidden = hidden });

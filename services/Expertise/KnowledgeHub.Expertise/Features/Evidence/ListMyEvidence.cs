@@ -55,12 +55,12 @@ internal static class ListMyEvidence
             return validation.ToProblem();
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
         var sql = new StringBuilder(MyEvidenceRow.Select).Append(" WHERE e.person_id = @PersonId");
         var parameters = new DynamicParameters(new { PersonId = user.PersonId(), Take = page.Limit + 1 });
         if (skill is not null)
         {
-            var canonical = await SkillTaxonomy.FindAsync(connection, skill, cancellationToken);
+            var canonical = await SkillTaxonomy.FindAsync(session, skill);
             sql.Append(" AND e.skill_id = @SkillId");
             parameters.Add("SkillId", canonical?.Id ?? Guid.Empty);
         }
@@ -79,7 +79,7 @@ internal static class ListMyEvidence
         }
 
         sql.Append(" ORDER BY e.occurred_at DESC, e.id DESC LIMIT @Take");
-        var rows = await connection.QueryAsync<MyEvidenceRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken));
+        var rows = await session.QueryAsync<MyEvidenceRow>(sql.ToString(), parameters);
         var now = time.GetUtcNow();
         return TypedResults.Ok(page.ToPage(
             rows.Select(row => row.ToItem(now)).ToList(),

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Experts;
 
@@ -14,9 +13,9 @@ internal sealed record PostState(
 /// </summary>
 internal sealed class PostChanges(CommunityEvidence evidence, ExpertSuggestions suggestions, TimeProvider time)
 {
-    public async Task ApplyAsync(UnitOfWork work, PostState post, CancellationToken cancellationToken)
+    public async Task ApplyAsync(UnitOfWork work, PostState post)
     {
-        var applied = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var applied = await work.ExecuteAsync(
             """
             INSERT INTO community_posts (post_id, community_id, author_id, type, title, tags, visibility, version, created_at, body)
             VALUES (@PostId, @CommunityId, @AuthorId, @Type, @Title, @Tags, @Visibility, @Version, @CreatedAt, @Body)
@@ -25,20 +24,18 @@ internal sealed class PostChanges(CommunityEvidence evidence, ExpertSuggestions 
                 tags = excluded.tags, visibility = excluded.visibility, version = excluded.version, created_at = excluded.created_at, body = excluded.body
             WHERE community_posts.version < excluded.version AND NOT community_posts.removed
             """,
-            post,
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            post);
         if (applied == 0)
         {
             return;
         }
 
-        await evidence.RebuildPostAsync(work, post.PostId, cancellationToken);
-        await evidence.RebuildAnswersOfPostAsync(work, post.PostId, cancellationToken);
+        await evidence.RebuildPostAsync(work, post.PostId);
+        await evidence.RebuildAnswersOfPostAsync(work, post.PostId);
         // A question from an imported history (ADR 0044) was answered long ago: nobody is asked about it now.
         if (post.Type == "question" && time.GetUtcNow() - post.CreatedAt < ExpertSuggestions.LoadWindow)
         {
-            await suggestions.SuggestAsync(work, new Question(post.PostId, post.CommunityId, post.AuthorId, post.Title, post.Tags, post.Body), cancellationToken);
+            await suggestions.SuggestAsync(work, new Question(post.PostId, post.CommunityId, post.AuthorId, post.Title, post.Tags, post.Body));
         }
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -13,17 +12,15 @@ namespace KnowledgeHub.Expertise.Features.Evidence;
 /// </summary>
 internal sealed class ProjectEvidence(ExpertiseDatabase database, TagSkills tagSkills)
 {
-    public async Task RebuildAsync(UnitOfWork work, Guid projectId, Guid personId, CancellationToken cancellationToken)
+    public async Task RebuildAsync(UnitOfWork work, Guid projectId, Guid personId)
     {
-        var membership = await work.Connection.QuerySingleOrDefaultAsync<MembershipRow>(new CommandDefinition(
+        var membership = await work.QueryOneAsync<MembershipRow>(
             """
             SELECT m.role AS Role, m.assigned_at AS AssignedAt, m.removed_at AS RemovedAt, p.name AS Name, p.tags AS Tags, p.updated_at AS UpdatedAt
             FROM project_members m JOIN projects p ON p.project_id = m.project_id
             WHERE m.project_id = @ProjectId AND m.person_id = @PersonId
             """,
-            new { ProjectId = projectId, PersonId = personId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { ProjectId = projectId, PersonId = personId });
         List<EvidencePiece> pieces = [];
         if (membership is { RemovedAt: null })
         {
@@ -35,7 +32,7 @@ internal sealed class ProjectEvidence(ExpertiseDatabase database, TagSkills tagS
         }
 
         var source = EvidenceStore.ProjectSource(projectId, personId);
-        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, personId, pieces, cancellationToken);
+        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, personId, pieces);
         await (membership is { RemovedAt: null }
             ? EvidenceDocuments.ReplaceAsync(work, new EvidenceDocument(
                 source,
@@ -49,16 +46,14 @@ internal sealed class ProjectEvidence(ExpertiseDatabase database, TagSkills tagS
             : EvidenceDocuments.RemoveAsync(work, source));
     }
 
-    public async Task RebuildMembersAsync(UnitOfWork work, Guid projectId, CancellationToken cancellationToken)
+    public async Task RebuildMembersAsync(UnitOfWork work, Guid projectId)
     {
-        var members = await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+        var members = await work.QueryAsync<Guid>(
             "SELECT person_id FROM project_members WHERE project_id = @ProjectId",
-            new { ProjectId = projectId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { ProjectId = projectId });
         foreach (var member in members)
         {
-            await RebuildAsync(work, projectId, member, cancellationToken);
+            await RebuildAsync(work, projectId, member);
         }
     }
 

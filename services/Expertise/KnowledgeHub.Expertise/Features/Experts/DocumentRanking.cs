@@ -44,7 +44,7 @@ internal static class DocumentRanking
             .ToList();
         var relevance = documents.GroupBy(document => document.PersonId).ToDictionary(person => person.Key, person => person.Sum(document => document.Contribution));
         var skillScores = skills.Count == 0 ? new Dictionary<Guid, double>() : (await ExpertRanking.ScoreAsync(
-                session.Connection, session.Dialect, filters with { SkillIds = skills.Select(skill => skill.Id).ToList(), TitleWords = [] }, SkillCandidates, newest, session.CancellationToken, session.Transaction))
+                session, filters with { SkillIds = skills.Select(skill => skill.Id).ToList(), TitleWords = [] }, SkillCandidates, newest))
             .ToDictionary(scored => scored.Person.Id, scored => scored.Score);
         if (relevance.Count == 0 && skillScores.Count == 0)
         {
@@ -98,7 +98,7 @@ internal static class DocumentRanking
             """,
             new { Sources = sources })).ToDictionary(document => document.Source);
         var bySkill = skills.Count == 0 ? [] : await ExpertRanking.ExplainAsync(
-            session.Connection, session.Dialect, filters with { SkillIds = skills.Select(skill => skill.Id).ToList(), TitleWords = [] }, chosen, reference, session.CancellationToken, session.Transaction);
+            session, filters with { SkillIds = skills.Select(skill => skill.Id).ToList(), TitleWords = [] }, chosen, reference);
         var skillEvidence = bySkill.ToDictionary(expert => expert.Person.Id, expert => expert.Evidence);
         return chosen.Select(candidate => new RankedExpert(
             candidate.Person,

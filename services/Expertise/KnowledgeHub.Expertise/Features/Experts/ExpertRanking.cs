@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text;
 using Dapper;
 using KnowledgeHub.Data;
@@ -39,7 +38,7 @@ internal static class ExpertRanking
     /// with scores but without evidence yet.
     /// </summary>
     public static async Task<IReadOnlyList<(ExpertPerson Person, double Score)>> ScoreAsync(
-        DbConnection connection, SqlDialect dialect, ExpertQuery query, int needed, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction = null)
+        DbSession session, ExpertQuery query, int needed, DateTimeOffset now)
     {
         if (query.SkillIds.Count == 0 && query.TitleWords.Count == 0)
         {
@@ -48,29 +47,26 @@ internal static class ExpertRanking
 
         if (query.SkillIds.Count == 0)
         {
-            return Best(await ByTitlesAsync(connection, dialect, query, now, cancellationToken, transaction), query, needed);
+            return Best(await ByTitlesAsync(session, query, now), query, needed);
         }
 
         if (query.PreferredDepartment is not { } preferred)
         {
-            return await BySkillsAsync(connection, dialect, query, needed, now, cancellationToken, transaction);
+            return await BySkillsAsync(session, query, needed, now);
         }
 
-        var nearby = await BySkillsAsync(connection, dialect, query with { Department = preferred }, needed, now, cancellationToken, transaction);
+        var nearby = await BySkillsAsync(session, query with { Department = preferred }, needed, now);
         var others = nearby.Count >= needed ? [] : await BySkillsAsync(
-            connection, dialect, query with { OtherThanDepartment = preferred }, needed - nearby.Count, now, cancellationToken, transaction);
+            session, query with { OtherThanDepartment = preferred }, needed - nearby.Count, now);
         return [.. nearby, .. others];
     }
 
     /// <summary>The visible evidence that explains each person's place, strongest first.</summary>
     public static async Task<IReadOnlyList<RankedExpert>> ExplainAsync(
-        DbConnection connection,
-        SqlDialect dialect,
+        DbSession session,
         ExpertQuery query,
         IReadOnlyList<(ExpertPerson Person, double Score)> ranked,
-        DateTimeOffset now,
-        CancellationToken cancellationToken,
-        DbTransaction? transaction = null)
+        DateTimeOffset now)
     {
         if (ranked.Count == 0)
         {
@@ -78,16 +74,14 @@ internal static class ExpertRanking
         }
 
         var parameters = new DynamicParameters(new { People = ranked.Select(candidate => candidate.Person.Id).ToArray() });
-        var (from, where) = EvidenceOf(dialect, query, parameters);
-        var rows = await connection.QueryAsync<PieceRow>(new CommandDefinition(
+        var (from, where) = EvidenceOf(session.Dialect, query, parameters);
+        var rows = await session.QueryAsync<PieceRow>(
             $"""
             SELECT e.person_id AS PersonId, e.source AS Source, e.kind AS Kind, s.name AS Skill, e.detail AS Detail, e.occurred_at AS At, e.weight AS Weight
             FROM {from} JOIN skills s ON s.id = e.skill_id
-            WHERE {where} AND {dialect.InList("e.person_id", "@People")} AND NOT e.hidden
+            WHERE {where} AND {session.Dialect.InList("e.person_id", "@People")} AND NOT e.hidden
             """,
-            parameters,
-            transaction,
-            cancellationToken: cancellationToken));
+            parameters);
 
         // Found by its title, a post tagged with several skills is one piece, not one per skill.
         var pieces = (query.SkillIds.Count > 0 ? rows : rows.DistinctBy(piece => piece.Source)).ToLookup(piece => piece.PersonId);
@@ -109,7 +103,7 @@ internal static class ExpertRanking
     /// unread can overtake: a popular skill with thousands of holders costs a batch or two.
     /// </summary>
     private static async Task<IReadOnlyList<(ExpertPerson Person, double Score)>> BySkillsAsync(
-        DbConnection connection, SqlDialect dialect, ExpertQuery query, int needed, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction)
+        DbSession session, ExpertQuery query, int needed, DateTimeOffset now)
     {
         var factor = ExpertiseModel.DecayFactor(now);
         var lists = query.SkillIds.Distinct().Select(skill => new HolderList(skill)).ToList();
@@ -133,14 +127,11 @@ internal static class ExpertRanking
                 }
 
                 sql.Append(" ORDER BY x.total DESC, x.person_id LIMIT @Take");
-                var rows = (await connection.QueryAsync<HolderRow, StoredSums, (HolderRow Holder, StoredSums Sums)>(
-                    new CommandDefinition(
-                        sql.ToString(),
-                        new { list.SkillId, query.Department, query.OtherThanDepartment, query.Excluding, list.AfterTotal, list.AfterPerson, Take = batch },
-                        transaction,
-                        cancellationToken: cancellationToken),
+                var rows = await session.QueryAsync<HolderRow, StoredSums, (HolderRow Holder, StoredSums Sums)>(
+                    sql.ToString(),
+                    new { list.SkillId, query.Department, query.OtherThanDepartment, query.Excluding, list.AfterTotal, list.AfterPerson, Take = batch },
                     (holder, sums) => (holder, sums),
-                    splitOn: StoredSums.SplitOn)).ToList();
+                    StoredSums.SplitOn);
                 list.Advance(rows.Select(row => (row.Holder.Total, row.Holder.Id)).ToList(), batch);
                 foreach (var (holder, sums) in rows.Where(row => !scored.ContainsKey(row.Holder.Id)))
                 {
@@ -155,7 +146,7 @@ internal static class ExpertRanking
                 }
             }
 
-            foreach (var (person, score) in await ScoreAcrossSkillsAsync(connection, dialect, query, unseen, factor, cancellationToken, transaction))
+            foreach (var (person, score) in await ScoreAcrossSkillsAsync(session, query, unseen, factor))
             {
                 scored[person.Id] = (person, score);
             }
@@ -171,31 +162,25 @@ internal static class ExpertRanking
 
     /// <summary>Several skills asked for: a person's score is the sum of their scores in each.</summary>
     private static async Task<IEnumerable<(ExpertPerson Person, double Score)>> ScoreAcrossSkillsAsync(
-        DbConnection connection,
-        SqlDialect dialect,
+        DbSession session,
         ExpertQuery query,
         Dictionary<Guid, ExpertPerson> people,
-        double factor,
-        CancellationToken cancellationToken,
-        DbTransaction? transaction)
+        double factor)
     {
         if (people.Count == 0)
         {
             return [];
         }
 
-        var rows = await connection.QueryAsync<HolderRow, StoredSums, (Guid Person, double Score)>(
-            new CommandDefinition(
-                $"""
-                SELECT x.person_id AS Id, '' AS DisplayName, '' AS Department, x.total AS Total, {StoredSums.Columns}
-                FROM expertise x
-                WHERE {dialect.InList("x.person_id", "@People")} AND {dialect.InList("x.skill_id", "@SkillIds")}
-                """,
-                new { People = people.Keys.ToArray(), SkillIds = query.SkillIds.ToArray() },
-                transaction,
-                cancellationToken: cancellationToken),
+        var rows = await session.QueryAsync<HolderRow, StoredSums, (Guid Person, double Score)>(
+            $"""
+            SELECT x.person_id AS Id, '' AS DisplayName, '' AS Department, x.total AS Total, {StoredSums.Columns}
+            FROM expertise x
+            WHERE {session.Dialect.InList("x.person_id", "@People")} AND {session.Dialect.InList("x.skill_id", "@SkillIds")}
+            """,
+            new { People = people.Keys.ToArray(), SkillIds = query.SkillIds.ToArray() },
             (holder, sums) => (holder.Id, ExpertiseModel.Score(sums.At(factor))),
-            splitOn: StoredSums.SplitOn);
+            StoredSums.SplitOn);
         return rows.GroupBy(row => row.Person).Select(person => (people[person.Key], person.Sum(row => row.Score)));
     }
 
@@ -209,10 +194,10 @@ internal static class ExpertRanking
             .ToList();
 
     private static async Task<IEnumerable<(ExpertPerson Person, double Score)>> ByTitlesAsync(
-        DbConnection connection, SqlDialect dialect, ExpertQuery query, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction)
+        DbSession session, ExpertQuery query, DateTimeOffset now)
     {
         var parameters = new DynamicParameters(new { query.Department, query.OtherThanDepartment, query.Excluding });
-        var (from, where) = EvidenceOf(dialect, query, parameters);
+        var (from, where) = EvidenceOf(session.Dialect, query, parameters);
         var sql = new StringBuilder(
             $"""
             SELECT e.person_id AS Id, p.display_name AS DisplayName, p.department AS Department, p.title AS Title,
@@ -221,7 +206,7 @@ internal static class ExpertRanking
             WHERE {where} AND NOT e.hidden
             """);
         AppendPeopleFilter(sql, query);
-        var rows = await connection.QueryAsync<TitleRow>(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken));
+        var rows = await session.QueryAsync<TitleRow>(sql.ToString(), parameters);
 
         // A post tagged with three skills is one piece of evidence, not three.
         return rows

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Evidence;
@@ -31,42 +30,36 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
     /// <summary>How many of the best candidates the spreading rule chooses among.</summary>
     private const int Candidates = MaxExperts * 4;
 
-    public async Task SuggestAsync(UnitOfWork work, Question question, CancellationToken cancellationToken)
+    public async Task SuggestAsync(UnitOfWork work, Question question)
     {
-        var suggestedFor = await work.Connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+        var suggestedFor = await work.QueryOneAsync<string>(
             "SELECT tags FROM question_suggestions WHERE post_id = @PostId",
-            new { question.PostId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { question.PostId });
         if (suggestedFor == question.Tags)
         {
             return;
         }
 
         var now = time.UtcNowForDatabase();
-        var skills = await SkillsOfAsync(work, question, cancellationToken);
+        var skills = await SkillsOfAsync(work, question);
         var query = new ExpertQuery(skills.Select(skill => skill.Id).ToList(), [], Excluding: question.AskerId);
 
         // The same model as a question asked of GET /api/experts: its title, tags and body (ADR 0043).
         var candidates = await DocumentRanking.RankAsync(work, $"{question.Title}\n{question.Tags.Replace(',', ' ')}\n{question.Body}", skills, query, Candidates);
         var ranked = candidates.Select(expert => (expert.Person, expert.Score)).ToList();
-        var chosen = Spread(ranked, await LoadsAsync(work, question.PostId, ranked, now, cancellationToken));
+        var chosen = Spread(ranked, await LoadsAsync(work, question.PostId, ranked, now));
         var experts = chosen.Select(pick => candidates.First(expert => expert.Person.Id == pick.Person.Id)).ToList();
 
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             INSERT INTO question_suggestions (post_id, tags, suggested_at) VALUES (@PostId, @Tags, @Now)
             ON CONFLICT (post_id) DO UPDATE SET tags = excluded.tags, suggested_at = excluded.suggested_at;
             DELETE FROM suggested_experts WHERE post_id = @PostId;
             """,
-            new { question.PostId, question.Tags, Now = now },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+            new { question.PostId, question.Tags, Now = now });
+        await work.ExecuteAsync(
             "INSERT INTO suggested_experts (post_id, person_id, position, suggested_at) VALUES (@PostId, @PersonId, @Position, @Now)",
-            experts.Select((expert, index) => new { question.PostId, PersonId = expert.Person.Id, Position = index + 1, Now = now }),
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            experts.Select((expert, index) => new { question.PostId, PersonId = expert.Person.Id, Position = index + 1, Now = now }));
 
         // A first suggestion of nobody says nothing; a later one replaces the earlier suggestion.
         if (experts.Count > 0 || suggestedFor is not null)
@@ -78,8 +71,7 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
                     question.CommunityId,
                     experts.Select(expert => new ExpertsSuggested.Expert(
                         expert.Person.Id, expert.Person.DisplayName, expert.Person.Department, expert.Score, Reasons(expert))).ToList(),
-                    now),
-                cancellationToken);
+                    now));
         }
     }
 
@@ -99,12 +91,12 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
         return band.Concat(ranked.SkipWhile(candidate => candidate.Score >= cut)).Take(MaxExperts).ToList();
     }
 
-    private static async Task<IReadOnlyList<SkillRef>> SkillsOfAsync(UnitOfWork work, Question question, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<SkillRef>> SkillsOfAsync(UnitOfWork work, Question question)
     {
         var skills = new List<SkillRef>();
         foreach (var tag in TagList.Split(question.Tags))
         {
-            if (await SkillTaxonomy.FindAsync(work.Connection, tag, cancellationToken, work.Transaction) is { } skill && !skills.Exists(known => known.Id == skill.Id))
+            if (await SkillTaxonomy.FindAsync(work, tag) is { } skill && !skills.Exists(known => known.Id == skill.Id))
             {
                 skills.Add(skill);
             }
@@ -112,7 +104,7 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
 
         if (skills.Count == 0)
         {
-            var index = await SkillIndex.LoadAsync(work.Connection, cancellationToken, work.Transaction);
+            var index = await SkillIndex.LoadAsync(work);
             skills.AddRange(index.Match(question.Title));
         }
 
@@ -120,7 +112,7 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
     }
 
     private async Task<IReadOnlyDictionary<Guid, double>> LoadsAsync(
-        UnitOfWork work, Guid postId, IReadOnlyList<(ExpertPerson Person, double Score)> ranked, DateTimeOffset now, CancellationToken cancellationToken)
+        UnitOfWork work, Guid postId, IReadOnlyList<(ExpertPerson Person, double Score)> ranked, DateTimeOffset now)
     {
         var candidates = ranked.Select(candidate => candidate.Person.Id).ToArray();
         if (candidates.Length == 0)
@@ -128,14 +120,12 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
             return new Dictionary<Guid, double>();
         }
 
-        var recent = await work.Connection.QueryAsync<LoadRow>(new CommandDefinition(
+        var recent = await work.QueryAsync<LoadRow>(
             $"""
             SELECT person_id AS PersonId, position AS Position FROM suggested_experts
             WHERE {database.Dialect.InList("person_id", "@Candidates")} AND suggested_at >= @Since AND post_id <> @PostId
             """,
-            new { Candidates = candidates, Since = now - LoadWindow, PostId = postId },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Candidates = candidates, Since = now - LoadWindow, PostId = postId });
         return recent.GroupBy(row => row.PersonId).ToDictionary(person => person.Key, person => person.Sum(row => 1.0 / row.Position));
     }
 

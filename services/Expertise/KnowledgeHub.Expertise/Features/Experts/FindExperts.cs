@@ -57,8 +57,8 @@ internal static class FindExperts
 
         await using var session = await database.OpenSessionAsync(cancellationToken);
         IReadOnlyList<SkillRef> skills = skill is not null
-            ? await SkillTaxonomy.FindAsync(session.Connection, skill, cancellationToken) is { } exact ? [exact] : []
-            : (await SkillIndex.LoadAsync(session.Connection, cancellationToken)).Match(q!);
+            ? await SkillTaxonomy.FindAsync(session, skill) is { } exact ? [exact] : []
+            : (await SkillIndex.LoadAsync(session)).Match(q!);
         var query = new ExpertQuery(
             skills.Select(found => found.Id).ToList(),
             [],
@@ -69,8 +69,8 @@ internal static class FindExperts
         if (skill is not null)
         {
             var now = time.GetUtcNow();
-            var ranked = await ExpertRanking.ScoreAsync(session.Connection, session.Dialect, query, page.Limit, now, cancellationToken);
-            var explained = await ExpertRanking.ExplainAsync(session.Connection, session.Dialect, query, ranked, now, cancellationToken);
+            var ranked = await ExpertRanking.ScoreAsync(session, query, page.Limit, now);
+            var explained = await ExpertRanking.ExplainAsync(session, query, ranked, now);
             return TypedResults.Ok(new Response(explained, skills.Select(found => found.Name).ToList(), "skill"));
         }
 

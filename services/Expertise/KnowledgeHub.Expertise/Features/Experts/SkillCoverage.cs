@@ -1,5 +1,4 @@
 using System.Text;
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Departments;
 using KnowledgeHub.Expertise.Features.Evidence;
@@ -41,23 +40,21 @@ internal static class SkillCoverage
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        if (code is not null && !await DepartmentDirectory.ExistsAsync(work, code, cancellationToken))
+        if (code is not null && !await DepartmentDirectory.ExistsAsync(work, code))
         {
             return Problems.NotFound("The department");
         }
 
         var factor = ExpertiseModel.DecayFactor(time.GetUtcNow());
-        var holdings = await work.Connection.QueryAsync<HoldingRow, StoredSums, (HoldingRow Holding, double Score)>(new CommandDefinition(
+        var holdings = await work.QueryAsync<HoldingRow, StoredSums, (HoldingRow Holding, double Score)>(
             $"""
             SELECT s.name AS Skill, x.declared_level AS DeclaredLevel, {StoredSums.Columns}
             FROM expertise x JOIN people p ON p.id = x.person_id JOIN skills s ON s.id = x.skill_id
             {(code is null ? "" : "WHERE p.department = @Department")}
             """,
             new { Department = code },
-            work.Transaction,
-            cancellationToken: cancellationToken),
             (holding, sums) => (holding, ExpertiseModel.Score(sums.At(factor))),
-            splitOn: StoredSums.SplitOn);
+            StoredSums.SplitOn);
         var coverage = new Dictionary<string, (int Experts, int Practitioners, int Projects)>(StringComparer.Ordinal);
         foreach (var (holding, score) in holdings)
         {
@@ -72,8 +69,8 @@ internal static class SkillCoverage
                 : counts with { Practitioners = counts.Practitioners + 1 };
         }
 
-        var taxonomy = await SkillIndex.LoadAsync(work.Connection, cancellationToken, work.Transaction);
-        foreach (var tag in await ProjectTagsAsync(work, code, cancellationToken))
+        var taxonomy = await SkillIndex.LoadAsync(work);
+        foreach (var tag in await ProjectTagsAsync(work, code))
         {
             // A tag the taxonomy does not know is a candidate, not a skill (ADR 0041).
             if (taxonomy.Named(tag) is not { } skill)
@@ -101,7 +98,7 @@ internal static class SkillCoverage
     };
 
     /// <summary>One tag per project that needs it: projects still under way that the department sponsors or partners in.</summary>
-    private static async Task<IEnumerable<string>> ProjectTagsAsync(UnitOfWork work, string? department, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<string>> ProjectTagsAsync(UnitOfWork work, string? department)
     {
         var sql = new StringBuilder("SELECT tags FROM projects WHERE (status IS NULL OR status NOT IN ('done', 'cancelled'))");
         if (department is not null)
@@ -109,8 +106,8 @@ internal static class SkillCoverage
             sql.Append(" AND (sponsor_department = @Department OR partner_departments LIKE @Partner)");
         }
 
-        var tags = await work.Connection.QueryAsync<string>(new CommandDefinition(
-            sql.ToString(), new { Department = department, Partner = $"%,{department},%" }, work.Transaction, cancellationToken: cancellationToken));
+        var tags = await work.QueryAsync<string>(
+            sql.ToString(), new { Department = department, Partner = $"%,{department},%" });
         return tags.SelectMany(TagList.Split);
     }
 

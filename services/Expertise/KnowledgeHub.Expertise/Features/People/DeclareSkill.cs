@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Skills;
@@ -45,24 +44,22 @@ internal static class DeclareSkill
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        await provisioning.EnsureAsync(work, user, cancellationToken);
-        if (!await changes.TouchAsync(work, me, expectedVersion, cancellationToken))
+        await provisioning.EnsureAsync(work, user);
+        if (!await changes.TouchAsync(work, me, expectedVersion))
         {
             return Problems.PreconditionFailed();
         }
 
-        var canonical = await taxonomy.ResolveOrCreateAsync(work, name, cancellationToken);
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        var canonical = await taxonomy.ResolveOrCreateAsync(work, name);
+        await work.ExecuteAsync(
             """
             INSERT INTO person_skills (person_id, skill_id, level, updated_at) VALUES (@PersonId, @SkillId, @Level, @Now)
             ON CONFLICT (person_id, skill_id) DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at
             """,
-            new { PersonId = me, SkillId = canonical.Id, request.Level, Now = time.UtcNowForDatabase() },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await DeclaredEvidence.SyncAsync(work, database.Dialect, me, cancellationToken);
-        var person = await changes.PublishAsync(work, me, cancellationToken);
-        await work.CommitAsync(cancellationToken);
+            new { PersonId = me, SkillId = canonical.Id, request.Level, Now = time.UtcNowForDatabase() });
+        await DeclaredEvidence.SyncAsync(work, database.Dialect, me);
+        var person = await changes.PublishAsync(work, me);
+        await work.CommitAsync();
 
         ETags.Set(response, person.Version);
         return TypedResults.Ok(person.Skills.Single(declared => declared.Name == canonical.Name));

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Evidence;
@@ -52,9 +51,9 @@ internal static class EndorsePerson
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        await provisioning.EnsureAsync(work, user, cancellationToken);
-        if (!await work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT count(*) > 0 FROM people WHERE id = @Id", new { Id = id }, work.Transaction, cancellationToken: cancellationToken)))
+        await provisioning.EnsureAsync(work, user);
+        if (!await work.ScalarAsync<bool>(
+                "SELECT count(*) > 0 FROM people WHERE id = @Id", new { Id = id }))
         {
             return Problems.NotFound("The person");
         }
@@ -68,31 +67,28 @@ internal static class EndorsePerson
         }
 
         var endorsement = new Response(Guid.CreateVersion7(), id, skill.Name, me, ProfileRules.Clean(request.Comment), time.UtcNowForDatabase());
-        var inserted = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var inserted = await work.ExecuteAsync(
             """
             INSERT INTO endorsements (id, person_id, skill_id, endorser_id, comment, created_at)
             VALUES (@Id, @PersonId, @SkillId, @EndorserId, @Comment, @CreatedAt)
             ON CONFLICT (person_id, skill_id, endorser_id) DO NOTHING
             """,
-            new { endorsement.Id, endorsement.PersonId, SkillId = skill.Id, endorsement.EndorserId, endorsement.Comment, endorsement.CreatedAt },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { endorsement.Id, endorsement.PersonId, SkillId = skill.Id, endorsement.EndorserId, endorsement.Comment, endorsement.CreatedAt });
         if (inserted == 0)
         {
             return Problems.Conflict($"You have already endorsed this person for {skill.Name}.");
         }
 
-        var endorser = await work.Connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT display_name FROM people WHERE id = @Id", new { Id = me }, work.Transaction, cancellationToken: cancellationToken));
+        var endorser = await work.ScalarAsync<string>(
+            "SELECT display_name FROM people WHERE id = @Id", new { Id = me });
         await EvidenceStore.ReplaceAsync(
             work,
             database.Dialect,
             EvidenceStore.EndorsementSource(endorsement.Id),
             id,
-            [new EvidencePiece(skill.Id, EvidenceKinds.Endorsement, Describe(endorser!, endorsement.Comment), endorsement.CreatedAt)],
-            cancellationToken);
-        await outbox.EnqueueAsync(work, new EndorsementGiven(endorsement.Id, id, skill.Name, me, endorsement.CreatedAt), cancellationToken);
-        await work.CommitAsync(cancellationToken);
+            [new EvidencePiece(skill.Id, EvidenceKinds.Endorsement, Describe(endorser!, endorsement.Comment), endorsement.CreatedAt)]);
+        await outbox.EnqueueAsync(work, new EndorsementGiven(endorsement.Id, id, skill.Name, me, endorsement.CreatedAt));
+        await work.CommitAsync();
         return TypedResults.Created($"/api/people/{id}", endorsement);
     }
 

@@ -23,9 +23,9 @@ internal static class GetMe
         CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
-        await provisioning.EnsureAsync(work, user, cancellationToken);
-        var person = (await PersonReader.ReadOneAsync(work.Connection, database.Dialect, user.PersonId(), cancellationToken, work.Transaction))!;
-        await work.CommitAsync(cancellationToken);
+        await provisioning.EnsureAsync(work, user);
+        var person = (await PersonReader.ReadOneAsync(work, user.PersonId()))!;
+        await work.CommitAsync();
         ETags.Set(response, person.Version);
         return TypedResults.Ok(person);
     }

@@ -19,8 +19,8 @@ internal static class GetPerson
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var person = await PersonReader.ReadOneAsync(connection, database.Dialect, id, cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var person = await PersonReader.ReadOneAsync(session, id);
         if (person is null)
         {
             return Problems.NotFound("The person");

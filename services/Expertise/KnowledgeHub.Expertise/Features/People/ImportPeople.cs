@@ -86,8 +86,8 @@ internal static class ImportPeople
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        var (created, updated, unchanged) = await writer.WriteAsync(work, valid.Select(entry => entry.Row).ToList(), cancellationToken);
-        await work.CommitAsync(cancellationToken);
+        var (created, updated, unchanged) = await writer.WriteAsync(work, valid.Select(entry => entry.Row).ToList());
+        await work.CommitAsync();
         return TypedResults.Ok(new Response(created, updated, unchanged, rejected));
     }
 

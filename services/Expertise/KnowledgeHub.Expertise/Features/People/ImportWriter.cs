@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Departments;
 using KnowledgeHub.Expertise.Features.Evidence;
@@ -16,16 +15,16 @@ namespace KnowledgeHub.Expertise.Features.People;
 /// </summary>
 internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirectory departments, SkillTaxonomy taxonomy, PersonChanges changes, TimeProvider time)
 {
-    public async Task<(int Created, int Updated, int Unchanged)> WriteAsync(UnitOfWork work, IReadOnlyList<ImportPeople.Row> rows, CancellationToken cancellationToken)
+    public async Task<(int Created, int Updated, int Unchanged)> WriteAsync(UnitOfWork work, IReadOnlyList<ImportPeople.Row> rows)
     {
         var now = time.UtcNowForDatabase();
         var people = rows.Select(Profile.From).ToList();
         foreach (var department in people.Select(person => person.Department).Distinct(StringComparer.Ordinal))
         {
-            await departments.EnsureAsync(work, department, cancellationToken);
+            await departments.EnsureAsync(work, department);
         }
 
-        var skills = await taxonomy.ResolveOrCreateManyAsync(work, people.SelectMany(person => person.Skills.Select(skill => skill.Name)).ToList(), cancellationToken);
+        var skills = await taxonomy.ResolveOrCreateManyAsync(work, people.SelectMany(person => person.Skills.Select(skill => skill.Name)).ToList());
         var ids = people.Select(person => person.Id).ToArray();
         var stored = (await work.QueryAsync<Profile>(
             $"""
@@ -34,11 +33,9 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
             """,
             new { Ids = ids })).ToDictionary(person => person.Id);
         people = people.Select(person => stored.TryGetValue(person.Id, out var before) ? person.KeepingUnnamedFrom(before) : person).ToList();
-        var levels = (await work.Connection.QueryAsync<Declaration>(new CommandDefinition(
+        var levels = (await work.QueryAsync<Declaration>(
             $"SELECT person_id AS PersonId, skill_id AS SkillId, level AS Level FROM person_skills WHERE {database.Dialect.InList("person_id", "@Ids")}",
-            new { Ids = ids },
-            work.Transaction,
-            cancellationToken: cancellationToken))).ToDictionary(declaration => (declaration.PersonId, declaration.SkillId), declaration => declaration.Level);
+            new { Ids = ids })).ToDictionary(declaration => (declaration.PersonId, declaration.SkillId), declaration => declaration.Level);
 
         var created = people.Where(person => !stored.ContainsKey(person.Id)).ToList();
         var edited = people.Where(person => stored.TryGetValue(person.Id, out var before) && !before.SameAs(person)).ToList();
@@ -52,13 +49,11 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
             .ToList();
         var redeclared = declarations.Select(declaration => declaration.PersonId).ToHashSet();
 
-        await InsertAsync(work, created, now, cancellationToken);
-        await UpdateAsync(work, edited, now, cancellationToken);
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await InsertAsync(work, created, now);
+        await UpdateAsync(work, edited, now);
+        await work.ExecuteAsync(
             $"UPDATE people SET version = version + 1, updated_at = @Now WHERE {database.Dialect.InList("id", "@Ids")}",
-            new { Ids = redeclared.Where(id => stored.ContainsKey(id)).Except(edited.Select(person => person.Id)).ToArray(), Now = now },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { Ids = redeclared.Where(id => stored.ContainsKey(id)).Except(edited.Select(person => person.Id)).ToArray(), Now = now });
         await MultiRow.ExecuteAsync(
             work,
             database.Dialect,
@@ -67,38 +62,34 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
             ON CONFLICT (person_id, skill_id) DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at
             """,
             declarations,
-            declaration => [declaration.PersonId, declaration.SkillId, declaration.Level, now],
-            cancellationToken);
-        await DeclaredEvidence.SyncAsync(work, database.Dialect, [.. redeclared], cancellationToken);
+            declaration => [declaration.PersonId, declaration.SkillId, declaration.Level, now]);
+        await DeclaredEvidence.SyncAsync(work, database.Dialect, [.. redeclared]);
 
         var changed = created.Concat(edited).Select(person => person.Id).Union(redeclared).ToList();
-        await changes.PublishAllAsync(work, changed, replayOf: null, cancellationToken);
+        await changes.PublishAllAsync(work, changed, replayOf: null);
         var updated = changed.Count - created.Count;
         return (created.Count, updated, people.Count - created.Count - updated);
     }
 
-    private Task InsertAsync(UnitOfWork work, List<Profile> people, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private Task InsertAsync(UnitOfWork work, List<Profile> people, DateTimeOffset now) =>
         MultiRow.ExecuteAsync(
             work,
             database.Dialect,
             "INSERT INTO people (id, email, display_name, name_key, department, title, location, bio, version, created_at, updated_at) VALUES {rows}",
             people,
-            person => [person.Id, person.Email, person.DisplayName, ProfileRules.NameKey(person.DisplayName), person.Department, person.Title, person.Location, person.Bio, 1, now, now],
-            cancellationToken);
+            person => [person.Id, person.Email, person.DisplayName, ProfileRules.NameKey(person.DisplayName), person.Department, person.Title, person.Location, person.Bio, 1, now, now]);
 
-    private static async Task UpdateAsync(UnitOfWork work, List<Profile> people, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task UpdateAsync(UnitOfWork work, List<Profile> people, DateTimeOffset now)
     {
         foreach (var person in people)
         {
-            await work.Connection.ExecuteAsync(new CommandDefinition(
+            await work.ExecuteAsync(
                 """
                 UPDATE people SET display_name = @DisplayName, name_key = @NameKey, department = @Department, title = @Title,
                     location = @Location, bio = @Bio, version = version + 1, updated_at = @Now
                 WHERE id = @Id
                 """,
-                new { person.Id, person.DisplayName, NameKey = ProfileRules.NameKey(person.DisplayName), person.Department, person.Title, person.Location, person.Bio, Now = now },
-                work.Transaction,
-                cancellationToken: cancellationToken));
+                new { person.Id, person.DisplayName, NameKey = ProfileRules.NameKey(person.DisplayName), person.Department, person.Title, person.Location, person.Bio, Now = now });
         }
     }
 

@@ -41,7 +41,7 @@ internal static class ListPeople
             return validation.ToProblem();
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
         var sql = new StringBuilder("WHERE 1 = 1");
         var parameters = new DynamicParameters();
         if (!string.IsNullOrWhiteSpace(q))
@@ -59,7 +59,7 @@ internal static class ListPeople
         if (skill is not null)
         {
             // A person holds a skill when they declared it or have visible evidence of it.
-            var canonical = await SkillTaxonomy.FindAsync(connection, skill, cancellationToken);
+            var canonical = await SkillTaxonomy.FindAsync(session, skill);
             sql.Append(" AND EXISTS (SELECT 1 FROM expertise x WHERE x.skill_id = @SkillId AND x.person_id = p.id)");
             parameters.Add("SkillId", canonical?.Id ?? Guid.Empty);
         }
@@ -79,7 +79,7 @@ internal static class ListPeople
         sql.Append(" ORDER BY p.name_key, p.id LIMIT @Take");
         parameters.Add("Take", page.Limit + 1);
 
-        var people = await PersonReader.ReadAsync(connection, database.Dialect, sql.ToString(), parameters, cancellationToken);
+        var people = await PersonReader.ReadAsync(session, sql.ToString(), parameters);
         return TypedResults.Ok(page.ToPage(people, person => [ProfileRules.NameKey(person.DisplayName), person.Id.ToString()]));
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -10,11 +9,11 @@ internal sealed class PersonChanges(ExpertiseDatabase database, Outbox<Expertise
 {
     private const int Batch = 500;
 
-    public async Task<PersonResponse> PublishAsync(UnitOfWork work, Guid personId, CancellationToken cancellationToken)
+    public async Task<PersonResponse> PublishAsync(UnitOfWork work, Guid personId)
     {
-        var person = await PersonReader.ReadOneAsync(work.Connection, database.Dialect, personId, cancellationToken, work.Transaction)
+        var person = await PersonReader.ReadOneAsync(work, personId)
             ?? throw new InvalidOperationException($"Person {personId} vanished inside its own transaction.");
-        await outbox.EnqueueAsync(work, ToEvent(person), cancellationToken);
+        await outbox.EnqueueAsync(work, ToEvent(person));
         return person;
     }
 
@@ -22,24 +21,20 @@ internal sealed class PersonChanges(ExpertiseDatabase database, Outbox<Expertise
     /// Starts a change of a person that is not an edit of the profile's fields (a declared skill):
     /// the profile gets a new version, or nothing happens when <paramref name="expectedVersion"/> is stale.
     /// </summary>
-    public async Task<bool> TouchAsync(UnitOfWork work, Guid personId, long? expectedVersion, CancellationToken cancellationToken) =>
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+    public async Task<bool> TouchAsync(UnitOfWork work, Guid personId, long? expectedVersion) =>
+        await work.ExecuteAsync(
             "UPDATE people SET version = version + 1, updated_at = @Now WHERE id = @Id AND (@Expected IS NULL OR version = @Expected)",
-            new { Id = personId, Expected = expectedVersion, Now = time.UtcNowForDatabase() },
-            work.Transaction,
-            cancellationToken: cancellationToken)) == 1;
+            new { Id = personId, Expected = expectedVersion, Now = time.UtcNowForDatabase() }) == 1;
 
     /// <summary>Gives many people a new version and announces each (after the taxonomy renamed or merged one of their skills).</summary>
-    public async Task TouchAndPublishAllAsync(UnitOfWork work, IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken)
+    public async Task TouchAndPublishAllAsync(UnitOfWork work, IReadOnlyCollection<Guid> personIds)
     {
         foreach (var batch in personIds.Chunk(Batch))
         {
-            await work.Connection.ExecuteAsync(new CommandDefinition(
+            await work.ExecuteAsync(
                 $"UPDATE people SET version = version + 1, updated_at = @Now WHERE {database.Dialect.InList("id", "@Ids")}",
-                new { Ids = batch, Now = time.UtcNowForDatabase() },
-                work.Transaction,
-                cancellationToken: cancellationToken));
-            await PublishBatchAsync(work, batch, replayOf: null, cancellationToken);
+                new { Ids = batch, Now = time.UtcNowForDatabase() });
+            await PublishBatchAsync(work, batch, replayOf: null);
         }
     }
 
@@ -47,29 +42,26 @@ internal sealed class PersonChanges(ExpertiseDatabase database, Outbox<Expertise
     /// Announces the current state of the given people as they are, versions unchanged, naming the
     /// reindex they answer if any; returns how many were announced (people since removed are not).
     /// </summary>
-    public async Task<int> PublishAllAsync(UnitOfWork work, IReadOnlyCollection<Guid> personIds, Guid? replayOf, CancellationToken cancellationToken)
+    public async Task<int> PublishAllAsync(UnitOfWork work, IReadOnlyCollection<Guid> personIds, Guid? replayOf)
     {
         var published = 0;
         foreach (var batch in personIds.Chunk(Batch))
         {
-            published += await PublishBatchAsync(work, batch, replayOf, cancellationToken);
+            published += await PublishBatchAsync(work, batch, replayOf);
         }
 
         return published;
     }
 
-    private async Task<int> PublishBatchAsync(UnitOfWork work, Guid[] personIds, Guid? replayOf, CancellationToken cancellationToken)
+    private async Task<int> PublishBatchAsync(UnitOfWork work, Guid[] personIds, Guid? replayOf)
     {
         var people = await PersonReader.ReadAsync(
-            work.Connection,
-            database.Dialect,
+            work,
             $"WHERE {database.Dialect.InList("p.id", "@Ids")}",
-            new { Ids = personIds },
-            cancellationToken,
-            work.Transaction);
+            new { Ids = personIds });
         foreach (var person in people)
         {
-            await outbox.EnqueueAsync(work, ToEvent(person) with { ReplayOf = replayOf }, cancellationToken);
+            await outbox.EnqueueAsync(work, ToEvent(person) with { ReplayOf = replayOf });
         }
 
         return people.Count;

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Expertise.Features.People;
@@ -8,21 +6,18 @@ namespace KnowledgeHub.Expertise.Features.People;
 internal static class PersonReader
 {
     public static async Task<PersonResponse?> ReadOneAsync(
-        DbConnection connection, SqlDialect dialect, Guid id, CancellationToken cancellationToken, DbTransaction? transaction = null)
+        DbSession session, Guid id)
     {
-        var found = await ReadAsync(connection, dialect, "WHERE p.id = @Id", new { Id = id }, cancellationToken, transaction);
+        var found = await ReadAsync(session, "WHERE p.id = @Id", new { Id = id });
         return found.Count == 0 ? null : found[0];
     }
 
     public static async Task<IReadOnlyList<PersonResponse>> ReadAsync(
-        DbConnection connection,
-        SqlDialect dialect,
+        DbSession session,
         string filter,
-        object parameters,
-        CancellationToken cancellationToken,
-        DbTransaction? transaction = null)
+        object parameters)
     {
-        var people = (await connection.QueryAsync<PersonRow>(new CommandDefinition(
+        var people = (await session.QueryAsync<PersonRow>(
             $"""
             SELECT p.id AS Id, p.email AS Email, p.display_name AS DisplayName, p.department AS Department,
                    p.title AS Title, p.location AS Location, p.bio AS Bio, p.timezone AS Timezone,
@@ -31,24 +26,20 @@ internal static class PersonReader
             FROM people p
             {filter}
             """,
-            parameters,
-            transaction,
-            cancellationToken: cancellationToken))).ToList();
+            parameters)).ToList();
         if (people.Count == 0)
         {
             return [];
         }
 
-        var skills = (await connection.QueryAsync<SkillRow>(new CommandDefinition(
+        var skills = (await session.QueryAsync<SkillRow>(
             $"""
             SELECT ps.person_id AS PersonId, s.name AS Name, ps.level AS Level,
                    (SELECT count(*) FROM endorsements e WHERE e.person_id = ps.person_id AND e.skill_id = ps.skill_id) AS Endorsements
             FROM person_skills ps JOIN skills s ON s.id = ps.skill_id
-            WHERE {dialect.InList("ps.person_id", "@Ids")}
+            WHERE {session.Dialect.InList("ps.person_id", "@Ids")}
             """,
-            new { Ids = people.Select(person => person.Id).ToArray() },
-            transaction,
-            cancellationToken: cancellationToken))).ToLookup(skill => skill.PersonId);
+            new { Ids = people.Select(person => person.Id).ToArray() })).ToLookup(skill => skill.PersonId);
 
         return people.Select(person => new PersonResponse(
             person.Id,

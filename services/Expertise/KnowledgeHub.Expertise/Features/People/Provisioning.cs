@@ -12,10 +12,10 @@ namespace KnowledgeHub.Expertise.Features.People;
 /// </summary>
 internal sealed class Provisioning(DepartmentDirectory departments, PersonChanges changes, TimeProvider time)
 {
-    public Task EnsureAsync(UnitOfWork work, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        EnsureAsync(work, user.PersonId(), user.Email(), user.DisplayName(), user.Department(), cancellationToken);
+    public Task EnsureAsync(UnitOfWork work, ClaimsPrincipal user) =>
+        EnsureAsync(work, user.PersonId(), user.Email(), user.DisplayName(), user.Department());
 
-    public async Task EnsureAsync(UnitOfWork work, Guid id, string email, string displayName, string? department, CancellationToken cancellationToken)
+    public async Task EnsureAsync(UnitOfWork work, Guid id, string email, string displayName, string? department)
     {
         if (await work.ScalarAsync<bool>("SELECT count(*) > 0 FROM people WHERE id = @Id", new { Id = id }))
         {
@@ -23,7 +23,7 @@ internal sealed class Provisioning(DepartmentDirectory departments, PersonChange
         }
 
         var code = DepartmentCodes.Normalize(department) ?? DepartmentCodes.Unassigned;
-        await departments.EnsureAsync(work, code, cancellationToken);
+        await departments.EnsureAsync(work, code);
         var now = time.UtcNowForDatabase();
         var name = Truncate(displayName, ProfileRules.MaxNameLength);
         // Two first requests of one person may race (a page loads several routes at once): the loser adds nothing.
@@ -36,7 +36,7 @@ internal sealed class Provisioning(DepartmentDirectory departments, PersonChange
             new { Id = id, Email = email.Trim().ToLowerInvariant(), DisplayName = name, NameKey = ProfileRules.NameKey(name), Department = code, Now = now });
         if (created > 0)
         {
-            await changes.PublishAsync(work, id, cancellationToken);
+            await changes.PublishAsync(work, id);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Departments;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -61,8 +60,8 @@ internal static class UpdateMe
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        await provisioning.EnsureAsync(work, user, cancellationToken);
-        if (!await DepartmentDirectory.ExistsAsync(work, department!, cancellationToken))
+        await provisioning.EnsureAsync(work, user);
+        if (!await DepartmentDirectory.ExistsAsync(work, department!))
         {
             return new Validation().Add("department", $"There is no department '{department}'.").ToProblem();
         }
@@ -79,7 +78,7 @@ internal static class UpdateMe
             sql.Append(" AND version = @ExpectedVersion");
         }
 
-        var updated = await work.Connection.ExecuteAsync(new CommandDefinition(
+        var updated = await work.ExecuteAsync(
             sql.ToString(),
             new
             {
@@ -96,16 +95,14 @@ internal static class UpdateMe
                 request.Availability?.HoursPerWeek,
                 Now = time.UtcNowForDatabase(),
                 ExpectedVersion = expectedVersion,
-            },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            });
         if (updated == 0)
         {
             return Problems.PreconditionFailed();
         }
 
-        var person = await changes.PublishAsync(work, me, cancellationToken);
-        await work.CommitAsync(cancellationToken);
+        var person = await changes.PublishAsync(work, me);
+        await work.CommitAsync();
         ETags.Set(response, person.Version);
         return TypedResults.Ok(person);
     }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -36,30 +35,26 @@ internal static class WithdrawSkill
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var canonical = await SkillTaxonomy.FindAsync(work.Connection, name, cancellationToken, work.Transaction);
-        var declared = canonical is not null && await work.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+        var canonical = await SkillTaxonomy.FindAsync(work, name);
+        var declared = canonical is not null && await work.ScalarAsync<bool>(
             "SELECT count(*) > 0 FROM person_skills WHERE person_id = @PersonId AND skill_id = @SkillId",
-            new { PersonId = me, SkillId = canonical.Id },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            new { PersonId = me, SkillId = canonical.Id });
         if (!declared)
         {
             return TypedResults.NoContent();
         }
 
-        if (!await changes.TouchAsync(work, me, expectedVersion, cancellationToken))
+        if (!await changes.TouchAsync(work, me, expectedVersion))
         {
             return Problems.PreconditionFailed();
         }
 
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             "DELETE FROM person_skills WHERE person_id = @PersonId AND skill_id = @SkillId",
-            new { PersonId = me, SkillId = canonical!.Id },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await DeclaredEvidence.SyncAsync(work, database.Dialect, me, cancellationToken);
-        var person = await changes.PublishAsync(work, me, cancellationToken);
-        await work.CommitAsync(cancellationToken);
+            new { PersonId = me, SkillId = canonical!.Id });
+        await DeclaredEvidence.SyncAsync(work, database.Dialect, me);
+        var person = await changes.PublishAsync(work, me);
+        await work.CommitAsync();
 
         ETags.Set(response, person.Version);
         return TypedResults.NoContent();

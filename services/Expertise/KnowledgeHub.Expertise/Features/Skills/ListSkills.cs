@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -28,16 +27,16 @@ internal static class ListSkills
             return validation.ToProblem();
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var session = await database.OpenSessionAsync(cancellationToken);
         var ids = new List<Guid>();
         if (!string.IsNullOrWhiteSpace(q))
         {
             // What the text names (also with a typo) first, then names and aliases that contain it.
-            var named = (await SkillIndex.LoadAsync(connection, cancellationToken)).Match(q);
+            var named = (await SkillIndex.LoadAsync(session)).Match(q);
             ids.AddRange(named.Select(skill => skill.Id));
         }
 
-        var containing = await connection.QueryAsync<Guid>(new CommandDefinition(
+        var containing = await session.QueryAsync<Guid>(
             $"""
             SELECT s.id
             FROM skills s
@@ -48,10 +47,9 @@ internal static class ListSkills
             ORDER BY coalesce(h.held, 0) DESC, s.name_key
             LIMIT @Take
             """,
-            new { Pattern = string.IsNullOrWhiteSpace(q) ? null : SqlText.ContainsPattern(q), Take = page.Limit },
-            cancellationToken: cancellationToken));
+            new { Pattern = string.IsNullOrWhiteSpace(q) ? null : SqlText.ContainsPattern(q), Take = page.Limit });
         ids.AddRange(containing.Where(id => !ids.Contains(id)));
 
-        return TypedResults.Ok(await SkillReader.ReadAsync(connection, database.Dialect, ids.Take(page.Limit).ToList(), cancellationToken));
+        return TypedResults.Ok(await SkillReader.ReadAsync(session, ids.Take(page.Limit).ToList()));
     }
 }

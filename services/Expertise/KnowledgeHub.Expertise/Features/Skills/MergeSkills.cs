@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.People;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -39,8 +38,8 @@ internal static class MergeSkills
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        var from = await SkillTaxonomy.FindAsync(work.Connection, request.From!, cancellationToken, work.Transaction);
-        var into = await SkillTaxonomy.FindAsync(work.Connection, request.Into!, cancellationToken, work.Transaction);
+        var from = await SkillTaxonomy.FindAsync(work, request.From!);
+        var into = await SkillTaxonomy.FindAsync(work, request.Into!);
         if (from is null || into is null)
         {
             return Problems.NotFound($"The skill '{(from is null ? request.From : request.Into)}'");
@@ -51,23 +50,19 @@ internal static class MergeSkills
             return new Validation().Add("into", $"'{request.From}' and '{request.Into}' are already the same skill ({into.Name}).").ToProblem();
         }
 
-        var declarers = await PutSkill.DeclarersAsync(work, from.Id, cancellationToken);
-        var holders = (await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+        var declarers = await PutSkill.DeclarersAsync(work, from.Id);
+        var holders = (await work.QueryAsync<Guid>(
             "SELECT DISTINCT person_id FROM evidence WHERE skill_id = @From",
-            new { From = from.Id },
-            work.Transaction,
-            cancellationToken: cancellationToken))).ToList();
+            new { From = from.Id })).ToList();
         // An endorser who endorsed the person for both skills keeps the endorsement of the skill that stays.
-        var duplicateEndorsements = (await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+        var duplicateEndorsements = (await work.QueryAsync<Guid>(
             """
             SELECT f.id FROM endorsements f
             JOIN endorsements i ON i.person_id = f.person_id AND i.endorser_id = f.endorser_id AND i.skill_id = @Into
             WHERE f.skill_id = @From
             """,
-            new { From = from.Id, Into = into.Id },
-            work.Transaction,
-            cancellationToken: cancellationToken))).ToArray();
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+            new { From = from.Id, Into = into.Id })).ToArray();
+        await work.ExecuteAsync(
             $"""
             INSERT INTO skill_aliases (alias_key, skill_id) VALUES (@FromKey, @Into);
             UPDATE skill_aliases SET skill_id = @Into WHERE skill_id = @From;
@@ -96,20 +91,18 @@ internal static class MergeSkills
                 FromKey = SkillTaxonomy.KeyOf(from.Name),
                 DuplicateEndorsements = duplicateEndorsements,
                 DuplicateSources = duplicateEndorsements.Select(EvidenceStore.EndorsementSource).ToArray(),
-            },
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            });
 
         foreach (var person in declarers)
         {
-            await DeclaredEvidence.SyncAsync(work, database.Dialect, person, cancellationToken);
+            await DeclaredEvidence.SyncAsync(work, database.Dialect, person);
         }
 
-        await EvidenceStore.RecomputeAsync(work, database.Dialect, [.. holders], cancellationToken);
+        await EvidenceStore.RecomputeAsync(work, database.Dialect, [.. holders]);
 
-        await changes.TouchAndPublishAllAsync(work, declarers, cancellationToken);
-        var merged = await SkillReader.ReadOneAsync(work.Connection, database.Dialect, into.Id, cancellationToken, work.Transaction);
-        await work.CommitAsync(cancellationToken);
+        await changes.TouchAndPublishAllAsync(work, declarers);
+        var merged = await SkillReader.ReadOneAsync(work, into.Id);
+        await work.CommitAsync();
         return TypedResults.Ok(merged);
     }
 }

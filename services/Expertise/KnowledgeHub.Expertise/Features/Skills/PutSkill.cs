@@ -1,4 +1,3 @@
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.People;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -56,7 +55,7 @@ internal static class PutSkill
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        var skill = await taxonomy.ResolveOrCreateAsync(work, skillName, cancellationToken);
+        var skill = await taxonomy.ResolveOrCreateAsync(work, skillName);
         var oldKey = SkillTaxonomy.KeyOf(skill.Name);
         var newName = SkillTaxonomy.Clean(request.Name ?? skill.Name);
         var newKey = SkillTaxonomy.KeyOf(newName);
@@ -68,43 +67,37 @@ internal static class PutSkill
 
         foreach (var key in aliasKeys.Append(newKey))
         {
-            var owner = await SkillTaxonomy.FindAsync(work.Connection, key, cancellationToken, work.Transaction);
+            var owner = await SkillTaxonomy.FindAsync(work, key);
             if (owner is not null && owner.Id != skill.Id)
             {
                 return Problems.Conflict($"'{key}' already names the skill '{owner.Name}'. Merge the two skills instead.");
             }
         }
 
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+        await work.ExecuteAsync(
             """
             UPDATE skills SET name = @Name, name_key = @Key, category = @Category WHERE id = @Id;
             DELETE FROM skill_aliases WHERE skill_id = @Id;
             """,
-            new { skill.Id, Name = newName, Key = newKey, Category = ProfileRules.Clean(request.Category) },
-            work.Transaction,
-            cancellationToken: cancellationToken));
-        await work.Connection.ExecuteAsync(new CommandDefinition(
+            new { skill.Id, Name = newName, Key = newKey, Category = ProfileRules.Clean(request.Category) });
+        await work.ExecuteAsync(
             "INSERT INTO skill_aliases (alias_key, skill_id) VALUES (@AliasKey, @SkillId)",
-            aliasKeys.Select(key => new { AliasKey = key, SkillId = skill.Id }),
-            work.Transaction,
-            cancellationToken: cancellationToken));
+            aliasKeys.Select(key => new { AliasKey = key, SkillId = skill.Id }));
         await TagSkills.AcceptedAsync(work, [.. aliasKeys, newKey]);
 
         if (newName != skill.Name)
         {
             // Profiles list skills by name: everyone who declared this one has a changed profile.
-            await changes.TouchAndPublishAllAsync(work, await DeclarersAsync(work, skill.Id, cancellationToken), cancellationToken);
+            await changes.TouchAndPublishAllAsync(work, await DeclarersAsync(work, skill.Id));
         }
 
-        var response = await SkillReader.ReadOneAsync(work.Connection, database.Dialect, skill.Id, cancellationToken, work.Transaction);
-        await work.CommitAsync(cancellationToken);
+        var response = await SkillReader.ReadOneAsync(work, skill.Id);
+        await work.CommitAsync();
         return TypedResults.Ok(response);
     }
 
-    public static async Task<IReadOnlyCollection<Guid>> DeclarersAsync(UnitOfWork work, Guid skillId, CancellationToken cancellationToken) =>
-        (await work.Connection.QueryAsync<Guid>(new CommandDefinition(
+    public static async Task<IReadOnlyCollection<Guid>> DeclarersAsync(UnitOfWork work, Guid skillId) =>
+        (await work.QueryAsync<Guid>(
             "SELECT person_id FROM person_skills WHERE skill_id = @SkillId",
-            new { SkillId = skillId },
-            work.Transaction,
-            cancellationToken: cancellationToken))).ToList();
+            new { SkillId = skillId })).ToList();
 }

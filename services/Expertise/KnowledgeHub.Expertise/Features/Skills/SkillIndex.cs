@@ -1,5 +1,4 @@
-using System.Data.Common;
-using Dapper;
+using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Expertise.Features.Skills;
 
@@ -31,16 +30,14 @@ internal sealed class SkillIndex
     private SkillIndex(Dictionary<string, SkillRef> byKey) => _byKey = byKey;
 
     /// <summary>Reads every name and alias of the taxonomy.</summary>
-    public static async Task<SkillIndex> LoadAsync(DbConnection connection, CancellationToken cancellationToken, DbTransaction? transaction = null)
+    public static async Task<SkillIndex> LoadAsync(DbSession session)
     {
-        var keys = await connection.QueryAsync<KeyedSkill>(new CommandDefinition(
+        var keys = await session.QueryAsync<KeyedSkill>(
             """
             SELECT s.name_key AS KeyText, s.id AS Id, s.name AS Name FROM skills s
             UNION ALL
             SELECT a.alias_key, s.id, s.name FROM skill_aliases a JOIN skills s ON s.id = a.skill_id
-            """,
-            transaction: transaction,
-            cancellationToken: cancellationToken));
+            """);
         var byKey = new Dictionary<string, SkillRef>(StringComparer.Ordinal);
         foreach (var key in keys)
         {

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using KnowledgeHub.Data;
 
 namespace KnowledgeHub.Expertise.Features.Skills;
@@ -11,26 +9,24 @@ internal sealed record SkillResponse(string Name, IReadOnlyList<string> Aliases,
 internal static class SkillReader
 {
     public static async Task<IReadOnlyList<SkillResponse>> ReadAsync(
-        DbConnection connection, SqlDialect dialect, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken, DbTransaction? transaction = null)
+        DbSession session, IReadOnlyCollection<Guid> ids)
     {
-        var rows = await connection.QueryAsync<SkillRow>(new CommandDefinition(
+        var rows = await session.QueryAsync<SkillRow>(
             $"""
             SELECT s.id AS Id, s.name AS Name, s.category AS Category,
-                   (SELECT {dialect.StringAgg("a.alias_key")} FROM skill_aliases a WHERE a.skill_id = s.id) AS Aliases,
+                   (SELECT {session.Dialect.StringAgg("a.alias_key")} FROM skill_aliases a WHERE a.skill_id = s.id) AS Aliases,
                    (SELECT count(*) FROM expertise x JOIN people p ON p.id = x.person_id WHERE x.skill_id = s.id) AS People
             FROM skills s
-            WHERE {dialect.InList("s.id", "@Ids")}
+            WHERE {session.Dialect.InList("s.id", "@Ids")}
             """,
-            new { Ids = ids.ToArray() },
-            transaction,
-            cancellationToken: cancellationToken));
+            new { Ids = ids.ToArray() });
         var byId = rows.ToDictionary(row => row.Id);
         return ids.Where(byId.ContainsKey).Select(id => byId[id].ToResponse()).ToList();
     }
 
     public static async Task<SkillResponse> ReadOneAsync(
-        DbConnection connection, SqlDialect dialect, Guid id, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
-        (await ReadAsync(connection, dialect, [id], cancellationToken, transaction)).Single();
+        DbSession session, Guid id) =>
+        (await ReadAsync(session, [id])).Single();
 
     private sealed class SkillRow
     {

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Text.RegularExpressions;
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.ServiceDefaults.Http;
 
@@ -73,16 +71,11 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
     public static string FromRoute(string value) => value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The canonical skill a name or alias stands for, or null when the taxonomy has none.</summary>
-    public static async Task<SkillRef?> FindAsync(DbConnection connection, string name, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
-        (await connection.QueryAsync<SkillRef>(new CommandDefinition(FindSql, new { Key = KeyOf(name) }, transaction, cancellationToken: cancellationToken)))
-            .FirstOrDefault();
-
-    /// <summary>The canonical skill a name or alias stands for, or null when the taxonomy has none.</summary>
     public static async Task<SkillRef?> FindAsync(DbSession session, string name) =>
         (await session.QueryAsync<SkillRef>(FindSql, new { Key = KeyOf(name) })).FirstOrDefault();
 
-    public async Task<SkillRef> ResolveOrCreateAsync(UnitOfWork work, string name, CancellationToken cancellationToken) =>
-        (await ResolveOrCreateManyAsync(work, [name], cancellationToken))[KeyOf(name)];
+    public async Task<SkillRef> ResolveOrCreateAsync(UnitOfWork work, string name) =>
+        (await ResolveOrCreateManyAsync(work, [name]))[KeyOf(name)];
 
     /// <summary>
     /// The canonical skill of every name, by the name's key, in a few statements whatever the
@@ -90,7 +83,7 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
     /// reads the winner's.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, SkillRef>> ResolveOrCreateManyAsync(
-        UnitOfWork work, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+        UnitOfWork work, IReadOnlyCollection<string> names)
     {
         var keys = names.Select(KeyOf).Distinct(StringComparer.Ordinal).ToArray();
         if (keys.Length == 0)
@@ -111,8 +104,7 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
             database.Dialect,
             "INSERT INTO skills (id, name, name_key, category, created_at) VALUES {rows} ON CONFLICT (name_key) DO NOTHING",
             missing,
-            name => [Guid.CreateVersion7(), Clean(name), KeyOf(name), null, now],
-            cancellationToken);
+            name => [Guid.CreateVersion7(), Clean(name), KeyOf(name), null, now]);
         return await FindManyAsync(work, keys);
     }
 

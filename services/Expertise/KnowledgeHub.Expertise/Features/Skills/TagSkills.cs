@@ -38,7 +38,7 @@ internal sealed class TagSkills(SkillTaxonomy taxonomy, TimeProvider time)
                 new { Keys = unknown.Select(SkillTaxonomy.KeyOf).ToArray() });
             if (promoted.Count > 0)
             {
-                foreach (var (key, skill) in await taxonomy.ResolveOrCreateManyAsync(work, promoted, work.CancellationToken))
+                foreach (var (key, skill) in await taxonomy.ResolveOrCreateManyAsync(work, promoted))
                 {
                     skills[key] = skill;
                 }

@@ -95,7 +95,7 @@ internal sealed partial class EmailSender(
             }
         }
 
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         return sent == BatchSize;
     }
 

@@ -37,7 +37,7 @@ internal static class FollowTarget
             ON CONFLICT (person_id, target_key) DO NOTHING
             """,
             new { Me = me, Key = $"{kind}:{target}", Kind = kind, Target = target, Ref = Guid.TryParse(target, out var targetId) ? targetId : (Guid?)null, Now = time.UtcNowForDatabase() });
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         return TypedResults.NoContent();
     }
 }

@@ -68,7 +68,7 @@ internal static class MarkRead
                 new { Me = me, Ids = ids, Now = now });
         }
 
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         response.Headers[MarkedHeader] = marked.ToString(System.Globalization.CultureInfo.InvariantCulture);
         response.Headers[IgnoredHeader] = ignored.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.NoContent();

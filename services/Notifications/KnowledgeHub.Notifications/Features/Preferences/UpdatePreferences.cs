@@ -43,7 +43,7 @@ internal static class UpdatePreferences
             immediate.Select(kind => new { Me = me, Setting = "immediate", Kind = kind })
                 .Concat(muted.Select(kind => new { Me = me, Setting = "muted", Kind = kind })));
         var saved = await NotificationPreferences.ReadAsync(work, me);
-        await work.CommitAsync(cancellationToken);
+        await work.CommitAsync();
         return TypedResults.Ok(saved);
     }
 

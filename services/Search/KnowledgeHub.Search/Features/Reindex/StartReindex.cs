@@ -30,8 +30,8 @@ internal static class StartReindex
             try
             {
                 await using var work = await database.BeginAsync(cancellationToken);
-                await outbox.EnqueueAsync(work, new ReindexRequested(status.ReindexId!.Value, time.GetUtcNow()), cancellationToken);
-                await work.CommitAsync(cancellationToken);
+                await outbox.EnqueueAsync(work, new ReindexRequested(status.ReindexId!.Value, time.GetUtcNow()));
+                await work.CommitAsync();
             }
             catch (Exception exception)
             {

@@ -7,11 +7,10 @@ internal static class ViewerCommunities
 {
     public static async Task<IReadOnlyCollection<Guid>> OfAsync(SearchDatabase database, Guid viewer, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var communities = await connection.QueryAsync<Guid>(new CommandDefinition(
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        var communities = await session.QueryAsync<Guid>(
             "SELECT community_id FROM community_memberships WHERE person_id = @Viewer AND status = 'active'",
-            new { Viewer = viewer },
-            cancellationToken: cancellationToken));
+            new { Viewer = viewer });
         return communities.AsList();
     }
 }
