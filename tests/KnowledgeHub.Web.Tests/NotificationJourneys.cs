@@ -44,11 +44,12 @@ public sealed class NotificationJourneys(WebHub hub)
 
         await Assertions.Expect(expertPage.Bell(1)).ToBeVisibleAsync(Arrives);
         await expertPage.Bell(1).ClickAsync();
-        var routed = expertPage.Locator($".notifications li.unread a[href='/posts/{question.Id()}']");
+        var routed = expertPage.Locator($".notifications li.unread a[href*='{question.Id()}']");
         await Assertions.Expect(routed).ToBeVisibleAsync();
         await expertPage.CheckPageAtBothWidthsAsync(hub, "notifications");
         await routed.ClickAsync();
         await Assertions.Expect(expertPage.GetByRole(AriaRole.Heading, new() { Name = "How do we keep Terraform state safe?", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(expertPage.Bell(0)).ToBeVisibleAsync();
         await expertPage.GetByRole(AriaRole.Button, new() { Name = "Follow this community" }).ClickAsync();
         await Assertions.Expect(expertPage.GetByRole(AriaRole.Button, new() { Name = "Follow this community", Pressed = true })).ToBeVisibleAsync();
         await expertPage.GetByLabel("Answer (Markdown)").FillAsync("Keep state in a **locked** remote backend.");
