@@ -54,6 +54,8 @@ public static class WebUi
             return TypedResults.LocalRedirect("/signin");
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/ui/suggest", SuggestionProxy.HandleAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/ui/notifications/unread-count", NotificationProxy.CountAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/ui/notifications/stream", NotificationProxy.StreamAsync).AllowAnonymous().ExcludeFromDescription().DisableRequestTimeout();
         return app;
     }
 }

@@ -24,6 +24,19 @@ internal static class Browsing
 
     public static ILocator MainNavigation(this IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
 
+    /// <summary>The header's link to the notifications, named with the unread count ("Notifications: 2 unread").</summary>
+    public static ILocator Bell(this IPage page, int unread) =>
+        page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = $"Notifications: {unread} unread", Exact = true });
+
+    /// <summary><see cref="CheckPageAsync"/> at desktop width and at phone width (<c>name-phone</c>).</summary>
+    public static async Task CheckPageAtBothWidthsAsync(this IPage page, WebHub hub, string name)
+    {
+        await page.CheckPageAsync(hub, name);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.CheckPageAsync(hub, name + "-phone");
+        await page.SetViewportSizeAsync(1280, 900);
+    }
+
     /// <summary>Saves a screenshot named <paramref name="name"/> and fails on serious or critical axe-core violations.</summary>
     public static async Task CheckPageAsync(this IPage page, WebHub hub, string name)
     {

@@ -132,10 +132,7 @@ public sealed class Journeys(WebHub hub)
         await Assertions.Expect(unaligned).Not.ToContainTextAsync("Campaign analytics");
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^80% of the planned budget") })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("HR");
-        await page.CheckPageAsync(hub, "scorecard");
-        await page.SetViewportSizeAsync(390, 844);
-        await page.CheckPageAsync(hub, "scorecard-phone");
-        await page.SetViewportSizeAsync(1280, 900);
+        await page.CheckPageAtBothWidthsAsync(hub, "scorecard");
         await unaligned.GetByRole(AriaRole.Link, new() { Name = "Intranet font refresh" }).ClickAsync();
         await Assertions.Expect(page.GetByText("This project serves no objective yet.")).ToBeVisibleAsync();
         await page.CheckPageAsync(hub, "project");

@@ -46,12 +46,31 @@ internal sealed class HubApi(HttpClient http, IHttpContextAccessor accessor)
         return await ReadAsync<T>(request, ct);
     }
 
-    private Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    /// <summary>
+    /// A GET whose answer goes on (server-sent events): returned once its headers arrive, for the
+    /// caller to read and dispose. Only the wait for the headers counts against the client's timeout.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenStreamAsync(string path, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token());
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            response.Dispose();
+            throw new SignInRequiredException();
+        }
+
+        return response;
+    }
+
+    private Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct) =>
+        SendAsAsync<T>(Token(), method, path, body, ct);
+
+    private string Token()
     {
         var token = accessor.HttpContext is { } context ? TokenCookie.Read(context) : null;
-        return string.IsNullOrEmpty(token)
-            ? throw new SignInRequiredException()
-            : SendAsAsync<T>(token, method, path, body, ct);
+        return string.IsNullOrEmpty(token) ? throw new SignInRequiredException() : token;
     }
 
     private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, CancellationToken ct)

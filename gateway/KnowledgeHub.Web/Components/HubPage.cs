@@ -23,6 +23,9 @@ public abstract class HubPage : ComponentBase
     /// <summary>The <c>aria-describedby</c> of a field: its error list when there is one.</summary>
     internal string? DescribedBy(string field) => Outcome.For(field).Count > 0 ? field + "-error" : null;
 
+    /// <summary>The <c>aria-invalid</c> of a plain input (an EditForm's inputs set their own).</summary>
+    internal string? AriaInvalid(string field) => Outcome.For(field).Count > 0 ? "true" : null;
+
     internal static string Escape(string value) => Uri.EscapeDataString(value);
 
     /// <summary>Tags typed as a comma-separated list; the API normalises them.</summary>
@@ -30,4 +33,8 @@ public abstract class HubPage : ComponentBase
         (tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>Only a path on this site: a redirect the UI makes never leads to another origin.</summary>
+    internal static bool IsLocal(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }
