@@ -32,13 +32,15 @@ public sealed class PrivatePostgres : IAsyncDisposable
         // A cluster left by an interrupted run is dropped: every run starts empty.
         await DropAsync();
         var server = new PrivatePostgres(HubProcess.FreePort());
-        await RunAsync("/usr/bin/pg_createcluster", $"{Version} {Cluster} -p {server.Port} --start -- --auth=trust --no-sync");
+        // Every scenario runs several hub processes, each with a pool per database: Debian's 100
+        // connections ran out in a CI run ("53300: sorry, too many clients already").
+        await RunAsync("/usr/bin/pg_createcluster", $"{Version} {Cluster} -p {server.Port} -o max_connections=400 --start -- --auth=trust --no-sync");
         await server.WaitUntilAnsweringAsync(TimeSpan.FromSeconds(60));
         return server;
     }
 
     public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=5";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=5;Connection Idle Lifetime=15";
 
     public async Task<string> CreateDatabaseAsync(string purpose)
     {
