@@ -12,7 +12,7 @@ namespace KnowledgeHub.Expertise;
 internal static class MultiRow
 {
     public static async Task<int> ExecuteAsync<T>(
-        UnitOfWork work, SqlDialect dialect, string sql, IEnumerable<T> rows, Func<T, object?[]> values)
+        UnitOfWork work, string sql, IEnumerable<T> rows, Func<T, object?[]> values)
     {
         var affected = 0;
         var materialized = rows.Select(values).ToList();
@@ -21,7 +21,7 @@ internal static class MultiRow
             return 0;
         }
 
-        foreach (var chunk in materialized.Chunk(Math.Max(1, dialect.ParametersPerStatement / materialized[0].Length)))
+        foreach (var chunk in materialized.Chunk(Math.Max(1, work.Dialect.ParametersPerStatement / materialized[0].Length)))
         {
             var parameters = new DynamicParameters();
             var tuples = new StringBuilder();

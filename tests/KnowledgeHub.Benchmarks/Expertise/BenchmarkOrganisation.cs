@@ -65,7 +65,7 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
                     pieces.Add(new EvidencePiece(id, kind, title, at));
                 }
 
-                await EvidenceStore.ReplaceAsync(work, database.Dialect, $"bench:{Guid.NewGuid()}", person, pieces);
+                await EvidenceStore.ReplaceAsync(work, $"bench:{Guid.NewGuid()}", person, pieces);
                 count += pieces.Count;
             }
 

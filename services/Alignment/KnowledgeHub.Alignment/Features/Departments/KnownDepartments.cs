@@ -12,7 +12,7 @@ internal static class KnownDepartments
 {
     /// <summary>Adds an error for <paramref name="field"/> for each code that is not a known department.</summary>
     public static async Task CheckAsync(
-        UnitOfWork work, SqlDialect dialect, Validation validation, string field, IReadOnlyCollection<string> codes)
+        UnitOfWork work, Validation validation, string field, IReadOnlyCollection<string> codes)
     {
         if (codes.Count == 0)
         {
@@ -20,7 +20,7 @@ internal static class KnownDepartments
         }
 
         var known = (await work.QueryAsync<string>(
-            $"SELECT code FROM departments WHERE {dialect.InList("code", "@Codes")}",
+            $"SELECT code FROM departments WHERE {work.Dialect.InList("code", "@Codes")}",
             new { Codes = codes.ToArray() })).ToHashSet(StringComparer.Ordinal);
         foreach (var code in codes.Where(code => !known.Contains(code)))
         {

@@ -39,8 +39,8 @@ internal static class CreateObjective
 
         await using var work = await database.BeginAsync(cancellationToken);
         var departments = input.DepartmentsOwning([]);
-        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department]);
-        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "ownerDepartments", departments.Skip(1).ToList());
+        await KnownDepartments.CheckAsync(work, validation, "department", [input.Department]);
+        await KnownDepartments.CheckAsync(work, validation, "ownerDepartments", departments.Skip(1).ToList());
         var me = user.PersonId();
         await ObjectiveOwners.CheckKnownAsync(work, validation, input, me, time);
         if (!validation.IsValid)

@@ -58,10 +58,10 @@ internal static class UpdateObjective
             return await ObjectiveExistsAsync(work, id) ? Problems.PreconditionFailed() : Problems.NotFound("The objective");
         }
 
-        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "department", [input.Department]);
+        await KnownDepartments.CheckAsync(work, validation, "department", [input.Department]);
         // Owners left out of an edit stay as they were; the objective's own department always owns it.
         var departments = input.DepartmentsOwning(await work.QueryAsync<string>("SELECT department FROM objective_departments WHERE objective_id = @Id", new { Id = id }));
-        await KnownDepartments.CheckAsync(work, database.Dialect, validation, "ownerDepartments", departments.Skip(1).ToList());
+        await KnownDepartments.CheckAsync(work, validation, "ownerDepartments", departments.Skip(1).ToList());
         var existing = (await work.QueryAsync<KeyResultState>(
             $"SELECT id AS Id, {database.Dialect.Decimal("current_value")} AS CurrentValue FROM key_results WHERE objective_id = @Id",
             new { Id = id })).ToDictionary(keyResult => keyResult.Id, keyResult => keyResult.CurrentValue);

@@ -37,7 +37,7 @@ internal static class CreateProject
         }
 
         await using var work = await database.BeginAsync(cancellationToken);
-        await ProjectRules.CheckDepartmentsAsync(work, database.Dialect, input, validation);
+        await ProjectRules.CheckDepartmentsAsync(work, input, validation);
         if (!validation.IsValid)
         {
             return validation.ToProblem();

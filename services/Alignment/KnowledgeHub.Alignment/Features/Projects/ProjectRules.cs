@@ -93,10 +93,10 @@ internal static partial class ProjectRules
     }
 
     /// <summary>Every department the project names must be known here (announced by Expertise).</summary>
-    public static async Task CheckDepartmentsAsync(UnitOfWork work, SqlDialect dialect, ProjectInput input, Validation validation)
+    public static async Task CheckDepartmentsAsync(UnitOfWork work, ProjectInput input, Validation validation)
     {
-        await KnownDepartments.CheckAsync(work, dialect, validation, "sponsorDepartment", [input.SponsorDepartment]);
-        await KnownDepartments.CheckAsync(work, dialect, validation, "partnerDepartments", input.PartnerDepartments);
+        await KnownDepartments.CheckAsync(work, validation, "sponsorDepartment", [input.SponsorDepartment]);
+        await KnownDepartments.CheckAsync(work, validation, "partnerDepartments", input.PartnerDepartments);
     }
 
     public static string? NormalizeCurrency(string? currency)

@@ -45,7 +45,7 @@ internal static class UpdateProject
             return denied;
         }
 
-        await ProjectRules.CheckDepartmentsAsync(work, database.Dialect, input, validation);
+        await ProjectRules.CheckDepartmentsAsync(work, input, validation);
         if (!validation.IsValid)
         {
             return validation.ToProblem();

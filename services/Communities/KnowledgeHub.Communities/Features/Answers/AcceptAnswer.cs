@@ -38,7 +38,7 @@ internal static class AcceptAnswer
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var target = await PostTarget.LockAsync(work, database.Dialect, id, me);
+        var target = await PostTarget.LockAsync(work, id, me);
         if (target is null)
         {
             return Problems.NotFound("The post");

@@ -39,7 +39,7 @@ internal static class PostAnswer
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var target = await PostTarget.LockAsync(work, database.Dialect, id, me);
+        var target = await PostTarget.LockAsync(work, id, me);
         if (target is null)
         {
             return Problems.NotFound("The post");

@@ -34,9 +34,9 @@ internal sealed class CommunityAccess
     /// race a change of it, and checks such as "the last lead" hold until commit.
     /// </summary>
     public static Task<CommunityAccess?> LockAsync(
-        UnitOfWork work, SqlDialect dialect, Guid communityId, Guid personId) =>
+        UnitOfWork work, Guid communityId, Guid personId) =>
         work.QueryOneAsync<CommunityAccess>(
-            Sql(dialect.ForUpdate), new { CommunityId = communityId, PersonId = personId });
+            Sql(work.Dialect.ForUpdate), new { CommunityId = communityId, PersonId = personId });
 
     // Subqueries rather than a join: PostgreSQL cannot lock the nullable side of an outer join.
     private static string Sql(string lockClause) =>

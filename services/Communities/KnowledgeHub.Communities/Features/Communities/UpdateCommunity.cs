@@ -40,7 +40,7 @@ internal static class UpdateCommunity
         var me = user.PersonId();
         var name = request.Name!.Trim();
         await using var work = await database.BeginAsync(cancellationToken);
-        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me);
+        var access = await CommunityAccess.LockAsync(work, id, me);
         if (access is not { CanSeeContent: true })
         {
             return Problems.NotFound("The community");

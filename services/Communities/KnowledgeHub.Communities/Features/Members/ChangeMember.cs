@@ -53,7 +53,7 @@ internal static class ChangeMember
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me);
+        var access = await CommunityAccess.LockAsync(work, id, me);
         if (access is not { CanSeeContent: true })
         {
             return Problems.NotFound("The community");

@@ -27,7 +27,7 @@ internal static class LeaveCommunity
     {
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, me);
+        var access = await CommunityAccess.LockAsync(work, id, me);
         if (access is null)
         {
             return Problems.NotFound("The community");

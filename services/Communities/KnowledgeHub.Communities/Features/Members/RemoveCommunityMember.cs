@@ -31,7 +31,7 @@ internal static class RemoveCommunityMember
         CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
-        var access = await CommunityAccess.LockAsync(work, database.Dialect, id, user.PersonId());
+        var access = await CommunityAccess.LockAsync(work, id, user.PersonId());
         if (access is not { CanSeeContent: true })
         {
             return Problems.NotFound("The community");

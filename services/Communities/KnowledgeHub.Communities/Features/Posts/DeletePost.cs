@@ -35,15 +35,10 @@ internal static class DeletePost
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var target = await PostTarget.LockAsync(work, database.Dialect, id, me);
+        var (target, refusal) = await PostTarget.LockForAuthorOrLeadAsync(work, id, me, "delete");
         if (target is null)
         {
-            return Problems.NotFound("The post");
-        }
-
-        if (!target.IsAuthorOrLead(me))
-        {
-            return Problems.Forbidden("Only the post's author or a lead of its community can delete it.");
+            return refusal!;
         }
 
         if (expectedVersion is not null && expectedVersion != target.Post.Version)

@@ -37,15 +37,10 @@ internal static class EditPost
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var target = await PostTarget.LockAsync(work, database.Dialect, id, me);
+        var (target, refusal) = await PostTarget.LockForAuthorOrLeadAsync(work, id, me, "edit");
         if (target is null)
         {
-            return Problems.NotFound("The post");
-        }
-
-        if (!target.IsAuthorOrLead(me))
-        {
-            return Problems.Forbidden("Only the post's author or a lead of its community can edit it.");
+            return refusal!;
         }
 
         var validation = PostRules.Validate(request, target.Post.Type, out var tags);

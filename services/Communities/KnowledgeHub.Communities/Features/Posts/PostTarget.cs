@@ -1,5 +1,7 @@
 using KnowledgeHub.Communities.Features.Communities;
 using KnowledgeHub.Data;
+using KnowledgeHub.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnowledgeHub.Communities.Features.Posts;
 
@@ -13,7 +15,7 @@ internal sealed record PostTarget(PostResponse Post, CommunityAccess Access)
     /// Null when the post does not exist or the caller may not see it: both answer 404.
     /// </summary>
     public static async Task<PostTarget?> LockAsync(
-        UnitOfWork work, SqlDialect dialect, Guid postId, Guid personId)
+        UnitOfWork work, Guid postId, Guid personId)
     {
         // A post never moves between communities, so its community can be read before the lock.
         var communityId = await work.ScalarAsync<Guid?>(
@@ -23,7 +25,7 @@ internal sealed record PostTarget(PostResponse Post, CommunityAccess Access)
             return null;
         }
 
-        var access = await CommunityAccess.LockAsync(work, dialect, communityId.Value, personId);
+        var access = await CommunityAccess.LockAsync(work, communityId.Value, personId);
         if (access is not { CanSeeContent: true })
         {
             return null;
@@ -32,5 +34,23 @@ internal sealed record PostTarget(PostResponse Post, CommunityAccess Access)
         // Read under the lock: the post may have been deleted while we waited for it.
         var post = await PostReader.ReadOneAsync(work, postId);
         return post is null ? null : new PostTarget(post, access);
+    }
+
+    /// <summary>
+    /// The post locked for a change only its author or a lead may make (<paramref name="change"/>: "edit",
+    /// "delete"), or why not: 404 when it does not exist or is out of sight, 403 for anyone else.
+    /// </summary>
+    public static async Task<(PostTarget? Target, ProblemHttpResult? Refusal)> LockForAuthorOrLeadAsync(
+        UnitOfWork work, Guid postId, Guid personId, string change)
+    {
+        var target = await LockAsync(work, postId, personId);
+        if (target is null)
+        {
+            return (null, Problems.NotFound("The post"));
+        }
+
+        return target.IsAuthorOrLead(personId)
+            ? (target, null)
+            : (null, Problems.Forbidden($"Only the post's author or a lead of its community can {change} it."));
     }
 }

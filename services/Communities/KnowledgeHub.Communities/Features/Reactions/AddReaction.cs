@@ -32,7 +32,7 @@ internal static class AddReaction
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        if (await PostTarget.LockAsync(work, database.Dialect, id, me) is null)
+        if (await PostTarget.LockAsync(work, id, me) is null)
         {
             return Problems.NotFound("The post");
         }

@@ -12,7 +12,7 @@ namespace KnowledgeHub.Expertise.Features.Evidence;
 /// already a leak ("layoffs", 1 person, yesterday). Tags the taxonomy does not know are
 /// candidates, not skills (see <see cref="TagSkills"/>).
 /// </summary>
-internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills tagSkills)
+internal sealed class CommunityEvidence(TagSkills tagSkills)
 {
     /// <summary>What a post shows about its author; a question shows a need, not knowledge.</summary>
     private static readonly HashSet<string> KnowledgeTypes = new(StringComparer.Ordinal) { "article", "resource", "event" };
@@ -35,7 +35,7 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
         }
 
         var source = EvidenceStore.PostSource(postId);
-        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, post?.AuthorId ?? Guid.Empty, pieces);
+        await EvidenceStore.ReplaceAsync(work, source, post?.AuthorId ?? Guid.Empty, pieces);
         await (post is { Removed: false } && KnowledgeTypes.Contains(post.Type)
             ? EvidenceDocuments.ReplaceAsync(work, Document(source, post.AuthorId, EvidenceKinds.Post, pieces, post.CreatedAt, post.Visibility, post.Title, post.Tags, post.Body))
             : EvidenceDocuments.RemoveAsync(work, source));
@@ -85,7 +85,7 @@ internal sealed class CommunityEvidence(ExpertiseDatabase database, TagSkills ta
         }
 
         var source = EvidenceStore.AnswerSource(answerId);
-        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, answer?.AuthorId ?? Guid.Empty, pieces);
+        await EvidenceStore.ReplaceAsync(work, source, answer?.AuthorId ?? Guid.Empty, pieces);
         if (answer is { PostRemoved: false })
         {
             var accepted = answer.AcceptedAnswerId == answerId;

@@ -5,17 +5,15 @@ namespace KnowledgeHub.Expertise.Features.Evidence;
 /// <summary>A person's declared skills are evidence too: one piece per skill, weighted by level, dated by the declaration.</summary>
 internal static class DeclaredEvidence
 {
-    public static Task SyncAsync(UnitOfWork work, SqlDialect dialect, Guid personId) =>
-        SyncAsync(work, dialect, [personId]);
+    public static Task SyncAsync(UnitOfWork work, Guid personId) =>
+        SyncAsync(work, [personId]);
 
-    public static async Task SyncAsync(UnitOfWork work, SqlDialect dialect, Guid[] personIds)
+    public static async Task SyncAsync(UnitOfWork work, Guid[] personIds)
     {
         var declarations = (await work.QueryAsync<Declaration>(
-            $"SELECT person_id AS PersonId, skill_id AS SkillId, level AS Level, updated_at AS UpdatedAt FROM person_skills WHERE {dialect.InList("person_id", "@PersonIds")}",
+            $"SELECT person_id AS PersonId, skill_id AS SkillId, level AS Level, updated_at AS UpdatedAt FROM person_skills WHERE {work.Dialect.InList("person_id", "@PersonIds")}",
             new { PersonIds = personIds })).ToLookup(declaration => declaration.PersonId);
-        await EvidenceStore.ReplaceManyAsync(
-            work,
-            dialect,
+        await EvidenceStore.ReplaceManyAsync(work,
             personIds.Select(person => new EvidenceSource(
                 EvidenceStore.DeclaredSource(person),
                 person,

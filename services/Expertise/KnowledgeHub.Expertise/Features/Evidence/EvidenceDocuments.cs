@@ -75,7 +75,7 @@ internal static class EvidenceDocuments
                     Length = terms.Values.Sum(),
                 });
             await MultiRow.ExecuteAsync(
-                work, work.Dialect, "INSERT INTO evidence_terms (term, source, frequency) VALUES {rows}", terms, term => [term.Key, source, term.Value]);
+                work, "INSERT INTO evidence_terms (term, source, frequency) VALUES {rows}", terms, term => [term.Key, source, term.Value]);
         }
 
         foreach (var person in new[] { before, document?.PersonId }.OfType<Guid>().Distinct())

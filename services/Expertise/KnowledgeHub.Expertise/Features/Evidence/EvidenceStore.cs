@@ -28,21 +28,21 @@ internal static class EvidenceStore
     public static string EndorsementSource(Guid endorsementId) => $"endorsement:{endorsementId}";
 
     public static Task ReplaceAsync(
-        UnitOfWork work, SqlDialect dialect, string source, Guid personId, IReadOnlyList<EvidencePiece> pieces) =>
-        ReplaceManyAsync(work, dialect, [new EvidenceSource(source, personId, pieces)]);
+        UnitOfWork work, string source, Guid personId, IReadOnlyList<EvidencePiece> pieces) =>
+        ReplaceManyAsync(work, [new EvidenceSource(source, personId, pieces)]);
 
     /// <summary>
     /// Makes each source show exactly its pieces. Rows that stay keep their id and whether their
     /// owner hid them; unchanged rows are not written; a few statements per batch of sources.
     /// </summary>
-    public static async Task ReplaceManyAsync(UnitOfWork work, SqlDialect dialect, IReadOnlyList<EvidenceSource> sources)
+    public static async Task ReplaceManyAsync(UnitOfWork work, IReadOnlyList<EvidenceSource> sources)
     {
         foreach (var batch in sources.DistinctBy(source => source.Source).Chunk(Batch))
         {
             var existing = (await work.QueryAsync<StoredPiece>(
                 $"""
                 SELECT id AS Id, source AS Source, person_id AS PersonId, skill_id AS SkillId, kind AS Kind, detail AS Detail, level AS Level, occurred_at AS At
-                FROM evidence WHERE {dialect.InList("source", "@Sources")}
+                FROM evidence WHERE {work.Dialect.InList("source", "@Sources")}
                 """,
                 new { Sources = batch.Select(source => source.Source).ToArray() })).ToLookup(row => row.Source);
 
@@ -69,12 +69,10 @@ internal static class EvidenceStore
                     .Select(piece => (source, piece)));
             }
 
-            await WriteAsync(work, dialect, gone, written);
-            await IndexWordsAsync(work, dialect, retitled);
+            await WriteAsync(work, gone, written);
+            await IndexWordsAsync(work, retitled);
             var affected = gone.Select(row => (row.PersonId, row.SkillId)).Concat(written.Select(entry => (entry.Source.PersonId, entry.Piece.SkillId))).ToList();
-            await RecomputeAsync(
-                work,
-                dialect,
+            await RecomputeAsync(work,
                 affected.Select(pair => pair.PersonId).Distinct().ToArray(),
                 affected.Select(pair => pair.SkillId).Distinct().ToArray());
         }
@@ -87,14 +85,12 @@ internal static class EvidenceStore
     /// out of a sum.
     /// </summary>
     public static async Task RecomputeAsync(
-        UnitOfWork work, SqlDialect dialect, Guid[] personIds, Guid[]? skillIds = null)
+        UnitOfWork work, Guid[] personIds, Guid[]? skillIds = null)
     {
-        var inSkills = skillIds is null ? "" : $"AND {dialect.InList("skill_id", "@SkillIds")}";
+        var inSkills = skillIds is null ? "" : $"AND {work.Dialect.InList("skill_id", "@SkillIds")}";
         foreach (var batch in personIds.Order().Chunk(Batch))
         {
-            await MultiRow.ExecuteAsync(
-                work,
-                dialect,
+            await MultiRow.ExecuteAsync(work,
                 "INSERT INTO evidence_locks (person_id) VALUES {rows} ON CONFLICT (person_id) DO UPDATE SET person_id = excluded.person_id",
                 batch,
                 person => [person]);
@@ -112,7 +108,7 @@ internal static class EvidenceStore
                        SUM(strength),
                        COUNT(*)
                 FROM evidence
-                WHERE {dialect.InList("person_id", "@PersonIds")} {inSkills} AND NOT hidden
+                WHERE {work.Dialect.InList("person_id", "@PersonIds")} {inSkills} AND NOT hidden
                 GROUP BY skill_id, person_id
                 ON CONFLICT (skill_id, person_id) DO UPDATE SET
                     declared_level = excluded.declared_level, declared = excluded.declared, endorsement = excluded.endorsement,
@@ -120,7 +116,7 @@ internal static class EvidenceStore
                     project = excluded.project, total = excluded.total, pieces = excluded.pieces;
 
                 DELETE FROM expertise
-                WHERE {dialect.InList("person_id", "@PersonIds")} {inSkills}
+                WHERE {work.Dialect.InList("person_id", "@PersonIds")} {inSkills}
                   AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.person_id = expertise.person_id AND e.skill_id = expertise.skill_id AND NOT e.hidden);
                 """,
                 new { PersonIds = batch, SkillIds = skillIds });
@@ -131,7 +127,7 @@ internal static class EvidenceStore
     private static string? TitleOf(IEnumerable<(string Kind, string Detail)> pieces) =>
         pieces.Select(piece => piece.Kind == EvidenceKinds.Declared ? null : piece.Detail).FirstOrDefault();
 
-    private static async Task IndexWordsAsync(UnitOfWork work, SqlDialect dialect, List<(string Source, string? Title)> retitled)
+    private static async Task IndexWordsAsync(UnitOfWork work, List<(string Source, string? Title)> retitled)
     {
         if (retitled.Count == 0)
         {
@@ -139,11 +135,9 @@ internal static class EvidenceStore
         }
 
         await work.ExecuteAsync(
-            $"DELETE FROM evidence_words WHERE {dialect.InList("source", "@Sources")}",
+            $"DELETE FROM evidence_words WHERE {work.Dialect.InList("source", "@Sources")}",
             new { Sources = retitled.Select(entry => entry.Source).ToArray() });
-        await MultiRow.ExecuteAsync(
-            work,
-            dialect,
+        await MultiRow.ExecuteAsync(work,
             "INSERT INTO evidence_words (word, source) VALUES {rows} ON CONFLICT DO NOTHING",
             retitled.Where(entry => entry.Title is not null)
                 .SelectMany(entry => SkillIndex.SignificantWords(entry.Title!).Select(word => (Word: word, entry.Source))),
@@ -151,18 +145,16 @@ internal static class EvidenceStore
     }
 
     private static async Task WriteAsync(
-        UnitOfWork work, SqlDialect dialect, List<StoredPiece> gone, List<(EvidenceSource Source, EvidencePiece Piece)> written)
+        UnitOfWork work, List<StoredPiece> gone, List<(EvidenceSource Source, EvidencePiece Piece)> written)
     {
         if (gone.Count > 0)
         {
             await work.ExecuteAsync(
-                $"DELETE FROM evidence WHERE {dialect.InList("id", "@Ids")}",
+                $"DELETE FROM evidence WHERE {work.Dialect.InList("id", "@Ids")}",
                 new { Ids = gone.Select(row => row.Id).ToArray() });
         }
 
-        await MultiRow.ExecuteAsync(
-            work,
-            dialect,
+        await MultiRow.ExecuteAsync(work,
             """
             INSERT INTO evidence (id, person_id, skill_id, kind, source, detail, level, weight, strength, occurred_at)
             VALUES {rows}

@@ -53,7 +53,7 @@ internal static class HideEvidence
             await work.ExecuteAsync(
                 "UPDATE evidence SET hidden = @Hidden WHERE id = @Id",
                 new { Id = id, Hidden = hidden });
-            await EvidenceStore.RecomputeAsync(work, database.Dialect, [me]);
+            await EvidenceStore.RecomputeAsync(work, [me]);
             await EvidenceDocuments.SyncHiddenAsync(work, row.Source);
             await outbox.EnqueueAsync(work, await VisibilityOfAsync(work, me, row.Source, time));
             await work.CommitAsync();

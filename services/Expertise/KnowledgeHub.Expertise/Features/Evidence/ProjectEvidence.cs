@@ -10,7 +10,7 @@ namespace KnowledgeHub.Expertise.Features.Evidence;
 /// project takes the evidence away, as the Alignment service no longer lists the membership either.
 /// Tags the taxonomy does not know are candidates, not skills (see <see cref="TagSkills"/>).
 /// </summary>
-internal sealed class ProjectEvidence(ExpertiseDatabase database, TagSkills tagSkills)
+internal sealed class ProjectEvidence(TagSkills tagSkills)
 {
     public async Task RebuildAsync(UnitOfWork work, Guid projectId, Guid personId)
     {
@@ -32,7 +32,7 @@ internal sealed class ProjectEvidence(ExpertiseDatabase database, TagSkills tagS
         }
 
         var source = EvidenceStore.ProjectSource(projectId, personId);
-        await EvidenceStore.ReplaceAsync(work, database.Dialect, source, personId, pieces);
+        await EvidenceStore.ReplaceAsync(work, source, personId, pieces);
         await (membership is { RemovedAt: null }
             ? EvidenceDocuments.ReplaceAsync(work, new EvidenceDocument(
                 source,

@@ -57,7 +57,7 @@ internal static class DeclareSkill
             ON CONFLICT (person_id, skill_id) DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at
             """,
             new { PersonId = me, SkillId = canonical.Id, request.Level, Now = time.UtcNowForDatabase() });
-        await DeclaredEvidence.SyncAsync(work, database.Dialect, me);
+        await DeclaredEvidence.SyncAsync(work, me);
         var person = await changes.PublishAsync(work, me);
         await work.CommitAsync();
 

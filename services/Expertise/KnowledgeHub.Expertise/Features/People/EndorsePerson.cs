@@ -83,7 +83,6 @@ internal static class EndorsePerson
             "SELECT display_name FROM people WHERE id = @Id", new { Id = me });
         await EvidenceStore.ReplaceAsync(
             work,
-            database.Dialect,
             EvidenceStore.EndorsementSource(endorsement.Id),
             id,
             [new EvidencePiece(skill.Id, EvidenceKinds.Endorsement, Describe(endorser!, endorsement.Comment), endorsement.CreatedAt)]);

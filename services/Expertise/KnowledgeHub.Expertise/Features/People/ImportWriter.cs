@@ -56,14 +56,13 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
             new { Ids = redeclared.Where(id => stored.ContainsKey(id)).Except(edited.Select(person => person.Id)).ToArray(), Now = now });
         await MultiRow.ExecuteAsync(
             work,
-            database.Dialect,
             """
             INSERT INTO person_skills (person_id, skill_id, level, updated_at) VALUES {rows}
             ON CONFLICT (person_id, skill_id) DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at
             """,
             declarations,
             declaration => [declaration.PersonId, declaration.SkillId, declaration.Level, now]);
-        await DeclaredEvidence.SyncAsync(work, database.Dialect, [.. redeclared]);
+        await DeclaredEvidence.SyncAsync(work, [.. redeclared]);
 
         var changed = created.Concat(edited).Select(person => person.Id).Union(redeclared).ToList();
         await changes.PublishAllAsync(work, changed, replayOf: null);
@@ -74,7 +73,6 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
     private Task InsertAsync(UnitOfWork work, List<Profile> people, DateTimeOffset now) =>
         MultiRow.ExecuteAsync(
             work,
-            database.Dialect,
             "INSERT INTO people (id, email, display_name, name_key, department, title, location, bio, version, created_at, updated_at) VALUES {rows}",
             people,
             person => [person.Id, person.Email, person.DisplayName, ProfileRules.NameKey(person.DisplayName), person.Department, person.Title, person.Location, person.Bio, 1, now, now]);

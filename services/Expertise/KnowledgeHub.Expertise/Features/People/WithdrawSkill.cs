@@ -52,7 +52,7 @@ internal static class WithdrawSkill
         await work.ExecuteAsync(
             "DELETE FROM person_skills WHERE person_id = @PersonId AND skill_id = @SkillId",
             new { PersonId = me, SkillId = canonical!.Id });
-        await DeclaredEvidence.SyncAsync(work, database.Dialect, me);
+        await DeclaredEvidence.SyncAsync(work, me);
         var person = await changes.PublishAsync(work, me);
         await work.CommitAsync();
 

@@ -95,10 +95,10 @@ internal static class MergeSkills
 
         foreach (var person in declarers)
         {
-            await DeclaredEvidence.SyncAsync(work, database.Dialect, person);
+            await DeclaredEvidence.SyncAsync(work, person);
         }
 
-        await EvidenceStore.RecomputeAsync(work, database.Dialect, [.. holders]);
+        await EvidenceStore.RecomputeAsync(work, [.. holders]);
 
         await changes.TouchAndPublishAllAsync(work, declarers);
         var merged = await SkillReader.ReadOneAsync(work, into.Id);
