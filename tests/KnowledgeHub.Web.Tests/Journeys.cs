@@ -98,6 +98,20 @@ public sealed class Journeys(WebHub hub)
         await Assertions.Expect(page.GetByText("starts 2099-03-14 15:00 UTC")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".post-body strong")).ToHaveTextAsync("service");
         await page.CheckPageAsync(hub, "post");
+
+        using var admin = await hub.SignInAsync("ada.admin@example.com", "Ada Admin", "IT", "admin");
+        await admin.PutJsonAsync("/api/departments/IT", new { name = "Information Technology" }, HttpStatusCode.OK);
+        using var lead = await hub.SignInAsync("lena.lead@example.com", "Lena Lead", "IT");
+        await Eventually.AssertAsync(
+            async () => (await lead.GetJsonAsync("/api/search?q=paved&type=post"))["total"]!.GetValue<int>() > 0,
+            Settle, "the event to be searchable");
+        await page.GetByRole(AriaRole.Search).GetByLabel("Search the hub").FillAsync("paved");
+        await page.GetByRole(AriaRole.Search).GetByLabel("Search the hub").PressAsync("Enter");
+        var found = page.GetByRole(AriaRole.Region, new() { Name = "Posts" }).Locator("li").Filter(new() { HasText = "Golden path demo day" });
+        await Assertions.Expect(found).ToContainTextAsync("Bring a service you want on the paved road.");
+        await Assertions.Expect(found.Locator("mark")).ToHaveTextAsync("paved");
+        await Assertions.Expect(found).ToContainTextAsync("Information Technology");
+        await page.CheckPageAsync(hub, "search-post");
     }
 
     [Fact]
