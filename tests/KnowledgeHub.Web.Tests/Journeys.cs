@@ -37,7 +37,10 @@ public sealed class Journeys(WebHub hub)
         var people = page.GetByRole(AriaRole.Region, new() { Name = "People" });
         await Assertions.Expect(people.GetByRole(AriaRole.Link, new() { Name = "Grace Kube" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Narrow the results" })).ToContainTextAsync("person (1)");
+        await Assertions.Expect(search).ToHaveValueAsync("Grac");
         await page.CheckPageAsync(hub, "search");
+        await page.GotoAsync("/communities?q=kubernetes");
+        await Assertions.Expect(search).ToHaveValueAsync("");
         await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Find an expert" }).ClickAsync();
         await page.GetByLabel("Skill or topic").FillAsync("Kubernetes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
