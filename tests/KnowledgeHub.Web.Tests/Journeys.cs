@@ -201,6 +201,33 @@ public sealed class Journeys(WebHub hub)
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Back to the start page" })).ToBeVisibleAsync();
+
+        await page.SignInAsync("una.unknown@example.com", "Una Unknown", "SALES");
+        response = await page.GotoAsync("/no/such/page");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Communities" })).ToBeVisibleAsync();
+        await page.CheckPageAsync(hub, "not-found");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the start page" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
+    }
+
+    [Fact]
+    public async Task An_employee_opening_the_scorecard_is_told_who_it_is_for_inside_the_layout()
+    {
+        var page = await hub.NewPageAsync();
+        await page.SignInAsync("ed.employee@example.com", "Ed Employee", "SALES");
+
+        var response = await page.GotoAsync("/scorecard");
+
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You cannot see this page" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("The scorecard is for executives and administrators.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Forbidden", new() { Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.MainNavigation()).ToBeVisibleAsync();
+        await page.CheckPageAtBothWidthsAsync(hub, "scorecard-forbidden");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Ways on" }).GetByRole(AriaRole.Link, new() { Name = "Communities" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Communities of practice", Level = 1 })).ToBeVisibleAsync();
     }
 
     [Fact]
