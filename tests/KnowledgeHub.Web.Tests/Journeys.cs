@@ -134,7 +134,11 @@ public sealed class Journeys(WebHub hub)
             department = "MKT",
             period = $"{now.Year}-H{(now.Month <= 6 ? 1 : 2)}",
             priority = 1,
-            keyResults = new[] { new { title = "New mid-market customers", baseline = 0m, target = 40m, current = 14m, unit = "customers" } },
+            keyResults = new[]
+            {
+                new { title = "New mid-market customers", baseline = 0m, target = 40m, current = 14m, unit = "customers" },
+                new { title = "Days to onboard a customer", baseline = 10m, target = 4m, current = 7m, unit = "days" },
+            },
         });
         var aligned = await admin.CreateOnceDepartmentsAreKnownAsync("/api/projects", Project("Campaign analytics", "MKT", ["HR"], 200_000m));
         await admin.PutJsonAsync($"/api/projects/{aligned.Id()}/alignments/{objective.Id()}", new { contribution = "high", rationale = "Finds the accounts" }, HttpStatusCode.OK);
@@ -149,6 +153,9 @@ public sealed class Journeys(WebHub hub)
         await Assertions.Expect(unaligned).Not.ToContainTextAsync("Campaign analytics");
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^80% of the planned budget") })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("HR");
+        var keyResults = page.GetByRole(AriaRole.Region, new() { Name = "Key results" });
+        await Assertions.Expect(keyResults.GetByLabel("New mid-market customers: 14 customers, target 40 (from 0), 35%")).ToHaveAttributeAsync("value", "35");
+        await Assertions.Expect(keyResults.GetByLabel("Days to onboard a customer: 7 days, target 4 (from 10), 50%")).ToHaveAttributeAsync("value", "50");
         await page.CheckPageAtBothWidthsAsync(hub, "scorecard");
         await unaligned.GetByRole(AriaRole.Link, new() { Name = "Intranet font refresh" }).ClickAsync();
         await Assertions.Expect(page.GetByText("This project serves no objective yet.")).ToBeVisibleAsync();
