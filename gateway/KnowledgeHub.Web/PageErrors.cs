@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using KnowledgeHub.Web.Api;
+using KnowledgeHub.Web.Components;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Web;
@@ -10,7 +12,8 @@ namespace KnowledgeHub.Web;
 /// <summary>
 /// For the UI's pages (everything but the API, health and OpenAPI): their own content security
 /// policy, a redirect to sign-in when the API wants a token, and a friendly page instead of a
-/// problem document or stack trace when something fails or does not exist.
+/// problem document or stack trace when something fails or does not exist (an unknown address
+/// gets the normal layout; a failure gets a bare page that cannot fail again).
 /// </summary>
 internal sealed partial class PageErrors(RequestDelegate next, ILogger<PageErrors> logger)
 {
@@ -39,7 +42,7 @@ internal sealed partial class PageErrors(RequestDelegate next, ILogger<PageError
             if (nothingHere && !context.Response.HasStarted && HttpMethods.IsGet(context.Request.Method))
             {
                 context.Response.Headers.WWWAuthenticate = default;
-                await WritePageAsync(context, StatusCodes.Status404NotFound, "Page not found", "There is no page at this address.");
+                await new RazorComponentResult<NotFoundDocument> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(context);
             }
         }
         catch (SignInRequiredException) when (!context.Response.HasStarted)

@@ -37,7 +37,10 @@ public sealed class Journeys(WebHub hub)
         var people = page.GetByRole(AriaRole.Region, new() { Name = "People" });
         await Assertions.Expect(people.GetByRole(AriaRole.Link, new() { Name = "Grace Kube" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Narrow the results" })).ToContainTextAsync("person (1)");
+        await Assertions.Expect(search).ToHaveValueAsync("Grac");
         await page.CheckPageAsync(hub, "search");
+        await page.GotoAsync("/communities?q=kubernetes");
+        await Assertions.Expect(search).ToHaveValueAsync("");
         await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Find an expert" }).ClickAsync();
         await page.GetByLabel("Skill or topic").FillAsync("Kubernetes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
@@ -98,6 +101,20 @@ public sealed class Journeys(WebHub hub)
         await Assertions.Expect(page.GetByText("starts 2099-03-14 15:00 UTC")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".post-body strong")).ToHaveTextAsync("service");
         await page.CheckPageAsync(hub, "post");
+
+        using var admin = await hub.SignInAsync("ada.admin@example.com", "Ada Admin", "IT", "admin");
+        await admin.PutJsonAsync("/api/departments/IT", new { name = "Information Technology" }, HttpStatusCode.OK);
+        using var lead = await hub.SignInAsync("lena.lead@example.com", "Lena Lead", "IT");
+        await Eventually.AssertAsync(
+            async () => (await lead.GetJsonAsync("/api/search?q=paved&type=post"))["total"]!.GetValue<int>() > 0,
+            Settle, "the event to be searchable");
+        await page.GetByRole(AriaRole.Search).GetByLabel("Search the hub").FillAsync("paved");
+        await page.GetByRole(AriaRole.Search).GetByLabel("Search the hub").PressAsync("Enter");
+        var found = page.GetByRole(AriaRole.Region, new() { Name = "Posts" }).Locator("li").Filter(new() { HasText = "Golden path demo day" });
+        await Assertions.Expect(found).ToContainTextAsync("Bring a service you want on the paved road.");
+        await Assertions.Expect(found.Locator("mark")).ToHaveTextAsync("paved");
+        await Assertions.Expect(found).ToContainTextAsync("Information Technology");
+        await page.CheckPageAsync(hub, "search-post");
     }
 
     [Fact]
@@ -117,7 +134,11 @@ public sealed class Journeys(WebHub hub)
             department = "MKT",
             period = $"{now.Year}-H{(now.Month <= 6 ? 1 : 2)}",
             priority = 1,
-            keyResults = new[] { new { title = "New mid-market customers", baseline = 0m, target = 40m, current = 14m, unit = "customers" } },
+            keyResults = new[]
+            {
+                new { title = "New mid-market customers", baseline = 0m, target = 40m, current = 14m, unit = "customers" },
+                new { title = "Days to onboard a customer", baseline = 10m, target = 4m, current = 7m, unit = "days" },
+            },
         });
         var aligned = await admin.CreateOnceDepartmentsAreKnownAsync("/api/projects", Project("Campaign analytics", "MKT", ["HR"], 200_000m));
         await admin.PutJsonAsync($"/api/projects/{aligned.Id()}/alignments/{objective.Id()}", new { contribution = "high", rationale = "Finds the accounts" }, HttpStatusCode.OK);
@@ -132,6 +153,9 @@ public sealed class Journeys(WebHub hub)
         await Assertions.Expect(unaligned).Not.ToContainTextAsync("Campaign analytics");
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^80% of the planned budget") })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("HR");
+        var keyResults = page.GetByRole(AriaRole.Region, new() { Name = "Key results" });
+        await Assertions.Expect(keyResults.GetByLabel("New mid-market customers: 14 customers, target 40 (from 0), 35%")).ToHaveAttributeAsync("value", "35");
+        await Assertions.Expect(keyResults.GetByLabel("Days to onboard a customer: 7 days, target 4 (from 10), 50%")).ToHaveAttributeAsync("value", "50");
         await page.CheckPageAtBothWidthsAsync(hub, "scorecard");
         await unaligned.GetByRole(AriaRole.Link, new() { Name = "Intranet font refresh" }).ClickAsync();
         await Assertions.Expect(page.GetByText("This project serves no objective yet.")).ToBeVisibleAsync();
@@ -184,6 +208,33 @@ public sealed class Journeys(WebHub hub)
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Back to the start page" })).ToBeVisibleAsync();
+
+        await page.SignInAsync("una.unknown@example.com", "Una Unknown", "SALES");
+        response = await page.GotoAsync("/no/such/page");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Communities" })).ToBeVisibleAsync();
+        await page.CheckPageAsync(hub, "not-found");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the start page" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
+    }
+
+    [Fact]
+    public async Task An_employee_opening_the_scorecard_is_told_who_it_is_for_inside_the_layout()
+    {
+        var page = await hub.NewPageAsync();
+        await page.SignInAsync("ed.employee@example.com", "Ed Employee", "SALES");
+
+        var response = await page.GotoAsync("/scorecard");
+
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You cannot see this page" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("The scorecard is for executives and administrators.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Forbidden", new() { Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.MainNavigation()).ToBeVisibleAsync();
+        await page.CheckPageAtBothWidthsAsync(hub, "scorecard-forbidden");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Ways on" }).GetByRole(AriaRole.Link, new() { Name = "Communities" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Communities of practice", Level = 1 })).ToBeVisibleAsync();
     }
 
     [Fact]

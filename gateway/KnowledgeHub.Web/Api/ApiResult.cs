@@ -12,6 +12,8 @@ internal sealed record ApiResult<T>(HttpStatusCode Status, T? Value, string? Pro
 
     public bool NotFound => Status == HttpStatusCode.NotFound;
 
+    public bool Forbidden => Status == HttpStatusCode.Forbidden;
+
     /// <summary>The field errors and title of a failed call, for a form to show.</summary>
     public FormOutcome ToOutcome() => Succeeded ? FormOutcome.None : new FormOutcome(Problem, Errors);
 }
