@@ -48,7 +48,7 @@ public sealed class DistributedHubFixture : IHubUnderTest, IAsyncLifetime
 
     public HttpClient NewClient() => Hub.CreateGatewayClient();
 
-    public void SkipIfUnavailable() => Assert.SkipWhen(_unavailable is not null, _unavailable ?? "");
+    public void SkipIfUnavailable() => Requirements.SkipUnlessMet(_unavailable);
 
     public async ValueTask InitializeAsync()
     {

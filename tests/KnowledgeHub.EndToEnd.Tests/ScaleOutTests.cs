@@ -18,7 +18,7 @@ public sealed class ScaleOutHubFixture : IAsyncLifetime
 
     public DistributedHub Hub { get; private set; } = null!;
 
-    public void SkipIfUnavailable() => Assert.SkipWhen(_unavailable is not null, _unavailable ?? "");
+    public void SkipIfUnavailable() => Requirements.SkipUnlessMet(_unavailable);
 
     public async ValueTask InitializeAsync()
     {

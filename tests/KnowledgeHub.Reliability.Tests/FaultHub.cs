@@ -27,7 +27,7 @@ public sealed class FaultHub : IAsyncLifetime
 
     public FaultBackends Backends { get; private set; } = null!;
 
-    public void SkipIfUnavailable() => Assert.SkipWhen(_unavailable is not null, _unavailable ?? "");
+    public void SkipIfUnavailable() => Requirements.SkipUnlessMet(_unavailable);
 
     public async ValueTask InitializeAsync()
     {

@@ -20,7 +20,7 @@ public abstract class ModuleFixture(string moduleName, DatabaseProvider provider
     {
         get
         {
-            Assert.SkipWhen(_unavailable is not null, _unavailable ?? "");
+            Requirements.SkipUnlessMet(_unavailable);
             return _host!;
         }
     }

@@ -27,8 +27,15 @@ public static class Requirements
 
     private const string DefaultChromium = "/usr/bin/chromium";
 
-    /// <summary>Skips the calling test with <paramref name="reason"/> unless it is null.</summary>
-    public static void SkipUnlessMet(string? reason) => Assert.SkipWhen(reason is not null, reason ?? "");
+    /// <summary>Skips the calling test with <paramref name="reason"/> unless it is null; the reason is counted for <see cref="SkipReasons"/>.</summary>
+    public static void SkipUnlessMet(string? reason)
+    {
+        if (reason is not null)
+        {
+            SkipReasons.Record(reason);
+            Assert.Skip(reason);
+        }
+    }
 
     /// <summary>The local PostgreSQL (started if installed but stopped); see <see cref="PostgresServer"/>.</summary>
     public static async Task<string?> PostgresAsync() =>
