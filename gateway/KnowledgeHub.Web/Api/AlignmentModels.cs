@@ -7,17 +7,24 @@ public sealed record ProjectAlignment(Guid ObjectiveId, string Title, string Dep
 public sealed record Project(
     Guid Id, string Name, string Description, string SponsorDepartment, IReadOnlyList<string> PartnerDepartments,
     IReadOnlyList<string> Tags, Budget Budget, DateOnly StartDate, DateOnly EndDate, string Status, string? Health,
-    DateTimeOffset? LastReportedAt, IReadOnlyList<ProjectAlignment>? Alignments);
+    DateTimeOffset? LastReportedAt, IReadOnlyList<ProjectAlignment>? Alignments, IReadOnlyList<ProjectMember>? Members = null);
+
+public sealed record ProjectMember(Guid PersonId, string Role, DateTimeOffset? ConfirmedAt);
 
 public sealed record StatusReport(Guid Id, string Health, string Summary, string? Risks, string? Decisions, DateTimeOffset ReportedAt);
 
-public sealed record KeyResult(Guid Id, string Title, decimal Baseline, decimal Target, decimal Current, string Unit, decimal Progress);
+public sealed record CheckIn(decimal Value, Guid CheckedInBy, DateTimeOffset CheckedInAt);
+
+public sealed record KeyResult(Guid Id, string Title, decimal Baseline, decimal Target, decimal Current, string Unit, decimal Progress, IReadOnlyList<CheckIn>? History = null);
 
 public sealed record ObjectiveProject(Guid Id, string Name, string Status, string SponsorDepartment, string Contribution, string Rationale);
 
 public sealed record Objective(
     Guid Id, string Title, string Description, string Department, string Period, int Priority, decimal? Progress,
-    IReadOnlyList<KeyResult> KeyResults, IReadOnlyList<ObjectiveProject>? Projects);
+    IReadOnlyList<KeyResult> KeyResults, IReadOnlyList<ObjectiveProject>? Projects, IReadOnlyList<string>? OwnerDepartments = null);
+
+/// <summary>One line of a project's or objective's change log: what changed, from what to what, by whom and when.</summary>
+public sealed record Change(Guid Id, string Field, string? Before, string? After, Guid ChangedBy, DateTimeOffset ChangedAt);
 
 public sealed record BudgetFigures(decimal Total, decimal Aligned, decimal AlignedShare, string? Currency, decimal WeightedAligned = 0, decimal WeightedAlignedShare = 0);
 

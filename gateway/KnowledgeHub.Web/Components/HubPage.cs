@@ -28,6 +28,9 @@ public abstract class HubPage : ComponentBase
 
     internal static string Escape(string value) => Uri.EscapeDataString(value);
 
+    /// <summary><c>&amp;name=value</c> for a query string, or nothing when the value is blank.</summary>
+    internal static string QueryPart(string name, string? value) => string.IsNullOrWhiteSpace(value) ? "" : $"&{name}={Escape(value.Trim())}";
+
     /// <summary>Tags typed as a comma-separated list; the API normalises them.</summary>
     internal static string[] SplitTags(string? tags) =>
         (tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

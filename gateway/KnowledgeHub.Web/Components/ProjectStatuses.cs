@@ -1,0 +1,11 @@
+namespace KnowledgeHub.Web.Components;
+
+/// <summary>The statuses and health values the Alignment API accepts, in the order a form offers them.</summary>
+internal static class ProjectStatuses
+{
+    public static readonly string[] All = ["proposed", "active", "on-hold", "done", "cancelled"];
+
+    public static readonly string[] Health = ["green", "amber", "red"];
+
+    public static readonly string[] Contributions = ["low", "medium", "high"];
+}

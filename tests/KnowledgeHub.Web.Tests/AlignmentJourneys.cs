@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using KnowledgeHub.Testing;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace KnowledgeHub.Web.Tests;
+
+/// <summary>
+/// The executive's alignment work in the browser, each step through a form: an objective with two
+/// owning departments and a key result, a project that serves it, a status report and a check-in,
+/// each reflected on the scorecard and in the change logs.
+/// </summary>
+[Collection(WebHub.Collection)]
+public sealed class AlignmentJourneys(WebHub hub)
+{
+    [Fact]
+    public async Task An_executive_sets_an_objective_aligns_a_project_reports_status_and_checks_in()
+    {
+        using var admin = await hub.SignInAsync("ada.admin@example.com", "Ada Admin", "IT", "admin", "executive");
+        foreach (var (code, name) in new[] { ("OPS", "Operations"), ("FIN", "Finance") })
+        {
+            await admin.PutJsonAsync($"/api/departments/{code}", new { name }, HttpStatusCode.OK);
+        }
+
+        // The forms below need Alignment to know both departments; it learns them from events.
+        await admin.CreateOnceDepartmentsAreKnownAsync("/api/objectives", new
+        {
+            title = "Close the books in three days",
+            description = "Month-end close",
+            department = "FIN",
+            ownerDepartments = new[] { "FIN", "OPS" },
+            period = $"{DateTime.UtcNow.Year}-H{(DateTime.UtcNow.Month <= 6 ? 1 : 2)}",
+            priority = 3,
+            keyResults = new[] { new { title = "Days to close", baseline = 8m, target = 3m, current = 8m, unit = "days" } },
+        });
+        var page = await hub.NewPageAsync();
+        await page.SignInAsync("olga.exec@example.com", "Olga Exec", "OPS", executive: true);
+
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Objectives" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New objective" }).ClickAsync();
+        await page.GetByLabel("Description").FillAsync("Incidents cost us a day each");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create objective" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[id='title-error']")).ToContainTextAsync("title");
+        await Assertions.Expect(page.GetByLabel("Description")).ToHaveValueAsync("Incidents cost us a day each");
+        await page.CheckPageAtBothWidthsAsync(hub, "objective-new");
+        await page.GetByLabel("Title").FillAsync("Cut incident resolution time");
+        await page.GetByLabel("Department (code)").FillAsync("OPS");
+        await page.GetByLabel("Other owning departments").FillAsync("FIN");
+        await page.GetByLabel("Priority").FillAsync("2");
+        await page.GetByLabel("What is measured").FillAsync("Mean hours to resolve");
+        await page.GetByLabel("Baseline").FillAsync("10");
+        await page.GetByLabel("Target").FillAsync("2");
+        await page.GetByLabel("Current value").FillAsync("10");
+        await page.GetByLabel("Unit").FillAsync("hours");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create objective" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cut incident resolution time", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Owned by OPS, FIN")).ToBeVisibleAsync();
+
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Projects" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New project" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("Self-healing runbooks");
+        await page.GetByLabel("Description").FillAsync("Runbooks that fix the top incidents");
+        await page.GetByLabel("Sponsor department").FillAsync("OPS");
+        await page.GetByLabel("Partner departments").FillAsync("FIN");
+        await page.GetByLabel("Planned").FillAsync("80000");
+        await page.CheckPageAtBothWidthsAsync(hub, "project-new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Self-healing runbooks", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Objective", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Cut incident resolution time ({Period})" });
+        await page.GetByLabel("Contribution").SelectOptionAsync("high");
+        await page.GetByLabel("Why it serves the objective").FillAsync("Fixes the top incidents without waking anyone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Align" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The project now serves the objective.");
+        var changes = page.GetByRole(AriaRole.Region, new() { Name = "Change log" });
+        await Assertions.Expect(changes).ToContainTextAsync("serves objective Cut incident resolution time");
+
+        await page.GetByLabel("amber", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Summary").FillAsync("Two runbooks live; paging noise still high");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Report status" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Status reported.");
+        await Assertions.Expect(page.Locator(".figure").Filter(new() { HasText = "Health" })).ToContainTextAsync("amber");
+        await Assertions.Expect(changes.GetByRole(AriaRole.Row).Filter(new() { HasText = "health" }).Filter(new() { HasText = "amber" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Health history, oldest first:" })).ToHaveAttributeAsync("aria-label", new Regex("amber$"));
+        await page.CheckPageAtBothWidthsAsync(hub, "project");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cut incident resolution time" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Self-healing runbooks" })).ToContainTextAsync("high contribution");
+        await page.GetByLabel("Value now").FillAsync("6");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Checked in.");
+        await Assertions.Expect(page.GetByLabel("Mean hours to resolve: 6 hours, target 2 (from 10), 50%")).ToHaveAttributeAsync("value", "50");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Mean hours to resolve, progress at each check-in:" })).ToHaveAttributeAsync("aria-label", new Regex("0%, .* 50%$"));
+        var objectiveChanges = page.GetByRole(AriaRole.Region, new() { Name = "Change log" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "key result Mean hours to resolve current" }).First;
+        await Assertions.Expect(objectiveChanges.GetByRole(AriaRole.Cell)).ToHaveTextAsync([new Regex(@"^\d{4}-\d\d-\d\d$"), new("key result Mean hours to resolve current"), new("^10$"), new("^6$"), new("Olga Exec")]);
+        await page.CheckPageAtBothWidthsAsync(hub, "objective");
+
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Scorecard" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Key results" }).GetByLabel("Mean hours to resolve: 6 hours, target 2 (from 10), 50%")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Active projects serving no objective" })).Not.ToContainTextAsync("Self-healing runbooks");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Objectives no project supports" })).Not.ToContainTextAsync("Cut incident resolution time");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Objectives no project supports" })).ToContainTextAsync("Close the books in three days");
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Projects" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Self-healing runbooks" })).ToContainTextAsync("amber");
+        await page.CheckPageAtBothWidthsAsync(hub, "projects");
+    }
+
+    private static string Period => $"{DateTime.UtcNow.Year}-H{(DateTime.UtcNow.Month <= 6 ? 1 : 2)}";
+}
