@@ -59,7 +59,7 @@ public sealed class Journeys(WebHub hub)
     }
 
     [Fact]
-    public async Task A_lead_creates_a_community_approves_a_member_and_posts_an_event()
+    public async Task A_lead_creates_a_community_approves_one_request_declines_another_and_posts_and_edits_an_event()
     {
         var page = await hub.NewPageAsync();
         await page.SignInAsync("lena.lead@example.com", "Lena Lead", "IT");
@@ -78,11 +78,16 @@ public sealed class Journeys(WebHub hub)
         var community = await newcomer.GetJsonAsync($"/api/communities/{slug}");
         var join = await newcomer.PostJsonAsync($"/api/communities/{community.Id()}/members", new { }, HttpStatusCode.OK);
         Assert.Equal("pending", join["status"]!.GetValue<string>());
+        using var stranger = await hub.SignInAsync("dora.decline@example.com", "Dora Decline", "HR");
+        await stranger.PostJsonAsync($"/api/communities/{community.Id()}/members", new { }, HttpStatusCode.OK);
 
         await page.ReloadAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve Nico Newcomer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Nico Newcomer is now a member.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Decline Dora Decline" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Dora Decline's request is declined.");
         await Assertions.Expect(page.GetByText("2 members")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Waiting for approval" })).ToHaveCountAsync(0);
         await page.CheckPageAsync(hub, "community");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Write a post" }).ClickAsync();
@@ -101,6 +106,13 @@ public sealed class Journeys(WebHub hub)
         await Assertions.Expect(page.GetByText("starts 2099-03-14 15:00 UTC")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".post-body strong")).ToHaveTextAsync("service");
         await page.CheckPageAsync(hub, "post");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit post" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Title")).ToHaveValueAsync("Golden path demo day");
+        await page.GetByLabel("Title").FillAsync("Golden path demo day: bring a service");
+        await page.CheckPageAsync(hub, "post-edit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Golden path demo day: bring a service", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("starts 2099-03-14 15:00 UTC")).ToBeVisibleAsync();
 
         using var admin = await hub.SignInAsync("ada.admin@example.com", "Ada Admin", "IT", "admin");
         await admin.PutJsonAsync("/api/departments/IT", new { name = "Information Technology" }, HttpStatusCode.OK);

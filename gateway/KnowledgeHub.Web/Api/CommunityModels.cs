@@ -22,7 +22,11 @@ public sealed record Answer(Guid Id, string Body, string? BodyHtml, Guid AuthorI
 public sealed record Post(
     Guid Id, Guid CommunityId, string Type, string Title, string Body, string BodyHtml, IReadOnlyList<string> Tags,
     string? AuthorName, DateTimeOffset CreatedAt, int AnswerCount, Guid? AcceptedAnswerId, int Reactions,
-    DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location, string? Url, IReadOnlyList<Answer>? Answers);
+    DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location, string? Url, IReadOnlyList<Answer>? Answers,
+    Guid AuthorId = default, long Version = 0, IReadOnlyList<SuggestedExpert>? SuggestedExperts = null);
+
+/// <summary>Someone the Expertise service suggests could answer a question, with why.</summary>
+public sealed record SuggestedExpert(Guid PersonId, string DisplayName, string Department, double Score, IReadOnlyList<string> Reasons);
 
 public sealed record CommunityInsights(
     int Members, IReadOnlyDictionary<string, int> MembersByDepartment, int Posts30d, int Questions30d,

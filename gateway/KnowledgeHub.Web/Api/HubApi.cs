@@ -23,6 +23,10 @@ internal sealed class HubApi(HttpClient http, IHttpContextAccessor accessor)
     public Task<ApiResult<T>> PutAsync<T>(string path, object body, CancellationToken ct = default) =>
         SendAsync<T>(HttpMethod.Put, path, body, ct);
 
+    /// <summary>A replacement made only if the resource is still at <paramref name="version"/> (If-Match); a later change answers 412.</summary>
+    public Task<ApiResult<T>> PutIfUnchangedAsync<T>(string path, object body, long version, CancellationToken ct = default) =>
+        SendAsAsync<T>(Token(), HttpMethod.Put, path, body, ct, version);
+
     public Task<ApiResult<T>> DeleteAsync<T>(string path, CancellationToken ct = default) =>
         SendAsync<T>(HttpMethod.Delete, path, null, ct);
 
@@ -34,10 +38,15 @@ internal sealed class HubApi(HttpClient http, IHttpContextAccessor accessor)
     }
 
     /// <summary>A call with a token the caller holds (the demo organisation signs its people in itself).</summary>
-    public async Task<ApiResult<T>> SendAsAsync<T>(string token, HttpMethod method, string path, object? body, CancellationToken ct = default)
+    public async Task<ApiResult<T>> SendAsAsync<T>(string token, HttpMethod method, string path, object? body, CancellationToken ct = default, long? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (ifMatch is { } version)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        }
+
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, options: Json);

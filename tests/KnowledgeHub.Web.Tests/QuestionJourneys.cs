@@ -1,0 +1,63 @@
+using System.Net;
+using KnowledgeHub.Testing;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace KnowledgeHub.Web.Tests;
+
+/// <summary>An employee's question from the form to an accepted answer, with the experts the hub suggests on the way.</summary>
+[Collection(WebHub.Collection)]
+public sealed class QuestionJourneys(WebHub hub)
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task An_employee_asks_a_question_sees_suggested_experts_gets_an_answer_and_accepts_it()
+    {
+        using var admin = await hub.SignInAsync("ada.admin@example.com", "Ada Admin", "IT", "admin", "executive");
+        await admin.PutJsonAsync("/api/skills/PostgreSQL", new { aliases = new[] { "postgres" }, category = "Data" }, HttpStatusCode.OK);
+        using var expert = await hub.SignInAsync("pia.postgres@example.com", "Pia Postgres", "OPS");
+        await expert.PutJsonAsync("/api/people/me/skills/PostgreSQL", new { level = 5 }, HttpStatusCode.OK);
+        var community = await expert.PostJsonAsync(
+            "/api/communities", new { name = "Database Guild", description = "Queries, plans and backups.", tags = new[] { "postgresql" }, visibility = "open" }, HttpStatusCode.Created);
+        await Eventually.AssertAsync(
+            async () => (await expert.GetJsonAsync("/api/experts?q=PostgreSQL"))["items"]!.AsArray().Count > 0,
+            Settle, "Pia to rank as a PostgreSQL expert");
+        var page = await hub.NewPageAsync();
+        await page.SignInAsync("quinn.question@example.com", "Quinn Question", "SALES");
+
+        await page.GotoAsync($"/communities/{community["slug"]!.GetValue<string>()}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write a post" }).ClickAsync();
+        await page.GetByLabel("Kind").SelectOptionAsync("question");
+        await page.GetByLabel("Title").FillAsync("Why is my PostgreSQL query slow after an upgrade?");
+        await page.GetByLabel("Text (Markdown)").FillAsync("The plan switched to a sequential scan.");
+        await page.GetByLabel("Tags (comma-separated)").FillAsync("postgresql");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Why is my PostgreSQL query slow after an upgrade?", Level = 1 })).ToBeVisibleAsync();
+        var questionUrl = page.Url;
+
+        // Suggestions arrive through events: the page shows them once Expertise has ranked the question.
+        var suggested = page.GetByRole(AriaRole.Region, new() { Name = "People who could answer" });
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                await page.ReloadAsync();
+                return await suggested.GetByRole(AriaRole.Link, new() { Name = "Pia Postgres", Exact = true }).CountAsync() == 1;
+            },
+            Settle, "Pia to be suggested on the question");
+        await Assertions.Expect(suggested.GetByRole(AriaRole.Link, new() { Name = "Ask Pia Postgres by e-mail" }))
+            .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^mailto:pia\\.postgres@example\\.com\\?subject=Could%20you%20answer%3A%20Why%20is%20my%20PostgreSQL"));
+        await page.CheckPageAtBothWidthsAsync(hub, "question");
+
+        var question = questionUrl.Split('/').Last();
+        await expert.PostJsonAsync($"/api/posts/{question}/answers", new { body = "Run **ANALYZE**: the upgrade dropped the statistics." }, HttpStatusCode.Created);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "1 answer" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept the answer by Pia Postgres" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Accepted answer")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept the answer by Pia Postgres" })).ToHaveCountAsync(0);
+        await page.CheckPageAsync(hub, "question-answered");
+    }
+}
