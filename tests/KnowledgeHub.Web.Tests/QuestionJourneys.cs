@@ -50,6 +50,17 @@ public sealed class QuestionJourneys(WebHub hub)
             .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^mailto:pia\\.postgres@example\\.com\\?subject=Could%20you%20answer%3A%20Why%20is%20my%20PostgreSQL"));
         await page.CheckPageAtBothWidthsAsync(hub, "question");
 
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Your questions still waiting" }).GetByRole(AriaRole.Link, new() { Name = "Why is my PostgreSQL query slow after an upgrade?" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Your communities" })).ToContainTextAsync("Database Guild");
+        await page.CheckPageAtBothWidthsAsync(hub, "home-personal");
+        var expertPage = await hub.NewPageAsync();
+        await expertPage.SignInAsync("pia.postgres@example.com", "Pia Postgres", "OPS");
+        var routed = expertPage.GetByRole(AriaRole.Region, new() { Name = "Questions you could answer" });
+        await Assertions.Expect(routed).ToContainTextAsync("Why is my PostgreSQL query slow after an upgrade?", new() { Timeout = (float)Settle.TotalMilliseconds });
+        await Assertions.Expect(expertPage.GetByRole(AriaRole.Region, new() { Name = "Your communities" })).ToContainTextAsync("you lead it");
+        await page.GotoAsync(questionUrl);
+
         var question = questionUrl.Split('/').Last();
         await expert.PostJsonAsync($"/api/posts/{question}/answers", new { body = "Run **ANALYZE**: the upgrade dropped the statistics." }, HttpStatusCode.Created);
         await page.ReloadAsync();
@@ -59,5 +70,7 @@ public sealed class QuestionJourneys(WebHub hub)
         await Assertions.Expect(page.GetByText("Accepted answer")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept the answer by Pia Postgres" })).ToHaveCountAsync(0);
         await page.CheckPageAsync(hub, "question-answered");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Your questions still waiting" })).ToContainTextAsync("None: every question you asked has an answer.");
     }
 }
