@@ -15,16 +15,16 @@ namespace KnowledgeHub.Benchmarks.Alignment;
 [MemoryDiagnoser]
 public class DataAccessBenchmarks
 {
-    private const string ProjectById = """
+    internal const string ProjectById = """
         SELECT id AS Id, name AS Name, description AS Description, sponsor_department AS SponsorDepartment, status AS Status,
                currency AS Currency, start_date AS StartDate, end_date AS EndDate, lead_id AS LeadId, version AS Version
         FROM projects WHERE id = @Id
         """;
 
-    private const string ProjectPage = "SELECT id AS Id, name AS Name, status AS Status, version AS Version FROM projects ORDER BY id LIMIT 20";
-    private const string PartnersOfProject = "SELECT department FROM project_partners WHERE project_id = @Id";
-    private const string ProjectsOfDepartment = "SELECT id AS Id, name AS Name, status AS Status, version AS Version FROM projects WHERE sponsor_department = @Department ORDER BY id LIMIT 20";
-    private const string AllDepartments = "SELECT code AS Code, name AS Name, version AS Version FROM departments ORDER BY code";
+    internal const string ProjectPage = "SELECT id AS Id, name AS Name, status AS Status, version AS Version FROM projects ORDER BY id LIMIT 20";
+    internal const string PartnersOfProject = "SELECT department FROM project_partners WHERE project_id = @Id";
+    internal const string ProjectsOfDepartment = "SELECT id AS Id, name AS Name, status AS Status, version AS Version FROM projects WHERE sponsor_department = @Department ORDER BY id LIMIT 20";
+    internal const string AllDepartments = "SELECT code AS Code, name AS Name, version AS Version FROM departments ORDER BY code";
 
     private SqliteConnection _connection = null!;
     private string _projectId = "";
