@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using KnowledgeHub.Testing;
 using Microsoft.Playwright;
 using Xunit;
@@ -84,6 +85,39 @@ public sealed class PartnershipJourneys(WebHub hub)
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Centre" }).FillAsync("nothing");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_systems_map_is_a_graph_that_the_keyboard_moves_round()
+    {
+        var page = await hub.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                refused.Add(message.Text);
+            }
+        };
+        await page.SignInAsync("gina.graph@example.com", "Gina Graph", "GRA");
+
+        // Reached by enhanced navigation, which runs no script of the new page: the layout's script draws it.
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Systems map" }).ClickAsync();
+        var graph = page.GetByRole(AriaRole.Application, new() { Name = "Map around GRA" });
+        await Assertions.Expect(graph.Locator("canvas").First).ToBeAttachedAsync();
+        await graph.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        var selected = page.GetByRole(AriaRole.Status);
+        await Assertions.Expect(selected).ToHaveTextAsync("GRA, department, the centre, 1 link.");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(selected).ToHaveTextAsync("Gina Graph, person, 1 ring from the centre, 1 link. Press Enter to centre the map here.");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Centre" })).ToHaveValueAsync(new Regex("^person:"));
+        var recentred = page.GetByRole(AriaRole.Application, new() { Name = "Map around Gina Graph" });
+        await Assertions.Expect(recentred.Locator("canvas").First).ToBeAttachedAsync();
+        await page.CheckPageAtBothWidthsAsync(hub, "systems-map-graph");
+        Assert.Empty(refused);
     }
 
     private static string Text(JsonNode node, string field) => node[field]!.GetValue<string>();
