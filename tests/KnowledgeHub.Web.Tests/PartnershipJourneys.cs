@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -52,6 +53,24 @@ public sealed class PartnershipJourneys(WebHub hub)
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Partnership health" })).ToContainTextAsync("12% health, 0% reciprocity");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "People who connect us", Exact = true }).GetByRole(AriaRole.Link, new() { Name = "Alice Analyst" })).ToBeVisibleAsync();
         await page.CheckPageAtBothWidthsAsync(hub, "partnerships");
+
+        // A period the API refuses is a message on its field, never an error page.
+        await page.GetByLabel("From").FillAsync("2026-06-01");
+        await page.GetByLabel("To").FillAsync("2026-01-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("From")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByText("'from' must not be after 'to'.")).ToBeVisibleAsync();
+        await page.GetByLabel("From").FillAsync("2020-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("A period covers at most 5 years.")).ToBeVisibleAsync();
+        await page.CheckPageAsync(hub, "partnerships-bad-period");
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await page.GetByLabel("From").FillAsync(today.AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("To").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(pair).ToContainTextAsync("12%");
+        Assert.Contains($"from={today.AddMonths(-1):yyyy-MM-dd}", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]
