@@ -8,7 +8,7 @@ namespace KnowledgeHub.Web.Tests;
 public sealed class DemoOrganisationTests
 {
     [Fact]
-    public async Task The_demo_switch_loads_people_communities_and_a_scorecard_with_unaligned_projects()
+    public async Task The_demo_switch_loads_people_communities_a_scorecard_with_unaligned_projects_and_a_partnership_history()
     {
         var dataPath = Directory.CreateTempSubdirectory("kh-demo-").FullName;
         try
@@ -30,17 +30,49 @@ public sealed class DemoOrganisationTests
             Assert.Equal(["Intranet redesign", "Office badge readers"], Names(scorecard["projects"]!["unaligned"]!, "name").Order());
             Assert.Equal(4, scorecard["objectives"]!["total"]!.GetValue<int>());
             var communities = await visitor.GetJsonAsync("/api/communities?limit=100");
-            Assert.Equal(["Customer Insight Circle", "Data & Analytics Guild", "Platform Engineering", "Security Champions"], Names(communities["items"]!, "name").Order());
+            Assert.Equal(
+                ["Ask Across the House", "Customer Insight Circle", "Data & Analytics Guild", "Platform Engineering", "Security Champions"],
+                Names(communities["items"]!, "name").Order());
             var people = await visitor.GetJsonAsync("/api/people?department=IT&limit=100");
             Assert.Contains("Ada Lovelace", Names(people["items"]!, "displayName"));
             var question = await visitor.GetJsonAsync("/api/search?q=memory%20limits&type=post");
             Assert.Contains("How do we size memory limits for .NET services on Kubernetes?", Names(question["items"]!, "title"));
+
+            // Six months of imported answers (DemoHistory): Legal answers Operations 12 times, 6 accepted (12 + 6 × 2 = 24), never
+            // the other way; Procurement gives 24 inside and 1 to Operations (96 % inside), and shares a project with Finance in silence.
+            var matrix = await Eventually.GetAsync(
+                async () =>
+                {
+                    var figures = await visitor.GetJsonAsync("/api/partnerships/matrix");
+                    return figures["pairs"]!.AsArray().Any(pair => Text(pair!, "a") == "LEGAL" && Text(pair!, "b") == "OPS" && pair!["helpAtoB"]!.GetValue<double>() == 24)
+                        ? figures : null;
+                },
+                TimeSpan.FromSeconds(60),
+                "the demo's partnership history to be counted");
+            var legalAndOperations = matrix["pairs"]!.AsArray().Single(pair => Text(pair!, "a") == "LEGAL" && Text(pair!, "b") == "OPS")!;
+            Assert.Equal(0, legalAndOperations["helpBtoA"]!.GetValue<double>());
+            Assert.True(matrix["pairs"]!.AsArray().Count(pair => pair!["trend"]!.AsArray().Count(point => point!["health"]!.GetValue<double>() > 0) >= 6) >= 4, "several pairs have six months of history");
+
+            var page = await PageAsync(hub.Url, visitor, "/partnerships");
+            Assert.Contains("Procurement (PROC) keeps 96% of the help it gives inside.", page, StringComparison.Ordinal);
+            Assert.Contains("Finance (FIN) and Procurement (PROC): ", page, StringComparison.Ordinal);
+            Assert.Matches(@"<th scope=""row"">Legal \(LEGAL\) and Operations \(OPS\)</th>\s*<td>24</td>\s*<td>0</td>\s*<td>0% \(one-sided\)</td>", page);
         }
         finally
         {
             Directory.Delete(dataPath, recursive: true);
         }
     }
+
+    /// <summary>A page of the web UI as the signed-in caller's browser gets it (the token in the UI's cookie).</summary>
+    private static async Task<string> PageAsync(Uri hub, HttpClient caller, string path)
+    {
+        using var browser = new HttpClient { BaseAddress = hub, Timeout = TimeSpan.FromSeconds(30) };
+        browser.DefaultRequestHeaders.Add("Cookie", "kh_token=" + caller.DefaultRequestHeaders.Authorization!.Parameter);
+        return await browser.GetStringAsync(path);
+    }
+
+    private static string Text(JsonNode node, string field) => node[field]!.GetValue<string>();
 
     private static IEnumerable<string> Names(JsonNode list, string field) =>
         list.AsArray().Select(item => item![field]!.GetValue<string>());
