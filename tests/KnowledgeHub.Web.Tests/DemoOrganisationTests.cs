@@ -1,11 +1,16 @@
 using System.Text.Json.Nodes;
 using KnowledgeHub.Testing;
+using Microsoft.Playwright;
 using Xunit;
 
 namespace KnowledgeHub.Web.Tests;
 
-/// <summary>The demo organisation behind <c>Demo:Seed</c>, on a hub of its own (it would change the journeys' figures).</summary>
-public sealed class DemoOrganisationTests
+/// <summary>
+/// The demo organisation behind <c>Demo:Seed</c>, on a hub of its own (it would change the journeys' figures),
+/// seen in the web hub's browser at the end.
+/// </summary>
+[Collection(WebHub.Collection)]
+public sealed class DemoOrganisationTests(WebHub web)
 {
     [Fact]
     public async Task The_demo_switch_loads_people_communities_a_scorecard_with_unaligned_projects_and_a_partnership_history()
@@ -53,23 +58,24 @@ public sealed class DemoOrganisationTests
             Assert.Equal(0, legalAndOperations["helpBtoA"]!.GetValue<double>());
             Assert.True(matrix["pairs"]!.AsArray().Count(pair => pair!["trend"]!.AsArray().Count(point => point!["health"]!.GetValue<double>() > 0) >= 6) >= 4, "several pairs have six months of history");
 
-            var page = await PageAsync(hub.Url, visitor, "/partnerships");
-            Assert.Contains("Procurement (PROC) keeps 96% of the help it gives inside.", page, StringComparison.Ordinal);
-            Assert.Contains("Finance (FIN) and Procurement (PROC): ", page, StringComparison.Ordinal);
-            Assert.Matches(@"<th scope=""row"">Legal \(LEGAL\) and Operations \(OPS\)</th>\s*<td>24</td>\s*<td>0</td>\s*<td>0% \(one-sided\)</td>", page);
+            // What a newcomer sees: the executive page and a depth-2 systems map, populated.
+            var page = await web.NewPageAsync(hub.Url);
+            await page.SignInAsync("erin.exec@demo.example", "Erin Executive", "FIN", executive: true);
+            await page.GotoAsync("/partnerships");
+            var silos = page.GetByRole(AriaRole.Region, new() { Name = "Silos" });
+            await Assertions.Expect(silos).ToContainTextAsync("Procurement (PROC) keeps 96% of the help it gives inside.");
+            await Assertions.Expect(silos).ToContainTextAsync("Finance (FIN) and Procurement (PROC): They share");
+            var oneSided = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Legal (LEGAL) and Operations (OPS)" }) });
+            await Assertions.Expect(oneSided.GetByRole(AriaRole.Cell)).ToContainTextAsync(["24", "0", "0% (one-sided)"]);
+            await page.CheckPageAsync(web, "demo-partnerships");
+            await page.GotoAsync("/systems-map?focus=department:DATA&depth=2");
+            await Assertions.Expect(page.GetByRole(AriaRole.Application, new() { NameRegex = new("^Map around Data") }).Locator("canvas").First).ToBeAttachedAsync();
+            await page.CheckPageAsync(web, "demo-systems-map");
         }
         finally
         {
             Directory.Delete(dataPath, recursive: true);
         }
-    }
-
-    /// <summary>A page of the web UI as the signed-in caller's browser gets it (the token in the UI's cookie).</summary>
-    private static async Task<string> PageAsync(Uri hub, HttpClient caller, string path)
-    {
-        using var browser = new HttpClient { BaseAddress = hub, Timeout = TimeSpan.FromSeconds(30) };
-        browser.DefaultRequestHeaders.Add("Cookie", "kh_token=" + caller.DefaultRequestHeaders.Authorization!.Parameter);
-        return await browser.GetStringAsync(path);
     }
 
     private static string Text(JsonNode node, string field) => node[field]!.GetValue<string>();

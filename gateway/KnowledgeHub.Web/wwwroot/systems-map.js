@@ -66,13 +66,13 @@
     graph = window.cytoscape({
       container,
       elements,
-      layout: { name: 'concentric', concentric: node => furthest - node.data('distance'), levelWidth: () => 1, minNodeSpacing: 24, animate: false, padding: 30 },
+      layout: { name: 'concentric', concentric: node => furthest - node.data('distance'), levelWidth: () => 1, minNodeSpacing: 24, spacingFactor: 1.3, animate: false, padding: 30 },
       style: [
         {
           selector: 'node',
           style: {
             label: 'data(label)', 'font-size': 11, color: '#1b1f24', 'text-valign': 'bottom', 'text-margin-y': 4,
-            'text-wrap': 'ellipsis', 'text-max-width': 120, shape: node => shapes[node.data('kind')] ?? 'ellipse',
+            'text-wrap': 'ellipsis', 'text-max-width': 120, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 1, shape: node => shapes[node.data('kind')] ?? 'ellipse',
             'background-color': node => colours[node.data('kind')] ?? '#4a5562', width: 22, height: 22,
           },
         },
