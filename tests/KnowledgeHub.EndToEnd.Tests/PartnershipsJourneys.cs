@@ -97,7 +97,7 @@ public abstract class PartnershipsJourneys(IHubUnderTest hub)
     }
 
     [Fact]
-    public async Task Silos_and_introductions_through_the_hub_are_as_worked_out_by_hand()
+    public async Task Silos_introductions_and_the_systems_map_through_the_hub_are_as_worked_out_by_hand()
     {
         hub.SkipIfUnavailable();
         var flow = new HubFlow(hub.NewClient);
@@ -148,7 +148,7 @@ public abstract class PartnershipsJourneys(IHubUnderTest hub)
             status = "active",
         });
         var objective = $"Never run out {marker}";
-        await Eventually.AssertAsync(
+        var objectiveId = await Eventually.GetAsync(
             async () =>
             {
                 using var created = await executive.PostAsJsonAsync("/api/objectives", new
@@ -161,7 +161,7 @@ public abstract class PartnershipsJourneys(IHubUnderTest hub)
                     owners = new[] { saraId, umaId },
                     keyResults = Array.Empty<object>(),
                 });
-                return created.StatusCode == HttpStatusCode.Created;
+                return created.StatusCode == HttpStatusCode.Created ? Id(await created.ReadJsonAsync()) : null;
             },
             TimeSpan.FromSeconds(15),
             "Alignment to know stores, sara and uma");
@@ -204,6 +204,21 @@ public abstract class PartnershipsJourneys(IHubUnderTest hub)
         var toms = (await tom.GetJsonAsync("/api/partnerships/introductions"))["items"]!.AsArray()
             .Where(item => Text(item!["person"]!, "id") is var id && (id == umaId || id == saraId)).ToList();
         Assert.Equal((umaId, 1.0), (Text(Assert.Single(toms)!["person"]!, "id"), toms[0]!["score"]!.GetValue<double>()));
+
+        // Two rings around stores: its people and objective (belongs-to, owns), then the community both people are in
+        // (member-of). Weights are the edges' on the map: stores 2 people + 1 objective; sara and sam 1 + 1; the community 2.
+        // sara's help to transport links nothing here: transport is not on the map.
+        var map = await executive.GetJsonAsync($"/api/systems-map?focus=department:{s}&depth=2");
+        var samId = Id(await sam.GetJsonAsync("/api/people/me"));
+        var nodes = map["nodes"]!.AsArray().ToDictionary(node => Text(node!, "id"), node => (node!["distance"]!.GetValue<int>(), node!["weight"]!.GetValue<double>()));
+        Assert.Equal(
+            new Dictionary<string, (int, double)>
+            {
+                [$"department:{s}"] = (0, 3), [$"person:{saraId}"] = (1, 2), [$"person:{samId}"] = (1, 2),
+                [$"objective:{objectiveId}"] = (1, 1), [$"community:{community}"] = (2, 2),
+            },
+            nodes);
+        Assert.Equal(5, map["edges"]!.AsArray().Count);
     }
 
     private static string Text(JsonNode node, string field) => node[field]!.GetValue<string>();
