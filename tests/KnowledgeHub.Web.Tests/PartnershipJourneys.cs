@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using KnowledgeHub.Testing;
 using Microsoft.Playwright;
 using Xunit;
@@ -51,6 +53,24 @@ public sealed class PartnershipJourneys(WebHub hub)
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Partnership health" })).ToContainTextAsync("12% health, 0% reciprocity");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "People who connect us", Exact = true }).GetByRole(AriaRole.Link, new() { Name = "Alice Analyst" })).ToBeVisibleAsync();
         await page.CheckPageAtBothWidthsAsync(hub, "partnerships");
+
+        // A period the API refuses is a message on its field, never an error page.
+        await page.GetByLabel("From").FillAsync("2026-06-01");
+        await page.GetByLabel("To").FillAsync("2026-01-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("From")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByText("'from' must not be after 'to'.")).ToBeVisibleAsync();
+        await page.GetByLabel("From").FillAsync("2020-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("A period covers at most 5 years.")).ToBeVisibleAsync();
+        await page.CheckPageAsync(hub, "partnerships-bad-period");
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await page.GetByLabel("From").FillAsync(today.AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("To").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(pair).ToContainTextAsync("12%");
+        Assert.Contains($"from={today.AddMonths(-1):yyyy-MM-dd}", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,6 +104,39 @@ public sealed class PartnershipJourneys(WebHub hub)
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Centre" }).FillAsync("nothing");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_systems_map_is_a_graph_that_the_keyboard_moves_round()
+    {
+        var page = await hub.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                refused.Add(message.Text);
+            }
+        };
+        await page.SignInAsync("gina.graph@example.com", "Gina Graph", "GRA");
+
+        // Reached by enhanced navigation, which runs no script of the new page: the layout's script draws it.
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Systems map" }).ClickAsync();
+        var graph = page.GetByRole(AriaRole.Application, new() { Name = "Map around GRA" });
+        await Assertions.Expect(graph.Locator("canvas").First).ToBeAttachedAsync();
+        await graph.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        var selected = page.GetByRole(AriaRole.Status);
+        await Assertions.Expect(selected).ToHaveTextAsync("GRA, department, the centre, 1 link.");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(selected).ToHaveTextAsync("Gina Graph, person, 1 ring from the centre, 1 link. Press Enter to centre the map here.");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Centre" })).ToHaveValueAsync(new Regex("^person:"));
+        var recentred = page.GetByRole(AriaRole.Application, new() { Name = "Map around Gina Graph" });
+        await Assertions.Expect(recentred.Locator("canvas").First).ToBeAttachedAsync();
+        await page.CheckPageAtBothWidthsAsync(hub, "systems-map-graph");
+        Assert.Empty(refused);
     }
 
     private static string Text(JsonNode node, string field) => node[field]!.GetValue<string>();

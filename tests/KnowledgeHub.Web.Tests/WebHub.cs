@@ -61,9 +61,10 @@ public sealed class WebHub : IAsyncLifetime
         await ready;
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a browser context of its own, on this hub or on <paramref name="otherHub"/>.</summary>
+    public async Task<IPage> NewPageAsync(Uri? otherHub = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Url.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = (otherHub ?? Url).ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

@@ -37,7 +37,7 @@ internal sealed class HubApi(HttpClient http, IHttpContextAccessor accessor)
         return await ReadAsync<T>(request, ct);
     }
 
-    /// <summary>A call with a token the caller holds (the demo organisation signs its people in itself).</summary>
+    /// <summary>A call with a token the caller holds (the demo organisation signs its people in itself); a body that is already <see cref="HttpContent"/> goes as it is.</summary>
     public async Task<ApiResult<T>> SendAsAsync<T>(string token, HttpMethod method, string path, object? body, CancellationToken ct = default, long? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -49,7 +49,7 @@ internal sealed class HubApi(HttpClient http, IHttpContextAccessor accessor)
 
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, options: Json);
+            request.Content = body as HttpContent ?? JsonContent.Create(body, options: Json);
         }
 
         return await ReadAsync<T>(request, ct);

@@ -86,6 +86,7 @@ internal static class DemoData
         new("Golden path platform", "A paved road from commit to production for every team.", "IT", ["HR"], ["kubernetes", "platform"], 600_000, 410_000, "active", 2, "red"),
         new("Intranet redesign", "A new look for the intranet home page.", "MKT", ["HR"], ["web", "content"], 180_000, 60_000, "active", null, "amber"),
         new("Office badge readers", "Replace the badge readers in two offices.", "IT", ["FIN"], ["facilities"], 95_000, 10_000, "active", null, null),
+        new("Supplier onboarding", "One checklist for new suppliers, from due diligence to the first invoice.", "PROC", ["FIN"], ["purchasing"], 120_000, 35_000, "active", 1, "green"),
         new("Skills academy", "Internal courses that turn practitioners into experts.", "HR", ["IT", "DATA"], ["learning"], 150_000, 20_000, "proposed", 3, null),
     ];
 }

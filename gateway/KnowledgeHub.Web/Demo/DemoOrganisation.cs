@@ -66,6 +66,7 @@ internal sealed partial class DemoOrganisation(IServiceProvider services, IHostA
         await CallAsync(admin, HttpMethod.Post, "/api/people/import", people.Select(person => person.Import).ToArray(), ct);
         await EndorseAsync(people, ct);
         await CommunitiesAsync(people, ct);
+        await HistoryAsync(admin, ct);
         await AlignmentAsync(admin, people, ct);
         return true;
     }
@@ -158,6 +159,38 @@ internal sealed partial class DemoOrganisation(IServiceProvider services, IHostA
         }
     }
 
+    /// <summary>Months of dated answers across departments (<see cref="DemoHistory"/>), imported as a Stack Exchange history.</summary>
+    private async Task HistoryAsync(string admin, CancellationToken ct)
+    {
+        foreach (var (code, name) in DemoHistory.Departments)
+        {
+            await CallAsync(admin, HttpMethod.Put, $"/api/departments/{code}", new { name }, ct);
+        }
+
+        await CallAsync(admin, HttpMethod.Post, "/api/people/import", DemoHistory.People(), ct);
+        var community = (await CallAsync<Community>(admin, HttpMethod.Post, "/api/communities",
+            new { name = "Ask Across the House", description = "Questions for any department, answered by whoever knows.", tags = new[] { "questions" }, visibility = "open" }, ct))!;
+        using var dump = new MultipartFormDataContent
+        {
+            { new StringContent(DemoHistory.PostsXml(DateOnly.FromDateTime(DateTime.UtcNow))), "posts", "Posts.xml" },
+            { new StringContent(DemoHistory.UsersXml()), "users", "Users.xml" },
+            { new StringContent(DemoHistory.EmailTemplate), "emailTemplate" },
+        };
+        var import = (await CallAsync<HistoryImport>(admin, HttpMethod.Post, $"/api/communities/{community.Id}/imports/stackexchange", dump, ct))!;
+        for (var wait = 0; import.Status == "running" && wait < 120; wait++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+            import = (await CallAsync<HistoryImport>(admin, HttpMethod.Get, $"/api/imports/{import.Id}", null, ct))!;
+        }
+
+        if (import.Status != "completed")
+        {
+            throw new InvalidOperationException($"The demo history's import ended {import.Status}.");
+        }
+    }
+
+    private sealed record HistoryImport(Guid Id, string Status);
+
     private async Task AlignmentAsync(string admin, List<DemoPerson> people, CancellationToken ct)
     {
         var today = DateTime.UtcNow;
@@ -172,7 +205,7 @@ internal sealed partial class DemoOrganisation(IServiceProvider services, IHostA
 
         foreach (var plan in Projects)
         {
-            var lead = await TokenOfAsync(people.First(person => person.Department == plan.Sponsor), ct);
+            var lead = await SponsorAsync(plan.Sponsor, people, ct);
             var project = (await CallAsync<Project>(lead, HttpMethod.Post, "/api/projects", new
             {
                 name = plan.Name,
@@ -197,6 +230,19 @@ internal sealed partial class DemoOrganisation(IServiceProvider services, IHostA
                     new { health, summary = health == "green" ? "On track." : "Behind plan; recovery steps agreed.", risks = health == "red" ? "Key engineers shared with another programme." : null }, ct);
             }
         }
+    }
+
+    /// <summary>Someone of the sponsoring department to create its project: one of the cast, or a colleague of the history.</summary>
+    private async Task<string> SponsorAsync(string department, List<DemoPerson> people, CancellationToken ct)
+    {
+        if (people.FirstOrDefault(person => person.Department == department) is { } person)
+        {
+            return await TokenOfAsync(person, ct);
+        }
+
+        var colleague = Array.FindIndex(DemoHistory.Colleagues, colleague => colleague.Department == department);
+        return await TokenAsync($"colleague-{colleague + 1}", DemoHistory.Colleagues[colleague].Name, department, ct)
+            ?? throw new InvalidOperationException($"The development sign-in refused the colleague of {department}.");
     }
 
     private async Task<string> TokenOfAsync(DemoPerson person, CancellationToken ct) =>
