@@ -25,7 +25,7 @@ internal static class UpdatePreferences
         validation.RequireOneOf(digest, "email.digest", NotificationPreferences.Digests);
         var immediate = Kinds(request.Email?.Immediate, "email.immediate", validation);
         var muted = Kinds(request.Muted, "muted", validation);
-        var timeZone = request.Email?.TimeZone ?? TimeZones.Default;
+        var timeZone = string.IsNullOrWhiteSpace(request.Email?.TimeZone) ? TimeZones.Default : request.Email.TimeZone.Trim();
         validation.Require(TimeZones.Find(timeZone) is not null, "email.timeZone", $"'email.timeZone' must be an IANA time zone such as 'Europe/Berlin', not '{timeZone}'.");
         if (!validation.IsValid)
         {
