@@ -67,6 +67,8 @@ public static class NotificationsModule
             bus.AddConsumer<CommunityJoinRequestedConsumer>();
             bus.AddConsumer<CommunityJoinDecidedConsumer>();
             bus.AddConsumer<ProjectStatusReportedConsumer>();
+            bus.AddConsumer<ProjectStatusReportDueConsumer>();
+            bus.AddConsumer<KeyResultCheckInDueConsumer>();
         });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
         return builder;
