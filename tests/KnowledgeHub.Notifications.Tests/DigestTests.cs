@@ -27,10 +27,14 @@ public abstract class DigestFixture(DatabaseProvider provider) : EmailFixture(pr
 
     public int Hour { get; } = (TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ZoneInfo).Hour + 1) % 24;
 
+    /// <summary>The day of the next digest hour: weekly digests are due then too.</summary>
+    public DayOfWeek WeeklyDay => NextSlot(DateTimeOffset.UtcNow).DayOfWeek;
+
     protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?>(base.Settings!)
     {
         ["Notifications:Digest:Hour"] = Hour.ToString(CultureInfo.InvariantCulture),
         ["Notifications:Digest:PollInterval"] = "00:00:00.2",
+        ["Notifications:Digest:WeeklyDay"] = WeeklyDay.ToString(),
     };
 
     protected override void AddModule(WebApplicationBuilder builder)
@@ -65,18 +69,18 @@ public sealed class AdjustableClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
 }
 
-/// <summary>Daily digests: once per person and period whatever the number of workers, in the person's time zone, none with nothing to say.</summary>
+/// <summary>Digests: once per person and period whatever the number of workers, in the person's time zone, none with nothing to say.</summary>
 public abstract class DigestTests(DigestFixture fixture)
 {
     [Fact]
-    public async Task A_daily_digest_comes_once_per_person_and_period_in_their_time_zone_and_not_when_nothing_happened()
+    public async Task A_digest_comes_once_per_person_and_period_in_their_time_zone_and_not_when_nothing_happened()
     {
-        var (expert, asker, quiet) = (TestUser.Employee("expert"), TestUser.Employee("asker"), TestUser.Employee("quiet"));
-        await fixture.KnowPeopleAsync(expert, asker, quiet);
-        foreach (var person in new[] { expert, asker, quiet })
+        var (expert, asker, quiet, weekly) = (TestUser.Employee("expert"), TestUser.Employee("asker"), TestUser.Employee("quiet"), TestUser.Employee("weekly"));
+        await fixture.KnowPeopleAsync(expert, asker, quiet, weekly);
+        foreach (var (person, digest) in new[] { (expert, "daily"), (asker, "daily"), (quiet, "daily"), (weekly, "weekly") })
         {
             await fixture.Host.CreateClient(person).PutJsonAsync(
-                "/api/notifications/preferences", new { email = new { digest = "daily", immediate = Array.Empty<string>(), timeZone = DigestFixture.Zone }, muted = Array.Empty<string>() }, HttpStatusCode.OK);
+                "/api/notifications/preferences", new { email = new { digest, immediate = Array.Empty<string>(), timeZone = DigestFixture.Zone }, muted = Array.Empty<string>() }, HttpStatusCode.OK);
         }
 
         var community = await fixture.KnowCommunityAsync("open", asker, expert);
@@ -86,7 +90,8 @@ public abstract class DigestTests(DigestFixture fixture)
         await fixture.Host.PublishAsync(new ExpertsSuggested(answered, community, [Expert(expert)], now));
         await fixture.Host.PublishAsync(new AnswerPosted(Guid.NewGuid(), answered, community, "open", expert.Id, expert.Department, asker.Id, "Which ingress controller?", ["kubernetes"], "Use nginx.", now));
         await fixture.Host.PublishAsync(new AnswerAccepted(Guid.NewGuid(), answered, community, expert.Id, "Which ingress controller?", ["kubernetes"], asker.Id, null, now));
-        await fixture.UntilAsync("SELECT count(*) FROM notifications", new { }, 4, "two routed questions, an answer and an acceptance");
+        await fixture.Host.PublishAsync(new AnswerPosted(Guid.NewGuid(), Guid.NewGuid(), community, "open", expert.Id, expert.Department, weekly.Id, "Weekly question", [], "Yes.", now));
+        await fixture.UntilAsync("SELECT count(*) FROM notifications", new { }, 5, "two routed questions, two answers and an acceptance");
         await fixture.UntilAsync("SELECT count(*) FROM accepted_questions", new { }, 1, "the accepted question");
 
         await fixture.RunTwoWorkersAsync();
@@ -95,7 +100,7 @@ public abstract class DigestTests(DigestFixture fixture)
         var slot = fixture.NextSlot(DateTimeOffset.UtcNow);
         fixture.Clock.Offset = slot.AddMinutes(1) - DateTimeOffset.UtcNow;
         await fixture.RunTwoWorkersAsync();
-        await fixture.UntilAsync("SELECT count(*) FROM digests WHERE status = 'sent'", new { }, 2, "the expert's and the asker's digests sent");
+        await fixture.UntilAsync("SELECT count(*) FROM digests WHERE status = 'sent'", new { }, 3, "the expert's, the asker's and the weekly reader's digests sent");
         await fixture.UntilAsync("SELECT count(*) FROM digests WHERE status = 'empty'", new { }, 1, "the quiet person's digest left empty");
         await fixture.RunTwoWorkersAsync();
 
@@ -112,11 +117,13 @@ public abstract class DigestTests(DigestFixture fixture)
         Assert.Equal("List-Unsubscribe=One-Click", toExpert.Headers["List-Unsubscribe-Post"]);
         Assert.Contains("Answers to your questions (1)", toAsker.TextBody, StringComparison.Ordinal);
         Assert.Contains("New answer to your question: Which ingress controller?", toAsker.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal($"Your weekly KnowledgeHub digest, {day}", Parse(Assert.Single(await fixture.Smtp.MessagesToAsync(weekly.Email))).Subject);
 
-        // A day on, nothing new: the still-open question alone is no reason to write.
+        // A day on, nothing new: the still-open question alone is no reason to write; the weekly period has not ended.
         fixture.Clock.Offset += TimeSpan.FromDays(1);
         await fixture.RunTwoWorkersAsync();
         await fixture.UntilAsync("SELECT count(*) FROM digests WHERE status = 'empty'", new { }, 4, "every second-day digest left empty");
+        await fixture.UntilAsync("SELECT count(*) FROM digests WHERE person_id = @Id", new { weekly.Id }, 1, "one weekly digest only");
         Assert.Single(await fixture.Smtp.MessagesToAsync(expert.Email));
         Assert.Single(await fixture.Smtp.MessagesToAsync(asker.Email));
         Assert.Empty(await fixture.Smtp.MessagesToAsync(quiet.Email));
