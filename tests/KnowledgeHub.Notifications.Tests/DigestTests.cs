@@ -97,6 +97,7 @@ public abstract class DigestTests(DigestFixture fixture)
         await fixture.RunTwoWorkersAsync();
         await fixture.UntilAsync("SELECT count(*) FROM digests", new { }, 0, "no digest before the hour");
 
+        var expertClient = fixture.Host.CreateClient(expert);
         var slot = fixture.NextSlot(DateTimeOffset.UtcNow);
         fixture.Clock.Offset = slot.AddMinutes(1) - DateTimeOffset.UtcNow;
         await fixture.RunTwoWorkersAsync();
@@ -119,10 +120,17 @@ public abstract class DigestTests(DigestFixture fixture)
         Assert.Contains("New answer to your question: Which ingress controller?", toAsker.HtmlBody, StringComparison.Ordinal);
         Assert.Equal($"Your weekly KnowledgeHub digest, {day}", Parse(Assert.Single(await fixture.Smtp.MessagesToAsync(weekly.Email))).Subject);
 
+        // One click on the digest's unsubscribe link turns the digest off.
+        using var anonymous = fixture.Host.CreateClient();
+        using var clicked = await anonymous.PostAsync(new Uri(toExpert.Headers["List-Unsubscribe"]!.Trim('<', '>')).PathAndQuery, null);
+        await clicked.EnsureStatusAsync(HttpStatusCode.NoContent);
+        Assert.Equal("off", (await expertClient.GetJsonAsync("/api/notifications/preferences"))["email"]!.Text("digest"));
+
         // A day on, nothing new: the still-open question alone is no reason to write; the weekly period has not ended.
         fixture.Clock.Offset += TimeSpan.FromDays(1);
         await fixture.RunTwoWorkersAsync();
-        await fixture.UntilAsync("SELECT count(*) FROM digests WHERE status = 'empty'", new { }, 4, "every second-day digest left empty");
+        await fixture.UntilAsync("SELECT count(*) FROM digests WHERE status = 'empty'", new { }, 3, "the asker's and the quiet person's second-day digests left empty");
+        await fixture.UntilAsync("SELECT count(*) FROM digests WHERE person_id = @Id", new { expert.Id }, 1, "no second digest for the expert, who unsubscribed");
         await fixture.UntilAsync("SELECT count(*) FROM digests WHERE person_id = @Id", new { weekly.Id }, 1, "one weekly digest only");
         Assert.Single(await fixture.Smtp.MessagesToAsync(expert.Email));
         Assert.Single(await fixture.Smtp.MessagesToAsync(asker.Email));
