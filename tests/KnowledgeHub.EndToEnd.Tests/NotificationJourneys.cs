@@ -9,7 +9,7 @@ namespace KnowledgeHub.EndToEnd.Tests;
 /// <summary>
 /// Notifications through the gateway, the same in both topologies: an expert hears of a question
 /// routed to them (live, on the stream) and answers it, the asker hears of the answer; leads hear of
-/// a request to join and the applicant of their decision.
+/// a request to join and the applicant of their decision; a person mentioned in a post hears of it.
 /// </summary>
 public abstract class NotificationJourneys(IHubUnderTest hub)
 {
@@ -70,6 +70,36 @@ public abstract class NotificationJourneys(IHubUnderTest hub)
         var decided = await WaitForAsync(applicant, "join-decided");
         Assert.Equal($"/communities/{Text(community, "slug")}", Text(decided, "url"));
         Assert.StartsWith("You are now a member of", Text(decided, "title"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_person_mentioned_in_a_post_is_told_but_the_author_not_of_their_own_mention()
+    {
+        hub.SkipIfUnavailable();
+        var author = await SignInAsync("author", "IT");
+        var colleague = await SignInAsync("colleague", "HR");
+        var colleagueId = Id(await colleague.GetJsonAsync("/api/people/me"));
+        await author.GetJsonAsync("/api/people/me");
+        // Following answers 404 until Notifications knows the person, and so their address.
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                using var followed = await author.PutAsync($"/api/follows/person/{colleagueId}", null);
+                return followed.StatusCode == HttpStatusCode.NoContent;
+            },
+            Deadline,
+            "Notifications to know the colleague");
+        var community = await author.PostJsonAsync(
+            "/api/communities", new { name = $"Mentions {_marker}", description = "d", tags = new[] { "security" }, visibility = "open" }, HttpStatusCode.Created);
+
+        var post = await author.PostJsonAsync(
+            $"/api/communities/{Id(community)}/posts",
+            new { type = "article", title = $"Key rotation {_marker}", body = $"@colleague.{_marker} please review; @author.{_marker} wrote it.", tags = new[] { "security" } },
+            HttpStatusCode.Created);
+
+        var told = await WaitForAsync(colleague, "mentioned");
+        Assert.Equal(($"/posts/{Id(post)}", $"You were mentioned in: Key rotation {_marker}"), (Text(told, "url"), Text(told, "title")));
+        Assert.Empty(await OfKindAsync(author, "mentioned"));
     }
 
     private static Task<JsonNode> WaitForAsync(HttpClient client, string kind) =>

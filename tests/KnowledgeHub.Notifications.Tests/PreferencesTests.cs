@@ -20,7 +20,7 @@ public abstract class PreferencesTests(NotificationsFixture fixture)
             HttpStatusCode.OK);
 
         var saved = await client.GetJsonAsync("/api/notifications/preferences");
-        Assert.Equal("weekly", saved["email"]!.Text("digest"));
+        Assert.Equal(("weekly", "UTC"), (saved["email"]!.Text("digest"), saved["email"]!.Text("timeZone")));
         Assert.Equal(["answer-posted", "question-routed"], saved["email"]!["immediate"]!.AsArray().Select(kind => kind!.GetValue<string>()));
         Assert.Equal(["followed-activity"], saved["muted"]!.AsArray().Select(kind => kind!.GetValue<string>()));
     }
@@ -34,12 +34,14 @@ public abstract class PreferencesTests(NotificationsFixture fixture)
         using var unknownKind = await client.PutAsJsonAsync("/api/notifications/preferences", new { email = new { digest = "off", immediate = new[] { "gossip" } }, muted = Array.Empty<string>() });
         using var unknownMuted = await client.PutAsJsonAsync("/api/notifications/preferences", new { email = new { digest = "off" }, muted = new[] { "everything" } });
         using var unknownDigest = await client.PutAsJsonAsync("/api/notifications/preferences", new { email = new { digest = "hourly" }, muted = Array.Empty<string>() });
+        using var unknownZone = await client.PutAsJsonAsync("/api/notifications/preferences", new { email = new { digest = "daily", timeZone = "Mars/Olympus_Mons" }, muted = Array.Empty<string>() });
         using var unknownField = await client.SendRawAsync(HttpMethod.Put, "/api/notifications/preferences", """{ "email": { "digest": "off" }, "muted": [], "sms": true }""");
         using var unknownNested = await client.SendRawAsync(HttpMethod.Put, "/api/notifications/preferences", """{ "email": { "digest": "off", "fax": true }, "muted": [] }""");
 
         await unknownKind.AssertRefusedAsync("email.immediate");
         await unknownMuted.AssertRefusedAsync("muted");
         await unknownDigest.AssertRefusedAsync("email.digest");
+        await unknownZone.AssertRefusedAsync("email.timeZone");
         await unknownField.EnsureStatusAsync(HttpStatusCode.BadRequest);
         await unknownNested.EnsureStatusAsync(HttpStatusCode.BadRequest);
         var unchanged = await client.GetJsonAsync("/api/notifications/preferences");

@@ -7,9 +7,11 @@ using Xunit;
 namespace KnowledgeHub.Reliability.Tests;
 
 /// <summary>
-/// The distributed hub the fault scenarios run against: five real processes over a PostgreSQL
+/// The distributed hub the fault scenarios run against: its real processes over a PostgreSQL
 /// cluster and a RabbitMQ node of the suite's own (stopping them hurts no other test project), with
-/// fault proxies on the Communities-database and Search-broker links. Scenarios run one at a time.
+/// fault proxies on the Communities-database and Search-broker links, and Notifications sending its
+/// e-mail through a fault proxy to a real SMTP server (smtp4dev) when the tool is installed.
+/// Scenarios run one at a time.
 /// </summary>
 public sealed class FaultHub : IAsyncLifetime
 {
@@ -27,6 +29,13 @@ public sealed class FaultHub : IAsyncLifetime
 
     public FaultBackends Backends { get; private set; } = null!;
 
+    /// <summary>The mail server Notifications sends to, through <see cref="SmtpLink"/>; null when smtp4dev is not installed (<see cref="SmtpUnavailable"/> says why).</summary>
+    public SmtpTestServer? Smtp { get; private set; }
+
+    public FaultProxy? SmtpLink { get; private set; }
+
+    public string? SmtpUnavailable { get; private set; }
+
     public void SkipIfUnavailable() => Requirements.SkipUnlessMet(_unavailable);
 
     public async ValueTask InitializeAsync()
@@ -40,7 +49,7 @@ public sealed class FaultHub : IAsyncLifetime
         Postgres = await PrivatePostgres.StartAsync();
         RabbitMq = await PrivateRabbitMq.StartAsync();
         Backends = new FaultBackends(Postgres, RabbitMq);
-        Hub = await DistributedHub.StartAsync(backends: Backends);
+        Hub = await DistributedHub.StartAsync(backends: Backends, serviceEnvironment: await StartSmtpAsync());
     }
 
     public async ValueTask DisposeAsync()
@@ -61,6 +70,16 @@ public sealed class FaultHub : IAsyncLifetime
             await Backends.DisposeAsync();
         }
 
+        if (SmtpLink is not null)
+        {
+            await SmtpLink.DisposeAsync();
+        }
+
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
+        }
+
         if (RabbitMq is not null)
         {
             await RabbitMq.DisposeAsync();
@@ -73,6 +92,29 @@ public sealed class FaultHub : IAsyncLifetime
     }
 
     public HubProcess Service(string name) => Hub.Services[name];
+
+    /// <summary>
+    /// Starts smtp4dev and the link to it, and returns the settings that point Notifications there
+    /// (short retry waits, so a scenario sees the queue drain soon after the server returns).
+    /// </summary>
+    private async Task<Dictionary<string, string>> StartSmtpAsync()
+    {
+        SmtpUnavailable = SmtpTestServer.ToolUnavailableReason();
+        if (SmtpUnavailable is not null)
+        {
+            return [];
+        }
+
+        Smtp = await SmtpTestServer.StartAsync(own: true);
+        SmtpLink = new FaultProxy(Smtp.Port);
+        return new Dictionary<string, string>
+        {
+            ["Notifications__Smtp__Host"] = "127.0.0.1",
+            ["Notifications__Smtp__Port"] = SmtpLink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications__Smtp__UseTls"] = "false",
+            ["Notifications__Smtp__MaxRetryDelay"] = "00:00:05",
+        };
+    }
 
     /// <summary>A new signed-in person with a fresh open community to write into.</summary>
     public Task<(HttpClient Author, string CommunityId)> NewAuthorWithCommunityAsync(string marker) =>

@@ -11,8 +11,8 @@ public sealed record WriteAttempt(string Title, DateTime StartedAt, HttpStatusCo
 {
     public bool Acknowledged => Status == HttpStatusCode.Created && PostId is not null;
 
-    /// <summary>Publishes one post titled <paramref name="title"/> and records how the hub answered.</summary>
-    public static async Task<WriteAttempt> PostAsync(HttpClient client, string communityId, string title)
+    /// <summary>Publishes one post titled <paramref name="title"/> (an article unless <paramref name="type"/> says otherwise) and records how the hub answered.</summary>
+    public static async Task<WriteAttempt> PostAsync(HttpClient client, string communityId, string title, string type = "article", string tag = "reliability")
     {
         var startedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -20,7 +20,7 @@ public sealed record WriteAttempt(string Title, DateTime StartedAt, HttpStatusCo
         {
             using var response = await client.PostAsJsonAsync(
                 $"/api/communities/{communityId}/posts",
-                new { type = "article", title, body = "Written while a fault was injected.", tags = new[] { "reliability" } });
+                new { type, title, body = "Written while a fault was injected.", tags = new[] { tag } });
             var id = response.StatusCode == HttpStatusCode.Created ? (await response.ReadJsonAsync())["id"]?.GetValue<string>() : null;
             return new WriteAttempt(title, startedAt, response.StatusCode, id, clock.Elapsed, null);
         }
@@ -48,6 +48,8 @@ public sealed class WriteStream : IAsyncDisposable
     private readonly string _communityId;
     private readonly string _marker;
     private readonly TimeSpan _pace;
+    private readonly string _type;
+    private readonly string _tag;
     private readonly Task[] _writers;
     private int _written;
     private int _acknowledged;
@@ -55,8 +57,11 @@ public sealed class WriteStream : IAsyncDisposable
 
     /// <param name="author">A signed-in client; its token is reused with a short timeout of our own.</param>
     /// <param name="pace">Each writer's pause between writes.</param>
-    public WriteStream(HttpClient author, string communityId, string marker, int writers = 2, TimeSpan? pace = null, TimeSpan? requestTimeout = null)
+    /// <param name="type">The type of post written (a question is routed to experts of its tag).</param>
+    public WriteStream(
+        HttpClient author, string communityId, string marker, int writers = 2, TimeSpan? pace = null, TimeSpan? requestTimeout = null, string type = "article", string tag = "reliability")
     {
+        (_type, _tag) = (type, tag);
         _client = new HttpClient { BaseAddress = author.BaseAddress, Timeout = requestTimeout ?? TimeSpan.FromSeconds(10) };
         _client.DefaultRequestHeaders.Authorization = author.DefaultRequestHeaders.Authorization;
         _communityId = communityId;
@@ -96,7 +101,7 @@ public sealed class WriteStream : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            var attempt = await WriteAttempt.PostAsync(_client, _communityId, $"{_marker} note {Interlocked.Increment(ref _written)}");
+            var attempt = await WriteAttempt.PostAsync(_client, _communityId, $"{_marker} note {Interlocked.Increment(ref _written)}", _type, _tag);
             // Not cancelled by StopAsync: a write in flight is finished so its outcome is known.
             _attempts.Enqueue(attempt);
             if (attempt.Acknowledged)

@@ -74,6 +74,7 @@ public sealed class NotificationJourneys(WebHub hub)
 
         await page.GotoAsync("/notifications/preferences");
         await page.GetByLabel("E-mail digest").SelectOptionAsync("weekly");
+        await page.GetByLabel("Time zone of your digest").FillAsync("Europe/Berlin");
         await page.GetByRole(AriaRole.Group, new() { Name = "E-mail me at once when" }).GetByLabel("An answer on my question").CheckAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Never notify me when" }).GetByLabel("Activity on what I follow").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save preferences" }).ClickAsync();
@@ -81,6 +82,7 @@ public sealed class NotificationJourneys(WebHub hub)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your preferences are saved.");
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("E-mail digest")).ToHaveValueAsync("weekly");
+        await Assertions.Expect(page.GetByLabel("Time zone of your digest")).ToHaveValueAsync("Europe/Berlin");
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "E-mail me at once when" }).GetByLabel("An answer on my question")).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Never notify me when" }).GetByLabel("Activity on what I follow")).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Never notify me when" }).GetByLabel("An answer on my question")).Not.ToBeCheckedAsync();

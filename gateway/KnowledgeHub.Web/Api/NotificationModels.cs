@@ -6,7 +6,7 @@ public sealed record Notification(Guid Id, string Kind, string Title, string Url
 
 public sealed record UnreadCount(long Count);
 
-public sealed record EmailPreferences(string Digest, IReadOnlyList<string> Immediate);
+public sealed record EmailPreferences(string Digest, IReadOnlyList<string> Immediate, string TimeZone);
 
 public sealed record NotificationPreferences(EmailPreferences Email, IReadOnlyList<string> Muted);
 

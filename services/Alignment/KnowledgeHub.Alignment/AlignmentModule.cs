@@ -4,6 +4,7 @@ using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Members;
 using KnowledgeHub.Alignment.Features.Objectives;
 using KnowledgeHub.Alignment.Features.Projects;
+using KnowledgeHub.Alignment.Features.Reminders;
 using KnowledgeHub.Alignment.Features.Scorecard;
 using KnowledgeHub.Alignment.Features.StatusReports;
 using KnowledgeHub.Messaging;
@@ -17,7 +18,7 @@ namespace KnowledgeHub.Alignment;
 
 /// <summary>
 /// Project alignment: business objectives and key results, IT projects, status reports, links
-/// between them and the executive scorecard.
+/// between them, the executive scorecard, and reminders of status reports and check-ins due.
 /// </summary>
 public static class AlignmentModule
 {
@@ -30,6 +31,9 @@ public static class AlignmentModule
     {
         builder.AddModuleStore<AlignmentDatabase>(Name);
         builder.Services.AddSingleton(CurrencyRates.From(builder.Configuration));
+        builder.Services.AddSingleton(ReminderSettings.From(builder.Configuration));
+        builder.Services.AddSingleton<DueReminders>();
+        builder.Services.AddHostedService<ReminderWorker>();
         builder.Services.AddConsumers(bus =>
         {
             bus.AddConsumer<DepartmentChangedConsumer>();

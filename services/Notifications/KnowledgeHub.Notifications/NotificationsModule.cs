@@ -2,6 +2,7 @@ using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.People;
 using KnowledgeHub.Notifications.Consumers;
 using KnowledgeHub.Notifications.Features.Delivery;
+using KnowledgeHub.Notifications.Features.Digests;
 using KnowledgeHub.Notifications.Features.Email;
 using KnowledgeHub.Notifications.Features.Follows;
 using KnowledgeHub.Notifications.Features.Inbox;
@@ -15,7 +16,7 @@ namespace KnowledgeHub.Notifications;
 
 /// <summary>
 /// Notifications: in-app notifications built only from the other services' events, follows,
-/// preferences, a live stream of server-sent events, and immediate e-mails over SMTP.
+/// preferences, a live stream of server-sent events, immediate e-mails and daily or weekly digests over SMTP.
 /// </summary>
 public static class NotificationsModule
 {
@@ -43,6 +44,9 @@ public static class NotificationsModule
         if (settings.Smtp.IsEnabled)
         {
             builder.Services.AddHostedService<EmailSender>();
+            builder.Services.AddSingleton<DigestSchedule>();
+            builder.Services.AddSingleton<DigestSender>();
+            builder.Services.AddHostedService<DigestWorker>();
         }
 
         builder.Services.AddSingleton<FanOutSignal>();
@@ -63,6 +67,8 @@ public static class NotificationsModule
             bus.AddConsumer<CommunityJoinRequestedConsumer>();
             bus.AddConsumer<CommunityJoinDecidedConsumer>();
             bus.AddConsumer<ProjectStatusReportedConsumer>();
+            bus.AddConsumer<ProjectStatusReportDueConsumer>();
+            bus.AddConsumer<KeyResultCheckInDueConsumer>();
         });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
         return builder;

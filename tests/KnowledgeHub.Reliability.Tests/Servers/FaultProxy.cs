@@ -5,28 +5,32 @@ using System.Net.Sockets;
 namespace KnowledgeHub.Reliability.Tests.Servers;
 
 /// <summary>
-/// A small TCP proxy on loopback that a service connects through instead of its database or broker,
-/// so a test can break that one link: add latency, reset every connection, or blackhole the
+/// A small TCP proxy on loopback that a service connects through instead of its database, broker or
+/// mail server, so a test can break that one link: add latency, reset every connection, blackhole the
 /// traffic (nothing moves, nothing is refused, until it heals; bytes held back are then delivered
-/// in order, as TCP's retransmission would). Toxiproxy is not available here.
+/// in order, as TCP's retransmission would), or take the server down (connections refused). Toxiproxy
+/// is not available here.
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly IPEndPoint _target;
     private readonly ConcurrentDictionary<Link, byte> _links = new();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _accepting;
+    private readonly Lock _listening = new();
+    private TcpListener _listener = new(IPAddress.Loopback, 0);
+    private Task _accepting;
+    private bool _down;
     private volatile Fault _fault = Fault.None;
 
     public FaultProxy(int targetPort)
     {
         _target = new IPEndPoint(IPAddress.Loopback, targetPort);
         _listener.Start();
-        _accepting = AcceptAsync();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _accepting = AcceptAsync(_listener);
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port { get; }
 
     public int OpenConnections => _links.Count;
 
@@ -45,25 +49,55 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
-    public void Heal() => _fault = Fault.None;
+    /// <summary>As if the server were down: open connections are reset and new ones refused (nothing listens) until <see cref="Heal"/>.</summary>
+    public void TakeDown()
+    {
+        lock (_listening)
+        {
+            _down = true;
+            _listener.Stop();
+        }
+
+        ResetConnections();
+    }
+
+    /// <summary>Ends every fault: no latency, traffic flows, and a server taken down listens again on the same port.</summary>
+    public void Heal()
+    {
+        _fault = Fault.None;
+        lock (_listening)
+        {
+            if (_down)
+            {
+                _down = false;
+                _listener = new TcpListener(IPAddress.Loopback, Port);
+                _listener.Start();
+                _accepting = AcceptAsync(_listener);
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _listener.Stop();
+        lock (_listening)
+        {
+            _listener.Stop();
+        }
+
         ResetConnections();
         await _accepting;
         _stopping.Dispose();
     }
 
-    private async Task AcceptAsync()
+    private async Task AcceptAsync(TcpListener listener)
     {
         while (!_stopping.IsCancellationRequested)
         {
             Socket client;
             try
             {
-                client = await _listener.AcceptSocketAsync(_stopping.Token);
+                client = await listener.AcceptSocketAsync(_stopping.Token);
             }
             catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
             {

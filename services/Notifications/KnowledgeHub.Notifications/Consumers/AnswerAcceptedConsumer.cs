@@ -7,7 +7,7 @@ using KnowledgeHub.Notifications.Features.Delivery;
 
 namespace KnowledgeHub.Notifications.Consumers;
 
-/// <summary>Tells an answer's author that it was accepted (unless they accepted it themselves, as the asker or a lead).</summary>
+/// <summary>Tells an answer's author that it was accepted (unless they accepted it themselves, as the asker or a lead) and closes the question for digests.</summary>
 internal sealed class AnswerAcceptedConsumer(NotificationsDatabase database, Notifier notifier, TimeProvider time)
     : InboxConsumer<NotificationsDatabase, AnswerAccepted>(database, time)
 {
@@ -25,6 +25,10 @@ internal sealed class AnswerAcceptedConsumer(NotificationsDatabase database, Not
             $"/posts/{message.PostId}",
             message.AcceptedBy,
             $"answer-accepted:{message.AnswerId}");
+        // The question is no longer open: digests stop listing it to the experts it was routed to.
+        await work.ExecuteAsync(
+            "INSERT INTO accepted_questions (post_id, accepted_at) VALUES (@PostId, @AcceptedAt) ON CONFLICT (post_id) DO NOTHING",
+            new { message.PostId, message.AcceptedAt });
         var audience = await Audience.OfCommunityAsync(work, message.CommunityId);
         await notifier.ToAsync(work, notice, [message.AnswerAuthorId], audience);
     }

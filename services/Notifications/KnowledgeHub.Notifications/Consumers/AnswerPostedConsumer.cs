@@ -4,10 +4,11 @@ using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.Inbox;
 using KnowledgeHub.Notifications.Features;
 using KnowledgeHub.Notifications.Features.Delivery;
+using KnowledgeHub.Notifications.Features.Mentions;
 
 namespace KnowledgeHub.Notifications.Consumers;
 
-/// <summary>Tells the asker that their question was answered (unless they answered it themselves).</summary>
+/// <summary>Tells the asker that their question was answered (unless they answered it themselves) and the people the answer @mentions.</summary>
 internal sealed class AnswerPostedConsumer(NotificationsDatabase database, Notifier notifier, TimeProvider time)
     : InboxConsumer<NotificationsDatabase, AnswerPosted>(database, time)
 {
@@ -27,5 +28,11 @@ internal sealed class AnswerPostedConsumer(NotificationsDatabase database, Notif
             $"answer-posted:{message.AnswerId}");
         var audience = await Audience.OfCommunityAsync(work, message.CommunityId, message.CommunityVisibility);
         await notifier.ToAsync(work, notice, [message.QuestionAuthorId], audience);
+        await Mentioning.TellAsync(
+            work,
+            notifier,
+            message.Body,
+            Mentioning.InAnswer(message.AnswerId, message.PostId, message.QuestionTitle, message.AuthorId),
+            audience);
     }
 }

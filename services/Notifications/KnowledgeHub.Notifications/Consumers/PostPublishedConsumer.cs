@@ -5,14 +5,16 @@ using KnowledgeHub.Messaging.Inbox;
 using KnowledgeHub.Notifications.Features;
 using KnowledgeHub.Notifications.Features.Delivery;
 using KnowledgeHub.Notifications.Features.Directory;
+using KnowledgeHub.Notifications.Features.Mentions;
 
 namespace KnowledgeHub.Notifications.Consumers;
 
 /// <summary>
 /// A new post is news for the followers of its community, its author and its tags (a closed
-/// community's for its members only). A post heard of before (a replay for a reindex) is not news again.
+/// community's for its members only), and for the people its body @mentions. A post heard of before
+/// (a replay for a reindex) is not news again.
 /// </summary>
-internal sealed class PostPublishedConsumer(NotificationsDatabase database, FanOutSignal fanOut, TimeProvider time)
+internal sealed class PostPublishedConsumer(NotificationsDatabase database, FanOutSignal fanOut, Notifier notifier, TimeProvider time)
     : InboxConsumer<NotificationsDatabase, PostPublished>(database, time)
 {
     private readonly TimeProvider _time = time;
@@ -46,6 +48,7 @@ internal sealed class PostPublishedConsumer(NotificationsDatabase database, FanO
             $"post-published:{message.PostId}");
         string[] targets = [$"community:{message.CommunityId}", $"person:{message.AuthorId}", .. tags.Select(tag => $"tag:{tag}")];
         var audience = await Audience.OfCommunityAsync(work, message.CommunityId, message.CommunityVisibility);
+        await Mentioning.TellAsync(work, notifier, message.Body, Mentioning.InPost(message.PostId, message.Title, message.AuthorId), audience);
         await FanOut.EnqueueAsync(work, notice, targets, audience, fanOut, _time.UtcNowForDatabase());
     }
 }

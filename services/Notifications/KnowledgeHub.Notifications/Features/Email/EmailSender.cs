@@ -1,7 +1,4 @@
 using KnowledgeHub.Data;
-using MailKit;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +17,6 @@ internal sealed partial class EmailSender(
 {
     public const int BatchSize = 20;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,10 +61,9 @@ internal sealed partial class EmailSender(
         }
 
         var sent = 0;
-        using var client = new SmtpClient { Timeout = (int)ConnectTimeout.TotalMilliseconds };
         try
         {
-            await ConnectAsync(client, cancellationToken);
+            using var client = await SmtpConnection.OpenAsync(settings.Smtp, cancellationToken);
             foreach (var email in due)
             {
                 if (string.IsNullOrWhiteSpace(email.Address))
@@ -85,7 +80,7 @@ internal sealed partial class EmailSender(
 
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
-        catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or ProtocolException or CommandException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (SmtpConnection.IsUnavailable(exception, cancellationToken))
         {
             // The server is away or refused: everything claimed and not sent waits its turn with backoff.
             LogUnavailable(logger, settings.Smtp.Host, settings.Smtp.Port, exception.Message);
@@ -99,24 +94,10 @@ internal sealed partial class EmailSender(
         return sent == BatchSize;
     }
 
-    private async Task ConnectAsync(SmtpClient client, CancellationToken cancellationToken)
-    {
-        var smtp = settings.Smtp;
-        var security = !smtp.UseTls ? SecureSocketOptions.None : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
-        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.User))
-        {
-            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
-        }
-    }
-
-    private Task RetryLaterAsync(UnitOfWork work, QueuedEmail email, string error)
-    {
-        var wait = TimeSpan.FromSeconds(Math.Min(settings.Smtp.MaxRetryDelay.TotalSeconds, Math.Pow(2, Math.Min(email.Attempts, 30))));
-        return work.ExecuteAsync(
+    private Task RetryLaterAsync(UnitOfWork work, QueuedEmail email, string error) =>
+        work.ExecuteAsync(
             "UPDATE email_queue SET attempts = attempts + 1, next_attempt_at = @Next, last_error = @Error WHERE notification_id = @Id",
-            new { Id = email.NotificationId, Next = time.UtcNowForDatabase() + wait, Error = error.Length > 500 ? error[..500] : error });
-    }
+            new { Id = email.NotificationId, Next = time.UtcNowForDatabase() + SmtpConnection.RetryDelay(settings.Smtp, email.Attempts), Error = SmtpConnection.Shorten(error) });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending e-mail failed; it is retried at the next poll.")]
     private static partial void LogFailed(ILogger logger, Exception exception);

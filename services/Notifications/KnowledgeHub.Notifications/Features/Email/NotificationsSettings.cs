@@ -3,7 +3,7 @@ using MimeKit;
 
 namespace KnowledgeHub.Notifications.Features.Email;
 
-/// <summary>Bound from <c>Notifications</c>: where people read the hub (for links in e-mails) and the SMTP server.</summary>
+/// <summary>Bound from <c>Notifications</c>: where people read the hub (for links in e-mails), the SMTP server and when digests go out.</summary>
 internal sealed class NotificationsSettings
 {
     public const string SectionName = "Notifications";
@@ -12,6 +12,8 @@ internal sealed class NotificationsSettings
     public string PublicUrl { get; set; } = "http://localhost:5000";
 
     public SmtpSettings Smtp { get; set; } = new();
+
+    public DigestSettings Digest { get; set; } = new();
 
     /// <summary>Reads and checks the section; a bad value stops the process with a message naming the setting.</summary>
     public static NotificationsSettings From(IConfiguration configuration)
@@ -47,6 +49,17 @@ internal sealed class NotificationsSettings
             throw new InvalidOperationException($"'{SectionName}:Smtp:MaxRetryDelay' must be a positive duration, not {smtp.MaxRetryDelay}.");
         }
 
+        var digest = settings.Digest;
+        if (digest.Hour is < 0 or > 23)
+        {
+            throw new InvalidOperationException($"'{SectionName}:Digest:Hour' must be an hour from 0 to 23, not {digest.Hour}.");
+        }
+
+        if (digest.PollInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"'{SectionName}:Digest:PollInterval' must be a positive duration, not {digest.PollInterval}.");
+        }
+
         return settings;
     }
 }
@@ -71,4 +84,15 @@ internal sealed class SmtpSettings
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>When digests go out: at <see cref="Hour"/> in each person's own time zone, weekly ones on <see cref="WeeklyDay"/>.</summary>
+internal sealed class DigestSettings
+{
+    public int Hour { get; set; } = 7;
+
+    public DayOfWeek WeeklyDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>How often an instance looks for people whose digest is due.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,3 +1,5 @@
+using KnowledgeHub.Data;
+using KnowledgeHub.Notifications.Features.Digests;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +11,7 @@ namespace KnowledgeHub.Notifications.Features.Email;
 /// <summary>
 /// RFC 8058 one-click unsubscribe: the mail client POSTs to the link of an e-mail's
 /// List-Unsubscribe header, without a token of the hub; the signed link itself is the proof.
-/// The person stops getting that kind of e-mail at once; their in-app notifications go on.
+/// The person stops getting that kind of e-mail (or their digest) at once; their in-app notifications go on.
 /// </summary>
 internal static class Unsubscribe
 {
@@ -23,7 +25,7 @@ internal static class Unsubscribe
             .DisableAntiforgery();
 
     private static async Task<Results<NoContent, ValidationProblem>> HandleAsync(
-        string? token, UnsubscribeTokens tokens, NotificationsDatabase database, CancellationToken cancellationToken)
+        string? token, UnsubscribeTokens tokens, NotificationsDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await tokens.ReadAsync(token) is not { } subscription)
         {
@@ -32,8 +34,10 @@ internal static class Unsubscribe
 
         await using var session = await database.OpenSessionAsync(cancellationToken);
         await session.ExecuteAsync(
-            "DELETE FROM preference_kinds WHERE person_id = @PersonId AND setting = 'immediate' AND kind = @Kind",
-            new { subscription.PersonId, subscription.Kind });
+            subscription.Kind == DigestMessage.UnsubscribeKind
+                ? "UPDATE preferences SET digest = 'off', digest_since = @Now, updated_at = @Now WHERE person_id = @PersonId"
+                : "DELETE FROM preference_kinds WHERE person_id = @PersonId AND setting = 'immediate' AND kind = @Kind",
+            new { subscription.PersonId, subscription.Kind, Now = time.UtcNowForDatabase() });
         return TypedResults.NoContent();
     }
 }
