@@ -30,7 +30,7 @@ public sealed class AlignmentJourneys(WebHub hub)
             description = "Month-end close",
             department = "FIN",
             ownerDepartments = new[] { "FIN", "OPS" },
-            period = $"{DateTime.UtcNow.Year}-H{(DateTime.UtcNow.Month <= 6 ? 1 : 2)}",
+            period = Period,
             priority = 3,
             keyResults = new[] { new { title = "Days to close", baseline = 8m, target = 3m, current = 8m, unit = "days" } },
         });
