@@ -34,6 +34,12 @@ public sealed class MessagingSettings
     /// <summary>How often the relay looks for rows when nothing woke it (rows of a crashed peer, say).</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the outbox relay waits for one publish (on RabbitMQ, for the broker's confirmation)
+    /// before it gives up and publishes the row again; the inboxes drop the repeat.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>On RabbitMQ, how often the depths of the error and dead-letter queues are read for the metrics.</summary>
     public TimeSpan ErrorQueuePollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -58,7 +64,7 @@ public sealed class MessagingSettings
             throw new InvalidOperationException($"'{SectionName}:RabbitMqUrl' must be an amqp:// or amqps:// URL, not '{settings.RabbitMqUrl}'.");
         }
 
-        foreach (var (name, value) in new[] { ("OutboxRetention", settings.OutboxRetention), ("OutboxPollInterval", settings.OutboxPollInterval), ("InMemoryReplayWindow", settings.InMemoryReplayWindow), ("ErrorQueuePollInterval", settings.ErrorQueuePollInterval) })
+        foreach (var (name, value) in new[] { ("OutboxRetention", settings.OutboxRetention), ("OutboxPollInterval", settings.OutboxPollInterval), ("InMemoryReplayWindow", settings.InMemoryReplayWindow), ("ErrorQueuePollInterval", settings.ErrorQueuePollInterval), ("PublishTimeout", settings.PublishTimeout) })
         {
             if (value <= TimeSpan.Zero)
             {

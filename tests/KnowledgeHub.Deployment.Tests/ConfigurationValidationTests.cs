@@ -16,6 +16,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("Messaging:RabbitMqUrl", "http://rabbit", "Messaging:RabbitMqUrl")]
     [InlineData("Messaging:OutboxPollInterval", "-00:00:01", "Messaging:OutboxPollInterval")]
     [InlineData("Messaging:ErrorQueuePollInterval", "00:00:00", "Messaging:ErrorQueuePollInterval")]
+    [InlineData("Messaging:PublishTimeout", "00:00:00", "Messaging:PublishTimeout")]
     public void A_bad_messaging_setting_is_named(string key, string value, string named)
     {
         var settings = key == "Messaging:Transport" ? Configuration((key, value)) : Configuration((key, value), ("Messaging:Transport", "RabbitMq"));

@@ -1,5 +1,6 @@
 using KnowledgeHub.Data;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace KnowledgeHub.Testing;
@@ -35,6 +36,11 @@ public abstract class ModuleFixture(string moduleName, DatabaseProvider provider
     /// <summary>Gets other resources ready (a broker's virtual host, say); returns why they cannot be had, or null.</summary>
     protected virtual ValueTask<string?> PrepareAsync() => ValueTask.FromResult<string?>(null);
 
+    /// <summary>Replaces services after the bus is registered (a fault-injecting bus, say); the bus's own registration refuses earlier ones.</summary>
+    protected virtual void AfterBus(IServiceCollection services)
+    {
+    }
+
     protected virtual ValueTask CleanUpAsync() => ValueTask.CompletedTask;
 
     public async ValueTask InitializeAsync()
@@ -51,7 +57,7 @@ public abstract class ModuleFixture(string moduleName, DatabaseProvider provider
         _unavailable = await PrepareAsync();
         if (_unavailable is null)
         {
-            _host = await ModuleTestHost.StartAsync(moduleName, provider, AddModule, MapModule, Settings);
+            _host = await ModuleTestHost.StartAsync(moduleName, provider, AddModule, MapModule, Settings, AfterBus);
         }
     }
 

@@ -22,6 +22,7 @@ public sealed class ModuleTestHost : IAsyncDisposable
     private readonly DatabaseProvider _provider;
     private readonly Action<WebApplicationBuilder> _addModule;
     private readonly Action<WebApplication> _mapModule;
+    private readonly Action<IServiceCollection>? _afterBus;
     private readonly IReadOnlyDictionary<string, string?>? _settings;
     private readonly string _folder;
     private readonly string? _postgresDatabase;
@@ -33,6 +34,7 @@ public sealed class ModuleTestHost : IAsyncDisposable
         Action<WebApplicationBuilder> addModule,
         Action<WebApplication> mapModule,
         IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? afterBus,
         string folder,
         string? postgresDatabase)
     {
@@ -41,6 +43,7 @@ public sealed class ModuleTestHost : IAsyncDisposable
         _addModule = addModule;
         _mapModule = mapModule;
         _settings = settings;
+        _afterBus = afterBus;
         _folder = folder;
         _postgresDatabase = postgresDatabase;
     }
@@ -54,11 +57,12 @@ public sealed class ModuleTestHost : IAsyncDisposable
         DatabaseProvider provider,
         Action<WebApplicationBuilder> addModule,
         Action<WebApplication> mapModule,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? afterBus = null)
     {
         var folder = Directory.CreateTempSubdirectory($"kh-{moduleName}-").FullName;
         var postgresDatabase = provider == DatabaseProvider.Postgres ? await PostgresServer.CreateDatabaseAsync(moduleName) : null;
-        var host = new ModuleTestHost(moduleName, provider, addModule, mapModule, settings, folder, postgresDatabase);
+        var host = new ModuleTestHost(moduleName, provider, addModule, mapModule, settings, afterBus, folder, postgresDatabase);
         await host.BuildAndStartAsync();
         return host;
     }
@@ -92,6 +96,7 @@ public sealed class ModuleTestHost : IAsyncDisposable
         _addModule(builder);
         builder.Services.AddSingleton<PublishedEvents>();
         builder.AddKnowledgeHubBus();
+        _afterBus?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseServiceDefaults();

@@ -123,7 +123,20 @@ internal sealed partial class OutboxRelay<TDatabase>(
         using var activity = MessagingTelemetry.Source.StartActivity($"outbox relay {type.Name}", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", pending.MessageId);
 
-        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = pending.MessageId), cancellationToken);
+        // RabbitMQ.Client 7 can wait for ever for the confirmation of a publish that was in flight
+        // when the broker went away (rabbitmq-dotnet-client#1930): the relay, and so every later
+        // event, would wait with it. A publish given up is published again; inboxes drop the repeat.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.PublishTimeout);
+        try
+        {
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = pending.MessageId), timeout.Token);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"Publishing outbox row {pending.Sequence} ({type.Name}) took longer than {settings.PublishTimeout}.", exception);
+        }
     }
 
     private async Task RequeueRecentlyPublishedAsync(CancellationToken cancellationToken)
