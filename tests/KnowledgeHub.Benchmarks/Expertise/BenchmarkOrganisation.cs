@@ -39,7 +39,10 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
         skills = Enumerable.Range(0, _random.Next(2, 6)).Select(_ => PopularSkill()).Distinct().Select(name => new { name, level = _random.Next(1, 6) }).ToList(),
     });
 
-    /// <summary>Adds answers, accepted answers, posts, projects and endorsements until the evidence table holds <paramref name="target"/> rows.</summary>
+    /// <summary>
+    /// Adds answers, accepted answers, posts, projects and endorsements, each with its document, until
+    /// the evidence table holds <paramref name="target"/> rows.
+    /// </summary>
     public async Task<int> SeedActivityAsync(ExpertiseDatabase database, SkillTaxonomy taxonomy, int target)
     {
         string[] kinds = [EvidenceKinds.Answer, EvidenceKinds.Answer, EvidenceKinds.Answer, EvidenceKinds.AcceptedAnswer, EvidenceKinds.Post, EvidenceKinds.Project, EvidenceKinds.Endorsement];
@@ -48,14 +51,15 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
         while (count < target)
         {
             await using var work = await database.BeginAsync();
-            for (var source = 0; source < 2000 && count < target; source++)
+            for (var written = 0; written < 2000 && count < target; written++)
             {
                 var person = KnowledgeHub.ServiceDefaults.Auth.PersonIds.FromEmail($"bench.{_random.Next(people):00000}@example.com");
                 var kind = kinds[_random.Next(kinds.Length)];
                 var at = DateTimeOffset.UtcNow.AddDays(-_random.Next(0, 1500));
                 var title = $"How do we {Words[_random.Next(Words.Length)]} the {Words[_random.Next(Words.Length)]} of {RareWord()}?";
                 var pieces = new List<EvidencePiece>();
-                foreach (var skill in Enumerable.Range(0, _random.Next(1, 4)).Select(_ => PopularSkill()).Distinct())
+                var skills = Enumerable.Range(0, _random.Next(1, 4)).Select(_ => PopularSkill()).Distinct().ToList();
+                foreach (var skill in skills)
                 {
                     if (!skillIds.TryGetValue(skill, out var id))
                     {
@@ -65,7 +69,11 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
                     pieces.Add(new EvidencePiece(id, kind, title, at));
                 }
 
-                await EvidenceStore.ReplaceAsync(work, $"bench:{Guid.NewGuid()}", person, pieces);
+                // A question (q=) is ranked by the documents of the evidence (ADR 0043): each source has one,
+                // its title, tags and a body of a few dozen words, as an answer's would.
+                var source = $"bench:{Guid.NewGuid()}";
+                await EvidenceStore.ReplaceAsync(work, source, person, pieces);
+                await EvidenceDocuments.ReplaceAsync(work, new EvidenceDocument(source, person, kind, title, at, title, skills, Body()));
                 count += pieces.Count;
             }
 
@@ -89,12 +97,17 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
         yield return ("coverage of a department", Many(count / 10, () => $"/api/experts/coverage?department=D{_random.Next(Departments):00}"));
     }
 
-    private static Task<int> CountAsync(ExpertiseDatabase database) =>
+    public static Task<int> DocumentsAsync(ExpertiseDatabase database) => CountAsync(database, "evidence_documents");
+
+    private static Task<int> CountAsync(ExpertiseDatabase database, string table = "evidence") =>
         Task.Run(async () =>
         {
             await using var connection = await database.OpenAsync();
-            return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM evidence");
+            return await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM {table}");
         });
+
+    private string Body() =>
+        string.Join(' ', Enumerable.Range(0, _random.Next(20, 60)).Select(_ => _random.Next(4) == 0 ? RareWord() : Words[_random.Next(Words.Length)]));
 
     /// <summary>One of 10,000 product names: each appears in a handful of titles.</summary>
     private string RareWord() => $"atlas{_random.Next(10_000):0000}";

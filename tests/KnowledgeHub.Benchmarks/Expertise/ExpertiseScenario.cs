@@ -10,7 +10,8 @@ namespace KnowledgeHub.Benchmarks.Expertise;
 
 /// <summary>
 /// The expert finder on the embedded default (SQLite), hosted alone: 10,000 people imported in
-/// calls of 1,000, activity seeded to 200,000 pieces of evidence, then the query mix of
+/// calls of 1,000, activity seeded to 200,000 pieces of evidence (each source with its document, what
+/// a question is ranked by), then the query mix of
 /// <c>/api/experts</c> one request at a time.
 /// </summary>
 internal sealed class ExpertiseScenario(int people, int evidence, int queries)
@@ -30,7 +31,7 @@ internal sealed class ExpertiseScenario(int people, int evidence, int queries)
         report.Add($"import of {people:N0} people (calls of 1,000)", import.Elapsed.TotalSeconds, "s", "<= 10 s", import.Elapsed.TotalSeconds <= 10);
 
         var total = await organisation.SeedActivityAsync(host.Get<ExpertiseDatabase>(), host.Get<SkillTaxonomy>(), evidence);
-        Console.WriteLine($"  seeded {total:N0} pieces of evidence");
+        Console.WriteLine($"  seeded {total:N0} pieces of evidence in {await BenchmarkOrganisation.DocumentsAsync(host.Get<ExpertiseDatabase>()):N0} documents");
         var client = host.CreateClient(TestUser.Employee("benchmark"));
         var all = new List<double>();
         foreach (var (name, urls) in organisation.Queries(queries))

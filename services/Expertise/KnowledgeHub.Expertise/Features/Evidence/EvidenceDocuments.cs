@@ -37,7 +37,10 @@ internal static class EvidenceDocuments
         if (person is not null)
         {
             await work.ExecuteAsync(
-                "UPDATE evidence_documents SET hidden = EXISTS (SELECT 1 FROM evidence e WHERE e.source = @Source AND e.hidden) WHERE source = @Source",
+                """
+                UPDATE evidence_documents SET hidden = EXISTS (SELECT 1 FROM evidence e WHERE e.source = @Source AND e.hidden) WHERE source = @Source;
+                UPDATE evidence_terms SET hidden = (SELECT d.hidden FROM evidence_documents d WHERE d.source = @Source) WHERE source = @Source;
+                """,
                 new { Source = source });
             await RecomputeActivityAsync(work, person.Value);
         }
@@ -56,11 +59,14 @@ internal static class EvidenceDocuments
         {
             var terms = EvidenceText.Document(document.Title, document.Tags, document.Body);
             var weight = WeightOf(document.Kind);
+            var strength = ExpertDocumentModel.StrengthOf(weight, document.At);
+            var length = terms.Values.Sum();
+            var hidden = await work.ScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM evidence e WHERE e.source = @Source AND e.hidden)", new { Source = source });
             await work.ExecuteAsync(
                 """
                 INSERT INTO evidence_documents (source, person_id, kind, detail, skill, weight, strength, occurred_at, length, hidden)
-                VALUES (@Source, @PersonId, @Kind, @Detail, @Skill, @Weight, @Strength, @At, @Length,
-                        EXISTS (SELECT 1 FROM evidence e WHERE e.source = @Source AND e.hidden))
+                VALUES (@Source, @PersonId, @Kind, @Detail, @Skill, @Weight, @Strength, @At, @Length, @Hidden)
                 """,
                 new
                 {
@@ -70,12 +76,18 @@ internal static class EvidenceDocuments
                     document.Detail,
                     Skill = document.Tags.FirstOrDefault() ?? "",
                     Weight = weight,
-                    Strength = ExpertDocumentModel.StrengthOf(weight, document.At),
+                    Strength = strength,
                     document.At,
-                    Length = terms.Values.Sum(),
+                    Length = length,
+                    Hidden = hidden,
                 });
+
+            // Each posting carries what the ranking reads of its document (migration 0090).
             await MultiRow.ExecuteAsync(
-                work, "INSERT INTO evidence_terms (term, source, frequency) VALUES {rows}", terms, term => [term.Key, source, term.Value]);
+                work,
+                "INSERT INTO evidence_terms (term, source, frequency, person_id, strength, length, hidden) VALUES {rows}",
+                terms,
+                term => [term.Key, source, term.Value, document.PersonId, strength, length, hidden]);
         }
 
         foreach (var person in new[] { before, document?.PersonId }.OfType<Guid>().Distinct())

@@ -1,3 +1,4 @@
+using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Skills;
@@ -27,9 +28,10 @@ internal static class DocumentRanking
         var terms = await TermsAsync(session, text, skills, corpus.Documents);
         var postings = terms.Count == 0 ? [] : await session.QueryAsync<Posting>(
             $"""
-            SELECT t.term AS Term, t.frequency AS Frequency, d.source AS Source, d.person_id AS PersonId, d.strength AS Strength, d.length AS Length
-            FROM evidence_terms t JOIN evidence_documents d ON d.source = t.source
-            WHERE {session.Dialect.InList("t.term", "@Terms")} AND NOT d.hidden
+            SELECT t.term AS Term, t.frequency AS Frequency, t.source AS Source, t.person_id AS PersonId, t.strength AS Strength, t.length AS Length,
+                   a.strength AS Activity
+            FROM evidence_terms t LEFT JOIN person_activity a ON a.person_id = t.person_id
+            WHERE {session.Dialect.InList("t.term", "@Terms")} AND NOT t.hidden
             """,
             new { Terms = terms.Keys.ToArray() });
 
@@ -52,11 +54,20 @@ internal static class DocumentRanking
         }
 
         // Only people the question's text or skills tie to are ranked: activity orders them, it never brings in someone with nothing to show.
+        // The postings carry their authors' activity; only people tied by a skill alone are looked up (at most SkillCandidates).
         var candidates = relevance.Keys.Concat(skillScores.Keys).Distinct().ToArray();
-        var activity = (await session.QueryAsync<ActivityRow>(
+        var activity = postings.DistinctBy(posting => posting.PersonId).ToDictionary(posting => posting.PersonId, posting => posting.Activity ?? 0);
+        var skillOnly = skillScores.Keys.Where(person => !activity.ContainsKey(person)).ToArray();
+        if (skillOnly.Length > 0)
+        {
+            var rows = await session.QueryAsync<ActivityRow>(
                 $"SELECT person_id AS PersonId, strength AS Strength FROM person_activity WHERE {session.Dialect.InList("person_id", "@People")}",
-                new { People = candidates }))
-            .ToDictionary(row => row.PersonId, row => row.Strength);
+                new { People = skillOnly });
+            foreach (var row in rows)
+            {
+                activity[row.PersonId] = row.Strength;
+            }
+        }
 
         var (maxRelevance, maxActivity, maxSkill) = (MaxOf(relevance.Values), MaxOf(activity.Values), MaxOf(skillScores.Values));
         var scored = candidates
@@ -128,11 +139,19 @@ internal static class DocumentRanking
             return [];
         }
 
-        var frequencies = await session.QueryAsync<TermRow>(
-            $"SELECT term AS Term, count(*) AS Documents FROM evidence_terms WHERE {session.Dialect.InList("term", "@Terms")} GROUP BY term",
-            new { Terms = asked.Keys.ToArray() });
+        // Counted up to one past the limit: a term in 40,000 documents is skipped as soon as it is known to be common.
+        var words = asked.Keys.ToArray();
+        var parameters = new DynamicParameters();
+        var counts = string.Join(
+            " UNION ALL ",
+            words.Select((word, index) =>
+            {
+                parameters.Add($"t{index}", word);
+                return $"SELECT @t{index} AS Term, (SELECT count(*) FROM (SELECT 1 FROM evidence_terms WHERE term = @t{index} LIMIT {MaxPostingsPerTerm + 1}) capped) AS Documents";
+            }));
+        var frequencies = await session.QueryAsync<TermRow>(counts, parameters);
         return frequencies
-            .Where(term => term.Documents <= MaxPostingsPerTerm)
+            .Where(term => term.Documents is > 0 and <= MaxPostingsPerTerm)
             .OrderBy(term => term.Documents)
             .Take(EvidenceText.MaxQueryTerms)
             .ToDictionary(term => term.Term, term => new QueryTerm(asked[term.Term], ExpertDocumentModel.Idf(Math.Max(documents, term.Documents), term.Documents)), StringComparer.Ordinal);
@@ -140,8 +159,13 @@ internal static class DocumentRanking
 
     private static async Task<Corpus> CorpusAsync(DbSession session)
     {
+        // Two statements, so each reads an index: lengths from ix_evidence_documents_length, the newest from ix_evidence_documents_at.
         var corpus = await session.QueryOneAsync<Corpus>(
-            "SELECT count(*) AS Documents, coalesce(avg(length), 1) AS AverageLength, max(occurred_at) AS Newest FROM evidence_documents");
+            """
+            SELECT (SELECT count(*) FROM evidence_documents) AS Documents,
+                   (SELECT coalesce(avg(length), 1) FROM evidence_documents) AS AverageLength,
+                   (SELECT max(occurred_at) FROM evidence_documents) AS Newest
+            """);
         return corpus ?? new Corpus();
     }
 
@@ -195,6 +219,9 @@ internal static class DocumentRanking
         public double Strength { get; init; }
 
         public int Length { get; init; }
+
+        /// <summary>The author's activity (person_activity), null while none is recorded.</summary>
+        public double? Activity { get; init; }
     }
 
     private sealed class DocumentRow
