@@ -47,6 +47,21 @@ public abstract class QuestionRankingTests(ExpertiseFixture fixture)
     }
 
     [Fact]
+    public async Task Many_posts_by_one_person_at_once_each_count_without_a_failed_delivery()
+    {
+        var word = "qx" + Guid.NewGuid().ToString("N")[..8];
+        var (busy, client) = await fixture.PersonAsync("busy-answerer");
+        var (other, _) = await fixture.PersonAsync("one-answer");
+        // Tags that name no skill: only the documents and the person's activity change, with no evidence row to take the person's lock.
+        var posts = Enumerable.Range(0, 40).Select(index => Evidence.Post(busy.Id, "article", $"Tuning {word} number {index}", [Evidence.UniqueTag("tag")])).ToList();
+        var ids = await fixture.DeliverAllAsync(posts.Append(Evidence.Post(other.Id, "article", $"Tuning {word} once", [Evidence.UniqueTag("tag")])));
+
+        Assert.All(ids, id => Assert.Null(fixture.Consumed.FaultOf(id)));
+        var experts = await client.GetJsonAsync($"/api/experts?q={word}");
+        Assert.Equal([busy.Id, other.Id], Ids(experts));
+    }
+
+    [Fact]
     public async Task A_question_of_two_thousand_characters_is_taken_and_one_more_is_refused()
     {
         var client = fixture.Host.CreateClient(TestUser.Employee());

@@ -90,15 +90,21 @@ internal static class EvidenceDocuments
                 term => [term.Key, source, term.Value, document.PersonId, strength, length, hidden]);
         }
 
-        foreach (var person in new[] { before, document?.PersonId }.OfType<Guid>().Distinct())
+        foreach (var person in new[] { before, document?.PersonId }.OfType<Guid>().Distinct().Order())
         {
             await RecomputeActivityAsync(work, person);
         }
     }
 
+    /// <summary>
+    /// The person's lock row first (as EvidenceStore.RecomputeAsync takes it): two writers of one
+    /// person's documents at once would otherwise both delete and both insert their row (a
+    /// duplicate key on PostgreSQL, the event retried), and the second now sums the first's committed documents.
+    /// </summary>
     private static Task RecomputeActivityAsync(UnitOfWork work, Guid personId) =>
         work.ExecuteAsync(
             """
+            INSERT INTO evidence_locks (person_id) VALUES (@PersonId) ON CONFLICT (person_id) DO UPDATE SET person_id = excluded.person_id;
             DELETE FROM person_activity WHERE person_id = @PersonId;
             INSERT INTO person_activity (person_id, strength)
             SELECT person_id, SUM(strength) FROM evidence_documents WHERE person_id = @PersonId AND NOT hidden GROUP BY person_id;
