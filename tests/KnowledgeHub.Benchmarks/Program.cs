@@ -33,7 +33,7 @@ var scenarios = new List<(string Name, Func<Task> Run)>
     ("outbox", () => new OutboxScenario(quick ? 500 : 3_000).RunAsync(report)),
     ("expertise", () => new ExpertiseScenario(quick ? 1_000 : 10_000, quick ? 20_000 : 200_000, quick ? 100 : 1_000).RunAsync(report)),
     ("partnerships", () => new PartnershipsScenario(quick ? 1_000 : 10_000, quick ? 50_000 : 1_000_000, 40, quick ? 50 : 200).RunAsync(report)),
-    ("fan-out", () => new FanOutScenario(quick ? 1_000 : 10_000, quick ? 3 : 10).RunAsync(report)),
+    ("fan-out", () => new FanOutScenario(quick ? 1_000 : 10_000, quick ? 3 : 30).RunAsync(report)),
     ("digests", () => new DigestScenario(quick ? 500 : 10_000).RunAsync(report)),
 };
 
