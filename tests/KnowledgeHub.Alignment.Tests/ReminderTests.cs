@@ -58,6 +58,32 @@ public abstract class ReminderTests(AlignmentFixture fixture)
         fixture.Clock.Offset = TimeSpan.Zero;
     }
 
+    [Fact]
+    public async Task Claims_of_windows_that_have_passed_are_deleted_and_the_current_window_is_still_reminded_once()
+    {
+        await fixture.KnowDepartmentsAsync("IT");
+        var lead = TestUser.Employee("pruned");
+        await fixture.KnowPeopleAsync(lead);
+        var leadClient = fixture.Host.CreateClient(lead);
+        MoveTo(new DateTimeOffset(2027, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var project = (await leadClient.CreateProjectAsync(Project("Forgotten platform"))).Id();
+        var (reminders, spent) = (fixture.Host.Get<DueReminders>(), fixture.Host.Get<SpentReminders>());
+        // Windows of 30 days from creation: the first begins on 31 January, the fourth on 1 May.
+        MoveTo(new DateTimeOffset(2027, 2, 5, 12, 0, 0, TimeSpan.Zero));
+        await reminders.PublishDueAsync(CancellationToken.None);
+        MoveTo(new DateTimeOffset(2027, 5, 10, 12, 0, 0, TimeSpan.Zero));
+        await reminders.PublishDueAsync(CancellationToken.None);
+
+        var deleted = await spent.DeleteAsync(CancellationToken.None);
+
+        Assert.True(deleted >= 1, "The claim of the January window is spent.");
+        Assert.Equal(0, await reminders.PublishDueAsync(CancellationToken.None));
+        await using var session = await fixture.Host.Get<AlignmentDatabase>().OpenSessionAsync();
+        // The May window's claim, which held off the third pass.
+        Assert.Equal(1, await session.ScalarAsync<long>("SELECT count(*) FROM due_reminders WHERE subject = @Subject", new { Subject = $"project:{project}" }));
+        fixture.Clock.Offset = TimeSpan.Zero;
+    }
+
     private void MoveTo(DateTimeOffset instant) => fixture.Clock.Offset = instant - DateTimeOffset.UtcNow;
 }
 

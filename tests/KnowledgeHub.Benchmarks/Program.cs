@@ -2,11 +2,12 @@ using KnowledgeHub.Benchmarks;
 using KnowledgeHub.Benchmarks.Alignment;
 using KnowledgeHub.Benchmarks.Evaluation;
 using KnowledgeHub.Benchmarks.Expertise;
+using KnowledgeHub.Benchmarks.Notifications;
 using KnowledgeHub.Benchmarks.Partnerships;
 using KnowledgeHub.Benchmarks.Search;
 
 // The benchmark suite: every figure of docs/benchmarks.md beside its target, in one run.
-//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks [-- search gateway scorecard data-access outbox expertise partnerships] [--quick]
+//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks [-- search gateway scorecard data-access outbox expertise partnerships fan-out digests] [--quick]
 // --quick shrinks the data sets and durations for a smoke run; its figures are not the targets'.
 //   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- experts-eval FILE...   (expert finding on real Q&A, docs/expertise-ranking.md)
 if (args is ["experts-eval", .. var files])
@@ -32,6 +33,8 @@ var scenarios = new List<(string Name, Func<Task> Run)>
     ("outbox", () => new OutboxScenario(quick ? 500 : 3_000).RunAsync(report)),
     ("expertise", () => new ExpertiseScenario(quick ? 1_000 : 10_000, quick ? 20_000 : 200_000, quick ? 100 : 1_000).RunAsync(report)),
     ("partnerships", () => new PartnershipsScenario(quick ? 1_000 : 10_000, quick ? 50_000 : 1_000_000, 40, quick ? 50 : 200).RunAsync(report)),
+    ("fan-out", () => new FanOutScenario(quick ? 1_000 : 10_000, quick ? 3 : 30).RunAsync(report)),
+    ("digests", () => new DigestScenario(quick ? 500 : 10_000).RunAsync(report)),
 };
 
 foreach (var (name, run) in scenarios.Where(scenario => Runs(scenario.Name)))

@@ -15,12 +15,31 @@ public interface IHubUnderTest
     void SkipIfUnavailable();
 }
 
+/// <summary>Settings both shared hubs run with.</summary>
+public static class SharedHubSettings
+{
+    /// <summary>
+    /// Reminders of a status report or a check-in come after seconds, not weeks, so the notification
+    /// journeys see them (ADR 0059). Every active project of the hub is reminded once per window.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Reminders = new Dictionary<string, string>
+    {
+        ["Alignment:Reminders:StatusReportAfter"] = "00:00:05",
+        ["Alignment:Reminders:CheckInAfter"] = "00:00:05",
+        ["Alignment:Reminders:PollInterval"] = "00:00:01",
+    };
+
+    /// <summary><see cref="Reminders"/> as environment variables of a service process.</summary>
+    public static IReadOnlyDictionary<string, string> ReminderEnvironment =>
+        Reminders.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
+}
+
 /// <summary>One standalone hub shared by every test class of the <c>standalone</c> collection.</summary>
 public sealed class StandaloneHubFixture : IHubUnderTest, IAsyncLifetime
 {
     public const string Collection = "standalone";
 
-    public StandaloneHub Hub { get; } = new();
+    public StandaloneHub Hub { get; } = new(settings: SharedHubSettings.Reminders.ToDictionary(setting => setting.Key, setting => (string?)setting.Value));
 
     public string Topology => "standalone";
 
@@ -55,7 +74,7 @@ public sealed class DistributedHubFixture : IHubUnderTest, IAsyncLifetime
         _unavailable = await DistributedHub.UnavailableReasonAsync();
         if (_unavailable is null)
         {
-            Hub = await DistributedHub.StartAsync();
+            Hub = await DistributedHub.StartAsync(serviceEnvironment: SharedHubSettings.ReminderEnvironment);
         }
     }
 

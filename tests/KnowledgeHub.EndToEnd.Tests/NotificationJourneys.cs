@@ -9,7 +9,10 @@ namespace KnowledgeHub.EndToEnd.Tests;
 /// <summary>
 /// Notifications through the gateway, the same in both topologies: an expert hears of a question
 /// routed to them (live, on the stream) and answers it, the asker hears of the answer; leads hear of
-/// a request to join and the applicant of their decision; a person mentioned in a post hears of it.
+/// a request to join and the applicant of their decision; a person mentioned in a post hears of it;
+/// an answer's author hears it was accepted; a person hears they were endorsed; followers hear of
+/// new posts (a closed community's reaching its members only); a project's lead hears a status report
+/// is due and an objective's owners that a check-in is. Nobody is told of what they did themselves.
 /// </summary>
 public abstract class NotificationJourneys(IHubUnderTest hub)
 {
@@ -81,14 +84,7 @@ public abstract class NotificationJourneys(IHubUnderTest hub)
         var colleagueId = Id(await colleague.GetJsonAsync("/api/people/me"));
         await author.GetJsonAsync("/api/people/me");
         // Following answers 404 until Notifications knows the person, and so their address.
-        await Eventually.AssertAsync(
-            async () =>
-            {
-                using var followed = await author.PutAsync($"/api/follows/person/{colleagueId}", null);
-                return followed.StatusCode == HttpStatusCode.NoContent;
-            },
-            Deadline,
-            "Notifications to know the colleague");
+        await FollowOnceKnownAsync(author, $"person/{colleagueId}", HttpStatusCode.NoContent);
         var community = await author.PostJsonAsync(
             "/api/communities", new { name = $"Mentions {_marker}", description = "d", tags = new[] { "security" }, visibility = "open" }, HttpStatusCode.Created);
 
@@ -101,6 +97,163 @@ public abstract class NotificationJourneys(IHubUnderTest hub)
         Assert.Equal(($"/posts/{Id(post)}", $"You were mentioned in: Key rotation {_marker}"), (Text(told, "url"), Text(told, "title")));
         Assert.Empty(await OfKindAsync(author, "mentioned"));
     }
+
+    [Fact]
+    public async Task An_answers_author_is_told_it_was_accepted_but_the_asker_not_of_their_own_acceptance()
+    {
+        hub.SkipIfUnavailable();
+        var asker = await SignInAsync("asker", "FIN");
+        var helper = await SignInAsync("helper", "IT");
+        var community = await asker.PostJsonAsync(
+            "/api/communities", new { name = $"Accepted {_marker}", description = "d", tags = new[] { "security" }, visibility = "open" }, HttpStatusCode.Created);
+        await helper.PostJsonAsync($"/api/communities/{Id(community)}/members", new { }, HttpStatusCode.OK);
+        var question = await asker.PostJsonAsync(
+            $"/api/communities/{Id(community)}/posts",
+            new { type = "question", title = $"How do we rotate keys {_marker}?", body = "Asking for the vault.", tags = new[] { "security" } },
+            HttpStatusCode.Created);
+        var answer = await helper.PostJsonAsync($"/api/posts/{Id(question)}/answers", new { body = "Every 90 days." }, HttpStatusCode.Created);
+
+        await asker.PostJsonAsync($"/api/posts/{Id(question)}/accepted-answer", new { answerId = Id(answer) }, HttpStatusCode.OK);
+
+        var accepted = await WaitForAsync(helper, "answer-accepted");
+        Assert.Equal(
+            ($"/posts/{Id(question)}", $"Your answer was accepted: How do we rotate keys {_marker}?", Id(await asker.GetJsonAsync("/api/people/me"))),
+            (Text(accepted, "url"), Text(accepted, "title"), Id(accepted["actor"]!)));
+        Assert.Empty(await OfKindAsync(asker, "answer-accepted"));
+    }
+
+    [Fact]
+    public async Task A_person_is_told_a_colleague_endorsed_them_and_the_colleague_is_not()
+    {
+        hub.SkipIfUnavailable();
+        var skill = $"skill{_marker}";
+        var admin = await SignInAsync("admin", "IT", "admin");
+        await admin.PutJsonAsync($"/api/skills/{skill}", new { aliases = Array.Empty<string>(), category = "Platform" }, HttpStatusCode.OK);
+        var expert = await SignInAsync("endorsed", "IT");
+        var colleague = await SignInAsync("endorser", "HR");
+        var expertId = Id(await expert.GetJsonAsync("/api/people/me"));
+        var colleagueId = Id(await colleague.GetJsonAsync("/api/people/me"));
+        await expert.PutJsonAsync($"/api/people/me/skills/{skill}", new { level = 4 }, HttpStatusCode.OK);
+
+        await colleague.PostJsonAsync($"/api/people/{expertId}/endorsements", new { skill, comment = "Fixed our pipeline" }, HttpStatusCode.Created);
+
+        var endorsed = await WaitForAsync(expert, "endorsed");
+        Assert.Equal(($"/people/{expertId}", $"You were endorsed for {skill}", colleagueId), (Text(endorsed, "url"), Text(endorsed, "title"), Id(endorsed["actor"]!)));
+        Assert.Empty(await OfKindAsync(colleague, "endorsed"));
+    }
+
+    [Fact]
+    public async Task Followers_hear_of_a_closed_communitys_post_only_while_members_and_never_of_their_own()
+    {
+        hub.SkipIfUnavailable();
+        var lead = await SignInAsync("lead", "IT");
+        var member = await SignInAsync("member", "IT");
+        var leaver = await SignInAsync("leaver", "HR");
+        var outsider = await SignInAsync("outsider", "FIN");
+        var leadId = Id(await lead.GetJsonAsync("/api/people/me"));
+        var closed = await lead.PostJsonAsync(
+            "/api/communities", new { name = $"Followed {_marker}", description = "d", tags = new[] { "security" }, visibility = "closed" }, HttpStatusCode.Created);
+        var open = await lead.PostJsonAsync(
+            "/api/communities", new { name = $"Public {_marker}", description = "d", tags = new[] { "security" }, visibility = "open" }, HttpStatusCode.Created);
+        foreach (var joiner in new[] { member, leaver })
+        {
+            await joiner.PostJsonAsync($"/api/communities/{Id(closed)}/members", new { }, HttpStatusCode.OK);
+            var joinerId = Id(await joiner.GetJsonAsync("/api/people/me"));
+            await lead.PutJsonAsync($"/api/communities/{Id(closed)}/members/{joinerId}", new { role = "member", status = "active" }, HttpStatusCode.OK);
+        }
+
+        // Following answers 404 until Notifications knows the community and the membership (or the person).
+        foreach (var follower in new[] { lead, member, leaver })
+        {
+            await FollowOnceKnownAsync(follower, $"community/{Id(closed)}", HttpStatusCode.NoContent);
+        }
+
+        await FollowOnceKnownAsync(outsider, $"person/{leadId}", HttpStatusCode.NoContent);
+        using var left = await leaver.DeleteAsync($"/api/communities/{Id(closed)}/members/me");
+        await left.EnsureStatusAsync(HttpStatusCode.NoContent);
+        // Once Notifications knows they left, the closed community is no longer theirs to follow.
+        await FollowOnceKnownAsync(leaver, $"community/{Id(closed)}", HttpStatusCode.NotFound);
+
+        var secret = await lead.PostJsonAsync(
+            $"/api/communities/{Id(closed)}/posts",
+            new { type = "article", title = $"Incident review {_marker}", body = "Members only.", tags = new[] { "security" } },
+            HttpStatusCode.Created);
+        var announcement = await lead.PostJsonAsync(
+            $"/api/communities/{Id(open)}/posts",
+            new { type = "article", title = $"Town hall {_marker}", body = "Everyone.", tags = new[] { "security" } },
+            HttpStatusCode.Created);
+
+        var told = await WaitForAsync(member, "followed-activity");
+        Assert.Equal(($"/posts/{Id(secret)}", $"New article: Incident review {_marker}", leadId), (Text(told, "url"), Text(told, "title"), Id(told["actor"]!)));
+        // Fan-out works the posts in order: once the later one reached the outsider, the closed one reached whom it will.
+        var announced = await WaitForAsync(outsider, "followed-activity");
+        Assert.Equal(($"/posts/{Id(announcement)}", $"New article: Town hall {_marker}"), (Text(announced, "url"), Text(announced, "title")));
+        Assert.Single(await OfKindAsync(outsider, "followed-activity"));
+        Assert.Empty(await OfKindAsync(leaver, "followed-activity"));
+        Assert.Empty(await OfKindAsync(lead, "followed-activity"));
+    }
+
+    [Fact]
+    public async Task A_project_lead_is_told_a_status_report_is_due_and_owners_that_a_check_in_is()
+    {
+        hub.SkipIfUnavailable();
+        var lead = await SignInAsync("lead", "IT");
+        var owner = await SignInAsync("owner", "IT");
+        var executive = await SignInAsync("executive", "IT", "executive");
+        var ownerId = Id(await owner.GetJsonAsync("/api/people/me"));
+        await lead.GetJsonAsync("/api/people/me");
+        await executive.GetJsonAsync("/api/people/me");
+        var now = DateTime.UtcNow;
+        var project = await AlignmentGateway.CreateOnceDepartmentsAreKnownAsync(lead, "/api/projects", new
+        {
+            name = $"Quiet project {_marker}",
+            description = "Nobody reports",
+            sponsorDepartment = "IT",
+            partnerDepartments = Array.Empty<string>(),
+            tags = new[] { "analytics" },
+            budget = new { planned = 1000m, actual = 0m, currency = "EUR" },
+            startDate = "2026-01-01",
+            endDate = "2099-12-31",
+            status = "active",
+        });
+        // An owner is refused until Alignment has seen them sign in.
+        var objective = await Eventually.GetAsync(
+            async () =>
+            {
+                using var created = await executive.PostAsJsonAsync("/api/objectives", new
+                {
+                    title = $"Quiet objective {_marker}",
+                    description = "Nobody checks in",
+                    department = "IT",
+                    period = $"{now.Year:0000}-Q{((now.Month - 1) / 3) + 1}",
+                    priority = 3,
+                    owners = new[] { ownerId },
+                    keyResults = new[] { new { title = $"Uptime {_marker}", baseline = 90m, target = 99m, current = 95m, unit = "%" } },
+                });
+                return created.StatusCode == HttpStatusCode.Created ? await created.ReadJsonAsync() : null;
+            },
+            Deadline,
+            "Alignment to know the owner");
+
+        var report = await WaitForAsync(lead, "status-report-due");
+        Assert.Equal(($"/projects/{Id(project)}", $"A status report is due for Quiet project {_marker}"), (Text(report, "url"), Text(report, "title")));
+        var checkIn = await WaitForAsync(owner, "check-in-due");
+        Assert.Equal(
+            ($"/objectives/{Id(objective)}", $"A check-in is due for Uptime {_marker} (Quiet objective {_marker})"),
+            (Text(checkIn, "url"), Text(checkIn, "title")));
+        Assert.Empty(await OfKindAsync(executive, "check-in-due"));
+        Assert.Empty(await OfKindAsync(owner, "status-report-due"));
+    }
+
+    private static Task FollowOnceKnownAsync(HttpClient client, string target, HttpStatusCode expected) =>
+        Eventually.AssertAsync(
+            async () =>
+            {
+                using var followed = await client.PutAsync($"/api/follows/{target}", null);
+                return followed.StatusCode == expected;
+            },
+            Deadline,
+            $"following {target} to answer {(int)expected}");
 
     private static Task<JsonNode> WaitForAsync(HttpClient client, string kind) =>
         Eventually.GetAsync(async () => (await OfKindAsync(client, kind)).FirstOrDefault(), Deadline, $"a '{kind}' notification");

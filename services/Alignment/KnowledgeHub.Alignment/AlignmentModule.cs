@@ -33,6 +33,7 @@ public static class AlignmentModule
         builder.Services.AddSingleton(CurrencyRates.From(builder.Configuration));
         builder.Services.AddSingleton(ReminderSettings.From(builder.Configuration));
         builder.Services.AddSingleton<DueReminders>();
+        builder.Services.AddSingleton<SpentReminders>();
         builder.Services.AddHostedService<ReminderWorker>();
         builder.Services.AddConsumers(bus =>
         {

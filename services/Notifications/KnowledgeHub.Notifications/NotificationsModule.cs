@@ -46,6 +46,7 @@ public static class NotificationsModule
             builder.Services.AddHostedService<EmailSender>();
             builder.Services.AddSingleton<DigestSchedule>();
             builder.Services.AddSingleton<DigestSender>();
+            builder.Services.AddSingleton<SpentDigests>();
             builder.Services.AddHostedService<DigestWorker>();
         }
 

@@ -1,5 +1,4 @@
 using KnowledgeHub.Alignment.Features.Objectives;
-using KnowledgeHub.Alignment.Features.Scorecard;
 using KnowledgeHub.Contracts.Alignment;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Outbox;
@@ -7,8 +6,8 @@ using KnowledgeHub.Messaging.Outbox;
 namespace KnowledgeHub.Alignment.Features.Reminders;
 
 /// <summary>
-/// Publishes what people owe: a status report for an active project without one within the
-/// scorecard's stale window (to its lead), a check-in for a key result of a current objective
+/// Publishes what people owe: a status report for an active project without one within
+/// <c>Alignment:Reminders:StatusReportAfter</c> (the scorecard's stale window by default; to its lead), a check-in for a key result of a current objective
 /// without one within <c>Alignment:Reminders:CheckInAfter</c> (to its owners). Windows follow one
 /// another from the last report or check-in (the project's creation when it has no report), so a
 /// reminder comes again each window nothing happens. Each (subject, window) is claimed by a row of
@@ -27,10 +26,10 @@ internal sealed class DueReminders(AlignmentDatabase database, Outbox<AlignmentD
             SELECT id AS ProjectId, name AS Name, lead_id AS LeadId, last_reported_at AS LastReportedAt, created_at AS CreatedAt
             FROM projects WHERE status = 'active' AND COALESCE(last_reported_at, created_at) <= @Before
             """,
-            new { Before = now - GetScorecard.StaleAfter });
+            new { Before = now - settings.StatusReportAfter });
         foreach (var project in projects)
         {
-            var dueSince = WindowStart(project.LastReportedAt ?? project.CreatedAt, GetScorecard.StaleAfter, now);
+            var dueSince = WindowStart(project.LastReportedAt ?? project.CreatedAt, settings.StatusReportAfter, now);
             if (await ClaimAsync(work, $"project:{project.ProjectId}", dueSince, now))
             {
                 await outbox.EnqueueAsync(work, new ProjectStatusReportDue(project.ProjectId, project.Name, project.LeadId, project.LastReportedAt, dueSince));

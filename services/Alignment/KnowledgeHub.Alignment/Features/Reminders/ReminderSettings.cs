@@ -1,11 +1,15 @@
+using KnowledgeHub.Alignment.Features.Scorecard;
 using Microsoft.Extensions.Configuration;
 
 namespace KnowledgeHub.Alignment.Features.Reminders;
 
-/// <summary>Bound from <c>Alignment:Reminders</c>: when a key-result check-in is due and how often to look.</summary>
+/// <summary>Bound from <c>Alignment:Reminders</c>: when a status report and a key-result check-in are due, and how often to look.</summary>
 internal sealed class ReminderSettings
 {
     public const string SectionName = "Alignment:Reminders";
+
+    /// <summary>An active project without a status report for this long is due one; by default the scorecard's stale window.</summary>
+    public TimeSpan StatusReportAfter { get; set; } = GetScorecard.StaleAfter;
 
     /// <summary>A key result of a current objective without a check-in for this long is due one.</summary>
     public TimeSpan CheckInAfter { get; set; } = TimeSpan.FromDays(14);
@@ -17,6 +21,11 @@ internal sealed class ReminderSettings
     public static ReminderSettings From(IConfiguration configuration)
     {
         var settings = configuration.GetSection(SectionName).Get<ReminderSettings>() ?? new ReminderSettings();
+        if (settings.StatusReportAfter <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"'{SectionName}:StatusReportAfter' must be a positive duration, not {settings.StatusReportAfter}.");
+        }
+
         if (settings.CheckInAfter <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"'{SectionName}:CheckInAfter' must be a positive duration, not {settings.CheckInAfter}.");

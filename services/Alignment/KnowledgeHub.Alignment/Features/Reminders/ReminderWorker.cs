@@ -3,8 +3,12 @@ using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Alignment.Features.Reminders;
 
-/// <summary>Every <c>Alignment:Reminders:PollInterval</c>, publishes the status reports and check-ins that became due.</summary>
-internal sealed partial class ReminderWorker(DueReminders reminders, ReminderSettings settings, ILogger<ReminderWorker> logger) : BackgroundService
+/// <summary>
+/// Every <c>Alignment:Reminders:PollInterval</c>, publishes the status reports and check-ins that
+/// became due and deletes the claims of windows that have passed.
+/// </summary>
+internal sealed partial class ReminderWorker(DueReminders reminders, SpentReminders spent, ReminderSettings settings, ILogger<ReminderWorker> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,6 +17,7 @@ internal sealed partial class ReminderWorker(DueReminders reminders, ReminderSet
             try
             {
                 await reminders.PublishDueAsync(stoppingToken);
+                await spent.DeleteAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -8,16 +8,31 @@ namespace KnowledgeHub.Notifications.Features.Digests;
 /// Sends claimed digests in small batches: a digest with news goes out over SMTP and is marked sent,
 /// one with nothing to say is marked empty and never mailed. While the server is away a digest
 /// waits with the e-mail queue's backoff. Rows are claimed with SKIP LOCKED, so instances share them.
+/// The batch is leased (its next attempt put off by <see cref="Lease"/>) in one short transaction and
+/// recorded in another: no transaction is open while the SMTP server works, which on SQLite would
+/// hold off every other writer of the service for the whole run. A crash between the two sends the
+/// batch again once the lease ends, as a crash inside one transaction would have.
 /// </summary>
 internal sealed partial class DigestSender(
     NotificationsDatabase database, NotificationsSettings settings, UnsubscribeTokens tokens, TimeProvider time, ILogger<DigestSender> logger)
 {
     public const int BatchSize = 20;
 
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
     /// <summary>Works off one batch of due digests; true when it was full and more may be due.</summary>
     public async Task<bool> SendDueAsync(CancellationToken cancellationToken)
     {
         await tokens.PrepareAsync();
+        var (mail, full) = await LeaseBatchAsync(cancellationToken);
+        var sent = await SendAsync(mail, cancellationToken);
+        await RecordAsync(mail, sent, cancellationToken);
+        return full;
+    }
+
+    /// <summary>Marks the batch's empty digests, puts off those without an address, and leases the rest to this instance.</summary>
+    private async Task<(List<(DueDigest Digest, DigestContent Content)> Mail, bool Full)> LeaseBatchAsync(CancellationToken cancellationToken)
+    {
         await using var work = await database.BeginAsync(cancellationToken);
         var due = await work.QueryAsync<DueDigest>(
             $"""
@@ -31,12 +46,12 @@ internal sealed partial class DigestSender(
             {(database.Dialect.Provider == DatabaseProvider.Postgres ? "FOR UPDATE OF d SKIP LOCKED" : "")}
             """,
             new { Now = time.UtcNowForDatabase(), Take = BatchSize });
+        var mail = new List<(DueDigest Digest, DigestContent Content)>();
         if (due.Count == 0)
         {
-            return false;
+            return (mail, false);
         }
 
-        var mail = new List<(DueDigest Digest, DigestContent Content)>();
         foreach (var digest in due)
         {
             var content = await DigestContent.ReadAsync(work, digest.PersonId, digest.SinceAt, digest.UntilAt);
@@ -54,16 +69,19 @@ internal sealed partial class DigestSender(
             }
         }
 
-        await SendAsync(work, mail, cancellationToken);
+        await work.ExecuteAsync(
+            "UPDATE digests SET next_attempt_at = @Until WHERE person_id = @PersonId AND period = @Period",
+            mail.Select(item => new { Until = time.UtcNowForDatabase() + Lease, item.Digest.PersonId, item.Digest.Period }));
         await work.CommitAsync();
-        return due.Count == BatchSize;
+        return (mail, due.Count == BatchSize);
     }
 
-    private async Task SendAsync(UnitOfWork work, List<(DueDigest Digest, DigestContent Content)> mail, CancellationToken cancellationToken)
+    /// <summary>Sends in order over one connection; answers how many went out and, when the server went away, why the rest did not.</summary>
+    private async Task<(int Count, string? Error)> SendAsync(List<(DueDigest Digest, DigestContent Content)> mail, CancellationToken cancellationToken)
     {
         if (mail.Count == 0)
         {
-            return;
+            return (0, null);
         }
 
         var sent = 0;
@@ -73,20 +91,39 @@ internal sealed partial class DigestSender(
             foreach (var (digest, content) in mail)
             {
                 await client.SendAsync(DigestMessage.Build(settings, digest, content, await tokens.IssueAsync(digest.PersonId, DigestMessage.UnsubscribeKind)), cancellationToken);
-                await MarkAsync(work, digest, "sent");
                 sent++;
             }
 
             await client.DisconnectAsync(quit: true, cancellationToken);
+            return (sent, null);
         }
         catch (Exception exception) when (SmtpConnection.IsUnavailable(exception, cancellationToken))
         {
             LogUnavailable(logger, settings.Smtp.Host, settings.Smtp.Port, exception.Message);
-            foreach (var (digest, _) in mail.Skip(sent))
-            {
-                await RetryLaterAsync(work, digest, exception.Message);
-            }
+            return (sent, exception.Message);
         }
+    }
+
+    /// <summary>Marks what went out sent and puts the rest off with backoff.</summary>
+    private async Task RecordAsync(List<(DueDigest Digest, DigestContent Content)> mail, (int Count, string? Error) sent, CancellationToken cancellationToken)
+    {
+        if (mail.Count == 0)
+        {
+            return;
+        }
+
+        await using var work = await database.BeginAsync(cancellationToken);
+        foreach (var (digest, _) in mail.Take(sent.Count))
+        {
+            await MarkAsync(work, digest, "sent");
+        }
+
+        foreach (var (digest, _) in mail.Skip(sent.Count))
+        {
+            await RetryLaterAsync(work, digest, sent.Error ?? "The digest was not sent.");
+        }
+
+        await work.CommitAsync();
     }
 
     private Task MarkAsync(UnitOfWork work, DueDigest digest, string status) =>

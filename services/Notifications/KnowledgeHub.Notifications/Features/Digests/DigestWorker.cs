@@ -5,12 +5,18 @@ namespace KnowledgeHub.Notifications.Features.Digests;
 
 /// <summary>
 /// Every <c>Notifications:Digest:PollInterval</c>, claims the digests that became due (at
-/// <c>Notifications:Digest:Hour</c> in each person's time zone) and sends what is claimed.
+/// <c>Notifications:Digest:Hour</c> in each person's time zone), sends what is claimed and, once an
+/// hour, deletes the claims no digest needs any more.
 /// The clock is the injected <see cref="TimeProvider"/>, so tests move through periods at once.
 /// </summary>
-internal sealed partial class DigestWorker(DigestSchedule schedule, DigestSender sender, Email.NotificationsSettings settings, ILogger<DigestWorker> logger)
+internal sealed partial class DigestWorker(
+    DigestSchedule schedule, DigestSender sender, SpentDigests spent, Email.NotificationsSettings settings, TimeProvider time, ILogger<DigestWorker> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan CleanupInterval = TimeSpan.FromHours(1);
+
+    private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -34,6 +40,12 @@ internal sealed partial class DigestWorker(DigestSchedule schedule, DigestSender
         await schedule.ClaimDueAsync(cancellationToken);
         while (await sender.SendDueAsync(cancellationToken))
         {
+        }
+
+        if (time.GetUtcNow() >= _nextCleanup)
+        {
+            _nextCleanup = time.GetUtcNow() + CleanupInterval;
+            await spent.DeleteAsync(cancellationToken);
         }
     }
 
