@@ -69,7 +69,7 @@ public sealed class Journeys(WebHub hub)
         await page.GetByLabel("Description").FillAsync("Paved roads, golden paths and the people who build them.");
         await page.GetByLabel("Tags (comma-separated)").FillAsync("platform, kubernetes");
         await page.GetByLabel("Closed: a lead approves each member").CheckAsync();
-        await page.CheckPageAsync(hub, "community-new");
+        await page.CheckPageAtBothWidthsAsync(hub, "community-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create community" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Platform Engineering Guild", Level = 1 })).ToBeVisibleAsync();
 
@@ -88,7 +88,7 @@ public sealed class Journeys(WebHub hub)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Dora Decline's request is declined.");
         await Assertions.Expect(page.GetByText("2 members")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Waiting for approval" })).ToHaveCountAsync(0);
-        await page.CheckPageAsync(hub, "community");
+        await page.CheckPageAtBothWidthsAsync(hub, "community");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Write a post" }).ClickAsync();
         await page.GetByLabel("Kind").SelectOptionAsync("event");
@@ -99,17 +99,17 @@ public sealed class Journeys(WebHub hub)
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Assertions.Expect(page.Locator(".preview .post-body strong")).ToHaveTextAsync("service");
         await Assertions.Expect(page.GetByLabel("Title")).ToHaveValueAsync("Golden path demo day");
-        await page.CheckPageAsync(hub, "post-new");
+        await page.CheckPageAtBothWidthsAsync(hub, "post-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Golden path demo day", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("starts 2099-03-14 15:00 UTC")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".post-body strong")).ToHaveTextAsync("service");
-        await page.CheckPageAsync(hub, "post");
+        await page.CheckPageAtBothWidthsAsync(hub, "post");
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit post" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Title")).ToHaveValueAsync("Golden path demo day");
         await page.GetByLabel("Title").FillAsync("Golden path demo day: bring a service");
-        await page.CheckPageAsync(hub, "post-edit");
+        await page.CheckPageAtBothWidthsAsync(hub, "post-edit");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Golden path demo day: bring a service", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("starts 2099-03-14 15:00 UTC")).ToBeVisibleAsync();
@@ -126,7 +126,7 @@ public sealed class Journeys(WebHub hub)
         await Assertions.Expect(found).ToContainTextAsync("Bring a service you want on the paved road.");
         await Assertions.Expect(found.Locator("mark")).ToHaveTextAsync("paved");
         await Assertions.Expect(found).ToContainTextAsync("Information Technology");
-        await page.CheckPageAsync(hub, "search-post");
+        await page.CheckPageAtBothWidthsAsync(hub, "search-post");
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public sealed class Journeys(WebHub hub)
         Assert.Contains("style-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
-        await page.CheckPageAsync(hub, "signin");
+        await page.CheckPageAtBothWidthsAsync(hub, "signin");
     }
 
     private static object Project(string name, string sponsor, string[] partners, decimal planned) => new

@@ -33,6 +33,7 @@ public sealed class QuestionJourneys(WebHub hub)
         await page.GetByLabel("Title").FillAsync("Why is my PostgreSQL query slow after an upgrade?");
         await page.GetByLabel("Text (Markdown)").FillAsync("The plan switched to a sequential scan.");
         await page.GetByLabel("Tags (comma-separated)").FillAsync("postgresql");
+        await page.CheckPageAtBothWidthsAsync(hub, "question-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Why is my PostgreSQL query slow after an upgrade?", Level = 1 })).ToBeVisibleAsync();
         var questionUrl = page.Url;
@@ -69,7 +70,7 @@ public sealed class QuestionJourneys(WebHub hub)
 
         await Assertions.Expect(page.GetByText("Accepted answer")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept the answer by Pia Postgres" })).ToHaveCountAsync(0);
-        await page.CheckPageAsync(hub, "question-answered");
+        await page.CheckPageAtBothWidthsAsync(hub, "question-answered");
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Your questions still waiting" })).ToContainTextAsync("None: every question you asked has an answer.");
     }
