@@ -93,6 +93,45 @@ public sealed class CommunityManagementJourneys(WebHub hub)
     }
 
     [Fact]
+    public async Task A_reader_narrows_a_community_s_posts_to_questions_sees_which_are_answered_and_pages_on()
+    {
+        using var lead = await hub.SignInAsync("bruno.brewer@example.com", "Bruno Brewer", "OPS");
+        var community = await lead.PostJsonAsync(
+            "/api/communities", new { name = "Brewing Circle", description = "Beer and bread.", tags = new[] { "brewing" }, visibility = "open" }, HttpStatusCode.Created);
+        var posts = $"/api/communities/{community.Id()}/posts";
+        await lead.PostJsonAsync(posts, new { type = "article", title = "Our brewing guide", body = "Start small.", tags = new[] { "brewing" } }, HttpStatusCode.Created);
+        var questions = new List<string>();
+        for (var number = 1; number <= 21; number++)
+        {
+            questions.Add((await lead.PostJsonAsync(posts, new { type = "question", title = $"Brewing question {number}", body = "How?", tags = new[] { "brewing" } }, HttpStatusCode.Created)).Id());
+        }
+
+        var accepted = await lead.PostJsonAsync($"/api/posts/{questions[^1]}/answers", new { body = "Like this." }, HttpStatusCode.Created);
+        await lead.PostJsonAsync($"/api/posts/{questions[^1]}/accepted-answer", new { answerId = accepted.Id() }, HttpStatusCode.OK);
+        await lead.PostJsonAsync($"/api/posts/{questions[^2]}/answers", new { body = "Maybe so." }, HttpStatusCode.Created);
+        var page = await hub.NewPageAsync();
+        await page.SignInAsync("rita.reader@example.com", "Rita Reader", "HR");
+
+        await page.GotoAsync($"/communities/{community["slug"]!.GetValue<string>()}");
+        var listed = page.GetByRole(AriaRole.Region, new() { Name = "Posts" }).Locator(".results > li");
+        await Assertions.Expect(listed).ToHaveCountAsync(20);
+        await Assertions.Expect(listed.Filter(new() { HasText = "Brewing question 21" })).ToContainTextAsync("Accepted answer");
+        await Assertions.Expect(listed.Filter(new() { HasText = "Brewing question 20" })).ToContainTextAsync("Answered, none accepted yet");
+        await Assertions.Expect(listed.Filter(new() { HasText = "Brewing question 19" })).ToContainTextAsync("Waiting for an answer");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "More posts" }).GetByRole(AriaRole.Link, new() { Name = "Next posts" }).ClickAsync();
+        await Assertions.Expect(listed).ToHaveCountAsync(2);
+        await Assertions.Expect(listed.Filter(new() { HasText = "Our brewing guide" })).ToHaveCountAsync(1);
+
+        await page.GetByLabel("Kind").SelectOptionAsync("question");
+        await page.GetByLabel("Order").SelectOptionAsync("unanswered");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(listed).ToHaveCountAsync(19);
+        await Assertions.Expect(listed.Filter(new() { HasText = "Brewing question 21" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByLabel("Order")).ToHaveValueAsync("unanswered");
+        await page.CheckPageAtBothWidthsAsync(hub, "community-questions");
+    }
+
+    [Fact]
     public async Task An_employee_is_not_offered_the_importer_and_is_told_who_it_is_for()
     {
         using var lead = await hub.SignInAsync("cora.curator@example.com", "Cora Curator", "IT");
