@@ -33,8 +33,7 @@ public sealed class CommunityManagementJourneys(WebHub hub)
     public async Task A_lead_removes_a_member_edits_the_community_and_imports_a_history_watching_its_progress()
     {
         using var lead = await hub.SignInAsync("cora.curator@example.com", "Cora Curator", "IT");
-        var community = await lead.PostJsonAsync(
-            "/api/communities", new { name = "Coffee Guild", description = "Beans and brews.", tags = new[] { "coffee" }, visibility = "open" }, HttpStatusCode.Created);
+        var community = await lead.CreateOpenCommunityAsync("Coffee Guild", "Beans and brews.", "coffee");
         var slug = community["slug"]!.GetValue<string>();
         using var member = await hub.SignInAsync("milo.member@example.com", "Milo Member", "FIN");
         await member.PostJsonAsync($"/api/communities/{community.Id()}/members", new { }, HttpStatusCode.OK);
@@ -96,8 +95,7 @@ public sealed class CommunityManagementJourneys(WebHub hub)
     public async Task A_reader_narrows_a_community_s_posts_to_questions_sees_which_are_answered_and_pages_on()
     {
         using var lead = await hub.SignInAsync("bruno.brewer@example.com", "Bruno Brewer", "OPS");
-        var community = await lead.PostJsonAsync(
-            "/api/communities", new { name = "Brewing Circle", description = "Beer and bread.", tags = new[] { "brewing" }, visibility = "open" }, HttpStatusCode.Created);
+        var community = await lead.CreateOpenCommunityAsync("Brewing Circle", "Beer and bread.", "brewing");
         var posts = $"/api/communities/{community.Id()}/posts";
         await lead.PostJsonAsync(posts, new { type = "article", title = "Our brewing guide", body = "Start small.", tags = new[] { "brewing" } }, HttpStatusCode.Created);
         var questions = new List<string>();
@@ -135,8 +133,7 @@ public sealed class CommunityManagementJourneys(WebHub hub)
     public async Task An_employee_is_not_offered_the_importer_and_is_told_who_it_is_for()
     {
         using var lead = await hub.SignInAsync("cora.curator@example.com", "Cora Curator", "IT");
-        var community = await lead.PostJsonAsync(
-            "/api/communities", new { name = "Tea Circle", description = "Leaves.", tags = new[] { "tea" }, visibility = "open" }, HttpStatusCode.Created);
+        var community = await lead.CreateOpenCommunityAsync("Tea Circle", "Leaves.", "tea");
         var slug = community["slug"]!.GetValue<string>();
         var page = await hub.NewPageAsync();
         await page.SignInAsync("tom.teadrinker@example.com", "Tom Teadrinker", "SALES");

@@ -18,8 +18,7 @@ public sealed class QuestionJourneys(WebHub hub)
         await admin.PutJsonAsync("/api/skills/PostgreSQL", new { aliases = new[] { "postgres" }, category = "Data" }, HttpStatusCode.OK);
         using var expert = await hub.SignInAsync("pia.postgres@example.com", "Pia Postgres", "OPS");
         await expert.PutJsonAsync("/api/people/me/skills/PostgreSQL", new { level = 5 }, HttpStatusCode.OK);
-        var community = await expert.PostJsonAsync(
-            "/api/communities", new { name = "Database Guild", description = "Queries, plans and backups.", tags = new[] { "postgresql" }, visibility = "open" }, HttpStatusCode.Created);
+        var community = await expert.CreateOpenCommunityAsync("Database Guild", "Queries, plans and backups.", "postgresql");
         await Eventually.AssertAsync(
             async () => (await expert.GetJsonAsync("/api/experts?q=PostgreSQL"))["items"]!.AsArray().Count > 0,
             Settle, "Pia to rank as a PostgreSQL expert");

@@ -18,8 +18,7 @@ public sealed class SearchJourneys(WebHub hub)
         using var admin = await hub.SignInAsync("ada.admin@example.com", "Ada Admin", "IT", "admin");
         await admin.PutJsonAsync("/api/skills/Quokkology", new { aliases = Array.Empty<string>(), category = "Science" }, HttpStatusCode.OK);
         using var watcher = await hub.SignInAsync("walt.watcher@example.com", "Walt Watcher", "OPS");
-        var community = await watcher.PostJsonAsync(
-            "/api/communities", new { name = "Marsupial Watchers", description = "Sightings.", tags = new[] { "wildlife" }, visibility = "open" }, HttpStatusCode.Created);
+        var community = await watcher.CreateOpenCommunityAsync("Marsupial Watchers", "Sightings.", "wildlife");
         for (var sighting = 1; sighting <= Sightings; sighting++)
         {
             await watcher.PostJsonAsync(
