@@ -173,7 +173,7 @@ public sealed class Journeys(WebHub hub)
         await page.CheckPageAtBothWidthsAsync(hub, "scorecard");
         await unaligned.GetByRole(AriaRole.Link, new() { Name = "Intranet font refresh" }).ClickAsync();
         await Assertions.Expect(page.GetByText("This project serves no objective yet.")).ToBeVisibleAsync();
-        await page.CheckPageAsync(hub, "project");
+        await page.CheckPageAsync(hub, "project-unaligned");
     }
 
     [Fact]
