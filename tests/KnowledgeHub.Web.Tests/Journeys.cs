@@ -47,6 +47,14 @@ public sealed class Journeys(WebHub hub)
         var result = page.Locator("li.expert").Filter(new() { HasText = "Grace Kube" });
         await Assertions.Expect(result).ToContainTextAsync("declares Kubernetes");
         await page.CheckPageAsync(hub, "experts");
+        await page.GetByLabel("Open to mentoring or consulting").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("No one with evidence for “Kubernetes” who is open to mentoring or consulting yet.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Open to mentoring or consulting")).ToBeCheckedAsync();
+        await page.GetByLabel("Open to mentoring or consulting").UncheckAsync();
+        await page.GetByLabel("Nearby: the department first (yours unless chosen), others after").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
+        await Assertions.Expect(result).ToContainTextAsync("declares Kubernetes");
         await result.GetByRole(AriaRole.Link, new() { Name = "Grace Kube" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Grace Kube", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Skill", new() { Exact = true }).SelectOptionAsync("Kubernetes");
