@@ -37,6 +37,8 @@ public sealed class CommunityManagementJourneys(WebHub hub)
         var slug = community["slug"]!.GetValue<string>();
         using var member = await hub.SignInAsync("milo.member@example.com", "Milo Member", "FIN");
         await member.PostJsonAsync($"/api/communities/{community.Id()}/members", new { }, HttpStatusCode.OK);
+        using var colead = await hub.SignInAsync("pia.promoted@example.com", "Pia Promoted", "HR");
+        await colead.PostJsonAsync($"/api/communities/{community.Id()}/members", new { }, HttpStatusCode.OK);
         await lead.PostJsonAsync($"/api/communities/{community.Id()}/posts", new { type = "article", title = "Our grinder", body = "Burr, not blade.", tags = new[] { "coffee" } }, HttpStatusCode.Created);
         var page = await hub.NewPageAsync();
         await page.SignInAsync("cora.curator@example.com", "Cora Curator", "IT");
@@ -49,7 +51,11 @@ public sealed class CommunityManagementJourneys(WebHub hub)
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Milo Member from the community" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Milo Member is no longer a member.");
         await Assertions.Expect(members).Not.ToContainTextAsync("Milo Member");
-        await Assertions.Expect(page.GetByText("1 member ·")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("2 members ·")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make lead: Pia Promoted" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Pia Promoted is now a lead.");
+        await Assertions.Expect(page.GetByText("led by Cora Curator, Pia Promoted")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Make lead: Pia Promoted" })).ToHaveCountAsync(0);
         await page.CheckPageAtBothWidthsAsync(hub, "community-lead");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit community" }).ClickAsync();
@@ -65,7 +71,7 @@ public sealed class CommunityManagementJourneys(WebHub hub)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save community" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Coffee Guild of Practice", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Beans, brews and the people who care.")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("1 member · closed")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("2 members · closed")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Import a Q&A history" }).ClickAsync();
         await page.GetByLabel("E-mail address of an author (optional)").FillAsync("barista-{id}@example.com");
