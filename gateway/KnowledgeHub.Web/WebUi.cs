@@ -1,8 +1,11 @@
 using KnowledgeHub.Web.Api;
+using KnowledgeHub.ServiceDefaults.Http;
 using KnowledgeHub.Web.Components;
+using KnowledgeHub.Web.Components.Pages;
 using KnowledgeHub.Web.Demo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,7 +50,14 @@ public static class WebUi
         // The pages themselves are open: what they show comes from the API, which checks the
         // user's token on every call (a page without one redirects to sign-in).
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AllowAnonymous();
+        app.MapRazorComponents<App>().AllowAnonymous().Add(endpoint =>
+        {
+            // Only the importer's page takes an upload larger than the hub's default body limit.
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: ImportHistory.Route })
+            {
+                endpoint.Metadata.Add(new RequestSizeLimitMetadata(ImportHistory.MaxUploadBytes));
+            }
+        });
         app.MapPost("/signout", (IFormCollection _, HttpContext context) =>
         {
             TokenCookie.Delete(context);

@@ -38,6 +38,8 @@ public sealed class AlignmentJourneys(WebHub hub)
         await page.SignInAsync("olga.exec@example.com", "Olga Exec", "OPS", executive: true);
 
         await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Objectives" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Close the books in three days" })).ToBeVisibleAsync();
+        await page.CheckPageAtBothWidthsAsync(hub, "objectives");
         await page.GetByRole(AriaRole.Link, new() { Name = "New objective" }).ClickAsync();
         await page.GetByLabel("Description").FillAsync("Incidents cost us a day each");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create objective" }).ClickAsync();
@@ -101,6 +103,7 @@ public sealed class AlignmentJourneys(WebHub hub)
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Active projects serving no objective" })).Not.ToContainTextAsync("Self-healing runbooks");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Objectives no project supports" })).Not.ToContainTextAsync("Cut incident resolution time");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Objectives no project supports" })).ToContainTextAsync("Close the books in three days");
+        await page.CheckPageAtBothWidthsAsync(hub, "scorecard-aligned");
         await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Projects" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Self-healing runbooks" })).ToContainTextAsync("amber");
         await page.CheckPageAtBothWidthsAsync(hub, "projects");

@@ -32,5 +32,9 @@ internal static class ApiCaller
             TimeSpan.FromSeconds(10),
             $"{url} to accept the new departments");
 
+    /// <summary>An open community the caller leads.</summary>
+    public static Task<JsonNode> CreateOpenCommunityAsync(this HttpClient client, string name, string description, string tag) =>
+        client.PostJsonAsync("/api/communities", new { name, description, tags = new[] { tag }, visibility = "open" }, HttpStatusCode.Created);
+
     public static string Id(this JsonNode node) => node["id"]!.GetValue<string>();
 }

@@ -7,7 +7,7 @@ namespace KnowledgeHub.Web.Tests;
 /// <summary>What a user does in the browser, and the checks every main page gets.</summary>
 internal static class Browsing
 {
-    public static async Task SignInAsync(this IPage page, string email, string name, string department, bool executive = false)
+    public static async Task SignInAsync(this IPage page, string email, string name, string department, bool executive = false, bool admin = false)
     {
         await page.GotoAsync("/signin");
         await page.GetByLabel("E-mail").FillAsync(email);
@@ -16,6 +16,11 @@ internal static class Browsing
         if (executive)
         {
             await page.GetByLabel("Executive").CheckAsync();
+        }
+
+        if (admin)
+        {
+            await page.GetByLabel("Admin").CheckAsync();
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

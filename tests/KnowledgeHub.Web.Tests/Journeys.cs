@@ -47,6 +47,14 @@ public sealed class Journeys(WebHub hub)
         var result = page.Locator("li.expert").Filter(new() { HasText = "Grace Kube" });
         await Assertions.Expect(result).ToContainTextAsync("declares Kubernetes");
         await page.CheckPageAsync(hub, "experts");
+        await page.GetByLabel("Open to mentoring or consulting").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("No one with evidence for “Kubernetes” who is open to mentoring or consulting yet.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Open to mentoring or consulting")).ToBeCheckedAsync();
+        await page.GetByLabel("Open to mentoring or consulting").UncheckAsync();
+        await page.GetByLabel("Nearby: the department first (yours unless chosen), others after").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
+        await Assertions.Expect(result).ToContainTextAsync("declares Kubernetes");
         await result.GetByRole(AriaRole.Link, new() { Name = "Grace Kube" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Grace Kube", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Skill", new() { Exact = true }).SelectOptionAsync("Kubernetes");
@@ -69,7 +77,7 @@ public sealed class Journeys(WebHub hub)
         await page.GetByLabel("Description").FillAsync("Paved roads, golden paths and the people who build them.");
         await page.GetByLabel("Tags (comma-separated)").FillAsync("platform, kubernetes");
         await page.GetByLabel("Closed: a lead approves each member").CheckAsync();
-        await page.CheckPageAsync(hub, "community-new");
+        await page.CheckPageAtBothWidthsAsync(hub, "community-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create community" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Platform Engineering Guild", Level = 1 })).ToBeVisibleAsync();
 
@@ -88,7 +96,7 @@ public sealed class Journeys(WebHub hub)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Dora Decline's request is declined.");
         await Assertions.Expect(page.GetByText("2 members")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Waiting for approval" })).ToHaveCountAsync(0);
-        await page.CheckPageAsync(hub, "community");
+        await page.CheckPageAtBothWidthsAsync(hub, "community");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Write a post" }).ClickAsync();
         await page.GetByLabel("Kind").SelectOptionAsync("event");
@@ -99,17 +107,17 @@ public sealed class Journeys(WebHub hub)
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await Assertions.Expect(page.Locator(".preview .post-body strong")).ToHaveTextAsync("service");
         await Assertions.Expect(page.GetByLabel("Title")).ToHaveValueAsync("Golden path demo day");
-        await page.CheckPageAsync(hub, "post-new");
+        await page.CheckPageAtBothWidthsAsync(hub, "post-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Golden path demo day", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("starts 2099-03-14 15:00 UTC")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".post-body strong")).ToHaveTextAsync("service");
-        await page.CheckPageAsync(hub, "post");
+        await page.CheckPageAtBothWidthsAsync(hub, "post");
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit post" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Title")).ToHaveValueAsync("Golden path demo day");
         await page.GetByLabel("Title").FillAsync("Golden path demo day: bring a service");
-        await page.CheckPageAsync(hub, "post-edit");
+        await page.CheckPageAtBothWidthsAsync(hub, "post-edit");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Golden path demo day: bring a service", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("starts 2099-03-14 15:00 UTC")).ToBeVisibleAsync();
@@ -126,7 +134,7 @@ public sealed class Journeys(WebHub hub)
         await Assertions.Expect(found).ToContainTextAsync("Bring a service you want on the paved road.");
         await Assertions.Expect(found.Locator("mark")).ToHaveTextAsync("paved");
         await Assertions.Expect(found).ToContainTextAsync("Information Technology");
-        await page.CheckPageAsync(hub, "search-post");
+        await page.CheckPageAtBothWidthsAsync(hub, "search-post");
     }
 
     [Fact]
@@ -173,7 +181,7 @@ public sealed class Journeys(WebHub hub)
         await page.CheckPageAtBothWidthsAsync(hub, "scorecard");
         await unaligned.GetByRole(AriaRole.Link, new() { Name = "Intranet font refresh" }).ClickAsync();
         await Assertions.Expect(page.GetByText("This project serves no objective yet.")).ToBeVisibleAsync();
-        await page.CheckPageAsync(hub, "project");
+        await page.CheckPageAsync(hub, "project-unaligned");
     }
 
     [Fact]
@@ -263,7 +271,7 @@ public sealed class Journeys(WebHub hub)
         Assert.Contains("style-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
-        await page.CheckPageAsync(hub, "signin");
+        await page.CheckPageAtBothWidthsAsync(hub, "signin");
     }
 
     private static object Project(string name, string sponsor, string[] partners, decimal planned) => new

@@ -25,8 +25,7 @@ public sealed class NotificationJourneys(WebHub hub)
         using var expert = await hub.SignInAsync("tara.terraform@example.com", "Tara Terraform", "OPS");
         await expert.PutJsonAsync("/api/people/me/skills/Terraform", new { level = 5 }, HttpStatusCode.OK);
         using var asker = await hub.SignInAsync("abe.asker@example.com", "Abe Asker", "FIN");
-        var community = await asker.PostJsonAsync(
-            "/api/communities", new { name = "Infrastructure as Code", description = "Plans, state and modules.", tags = new[] { "terraform" }, visibility = "open" }, HttpStatusCode.Created);
+        var community = await asker.CreateOpenCommunityAsync("Infrastructure as Code", "Plans, state and modules.", "terraform");
         await expert.PostJsonAsync($"/api/communities/{community.Id()}/members", new { }, HttpStatusCode.OK);
         await Eventually.AssertAsync(
             async () => (await asker.GetJsonAsync("/api/experts?q=Terraform"))["items"]!.AsArray().Count > 0,

@@ -26,8 +26,7 @@ public sealed class PartnershipJourneys(WebHub hub)
         await admin.PutJsonAsync("/api/departments/BIL", new { name = "Billing" }, HttpStatusCode.OK);
         using var alice = await hub.SignInAsync("alice.analyst@example.com", "Alice Analyst", "ANA");
         using var bert = await hub.SignInAsync("bert.biller@example.com", "Bert Biller", "BIL");
-        var community = await alice.PostJsonAsync(
-            "/api/communities", new { name = "Numbers people", description = "Data across the house.", tags = new[] { "data" }, visibility = "open" }, HttpStatusCode.Created);
+        var community = await alice.CreateOpenCommunityAsync("Numbers people", "Data across the house.", "data");
         await bert.PostJsonAsync($"/api/communities/{community.Id()}/members", new { }, HttpStatusCode.OK);
         var question = await bert.PostJsonAsync(
             $"/api/communities/{community.Id()}/posts", new { type = "question", title = "How are invoices aged?", body = "Which buckets?", tags = new[] { "data" } }, HttpStatusCode.Created);

@@ -18,8 +18,7 @@ public sealed class QuestionJourneys(WebHub hub)
         await admin.PutJsonAsync("/api/skills/PostgreSQL", new { aliases = new[] { "postgres" }, category = "Data" }, HttpStatusCode.OK);
         using var expert = await hub.SignInAsync("pia.postgres@example.com", "Pia Postgres", "OPS");
         await expert.PutJsonAsync("/api/people/me/skills/PostgreSQL", new { level = 5 }, HttpStatusCode.OK);
-        var community = await expert.PostJsonAsync(
-            "/api/communities", new { name = "Database Guild", description = "Queries, plans and backups.", tags = new[] { "postgresql" }, visibility = "open" }, HttpStatusCode.Created);
+        var community = await expert.CreateOpenCommunityAsync("Database Guild", "Queries, plans and backups.", "postgresql");
         await Eventually.AssertAsync(
             async () => (await expert.GetJsonAsync("/api/experts?q=PostgreSQL"))["items"]!.AsArray().Count > 0,
             Settle, "Pia to rank as a PostgreSQL expert");
@@ -33,6 +32,7 @@ public sealed class QuestionJourneys(WebHub hub)
         await page.GetByLabel("Title").FillAsync("Why is my PostgreSQL query slow after an upgrade?");
         await page.GetByLabel("Text (Markdown)").FillAsync("The plan switched to a sequential scan.");
         await page.GetByLabel("Tags (comma-separated)").FillAsync("postgresql");
+        await page.CheckPageAtBothWidthsAsync(hub, "question-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Why is my PostgreSQL query slow after an upgrade?", Level = 1 })).ToBeVisibleAsync();
         var questionUrl = page.Url;
@@ -69,7 +69,7 @@ public sealed class QuestionJourneys(WebHub hub)
 
         await Assertions.Expect(page.GetByText("Accepted answer")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept the answer by Pia Postgres" })).ToHaveCountAsync(0);
-        await page.CheckPageAsync(hub, "question-answered");
+        await page.CheckPageAtBothWidthsAsync(hub, "question-answered");
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Your questions still waiting" })).ToContainTextAsync("None: every question you asked has an answer.");
     }

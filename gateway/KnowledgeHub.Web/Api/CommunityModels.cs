@@ -6,7 +6,7 @@ public sealed record ViewerMembership(string Role, string Status);
 
 public sealed record Community(
     Guid Id, string Slug, string Name, string Description, IReadOnlyList<string> Tags, string Visibility,
-    IReadOnlyList<PersonReference> Leads, int MemberCount, ViewerMembership? Membership)
+    IReadOnlyList<PersonReference> Leads, int MemberCount, ViewerMembership? Membership, long Version = 0)
 {
     public bool ViewerIsLead => Membership is { Role: "lead", Status: "active" };
 

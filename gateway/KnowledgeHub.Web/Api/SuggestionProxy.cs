@@ -9,19 +9,17 @@ namespace KnowledgeHub.Web.Api;
 /// </summary>
 internal static class SuggestionProxy
 {
-    internal sealed record Suggestion(string Text, string Type, string Id);
-
-    public static async Task<Results<Ok<IReadOnlyList<Suggestion>>, UnauthorizedHttpResult>> HandleAsync(string? q, HubApi api, CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<SearchSuggestion>>, UnauthorizedHttpResult>> HandleAsync(string? q, HubApi api, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
-            return TypedResults.Ok<IReadOnlyList<Suggestion>>([]);
+            return TypedResults.Ok<IReadOnlyList<SearchSuggestion>>([]);
         }
 
         try
         {
-            var result = await api.GetAsync<List<Suggestion>>($"/api/search/suggest?limit=8&q={Uri.EscapeDataString(q)}", ct);
-            return TypedResults.Ok<IReadOnlyList<Suggestion>>(result.Value ?? []);
+            var result = await api.GetAsync<List<SearchSuggestion>>($"/api/search/suggest?limit=8&q={Uri.EscapeDataString(q)}", ct);
+            return TypedResults.Ok<IReadOnlyList<SearchSuggestion>>(result.Value ?? []);
         }
         catch (SignInRequiredException)
         {

@@ -12,6 +12,8 @@ internal sealed record Viewer(Guid Id, string Name, IReadOnlyList<string> Roles)
 {
     public bool IsExecutive => Roles.Contains("executive") || Roles.Contains("admin");
 
+    public bool IsAdmin => Roles.Contains("admin");
+
     public static Viewer? From(HttpContext? context)
     {
         var token = context is null ? null : TokenCookie.Read(context);

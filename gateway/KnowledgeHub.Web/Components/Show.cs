@@ -14,4 +14,6 @@ internal static class Show
     public static string Money(decimal amount, string? currency) => $"{amount.ToString("N0", CultureInfo.InvariantCulture)} {currency}".TrimEnd();
 
     public static string Date(DateTimeOffset at) => at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 }
