@@ -209,6 +209,50 @@ public abstract class EvidenceConsumerTests(ExpertiseFixture fixture)
     }
 
     [Fact]
+    public async Task Answers_and_acceptances_consumed_with_an_edit_of_their_question_show_the_edit_and_the_acceptance()
+    {
+        var (asker, _) = await fixture.PersonAsync("asker");
+        var (expert, client) = await fixture.PersonAsync("expert");
+        var tag = await fixture.SkillAsync();
+        var questions = Enumerable.Range(0, 30).Select(index => Evidence.Post(asker.Id, "question", $"Question {index}", [tag])).ToList();
+        var answers = questions.Select(question => Evidence.Answer(expert.Id, asker.Id, question.Title, [tag], postId: question.PostId)).ToList();
+        await fixture.DeliverAllAsync(questions);
+
+        // In the distributed hub each event type has its own queue, so an answer and an edit of its
+        // question (then an acceptance and a second edit) are consumed at the same moment.
+        await fixture.DeliverAllAsync(questions.Zip(answers).SelectMany(pair => new object[] { pair.Second, Evidence.Edited(pair.First, $"{pair.First.Title}, edited") }));
+        await fixture.DeliverAllAsync(questions.Zip(answers).SelectMany(pair => new object[]
+        {
+            Evidence.Accepted(pair.Second), Evidence.Edited(pair.First, $"{pair.First.Title}, edited twice", version: 3),
+        }));
+
+        var evidence = await MineAsync(client, tag);
+        Assert.Equal(questions.Select(question => $"Accepted answer to \"{question.Title}, edited twice\"").Order(), Details(evidence).Order());
+        Assert.All(Kinds(evidence), kind => Assert.Equal("accepted-answer", kind));
+    }
+
+    [Fact]
+    public async Task Members_joining_and_leaving_as_their_project_is_renamed_show_the_new_name_or_nothing()
+    {
+        var (stayer, client) = await fixture.PersonAsync("stayer");
+        var (leaver, leaverClient) = await fixture.PersonAsync("leaver");
+        var tag = await fixture.SkillAsync();
+        var projects = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
+        await fixture.DeliverAllAsync(projects.Select(project => Evidence.Member(project, leaver.Id, $"Project {project:N}", [tag])));
+
+        // Joining, leaving and a rename of the project consumed at the same moment (separate queues in the distributed hub).
+        await fixture.DeliverAllAsync(projects.SelectMany(project => new object[]
+        {
+            Evidence.Member(project, stayer.Id, $"Project {project:N}", [tag]),
+            new ProjectMemberRemoved(project, leaver.Id, DateTimeOffset.UtcNow),
+            Evidence.Project(project, $"Renamed {project:N}", [tag], version: 1),
+        }));
+
+        Assert.Equal(projects.Select(project => $"Engineer on project \"Renamed {project:N}\"").Order(), Details(await MineAsync(client, tag)).Order());
+        Assert.Empty(await MineAsync(leaverClient, tag));
+    }
+
+    [Fact]
     public async Task Nonsense_events_are_refused_and_change_nothing()
     {
         var (author, client) = await fixture.PersonAsync();

@@ -19,6 +19,7 @@ internal sealed class CommunityEvidence(TagSkills tagSkills)
 
     public async Task RebuildPostAsync(UnitOfWork work, Guid postId)
     {
+        await ObjectLocks.TakeAsync(work, postId);
         var post = await work.QueryOneAsync<PostRow>(
             """
             SELECT author_id AS AuthorId, type AS Type, title AS Title, tags AS Tags, visibility AS Visibility, removed AS Removed, created_at AS CreatedAt, body AS Body
@@ -43,6 +44,7 @@ internal sealed class CommunityEvidence(TagSkills tagSkills)
 
     public async Task RebuildAnswersOfPostAsync(UnitOfWork work, Guid postId)
     {
+        await ObjectLocks.TakeAsync(work, postId);
         var answers = await work.QueryAsync<Guid>(
             "SELECT answer_id FROM community_answers WHERE post_id = @PostId",
             new { PostId = postId });
@@ -59,6 +61,12 @@ internal sealed class CommunityEvidence(TagSkills tagSkills)
     /// </summary>
     public async Task RebuildAnswerAsync(UnitOfWork work, Guid answerId)
     {
+        var question = await work.QueryOneAsync<Guid?>("SELECT post_id FROM community_answers WHERE answer_id = @AnswerId", new { AnswerId = answerId });
+        if (question is Guid postId)
+        {
+            await ObjectLocks.TakeAsync(work, postId);
+        }
+
         var answer = await work.QueryOneAsync<AnswerRow>(
             """
             SELECT a.author_id AS AuthorId, coalesce(p.title, a.question_title) AS Title, coalesce(p.tags, a.question_tags) AS Tags, p.body AS Body,

@@ -14,6 +14,7 @@ internal sealed class ProjectEvidence(TagSkills tagSkills)
 {
     public async Task RebuildAsync(UnitOfWork work, Guid projectId, Guid personId)
     {
+        await ObjectLocks.TakeAsync(work, projectId);
         var membership = await work.QueryOneAsync<MembershipRow>(
             """
             SELECT m.role AS Role, m.assigned_at AS AssignedAt, m.removed_at AS RemovedAt, p.name AS Name, p.tags AS Tags, p.updated_at AS UpdatedAt
@@ -48,6 +49,7 @@ internal sealed class ProjectEvidence(TagSkills tagSkills)
 
     public async Task RebuildMembersAsync(UnitOfWork work, Guid projectId)
     {
+        await ObjectLocks.TakeAsync(work, projectId);
         var members = await work.QueryAsync<Guid>(
             "SELECT person_id FROM project_members WHERE project_id = @ProjectId",
             new { ProjectId = projectId });
