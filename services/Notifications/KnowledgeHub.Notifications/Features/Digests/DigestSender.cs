@@ -1,6 +1,7 @@
 using KnowledgeHub.Data;
 using KnowledgeHub.Notifications.Features.Email;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 
 namespace KnowledgeHub.Notifications.Features.Digests;
 
@@ -8,17 +9,14 @@ namespace KnowledgeHub.Notifications.Features.Digests;
 /// Sends claimed digests in small batches: a digest with news goes out over SMTP and is marked sent,
 /// one with nothing to say is marked empty and never mailed. While the server is away a digest
 /// waits with the e-mail queue's backoff. Rows are claimed with SKIP LOCKED, so instances share them.
-/// The batch is leased (its next attempt put off by <see cref="Lease"/>) in one short transaction and
-/// recorded in another: no transaction is open while the SMTP server works, which on SQLite would
-/// hold off every other writer of the service for the whole run. A crash between the two sends the
-/// batch again once the lease ends, as a crash inside one transaction would have.
+/// The batch is leased (its next attempt put off by <see cref="SmtpConnection.Lease"/>) in one short
+/// transaction and recorded in another: no transaction is open while the SMTP server works, which on
+/// SQLite would hold off every other writer of the service for the whole run (ADR 0062).
 /// </summary>
 internal sealed partial class DigestSender(
     NotificationsDatabase database, NotificationsSettings settings, UnsubscribeTokens tokens, TimeProvider time, ILogger<DigestSender> logger)
 {
     public const int BatchSize = 20;
-
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <summary>Works off one batch of due digests; true when it was full and more may be due.</summary>
     public async Task<bool> SendDueAsync(CancellationToken cancellationToken)
@@ -71,37 +69,24 @@ internal sealed partial class DigestSender(
 
         await work.ExecuteAsync(
             "UPDATE digests SET next_attempt_at = @Until WHERE person_id = @PersonId AND period = @Period",
-            mail.Select(item => new { Until = time.UtcNowForDatabase() + Lease, item.Digest.PersonId, item.Digest.Period }));
+            mail.Select(item => new { Until = time.UtcNowForDatabase() + SmtpConnection.Lease, item.Digest.PersonId, item.Digest.Period }));
         await work.CommitAsync();
         return (mail, due.Count == BatchSize);
     }
 
-    /// <summary>Sends in order over one connection; answers how many went out and, when the server went away, why the rest did not.</summary>
     private async Task<(int Count, string? Error)> SendAsync(List<(DueDigest Digest, DigestContent Content)> mail, CancellationToken cancellationToken)
     {
-        if (mail.Count == 0)
+        var sent = await SmtpConnection.SendAllAsync(
+            settings.Smtp,
+            mail.Select(item => (Func<Task<MimeMessage>>)(async () =>
+                DigestMessage.Build(settings, item.Digest, item.Content, await tokens.IssueAsync(item.Digest.PersonId, DigestMessage.UnsubscribeKind)))).ToList(),
+            cancellationToken);
+        if (sent.Error is not null)
         {
-            return (0, null);
+            LogUnavailable(logger, settings.Smtp.Host, settings.Smtp.Port, sent.Error);
         }
 
-        var sent = 0;
-        try
-        {
-            using var client = await SmtpConnection.OpenAsync(settings.Smtp, cancellationToken);
-            foreach (var (digest, content) in mail)
-            {
-                await client.SendAsync(DigestMessage.Build(settings, digest, content, await tokens.IssueAsync(digest.PersonId, DigestMessage.UnsubscribeKind)), cancellationToken);
-                sent++;
-            }
-
-            await client.DisconnectAsync(quit: true, cancellationToken);
-            return (sent, null);
-        }
-        catch (Exception exception) when (SmtpConnection.IsUnavailable(exception, cancellationToken))
-        {
-            LogUnavailable(logger, settings.Smtp.Host, settings.Smtp.Port, exception.Message);
-            return (sent, exception.Message);
-        }
+        return sent;
     }
 
     /// <summary>Marks what went out sent and puts the rest off with backoff.</summary>

@@ -1,12 +1,14 @@
 using KnowledgeHub.Data;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 
 namespace KnowledgeHub.Notifications.Features.Email;
 
 /// <summary>
-/// Sends queued e-mails over SMTP in small batches. While the server is away every claimed e-mail
-/// waits longer each time (1 s doubling up to <c>Notifications:Smtp:MaxRetryDelay</c>); once it is
+/// Sends queued e-mails over SMTP in small batches, leased in one short transaction and recorded in
+/// another, with no transaction open while the server works (ADR 0062). While the server is away
+/// every claimed e-mail waits longer each time (1 s doubling up to <c>Notifications:Smtp:MaxRetryDelay</c>); once it is
 /// back each is sent and marked, so nothing is lost. Several instances share the queue (rows are
 /// claimed with SKIP LOCKED). An e-mail the server took just before a crash may go out twice; its
 /// Message-Id is the same both times.
@@ -37,10 +39,28 @@ internal sealed partial class EmailSender(
         }
     }
 
-    /// <summary>Sends one batch of due e-mails; true when a full batch went out and more may be due.</summary>
+    /// <summary>Sends one batch of due e-mails; true when the batch was full, all of it went out, and more may be due.</summary>
     private async Task<bool> SendDueAsync(CancellationToken cancellationToken)
     {
         await tokens.PrepareAsync();
+        var (mail, full) = await LeaseBatchAsync(cancellationToken);
+        var sent = await SmtpConnection.SendAllAsync(
+            settings.Smtp,
+            mail.Select(email => (Func<Task<MimeMessage>>)(async () =>
+                EmailMessage.Build(settings, email, await tokens.IssueAsync(email.RecipientId, email.Kind)))).ToList(),
+            cancellationToken);
+        if (sent.Error is not null)
+        {
+            LogUnavailable(logger, settings.Smtp.Host, settings.Smtp.Port, sent.Error);
+        }
+
+        await RecordAsync(mail, sent, cancellationToken);
+        return full && sent.Error is null;
+    }
+
+    /// <summary>Puts off the batch's e-mails whose recipient has no known address and leases the rest to this instance.</summary>
+    private async Task<(List<QueuedEmail> Mail, bool Full)> LeaseBatchAsync(CancellationToken cancellationToken)
+    {
         await using var work = await database.BeginAsync(cancellationToken);
         var due = await work.QueryAsync<QueuedEmail>(
             $"""
@@ -55,43 +75,45 @@ internal sealed partial class EmailSender(
             {(database.Dialect.Provider == DatabaseProvider.Postgres ? "FOR UPDATE OF q SKIP LOCKED" : "")}
             """,
             new { Now = time.UtcNowForDatabase(), Take = BatchSize });
-        if (due.Count == 0)
+        var mail = new List<QueuedEmail>();
+        foreach (var email in due)
         {
-            return false;
+            if (string.IsNullOrWhiteSpace(email.Address))
+            {
+                // The recipient's profile (with the address) has not arrived yet.
+                await RetryLaterAsync(work, email, "The recipient's e-mail address is not known yet.");
+            }
+            else
+            {
+                mail.Add(email);
+            }
         }
 
-        var sent = 0;
-        try
+        await work.ExecuteAsync(
+            "UPDATE email_queue SET next_attempt_at = @Until WHERE notification_id = @NotificationId",
+            mail.Select(email => new { Until = time.UtcNowForDatabase() + SmtpConnection.Lease, email.NotificationId }));
+        await work.CommitAsync();
+        return (mail, due.Count == BatchSize);
+    }
+
+    /// <summary>Marks what went out sent and puts the rest off with backoff.</summary>
+    private async Task RecordAsync(List<QueuedEmail> mail, (int Count, string? Error) sent, CancellationToken cancellationToken)
+    {
+        if (mail.Count == 0)
         {
-            using var client = await SmtpConnection.OpenAsync(settings.Smtp, cancellationToken);
-            foreach (var email in due)
-            {
-                if (string.IsNullOrWhiteSpace(email.Address))
-                {
-                    // The recipient's profile (with the address) has not arrived yet.
-                    await RetryLaterAsync(work, email, "The recipient's e-mail address is not known yet.");
-                    continue;
-                }
-
-                await client.SendAsync(EmailMessage.Build(settings, email, await tokens.IssueAsync(email.RecipientId, email.Kind)), cancellationToken);
-                await work.ExecuteAsync("UPDATE email_queue SET sent_at = @Now, attempts = attempts + 1, last_error = NULL WHERE notification_id = @Id", new { Now = time.UtcNowForDatabase(), Id = email.NotificationId });
-                sent++;
-            }
-
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            return;
         }
-        catch (Exception exception) when (SmtpConnection.IsUnavailable(exception, cancellationToken))
+
+        await using var work = await database.BeginAsync(cancellationToken);
+        await work.ExecuteAsync(
+            "UPDATE email_queue SET sent_at = @Now, attempts = attempts + 1, last_error = NULL WHERE notification_id = @NotificationId",
+            mail.Take(sent.Count).Select(email => new { Now = time.UtcNowForDatabase(), email.NotificationId }));
+        foreach (var email in mail.Skip(sent.Count))
         {
-            // The server is away or refused: everything claimed and not sent waits its turn with backoff.
-            LogUnavailable(logger, settings.Smtp.Host, settings.Smtp.Port, exception.Message);
-            foreach (var email in due.Skip(sent))
-            {
-                await RetryLaterAsync(work, email, exception.Message);
-            }
+            await RetryLaterAsync(work, email, sent.Error ?? "The e-mail was not sent.");
         }
 
         await work.CommitAsync();
-        return sent == BatchSize;
     }
 
     private Task RetryLaterAsync(UnitOfWork work, QueuedEmail email, string error) =>

@@ -1,15 +1,51 @@
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using MimeKit;
 
 namespace KnowledgeHub.Notifications.Features.Email;
 
 /// <summary>What every sender of this service shares: the connection to the SMTP server, what counts as the server being away, and the backoff.</summary>
 internal static class SmtpConnection
 {
+    /// <summary>
+    /// How long a batch taken for sending is kept from every sender (ADR 0062): it is taken in one
+    /// short transaction, sent with none open, and recorded in another, so on SQLite no other writer
+    /// of the service waits for the SMTP server. A crash in between sends it again after the lease.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
-    public static async Task<SmtpClient> OpenAsync(SmtpSettings smtp, CancellationToken cancellationToken)
+    /// <summary>Sends in order over one connection; answers how many went out and, when the server went away, why the rest did not.</summary>
+    public static async Task<(int Count, string? Error)> SendAllAsync(
+        SmtpSettings smtp, IReadOnlyList<Func<Task<MimeMessage>>> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return (0, null);
+        }
+
+        var sent = 0;
+        try
+        {
+            using var client = await OpenAsync(smtp, cancellationToken);
+            foreach (var message in messages)
+            {
+                await client.SendAsync(await message(), cancellationToken);
+                sent++;
+            }
+
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return (sent, null);
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            return (sent, exception.Message);
+        }
+    }
+
+    private static async Task<SmtpClient> OpenAsync(SmtpSettings smtp, CancellationToken cancellationToken)
     {
         var client = new SmtpClient { Timeout = (int)ConnectTimeout.TotalMilliseconds };
         try
@@ -31,7 +67,7 @@ internal static class SmtpConnection
     }
 
     /// <summary>True when the server did not answer or refused: what was claimed waits and is tried again.</summary>
-    public static bool IsUnavailable(Exception exception, CancellationToken stopping) =>
+    private static bool IsUnavailable(Exception exception, CancellationToken stopping) =>
         exception is IOException or System.Net.Sockets.SocketException or ProtocolException or CommandException or TimeoutException
         || exception is OperationCanceledException && !stopping.IsCancellationRequested;
 
