@@ -11,7 +11,8 @@ namespace KnowledgeHub.EndToEnd.Tests;
 /// routed to them (live, on the stream) and answers it, the asker hears of the answer; leads hear of
 /// a request to join and the applicant of their decision; a person mentioned in a post hears of it;
 /// an answer's author hears it was accepted; a person hears they were endorsed; followers hear of
-/// new posts (a closed community's reaching its members only); a project's lead hears a status report
+/// new posts (a closed community's reaching its members only), of a followed tag's posts, a followed
+/// project's status reports and a followed objective's edits; a project's lead hears a status report
 /// is due and an objective's owners that a check-in is. Nobody is told of what they did themselves.
 /// </summary>
 public abstract class NotificationJourneys(IHubUnderTest hub)
@@ -190,6 +191,73 @@ public abstract class NotificationJourneys(IHubUnderTest hub)
         Assert.Equal(($"/posts/{Id(announcement)}", $"New article: Town hall {_marker}"), (Text(announced, "url"), Text(announced, "title")));
         Assert.Single(await OfKindAsync(outsider, "followed-activity"));
         Assert.Empty(await OfKindAsync(leaver, "followed-activity"));
+        Assert.Empty(await OfKindAsync(lead, "followed-activity"));
+    }
+
+    [Fact]
+    public async Task Followers_of_a_tag_a_project_and_an_objective_hear_of_a_tagged_post_a_status_report_and_an_edit()
+    {
+        hub.SkipIfUnavailable();
+        var lead = await SignInAsync("lead", "IT");
+        var executive = await SignInAsync("executive", "IT", "executive");
+        var follower = await SignInAsync("follower", "FIN");
+        await follower.GetJsonAsync("/api/people/me");
+        var tag = $"tag-{_marker}";
+        var community = await lead.PostJsonAsync(
+            "/api/communities", new { name = $"Tagged {_marker}", description = "d", tags = new[] { tag }, visibility = "open" }, HttpStatusCode.Created);
+        var project = await AlignmentGateway.CreateOnceDepartmentsAreKnownAsync(lead, "/api/projects", new
+        {
+            name = $"Followed project {_marker}",
+            description = "Watched",
+            sponsorDepartment = "IT",
+            partnerDepartments = Array.Empty<string>(),
+            tags = new[] { "analytics" },
+            budget = new { planned = 1000m, actual = 0m, currency = "EUR" },
+            startDate = "2026-01-01",
+            endDate = "2099-12-31",
+            status = "active",
+        });
+        var now = DateTime.UtcNow;
+        object Objective(string title) => new
+        {
+            title,
+            description = "Watched",
+            department = "IT",
+            period = $"{now.Year:0000}-Q{((now.Month - 1) / 3) + 1}",
+            priority = 3,
+            keyResults = new[] { new { title = $"Adoption {_marker}", baseline = 0m, target = 100m, current = 10m, unit = "%" } },
+        };
+        var objective = await executive.PostJsonAsync("/api/objectives", Objective($"Followed objective {_marker}"), HttpStatusCode.Created);
+
+        // Following answers 404 until Notifications heard of the tag, the project and the objective.
+        await FollowOnceKnownAsync(follower, $"tag/{tag}", HttpStatusCode.NoContent);
+        await FollowOnceKnownAsync(follower, $"project/{Id(project)}", HttpStatusCode.NoContent);
+        await FollowOnceKnownAsync(follower, $"objective/{Id(objective)}", HttpStatusCode.NoContent);
+
+        var post = await lead.PostJsonAsync(
+            $"/api/communities/{Id(community)}/posts",
+            new { type = "article", title = $"Tagged news {_marker}", body = "For the tag's followers.", tags = new[] { tag } },
+            HttpStatusCode.Created);
+        await lead.PostJsonAsync($"/api/projects/{Id(project)}/status-reports", new { health = "amber", summary = "Slipping" }, HttpStatusCode.Created);
+        using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/objectives/{Id(objective)}")
+        {
+            Content = JsonContent.Create(Objective($"Followed objective {_marker}, sharpened")),
+        };
+        edit.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        using var edited = await executive.SendAsync(edit);
+        await edited.EnsureStatusAsync(HttpStatusCode.OK);
+
+        var told = await Eventually.GetAsync(
+            async () => await OfKindAsync(follower, "followed-activity") is { Count: 3 } all ? all : null,
+            Deadline,
+            "three 'followed-activity' notifications");
+        Assert.Equal(
+            [
+                ($"/objectives/{Id(objective)}", $"The objective \"Followed objective {_marker}, sharpened\" was updated"),
+                ($"/posts/{Id(post)}", $"New article: Tagged news {_marker}"),
+                ($"/projects/{Id(project)}", $"Followed project {_marker} reported its status: amber"),
+            ],
+            told.Select(notification => (Text(notification, "url"), Text(notification, "title"))).Order());
         Assert.Empty(await OfKindAsync(lead, "followed-activity"));
     }
 
