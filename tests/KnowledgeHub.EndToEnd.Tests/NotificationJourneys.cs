@@ -205,18 +205,7 @@ public abstract class NotificationJourneys(IHubUnderTest hub)
         var tag = $"tag-{_marker}";
         var community = await lead.PostJsonAsync(
             "/api/communities", new { name = $"Tagged {_marker}", description = "d", tags = new[] { tag }, visibility = "open" }, HttpStatusCode.Created);
-        var project = await AlignmentGateway.CreateOnceDepartmentsAreKnownAsync(lead, "/api/projects", new
-        {
-            name = $"Followed project {_marker}",
-            description = "Watched",
-            sponsorDepartment = "IT",
-            partnerDepartments = Array.Empty<string>(),
-            tags = new[] { "analytics" },
-            budget = new { planned = 1000m, actual = 0m, currency = "EUR" },
-            startDate = "2026-01-01",
-            endDate = "2099-12-31",
-            status = "active",
-        });
+        var project = await CreateProjectAsync(lead, $"Followed project {_marker}", "Watched");
         var now = DateTime.UtcNow;
         object Objective(string title) => new
         {
@@ -272,18 +261,7 @@ public abstract class NotificationJourneys(IHubUnderTest hub)
         await lead.GetJsonAsync("/api/people/me");
         await executive.GetJsonAsync("/api/people/me");
         var now = DateTime.UtcNow;
-        var project = await AlignmentGateway.CreateOnceDepartmentsAreKnownAsync(lead, "/api/projects", new
-        {
-            name = $"Quiet project {_marker}",
-            description = "Nobody reports",
-            sponsorDepartment = "IT",
-            partnerDepartments = Array.Empty<string>(),
-            tags = new[] { "analytics" },
-            budget = new { planned = 1000m, actual = 0m, currency = "EUR" },
-            startDate = "2026-01-01",
-            endDate = "2099-12-31",
-            status = "active",
-        });
+        var project = await CreateProjectAsync(lead, $"Quiet project {_marker}", "Nobody reports");
         // An owner is refused until Alignment has seen them sign in.
         var objective = await Eventually.GetAsync(
             async () =>
@@ -312,6 +290,21 @@ public abstract class NotificationJourneys(IHubUnderTest hub)
         Assert.Empty(await OfKindAsync(executive, "check-in-due"));
         Assert.Empty(await OfKindAsync(owner, "status-report-due"));
     }
+
+    /// <summary>An active IT project led by <paramref name="lead"/>, running until 2099.</summary>
+    private static Task<JsonNode> CreateProjectAsync(HttpClient lead, string name, string description) =>
+        AlignmentGateway.CreateOnceDepartmentsAreKnownAsync(lead, "/api/projects", new
+        {
+            name,
+            description,
+            sponsorDepartment = "IT",
+            partnerDepartments = Array.Empty<string>(),
+            tags = new[] { "analytics" },
+            budget = new { planned = 1000m, actual = 0m, currency = "EUR" },
+            startDate = "2026-01-01",
+            endDate = "2099-12-31",
+            status = "active",
+        });
 
     private static Task FollowOnceKnownAsync(HttpClient client, string target, HttpStatusCode expected) =>
         Eventually.AssertAsync(
