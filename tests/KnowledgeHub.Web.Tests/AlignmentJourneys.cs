@@ -110,7 +110,7 @@ public sealed class AlignmentJourneys(WebHub hub)
     }
 
     [Fact]
-    public async Task A_project_lead_edits_budget_and_status_adds_a_member_who_confirms_and_removes_an_alignment_and_an_executive_edits_the_objective()
+    public async Task A_project_lead_edits_budget_and_status_adds_a_member_who_confirms_and_removes_an_alignment_and_an_executive_edits_the_objective_and_its_owners()
     {
         using var admin = await hub.SignInAsync("ada.admin@example.com", "Ada Admin", "IT", "admin", "executive");
         foreach (var (code, name) in new[] { ("HR", "People"), ("LEG", "Legal") })
@@ -192,11 +192,18 @@ public sealed class AlignmentJourneys(WebHub hub)
         await Assertions.Expect(executive.GetByLabel("Other owning departments")).ToHaveValueAsync("LEG");
         await executive.CheckPageAtBothWidthsAsync(hub, "objective-edit");
         await executive.GetByLabel("Title").FillAsync("Onboard new joiners in a week");
+        await executive.GetByLabel("Owners (e-mails").FillAsync("nobody@example.com");
+        await executive.GetByRole(AriaRole.Button, new() { Name = "Save objective" }).ClickAsync();
+        await Assertions.Expect(executive.Locator("[id='owners-error']")).ToContainTextAsync("nobody@example.com");
+        await Assertions.Expect(executive.GetByLabel("Title")).ToHaveValueAsync("Onboard new joiners in a week");
+        await executive.GetByLabel("Owners (e-mails").FillAsync("tom.team@example.com");
         await executive.GetByRole(AriaRole.Button, new() { Name = "Save objective" }).ClickAsync();
         await Assertions.Expect(executive.GetByRole(AriaRole.Heading, new() { Name = "Onboard new joiners in a week", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(executive.GetByText("Owned by HR, LEG")).ToBeVisibleAsync();
         await Assertions.Expect(executive.GetByLabel("Days to first commit: 10 days, target 5 (from 10), 0%")).ToBeVisibleAsync();
-        await Assertions.Expect(executive.GetByRole(AriaRole.Region, new() { Name = "Change log" })).ToContainTextAsync("Onboard new joiners in a week");
+        var objectiveChanges = executive.GetByRole(AriaRole.Region, new() { Name = "Change log" });
+        await Assertions.Expect(objectiveChanges).ToContainTextAsync("Onboard new joiners in a week");
+        await Assertions.Expect(objectiveChanges.GetByRole(AriaRole.Row).Filter(new() { HasText = "owners" })).ToContainTextAsync("Tom Team");
     }
 
     private static string Period => $"{DateTime.UtcNow.Year}-H{(DateTime.UtcNow.Month <= 6 ? 1 : 2)}";

@@ -22,7 +22,7 @@ public sealed record ObjectiveProject(Guid Id, string Name, string Status, strin
 
 public sealed record Objective(
     Guid Id, string Title, string Description, string Department, string Period, int Priority, decimal? Progress,
-    IReadOnlyList<KeyResult> KeyResults, IReadOnlyList<ObjectiveProject>? Projects, IReadOnlyList<string>? OwnerDepartments = null, long Version = 0);
+    IReadOnlyList<KeyResult> KeyResults, IReadOnlyList<ObjectiveProject>? Projects, IReadOnlyList<string>? OwnerDepartments = null, long Version = 0, IReadOnlyList<Guid>? Owners = null);
 
 /// <summary>One line of a project's or objective's change log: what changed, from what to what, by whom and when.</summary>
 public sealed record Change(Guid Id, string Field, string? Before, string? After, Guid ChangedBy, DateTimeOffset ChangedAt);
