@@ -101,6 +101,8 @@ public sealed class Journeys(WebHub hub)
         await page.CheckPageAtBothWidthsAsync(hub, "community");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Write a post" }).ClickAsync();
+        // The community page has a "Kind" filter too: choose only once the form has replaced it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Write a post"), Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Kind").SelectOptionAsync("event");
         await page.GetByLabel("Title").FillAsync("Golden path demo day");
         await page.GetByLabel("Text (Markdown)").FillAsync("Bring a **service** you want on the paved road.");
