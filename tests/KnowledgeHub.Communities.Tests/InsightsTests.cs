@@ -95,6 +95,44 @@ public abstract class InsightsTests(InsightsFixture fixture)
         await response.EnsureStatusAsync(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Activity_counts_posts_questions_and_answers_per_calendar_month_for_any_reader()
+    {
+        var lead = fixture.Host.CreateClient(_lead);
+        var finance = fixture.Host.CreateClient(_finance);
+        var reader = fixture.Host.CreateClient(TestUser.Employee("reader"));
+        var id = (await At(TimeSpan.FromDays(-400), () => lead.CreateCommunityAsync())).Id();
+        await finance.JoinAsync(id);
+        var old = await At(TimeSpan.FromDays(-400), () => lead.PublishAsync(id, CommunityApi.Question("Old")));
+        var recent = await At(TimeSpan.FromDays(-40), () => lead.PublishAsync(id, CommunityApi.Question("Recent")));
+        await At(TimeSpan.FromDays(-40) + TimeSpan.FromHours(1), () => finance.AnswerAsync(recent.Id()));
+        // An answer counts in the month it was written, however old its question.
+        await At(TimeSpan.FromDays(-10), () => finance.AnswerAsync(old.Id()));
+        await At(TimeSpan.FromDays(-10), () => finance.PublishAsync(id, CommunityApi.Article()));
+
+        var months = (await reader.GetJsonAsync($"/api/communities/{id}/activity"))["months"]!.AsArray();
+
+        var now = DateTimeOffset.UtcNow;
+        var expected = new Dictionary<string, (int Posts, int Questions, int Answers)>();
+        void Add(TimeSpan offset, int posts, int questions, int answers)
+        {
+            var month = Month(now + offset);
+            var (p, q, a) = expected.GetValueOrDefault(month);
+            expected[month] = (p + posts, q + questions, a + answers);
+        }
+
+        Add(TimeSpan.FromDays(-40), 1, 1, 0);
+        Add(TimeSpan.FromDays(-40) + TimeSpan.FromHours(1), 0, 0, 1);
+        Add(TimeSpan.FromDays(-10), 1, 0, 1);
+        Assert.Equal(
+            Enumerable.Range(0, 12).Select(back => Month(now.AddMonths(back - 11))).Select(month => (month, expected.GetValueOrDefault(month))),
+            months.Select(month => (
+                month!["month"]!.GetValue<string>(),
+                (month["posts"]!.GetValue<int>(), month["questions"]!.GetValue<int>(), month["answers"]!.GetValue<int>()))));
+    }
+
+    private static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Runs <paramref name="action"/> as if it were <paramref name="offset"/> from now.</summary>
     private async Task<T> At<T>(TimeSpan offset, Func<Task<T>> action)
     {

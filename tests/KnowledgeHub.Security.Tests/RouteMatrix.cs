@@ -102,6 +102,8 @@ public static class RouteMatrix
         new("DELETE /api/posts/{closedPost}/reactions", "401 404 204 204 204 404 404"),
         new("GET /api/communities/{open}/insights", "401 403 403 200 403 403 403"),
         new("GET /api/communities/{closed}/insights", "401 404 403 200 403 404 404"),
+        new("GET /api/communities/{open}/activity", Everyone),
+        new("GET /api/communities/{closed}/activity", ClosedMembersOnly),
         // Without multipart files every signed-in caller is told the form first; who may import is
         // covered by the importer's own tests (tests/KnowledgeHub.Communities.Tests).
         new("POST /api/communities/{open}/imports/stackexchange", "401 415 415 415 415 415 415"),

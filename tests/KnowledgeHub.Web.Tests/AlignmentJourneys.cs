@@ -109,5 +109,102 @@ public sealed class AlignmentJourneys(WebHub hub)
         await page.CheckPageAtBothWidthsAsync(hub, "projects");
     }
 
+    [Fact]
+    public async Task A_project_lead_edits_budget_and_status_adds_a_member_who_confirms_and_removes_an_alignment_and_an_executive_edits_the_objective_and_its_owners()
+    {
+        using var admin = await hub.SignInAsync("ada.admin@example.com", "Ada Admin", "IT", "admin", "executive");
+        foreach (var (code, name) in new[] { ("HR", "People"), ("LEG", "Legal") })
+        {
+            await admin.PutJsonAsync($"/api/departments/{code}", new { name }, HttpStatusCode.OK);
+        }
+
+        // The teammate signs in first, so the hub knows them by the time the lead adds them.
+        using var teammate = await hub.SignInAsync("tom.team@example.com", "Tom Team", "HR");
+        var objective = await admin.CreateOnceDepartmentsAreKnownAsync("/api/objectives", new
+        {
+            title = "Halve onboarding time",
+            description = "New joiners productive in a week",
+            department = "HR",
+            period = Period,
+            priority = 2,
+            keyResults = new[] { new { title = "Days to first commit", baseline = 10m, target = 5m, current = 10m, unit = "days" } },
+        });
+        using var lead = await hub.SignInAsync("paula.lead@example.com", "Paula Lead", "HR");
+        var project = await lead.CreateOnceDepartmentsAreKnownAsync("/api/projects", new
+        {
+            name = "Onboarding buddies",
+            description = "A buddy for every new joiner",
+            sponsorDepartment = "HR",
+            budget = new { planned = 20000m, actual = 0m, currency = "EUR" },
+            startDate = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+            endDate = DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd"),
+            status = "active",
+        });
+        await lead.PutJsonAsync($"/api/projects/{project.Id()}/alignments/{objective.Id()}", new { contribution = "high", rationale = "Buddies answer the first week's questions" }, HttpStatusCode.OK);
+
+        var page = await hub.NewPageAsync();
+        await page.SignInAsync("paula.lead@example.com", "Paula Lead", "HR");
+        await page.GotoAsync($"/projects/{project.Id()}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit project" }).ClickAsync();
+        await page.GetByLabel("Planned").FillAsync("35000");
+        await page.GetByLabel("Currency").FillAsync("EURO");
+        await page.GetByLabel("Status").SelectOptionAsync("on-hold");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save project" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[id='budget.currency-error']")).ToContainTextAsync("budget.currency");
+        await Assertions.Expect(page.GetByLabel("Planned")).ToHaveValueAsync("35000");
+        await Assertions.Expect(page.GetByLabel("Status")).ToHaveValueAsync("on-hold");
+        await page.CheckPageAtBothWidthsAsync(hub, "project-edit");
+        await page.GetByLabel("Currency").FillAsync("EUR");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save project" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Onboarding buddies", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".figure").Filter(new() { HasText = "Status" })).ToContainTextAsync("on-hold");
+        await Assertions.Expect(page.Locator(".figure").Filter(new() { HasText = "Budget" })).ToContainTextAsync("35,000 EUR");
+        var changes = page.GetByRole(AriaRole.Region, new() { Name = "Change log" });
+        await Assertions.Expect(changes.GetByRole(AriaRole.Row).Filter(new() { HasText = "on-hold" })).ToHaveCountAsync(1);
+
+        var team = page.GetByRole(AriaRole.Region, new() { Name = "Team" });
+        await page.GetByLabel("Member's e-mail").FillAsync("tom.team@example.com");
+        await page.GetByLabel("Role").SelectOptionAsync("developer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tom Team is on the project as developer; it counts once they confirm it.");
+        await Assertions.Expect(team.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Tom Team" })).ToContainTextAsync("developer · not confirmed yet");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop serving Halve onboarding time" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The project no longer serves Halve onboarding time.");
+        await Assertions.Expect(page.GetByText("This project serves no objective yet.")).ToBeVisibleAsync();
+        await page.CheckPageAtBothWidthsAsync(hub, "project-team");
+
+        var member = await hub.NewPageAsync();
+        await member.SignInAsync("tom.team@example.com", "Tom Team", "HR");
+        await member.GotoAsync($"/projects/{project.Id()}");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Confirm my membership" }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Status)).ToHaveTextAsync("You confirmed your membership: it now counts as evidence of your expertise.");
+        await Assertions.Expect(member.GetByRole(AriaRole.Region, new() { Name = "Team" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Tom Team" })).ToContainTextAsync("developer · confirmed");
+        await Assertions.Expect(member.GetByRole(AriaRole.Button, new() { Name = "Confirm my membership" })).ToHaveCountAsync(0);
+
+        var executive = await hub.NewPageAsync();
+        await executive.SignInAsync("ed.exec@example.com", "Ed Exec", "LEG", executive: true);
+        await executive.GotoAsync($"/objectives/{objective.Id()}");
+        await executive.GetByRole(AriaRole.Link, new() { Name = "Edit objective" }).ClickAsync();
+        await executive.GetByLabel("Title").FillAsync("");
+        await executive.GetByLabel("Other owning departments").FillAsync("LEG");
+        await executive.GetByRole(AriaRole.Button, new() { Name = "Save objective" }).ClickAsync();
+        await Assertions.Expect(executive.Locator("[id='title-error']")).ToContainTextAsync("title");
+        await Assertions.Expect(executive.GetByLabel("Other owning departments")).ToHaveValueAsync("LEG");
+        await executive.CheckPageAtBothWidthsAsync(hub, "objective-edit");
+        await executive.GetByLabel("Title").FillAsync("Onboard new joiners in a week");
+        await executive.GetByLabel("Owners (e-mails").FillAsync("nobody@example.com");
+        await executive.GetByRole(AriaRole.Button, new() { Name = "Save objective" }).ClickAsync();
+        await Assertions.Expect(executive.Locator("[id='owners-error']")).ToContainTextAsync("nobody@example.com");
+        await Assertions.Expect(executive.GetByLabel("Title")).ToHaveValueAsync("Onboard new joiners in a week");
+        await executive.GetByLabel("Owners (e-mails").FillAsync("tom.team@example.com");
+        await executive.GetByRole(AriaRole.Button, new() { Name = "Save objective" }).ClickAsync();
+        await Assertions.Expect(executive.GetByRole(AriaRole.Heading, new() { Name = "Onboard new joiners in a week", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(executive.GetByText("Owned by HR, LEG")).ToBeVisibleAsync();
+        await Assertions.Expect(executive.GetByLabel("Days to first commit: 10 days, target 5 (from 10), 0%")).ToBeVisibleAsync();
+        var objectiveChanges = executive.GetByRole(AriaRole.Region, new() { Name = "Change log" });
+        await Assertions.Expect(objectiveChanges).ToContainTextAsync("Onboard new joiners in a week");
+        await Assertions.Expect(objectiveChanges.GetByRole(AriaRole.Row).Filter(new() { HasText = "owners" }).Filter(new() { HasText = "Tom Team" })).ToHaveCountAsync(1);
+    }
+
     private static string Period => $"{DateTime.UtcNow.Year}-H{(DateTime.UtcNow.Month <= 6 ? 1 : 2)}";
 }

@@ -46,8 +46,8 @@ public sealed class CommunityManagementJourneys(WebHub hub)
         await page.GotoAsync($"/communities/{slug}");
         var members = page.GetByRole(AriaRole.Region, new() { Name = "Members" });
         await Assertions.Expect(members).ToContainTextAsync("Milo Member");
-        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Posts per month, oldest first:") }))
-            .ToHaveAttributeAsync("aria-label", new Regex($"{DateTime.UtcNow:yyyy-MM} 1 post \\(0 questions\\)$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Posts and answers per month, oldest first:") }))
+            .ToHaveAttributeAsync("aria-label", new Regex($"{DateTime.UtcNow:yyyy-MM} 1 post \\(0 questions\\), 0 answers$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Milo Member from the community" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Milo Member is no longer a member.");
         await Assertions.Expect(members).Not.ToContainTextAsync("Milo Member");

@@ -46,6 +46,8 @@ public sealed class Journeys(WebHub hub)
         await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
         var result = page.Locator("li.expert").Filter(new() { HasText = "Grace Kube" });
         await Assertions.Expect(result).ToContainTextAsync("declares Kubernetes");
+        await Assertions.Expect(result.GetByRole(AriaRole.Link, new() { Name = "Ask Grace Kube by e-mail" }))
+            .ToHaveAttributeAsync("href", new Regex("^mailto:grace\\.kube@example\\.com\\?subject=A%20question%20about%20Kubernetes&"));
         await page.CheckPageAsync(hub, "experts");
         await page.GetByLabel("Open to mentoring or consulting").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
@@ -55,7 +57,7 @@ public sealed class Journeys(WebHub hub)
         await page.GetByLabel("Nearby: the department first (yours unless chosen), others after").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
         await Assertions.Expect(result).ToContainTextAsync("declares Kubernetes");
-        await result.GetByRole(AriaRole.Link, new() { Name = "Grace Kube" }).ClickAsync();
+        await result.GetByRole(AriaRole.Link, new() { Name = "Grace Kube", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Grace Kube", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Skill", new() { Exact = true }).SelectOptionAsync("Kubernetes");
         await page.GetByLabel("Comment (optional)").FillAsync("Rescued our cluster upgrade");
@@ -99,6 +101,8 @@ public sealed class Journeys(WebHub hub)
         await page.CheckPageAtBothWidthsAsync(hub, "community");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Write a post" }).ClickAsync();
+        // The community page has a "Kind" filter too: choose only once the form has replaced it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Write a post"), Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Kind").SelectOptionAsync("event");
         await page.GetByLabel("Title").FillAsync("Golden path demo day");
         await page.GetByLabel("Text (Markdown)").FillAsync("Bring a **service** you want on the paved road.");

@@ -28,6 +28,8 @@ public sealed class QuestionJourneys(WebHub hub)
         await page.GotoAsync($"/communities/{community["slug"]!.GetValue<string>()}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Write a post" }).ClickAsync();
+        // The community page has a "Kind" filter too: choose only once the form has replaced it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Write a post"), Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Kind").SelectOptionAsync("question");
         await page.GetByLabel("Title").FillAsync("Why is my PostgreSQL query slow after an upgrade?");
         await page.GetByLabel("Text (Markdown)").FillAsync("The plan switched to a sequential scan.");

@@ -7,7 +7,8 @@ public sealed record ProjectAlignment(Guid ObjectiveId, string Title, string Dep
 public sealed record Project(
     Guid Id, string Name, string Description, string SponsorDepartment, IReadOnlyList<string> PartnerDepartments,
     IReadOnlyList<string> Tags, Budget Budget, DateOnly StartDate, DateOnly EndDate, string Status, string? Health,
-    DateTimeOffset? LastReportedAt, IReadOnlyList<ProjectAlignment>? Alignments, IReadOnlyList<ProjectMember>? Members = null);
+    DateTimeOffset? LastReportedAt, IReadOnlyList<ProjectAlignment>? Alignments, IReadOnlyList<ProjectMember>? Members = null,
+    bool Pilot = false, string? LessonsLearned = null, Guid LeadId = default, long Version = 0);
 
 public sealed record ProjectMember(Guid PersonId, string Role, DateTimeOffset? ConfirmedAt);
 
@@ -21,7 +22,7 @@ public sealed record ObjectiveProject(Guid Id, string Name, string Status, strin
 
 public sealed record Objective(
     Guid Id, string Title, string Description, string Department, string Period, int Priority, decimal? Progress,
-    IReadOnlyList<KeyResult> KeyResults, IReadOnlyList<ObjectiveProject>? Projects, IReadOnlyList<string>? OwnerDepartments = null);
+    IReadOnlyList<KeyResult> KeyResults, IReadOnlyList<ObjectiveProject>? Projects, IReadOnlyList<string>? OwnerDepartments = null, long Version = 0, IReadOnlyList<Guid>? Owners = null);
 
 /// <summary>One line of a project's or objective's change log: what changed, from what to what, by whom and when.</summary>
 public sealed record Change(Guid Id, string Field, string? Before, string? After, Guid ChangedBy, DateTimeOffset ChangedAt);

@@ -16,4 +16,8 @@ internal sealed record ApiResult<T>(HttpStatusCode Status, T? Value, string? Pro
 
     /// <summary>The field errors and title of a failed call, for a form to show.</summary>
     public FormOutcome ToOutcome() => Succeeded ? FormOutcome.None : new FormOutcome(Problem, Errors);
+
+    /// <summary>As <see cref="ToOutcome()"/>, but a conditional write that found the resource changed since it was read (412) says <paramref name="whenChanged"/>.</summary>
+    public FormOutcome ToOutcome(string whenChanged) =>
+        Status == HttpStatusCode.PreconditionFailed ? new FormOutcome(whenChanged, new Dictionary<string, string[]>()) : ToOutcome();
 }

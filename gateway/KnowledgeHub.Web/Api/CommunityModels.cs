@@ -34,3 +34,9 @@ public sealed record CommunityInsights(
 
 /// <summary>What a Markdown body would be published as.</summary>
 public sealed record MarkdownPreview(string BodyHtml);
+
+/// <summary>A month's posts in a community, how many of them were questions, and the answers written that month.</summary>
+public sealed record MonthActivity(string Month, int Posts, int Questions, int Answers);
+
+/// <summary>A community's last twelve calendar months, oldest first (ADR 0067).</summary>
+public sealed record CommunityActivity(IReadOnlyList<MonthActivity> Months);

@@ -55,6 +55,7 @@ public static class CommunitiesModule
         GetCommunity.Map(api);
         UpdateCommunity.Map(api);
         GetInsights.Map(api);
+        GetActivity.Map(api);
 
         JoinCommunity.Map(api);
         LeaveCommunity.Map(api);
