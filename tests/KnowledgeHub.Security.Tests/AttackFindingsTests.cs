@@ -123,6 +123,7 @@ public sealed class AttackFindingsTests(SecuredHub hub)
     [InlineData("tab\there")]
     [InlineData("zero\u200Bwidth")]
     [InlineData("-leading dash")]
+    [InlineData("./etc")]
     public async Task A_skill_name_outside_the_rule_is_refused_with_a_400_naming_it(string name)
     {
         using var client = hub.Client(Role.Employee);
@@ -137,6 +138,7 @@ public sealed class AttackFindingsTests(SecuredHub hub)
     [InlineData("C#")]
     [InlineData("CI/CD")]
     [InlineData("Node.js")]
+    [InlineData(".NET")]
     [InlineData("Écriture inclusive")]
     public async Task Ordinary_skill_names_are_still_accepted(string name)
     {

@@ -31,7 +31,7 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
 {
     public const int MaxNameLength = 100;
 
-    public const string NameRule = "letters, digits, spaces and the characters + # . / & ' ( ) - _ :, starting with a letter or digit";
+    public const string NameRule = "letters, digits, spaces and the characters + # . / & ' ( ) - _ :, starting with a letter or digit, or with a dot and one (.NET)";
 
     private const string FindSql = """
         SELECT s.id AS Id, s.name AS Name FROM skills s WHERE s.name_key = @Key
@@ -129,6 +129,7 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{M}\p{N} +#./&'()\-_:]*$")]
+    // A leading dot only before a letter or digit: the taxonomy's own ".NET" must be nameable.
+    [GeneratedRegex(@"^\.?[\p{L}\p{N}][\p{L}\p{M}\p{N} +#./&'()\-_:]*$")]
     private static partial Regex NamePattern();
 }
