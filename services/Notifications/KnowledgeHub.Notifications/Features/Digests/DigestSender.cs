@@ -76,11 +76,13 @@ internal sealed partial class DigestSender(
 
     private async Task<(int Count, string? Error)> SendAsync(List<(DueDigest Digest, DigestContent Content)> mail, CancellationToken cancellationToken)
     {
-        var sent = await SmtpConnection.SendAllAsync(
-            settings.Smtp,
-            mail.Select(item => (Func<Task<MimeMessage>>)(async () =>
-                DigestMessage.Build(settings, item.Digest, item.Content, await tokens.IssueAsync(item.Digest.PersonId, DigestMessage.UnsubscribeKind)))).ToList(),
-            cancellationToken);
+        var messages = new List<MimeMessage>(mail.Count);
+        foreach (var (digest, content) in mail)
+        {
+            messages.Add(DigestMessage.Build(settings, digest, content, await tokens.IssueAsync(digest.PersonId, DigestMessage.UnsubscribeKind)));
+        }
+
+        var sent = await SmtpConnection.SendAllAsync(settings.Smtp, messages, cancellationToken);
         if (sent.Error is not null)
         {
             LogUnavailable(logger, settings.Smtp.Host, settings.Smtp.Port, sent.Error);

@@ -44,11 +44,13 @@ internal sealed partial class EmailSender(
     {
         await tokens.PrepareAsync();
         var (mail, full) = await LeaseBatchAsync(cancellationToken);
-        var sent = await SmtpConnection.SendAllAsync(
-            settings.Smtp,
-            mail.Select(email => (Func<Task<MimeMessage>>)(async () =>
-                EmailMessage.Build(settings, email, await tokens.IssueAsync(email.RecipientId, email.Kind)))).ToList(),
-            cancellationToken);
+        var messages = new List<MimeMessage>(mail.Count);
+        foreach (var email in mail)
+        {
+            messages.Add(EmailMessage.Build(settings, email, await tokens.IssueAsync(email.RecipientId, email.Kind)));
+        }
+
+        var sent = await SmtpConnection.SendAllAsync(settings.Smtp, messages, cancellationToken);
         if (sent.Error is not null)
         {
             LogUnavailable(logger, settings.Smtp.Host, settings.Smtp.Port, sent.Error);

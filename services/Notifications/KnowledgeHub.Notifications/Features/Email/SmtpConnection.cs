@@ -19,7 +19,7 @@ internal static class SmtpConnection
 
     /// <summary>Sends in order over one connection; answers how many went out and, when the server went away, why the rest did not.</summary>
     public static async Task<(int Count, string? Error)> SendAllAsync(
-        SmtpSettings smtp, IReadOnlyList<Func<Task<MimeMessage>>> messages, CancellationToken cancellationToken)
+        SmtpSettings smtp, IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
     {
         if (messages.Count == 0)
         {
@@ -32,7 +32,7 @@ internal static class SmtpConnection
             using var client = await OpenAsync(smtp, cancellationToken);
             foreach (var message in messages)
             {
-                await client.SendAsync(await message(), cancellationToken);
+                await client.SendAsync(message, cancellationToken);
                 sent++;
             }
 
