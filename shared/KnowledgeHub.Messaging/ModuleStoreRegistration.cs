@@ -1,4 +1,5 @@
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,7 @@ public static class ModuleStoreRegistration
     /// <summary>
     /// A module's database together with its outbox and inbox: the messaging tables are migrated
     /// first, then the module's own scripts from <c>Data/Migrations/{Sqlite,Postgres}</c> of its assembly,
-    /// and a relay publishes the module's outbox.
+    /// and a relay publishes the module's outbox, which also carries the module's audit records.
     /// </summary>
     public static IHostApplicationBuilder AddModuleStore<TDatabase>(this IHostApplicationBuilder builder, string name)
         where TDatabase : ModuleDatabase
@@ -25,6 +26,7 @@ public static class ModuleStoreRegistration
         builder.Services.TryAddSingleton(_ => MessagingSettings.From(builder.Configuration));
         builder.Services.AddSingleton<OutboxSignal<TDatabase>>();
         builder.Services.AddSingleton<Outbox<TDatabase>>();
+        builder.Services.AddSingleton<AuditTrail<TDatabase>>();
         builder.Services.AddHostedService<OutboxRelay<TDatabase>>();
         return builder;
     }

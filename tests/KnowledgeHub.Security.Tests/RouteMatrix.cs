@@ -150,6 +150,11 @@ public static class RouteMatrix
         new("POST /api/search/reindex", "401 403 403 403 403 403 202"),
         new("GET /api/search/reindex", AdminsOnly),
 
+        // The audit trail: admins only.
+        new("GET /api/audit", AdminsOnly),
+        new("GET /api/audit/verify", AdminsOnly),
+        new("GET /api/audit/export", AdminsOnly),
+
         // Notifications: each person's own; a closed community is followed by its members only.
         new("GET /api/notifications?unread=true", Everyone),
         new("GET /api/notifications/unread-count", Everyone),

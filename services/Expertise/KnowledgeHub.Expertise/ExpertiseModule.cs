@@ -1,4 +1,5 @@
 using KnowledgeHub.Expertise.Consumers;
+using KnowledgeHub.Expertise.Features.Audit;
 using KnowledgeHub.Expertise.Features.Departments;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Experts;
@@ -15,14 +16,14 @@ namespace KnowledgeHub.Expertise;
 
 /// <summary>
 /// The expertise directory: people, departments, the skills taxonomy, endorsements and expert
-/// finding. Hosted by its own host (distributed) or inside the gateway (standalone).
+/// finding; and the audit trail every service records into (ADR 0069). Hosted by its own host (distributed) or inside the gateway (standalone).
 /// </summary>
 public static class ExpertiseModule
 {
     public const string Name = "expertise";
 
     /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
-    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/departments", "/api/people", "/api/skills", "/api/experts"];
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/departments", "/api/people", "/api/skills", "/api/experts", "/api/audit"];
 
     public static WebApplicationBuilder AddExpertise(this WebApplicationBuilder builder)
     {
@@ -50,6 +51,7 @@ public static class ExpertiseModule
             bus.AddConsumer<PersonSeenConsumer>();
             bus.AddConsumer<ReindexRequestedConsumer>();
             bus.AddConsumer<PeopleImportedConsumer>();
+            bus.AddConsumer<ActionAuditedConsumer>();
         });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
         return builder;
@@ -76,6 +78,9 @@ public static class ExpertiseModule
         MergeSkills.Map(api);
         FindExperts.Map(api);
         SkillCoverage.Map(api);
+        ListAudit.Map(api);
+        VerifyAudit.Map(api);
+        ExportAudit.Map(api);
         return endpoints;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -42,6 +43,7 @@ internal static class AlignProject
         ClaimsPrincipal user,
         AlignmentDatabase database,
         Outbox<AlignmentDatabase> outbox,
+        AuditTrail<AlignmentDatabase> audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -82,6 +84,7 @@ internal static class AlignProject
             new { Id = id, ObjectiveId = objectiveId, request.Contribution, Rationale = rationale, Me = user.PersonId(), Now = time.UtcNowForDatabase() });
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
         await ProjectEvents.PublishChangedAsync(work, outbox, id);
+        await audit.RecordAsync(work, user, "project.aligned", $"project:{id}", ("objective", objectiveId), ("contribution", request.Contribution));
         await work.CommitAsync();
         return TypedResults.Ok(new AlignmentResponse(
             id, objectiveId, objective.Title, objective.Department, objective.Period, request.Contribution!, rationale, link.LinkedBy, link.LinkedAt, link.UpdatedAt));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -25,6 +26,7 @@ internal static class RemoveAlignment
         ClaimsPrincipal user,
         AlignmentDatabase database,
         Outbox<AlignmentDatabase> outbox,
+        AuditTrail<AlignmentDatabase> audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -44,6 +46,7 @@ internal static class RemoveAlignment
 
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
         await ProjectEvents.PublishChangedAsync(work, outbox, id);
+        await audit.RecordAsync(work, user, "project.alignment.removed", $"project:{id}", ("objective", objectiveId));
         await work.CommitAsync();
         return TypedResults.NoContent();
     }

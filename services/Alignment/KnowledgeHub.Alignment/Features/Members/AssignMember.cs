@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -37,6 +38,7 @@ internal static class AssignMember
         ClaimsPrincipal user,
         AlignmentDatabase database,
         Outbox<AlignmentDatabase> outbox,
+        AuditTrail<AlignmentDatabase> audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -91,6 +93,11 @@ internal static class AssignMember
         }
 
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
+
+        if (!self)
+        {
+            await audit.RecordAsync(work, user, "project.member.assigned", AuditTrail<AlignmentDatabase>.Person(personId), ("project", id), ("role", member.Role));
+        }
 
         await work.CommitAsync();
         return TypedResults.Ok(member);

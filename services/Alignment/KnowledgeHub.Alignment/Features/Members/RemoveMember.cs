@@ -3,6 +3,7 @@ using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Contracts.Alignment;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -26,6 +27,7 @@ internal static class RemoveMember
         ClaimsPrincipal user,
         AlignmentDatabase database,
         Outbox<AlignmentDatabase> outbox,
+        AuditTrail<AlignmentDatabase> audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -56,6 +58,12 @@ internal static class RemoveMember
 
         await outbox.EnqueueAsync(work, new ProjectMemberRemoved(id, personId, time.UtcNowForDatabase()));
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
+        // Leaving on one's own is the person's own business; taking someone else off is a lead's action.
+        if (personId != user.PersonId())
+        {
+            await audit.RecordAsync(work, user, "project.member.removed", AuditTrail<AlignmentDatabase>.Person(personId), ("project", id));
+        }
+
         await work.CommitAsync();
         return TypedResults.NoContent();
     }

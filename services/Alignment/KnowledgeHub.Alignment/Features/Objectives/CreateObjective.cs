@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Departments;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -26,6 +27,7 @@ internal static class CreateObjective
         ClaimsPrincipal user,
         AlignmentDatabase database,
         Outbox<AlignmentDatabase> outbox,
+        AuditTrail<AlignmentDatabase> audit,
         TimeProvider time,
         HttpResponse response,
         CancellationToken cancellationToken)
@@ -65,6 +67,7 @@ internal static class CreateObjective
 
         var objective = await ObjectiveEvents.PublishChangedAsync(work, outbox, id);
         await ChangeLog.TrackObjectiveAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
+        await audit.RecordAsync(work, user, "objective.created", $"objective:{id}", ("department", input.Department), ("period", input.Period), ("keyResults", input.KeyResults.Count));
         await work.CommitAsync();
 
         ETags.Set(response, objective.Version);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Departments;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -27,6 +28,7 @@ internal static class UpdateObjective
         ClaimsPrincipal user,
         AlignmentDatabase database,
         Outbox<AlignmentDatabase> outbox,
+        AuditTrail<AlignmentDatabase> audit,
         TimeProvider time,
         HttpRequest httpRequest,
         HttpResponse response,
@@ -83,6 +85,7 @@ internal static class UpdateObjective
         await ReplaceKeyResultsAsync(work, id, input.KeyResults, existing, me, now);
         var objective = await ObjectiveEvents.PublishChangedAsync(work, outbox, id);
         await ChangeLog.TrackObjectiveAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
+        await audit.RecordAsync(work, user, "objective.updated", $"objective:{id}");
         await work.CommitAsync();
 
         ETags.Set(response, objective.Version);

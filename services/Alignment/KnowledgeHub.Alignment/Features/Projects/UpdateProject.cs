@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dapper;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -25,6 +26,7 @@ internal static class UpdateProject
         ClaimsPrincipal user,
         AlignmentDatabase database,
         Outbox<AlignmentDatabase> outbox,
+        AuditTrail<AlignmentDatabase> audit,
         TimeProvider time,
         HttpRequest httpRequest,
         HttpResponse response,
@@ -70,6 +72,7 @@ internal static class UpdateProject
         await ProjectChildren.ReplaceAsync(work, id, input);
         var project = await ProjectEvents.PublishChangedAsync(work, outbox, id);
         await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
+        await audit.RecordAsync(work, user, "project.updated", $"project:{id}", ("status", project.Status), ("version", project.Version));
         await work.CommitAsync();
 
         ETags.Set(response, project.Version);

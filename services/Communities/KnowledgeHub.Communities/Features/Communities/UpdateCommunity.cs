@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Claims;
 using KnowledgeHub.Communities.Features.Posts;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -25,6 +26,7 @@ internal static class UpdateCommunity
         ClaimsPrincipal user,
         CommunitiesDatabase database,
         Outbox<CommunitiesDatabase> outbox,
+        AuditTrail<CommunitiesDatabase> audit,
         TimeProvider time,
         HttpRequest httpRequest,
         HttpResponse response,
@@ -88,6 +90,7 @@ internal static class UpdateCommunity
 
             var community = (await CommunityReader.ReadOneAsync(work, id, me))!;
             await outbox.EnqueueAsync(work, CommunityEvents.Changed(community));
+            await audit.RecordAsync(work, user, "community.updated", $"community:{id}", ("name", name), ("visibility", request.Visibility), ("version", community.Version));
             await work.CommitAsync();
             ETags.Set(response, community.Version);
             return TypedResults.Ok(community);

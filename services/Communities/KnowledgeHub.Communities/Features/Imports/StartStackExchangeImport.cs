@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +31,7 @@ internal static class StartStackExchangeImport
         ClaimsPrincipal user,
         CommunitiesDatabase database,
         ImportQueue queue,
+        AuditTrail<CommunitiesDatabase> audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -100,7 +102,8 @@ internal static class StartStackExchangeImport
             await work.ExecuteAsync(
                 "INSERT INTO imports (id, community_id, started_by, status, started_at) VALUES (@Id, @CommunityId, @Me, 'running', @Now)",
                 new { Id = importId, CommunityId = id, Me = me, Now = time.UtcNowForDatabase() });
-            await work.CommitAsync();
+                await audit.RecordAsync(work, user, "community.import.started", $"community:{id}", ("import", importId), ("withUsers", usersPath is not null));
+        await work.CommitAsync();
         }
 
         queue.Enqueue(new ImportJob(importId, id, me, postsPath, usersPath, template));

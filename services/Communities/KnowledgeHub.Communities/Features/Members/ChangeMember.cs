@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KnowledgeHub.Communities.Features.Communities;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -32,6 +33,7 @@ internal static class ChangeMember
         ClaimsPrincipal user,
         CommunitiesDatabase database,
         Outbox<CommunitiesDatabase> outbox,
+        AuditTrail<CommunitiesDatabase> audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -72,7 +74,7 @@ internal static class ChangeMember
 
         if (rejecting)
         {
-            return await DeclineAsync(work, id, personId, me, target, outbox, time);
+            return await DeclineAsync(work, id, personId, me, target, outbox, audit, time);
         }
 
         var role = request.Role!;
@@ -87,6 +89,8 @@ internal static class ChangeMember
             // Approval is when a pending applicant really joins.
             var version = await Membership.ChangeAsync(work, id, personId, role, Membership.Active, target.IsActive ? null : now);
             await outbox.EnqueueAsync(work, new CommunityMembershipChanged(id, personId, role, Membership.Active, version!.Value, now));
+            await audit.RecordAsync(
+                work, user, target.Status == Membership.Pending ? "community.request.approved" : "community.member.role-changed", AuditTrail<CommunitiesDatabase>.Person(personId), ("community", id), ("role", role));
             if (target.Status == Membership.Pending)
             {
                 await JoinRequests.AnnounceDecisionAsync(work, outbox, id, personId, approved: true, me, version.Value, now);
@@ -100,7 +104,7 @@ internal static class ChangeMember
 
     /// <summary>Declines a pending request to join; a member already in is removed with DELETE instead.</summary>
     private static async Task<Results<Ok<ListMembers.MemberResponse>, ValidationProblem, ProblemHttpResult>> DeclineAsync(
-        UnitOfWork work, Guid id, Guid personId, Guid decidedBy, Membership target, Outbox<CommunitiesDatabase> outbox, TimeProvider time)
+        UnitOfWork work, Guid id, Guid personId, Guid decidedBy, Membership target, Outbox<CommunitiesDatabase> outbox, AuditTrail<CommunitiesDatabase> audit, TimeProvider time)
     {
         if (target.Status != Membership.Pending)
         {
@@ -112,6 +116,7 @@ internal static class ChangeMember
         await outbox.EnqueueAsync(
             work, new CommunityMembershipChanged(id, personId, Membership.Member, Membership.Announced(Membership.Rejected), version!.Value, now));
         await JoinRequests.AnnounceDecisionAsync(work, outbox, id, personId, approved: false, decidedBy, version.Value, now);
+        await audit.RecordAsync(work, decidedBy.ToString(), "community.request.declined", AuditTrail<CommunitiesDatabase>.Person(personId), ("community", id));
         var member = await ListMembers.FindAsync(work, id, personId);
         await work.CommitAsync();
         return TypedResults.Ok(member!.ToResponse());

@@ -1,3 +1,4 @@
+using KnowledgeHub.Messaging.Audit;
 using System.Security.Claims;
 using KnowledgeHub.Communities.Features.Communities;
 using KnowledgeHub.Messaging.Outbox;
@@ -27,6 +28,7 @@ internal static class RemoveCommunityMember
         ClaimsPrincipal user,
         CommunitiesDatabase database,
         Outbox<CommunitiesDatabase> outbox,
+        AuditTrail<CommunitiesDatabase> audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -53,6 +55,8 @@ internal static class RemoveCommunityMember
             return TypedResults.NoContent();
         }
 
+        // Recorded first: the removal commits the transaction, or refuses it and the record rolls back with it.
+        await audit.RecordAsync(work, user, "community.member.removed", AuditTrail<CommunitiesDatabase>.Person(personId), ("community", id), ("role", target.Role));
         var refused = await EndMembership.RunAsync(
             work, outbox, time, id, personId, target.IsActiveLead, Membership.Removed, "be removed");
         if (refused is not null)

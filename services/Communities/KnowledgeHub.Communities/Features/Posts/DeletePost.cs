@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using KnowledgeHub.Contracts.Communities;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -23,6 +24,7 @@ internal static class DeletePost
         ClaimsPrincipal user,
         CommunitiesDatabase database,
         Outbox<CommunitiesDatabase> outbox,
+        AuditTrail<CommunitiesDatabase> audit,
         TimeProvider time,
         HttpRequest httpRequest,
         CancellationToken cancellationToken)
@@ -53,6 +55,7 @@ internal static class DeletePost
         // The removal is the post's next version, so it outranks every earlier event about it.
         await outbox.EnqueueAsync(
             work, new PostRemoved(post.Id, post.CommunityId, post.AuthorId, post.Version + 1, time.UtcNowForDatabase()));
+        await target.AuditModerationAsync(work, audit, user, "post.deleted-by-lead");
         await work.CommitAsync();
         return TypedResults.NoContent();
     }

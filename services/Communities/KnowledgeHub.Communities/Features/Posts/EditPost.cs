@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dapper;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -24,6 +25,7 @@ internal static class EditPost
         ClaimsPrincipal user,
         CommunitiesDatabase database,
         Outbox<CommunitiesDatabase> outbox,
+        AuditTrail<CommunitiesDatabase> audit,
         TimeProvider time,
         HttpRequest httpRequest,
         HttpResponse response,
@@ -70,6 +72,7 @@ internal static class EditPost
 
         var post = (await PostReader.ReadOneAsync(work, id))!;
         await outbox.EnqueueAsync(work, PostEvents.Updated(post, target.Access.Visibility));
+        await target.AuditModerationAsync(work, audit, user, "post.edited-by-lead");
         await work.CommitAsync();
 
         ETags.Set(response, post.Version);

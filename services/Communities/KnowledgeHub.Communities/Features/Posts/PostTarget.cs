@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using KnowledgeHub.Communities.Features.Communities;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
+using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,6 +12,12 @@ namespace KnowledgeHub.Communities.Features.Posts;
 internal sealed record PostTarget(PostResponse Post, CommunityAccess Access)
 {
     public bool IsAuthorOrLead(Guid personId) => Post.AuthorId == personId || Access.IsLead;
+
+    /// <summary>A lead's change of someone else's post is moderation, which the audit trail keeps; an author's own change is not.</summary>
+    public Task AuditModerationAsync(UnitOfWork work, AuditTrail<CommunitiesDatabase> audit, ClaimsPrincipal user, string action) =>
+        Post.AuthorId == user.PersonId()
+            ? Task.CompletedTask
+            : audit.RecordAsync(work, user, action, $"post:{Post.Id}", ("community", Post.CommunityId), ("author", Post.AuthorId), ("version", Post.Version));
 
     /// <summary>
     /// Locks the post's community (see <see cref="CommunityAccess.LockAsync"/>) and reads the post.

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -25,6 +27,8 @@ internal static class PutDepartment
         Request request,
         ExpertiseDatabase database,
         Outbox<ExpertiseDatabase> outbox,
+        ClaimsPrincipal user,
+        AuditTrail<ExpertiseDatabase> audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -48,6 +52,7 @@ internal static class PutDepartment
             """,
             new { Code = normalized, Name = name, Now = now });
         await outbox.EnqueueAsync(work, new DepartmentChanged(normalized!, name, version, now));
+        await audit.RecordAsync(work, user, "department.saved", $"department:{normalized}", ("name", name), ("version", version));
         await work.CommitAsync();
         return TypedResults.Ok(new DepartmentResponse(normalized!, name));
     }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using KnowledgeHub.Messaging.Audit;
 using System.Net.Mail;
 using System.Text.Json.Serialization;
 using KnowledgeHub.Expertise.Features.Skills;
@@ -62,6 +64,8 @@ internal static class ImportPeople
         List<Row?> rows,
         ExpertiseDatabase database,
         ImportWriter writer,
+        ClaimsPrincipal user,
+        AuditTrail<ExpertiseDatabase> audit,
         CancellationToken cancellationToken)
     {
         if (rows.Count is 0 or > MaxRows)
@@ -87,6 +91,7 @@ internal static class ImportPeople
 
         await using var work = await database.BeginAsync(cancellationToken);
         var (created, updated, unchanged) = await writer.WriteAsync(work, valid.Select(entry => entry.Row).ToList());
+        await audit.RecordAsync(work, user, "people.imported", "people", ("created", created), ("updated", updated), ("unchanged", unchanged), ("rejected", rejected.Count));
         await work.CommitAsync();
         return TypedResults.Ok(new Response(created, updated, unchanged, rejected));
     }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.People;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -28,6 +30,8 @@ internal static class MergeSkills
         Request request,
         ExpertiseDatabase database,
         PersonChanges changes,
+        ClaimsPrincipal user,
+        AuditTrail<ExpertiseDatabase> audit,
         CancellationToken cancellationToken)
     {
         var validation = SkillTaxonomy.ValidateName(request.From, new Validation(), "from");
@@ -102,6 +106,7 @@ internal static class MergeSkills
 
         await changes.TouchAndPublishAllAsync(work, declarers);
         var merged = await SkillReader.ReadOneAsync(work, into.Id);
+        await audit.RecordAsync(work, user, "skill.merged", $"skill:{into.Id}", ("from", from.Id), ("fromName", from.Name), ("intoName", into.Name));
         await work.CommitAsync();
         return TypedResults.Ok(merged);
     }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using KnowledgeHub.Data;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Expertise.Features.People;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
@@ -32,6 +34,8 @@ internal static class PutSkill
         ExpertiseDatabase database,
         SkillTaxonomy taxonomy,
         PersonChanges changes,
+        ClaimsPrincipal user,
+        AuditTrail<ExpertiseDatabase> audit,
         CancellationToken cancellationToken)
     {
         var skillName = SkillTaxonomy.FromRoute(name);
@@ -92,6 +96,7 @@ internal static class PutSkill
         }
 
         var response = await SkillReader.ReadOneAsync(work, skill.Id);
+        await audit.RecordAsync(work, user, "skill.saved", $"skill:{skill.Id}", ("name", newName), ("aliases", string.Join(",", aliasKeys)), ("category", ProfileRules.Clean(request.Category)));
         await work.CommitAsync();
         return TypedResults.Ok(response);
     }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Contracts.Search;
 using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.Search.Reindex;
@@ -21,6 +23,8 @@ internal static class StartReindex
         ReindexCoordinator coordinator,
         SearchDatabase database,
         Outbox<SearchDatabase> outbox,
+        ClaimsPrincipal user,
+        AuditTrail<SearchDatabase> audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -31,6 +35,7 @@ internal static class StartReindex
             {
                 await using var work = await database.BeginAsync(cancellationToken);
                 await outbox.EnqueueAsync(work, new ReindexRequested(status.ReindexId!.Value, time.GetUtcNow()));
+                await audit.RecordAsync(work, user, "search.reindex.started", $"reindex:{status.ReindexId}");
                 await work.CommitAsync();
             }
             catch (Exception exception)
