@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using Dapper;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
+using KnowledgeHub.Expertise.Features.Audit;
 using KnowledgeHub.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace KnowledgeHub.Expertise.Tests;
@@ -116,6 +118,23 @@ public abstract class AuditTrailTests(ExpertiseFixture fixture)
         var entries = lines.Select(line => JsonNode.Parse(line)!).ToList();
         Assert.Equal(["test.export-1", "test.export-2", "test.export-3"], entries.Select(entry => entry["action"]!.GetValue<string>()));
         Assert.All(entries, entry => Assert.Equal(64, entry["hash"]!.GetValue<string>().Length));
+    }
+
+    [Fact]
+    public async Task Details_past_their_retention_are_blanked_and_the_chain_still_verifies()
+    {
+        var settings = fixture.Host.Get<AuditSettings>();
+        var (old, recent) = ($"person:{Guid.NewGuid()}", $"person:{Guid.NewGuid()}");
+        await fixture.DeliverAsync(Audited(old, "test.old") with { At = DateTimeOffset.UtcNow - settings.DetailRetention - TimeSpan.FromDays(1) });
+        await fixture.DeliverAsync(Audited(recent, "test.recent"));
+
+        var pruner = new AuditDetailPruner(fixture.Host.Get<ExpertiseDatabase>(), settings, TimeProvider.System, NullLogger<AuditDetailPruner>.Instance);
+        Assert.Equal(1, await pruner.PruneAsync(TestContext.Current.CancellationToken));
+
+        var pruned = await EntryAsync($"target={old}");
+        Assert.Equal(("test.old", null), (pruned["action"]!.GetValue<string>(), pruned["details"]));
+        Assert.NotNull((await EntryAsync($"target={recent}"))["details"]);
+        Assert.True((await Admin.GetJsonAsync("/api/audit/verify"))["ok"]!.GetValue<bool>());
     }
 
     [Theory]

@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dapper;
 using KnowledgeHub.Contracts.Expertise;
+using KnowledgeHub.Notifications.Features.Email;
+using KnowledgeHub.Notifications.Features.Inbox;
 using KnowledgeHub.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace KnowledgeHub.Notifications.Tests;
@@ -99,6 +103,33 @@ public abstract class InboxTests(NotificationsFixture fixture)
         await tooMany.AssertRefusedAsync("ids");
         await badCursor.AssertRefusedAsync("cursor");
         await badLimit.AssertRefusedAsync("limit");
+    }
+
+    [Fact]
+    public async Task Notifications_older_than_the_retention_are_deleted_read_or_not_and_younger_ones_stay()
+    {
+        var (me, endorser, other) = (TestUser.Employee("me"), TestUser.Employee("endorser"), TestUser.Employee("other"));
+        await fixture.KnowPeopleAsync(me, endorser, other);
+        await EndorseAsync(endorser, me, 2);
+        await EndorseAsync(endorser, other, 1);
+        var client = fixture.Host.CreateClient(me);
+        var mine = await client.WaitForAsync("endorsed", 2);
+        await fixture.Host.CreateClient(other).WaitForAsync("endorsed");
+        using var read = await client.PostAsJsonAsync("/api/notifications/read", new { ids = new[] { mine[0].Text("id") } });
+        await read.EnsureStatusAsync(HttpStatusCode.NoContent);
+        var settings = fixture.Host.Get<NotificationsSettings>();
+        await using (var connection = await fixture.Host.Get<NotificationsDatabase>().OpenAsync(TestContext.Current.CancellationToken))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE notifications SET created_at = @Old WHERE recipient_id = @Id",
+                new { Old = DateTimeOffset.UtcNow - settings.Retention - TimeSpan.FromDays(1), me.Id });
+        }
+
+        var pruner = new NotificationPruner(fixture.Host.Get<NotificationsDatabase>(), settings, TimeProvider.System, NullLogger<NotificationPruner>.Instance);
+        Assert.Equal(2, await pruner.PruneAsync(TestContext.Current.CancellationToken));
+
+        Assert.Empty((await client.GetJsonAsync("/api/notifications"))["items"]!.AsArray());
+        Assert.Single((await fixture.Host.CreateClient(other).GetJsonAsync("/api/notifications"))["items"]!.AsArray());
     }
 
     private Task EndorseAsync(TestUser endorser, TestUser endorsed, int times) =>

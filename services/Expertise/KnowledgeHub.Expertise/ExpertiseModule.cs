@@ -38,6 +38,8 @@ public static class ExpertiseModule
         builder.Services.AddSingleton<ProjectEvidence>();
         builder.Services.AddSingleton<ExpertSuggestions>();
         builder.Services.AddSingleton<PostChanges>();
+        builder.Services.AddSingleton(AuditSettings.From(builder.Configuration));
+        builder.Services.AddHostedService<AuditDetailPruner>();
         builder.Services.AddConsumers(bus =>
         {
             bus.AddConsumer<PostPublishedConsumer>();

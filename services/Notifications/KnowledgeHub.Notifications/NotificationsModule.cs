@@ -52,6 +52,7 @@ public static class NotificationsModule
 
         builder.Services.AddSingleton<FanOutSignal>();
         builder.Services.AddHostedService<FanOutWorker>();
+        builder.Services.AddHostedService<NotificationPruner>();
         builder.Services.AddConsumers(bus =>
         {
             bus.AddConsumer<PersonProfileChangedConsumer>();

@@ -15,6 +15,9 @@ internal sealed class NotificationsSettings
 
     public DigestSettings Digest { get; set; } = new();
 
+    /// <summary>In-app notifications older than this are deleted, read or not (issue 21's retention).</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(180);
+
     /// <summary>Reads and checks the section; a bad value stops the process with a message naming the setting.</summary>
     public static NotificationsSettings From(IConfiguration configuration)
     {
@@ -31,6 +34,11 @@ internal sealed class NotificationsSettings
         if (!Uri.TryCreate(settings.PublicUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
             throw new InvalidOperationException($"'{SectionName}:PublicUrl' must be an http(s) address, not '{settings.PublicUrl}'.");
+        }
+
+        if (settings.Retention < TimeSpan.FromDays(1))
+        {
+            throw new InvalidOperationException($"'{SectionName}:Retention' must be at least one day, not {settings.Retention}.");
         }
 
         var smtp = settings.Smtp;
