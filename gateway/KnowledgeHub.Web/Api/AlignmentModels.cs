@@ -16,7 +16,8 @@ public sealed record StatusReport(Guid Id, string Health, string Summary, string
 
 public sealed record CheckIn(decimal Value, Guid CheckedInBy, DateTimeOffset CheckedInAt);
 
-public sealed record KeyResult(Guid Id, string Title, decimal Baseline, decimal Target, decimal Current, string Unit, decimal Progress, IReadOnlyList<CheckIn>? History = null);
+public sealed record KeyResult(
+    Guid Id, string Title, decimal Baseline, decimal Target, decimal Current, string Unit, decimal Progress, IReadOnlyList<CheckIn>? History = null, IReadOnlyList<Guid>? Owners = null);
 
 public sealed record ObjectiveProject(Guid Id, string Name, string Status, string SponsorDepartment, string Contribution, string Rationale);
 
