@@ -3,9 +3,11 @@ using KnowledgeHub.Expertise.Features.Departments;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Experts;
 using KnowledgeHub.Expertise.Features.People;
+using KnowledgeHub.Expertise.Features.Scim;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.People;
+using KnowledgeHub.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,6 +26,15 @@ public static class ExpertiseModule
     /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
     public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/departments", "/api/people", "/api/skills", "/api/experts"];
 
+    /// <summary>
+    /// Routes the gateway forwards without checking a person's token: SCIM carries the directory's
+    /// own bearer token, which Expertise checks (ADR 0068).
+    /// </summary>
+    /// <summary>204 while the caller may use the hub, 401 once deactivated: what the gateway asks a remote Expertise.</summary>
+    public const string AccessRoute = GetMyAccess.Path;
+
+    public static IReadOnlyList<string> AnonymousRoutes { get; } = [ScimLocations.Root + "/{**rest}"];
+
     public static WebApplicationBuilder AddExpertise(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<ExpertiseDatabase>(Name);
@@ -37,6 +48,12 @@ public static class ExpertiseModule
         builder.Services.AddSingleton<ProjectEvidence>();
         builder.Services.AddSingleton<ExpertSuggestions>();
         builder.Services.AddSingleton<PostChanges>();
+        builder.Services.AddSingleton<ExpertisePersonStatus>();
+        builder.Services.AddSingleton<IPersonStatus>(services => services.GetRequiredService<ExpertisePersonStatus>());
+        builder.Services.AddSingleton(ScimToken.From(builder.Configuration));
+        builder.Services.AddSingleton<ScimDepartments>();
+        builder.Services.AddSingleton<ScimUsers>();
+        builder.Services.AddSingleton<ScimGroups>();
         builder.Services.AddConsumers(bus =>
         {
             bus.AddConsumer<PostPublishedConsumer>();
@@ -61,6 +78,7 @@ public static class ExpertiseModule
         ListDepartments.Map(api);
         PutDepartment.Map(api);
         GetMe.Map(api);
+        GetMyAccess.Map(api);
         UpdateMe.Map(api);
         GetPerson.Map(api);
         ListPeople.Map(api);
@@ -76,6 +94,7 @@ public static class ExpertiseModule
         MergeSkills.Map(api);
         FindExperts.Map(api);
         SkillCoverage.Map(api);
+        ScimEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -1,6 +1,3 @@
-using KnowledgeHub.Contracts.Expertise;
-using KnowledgeHub.Data;
-using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -24,8 +21,7 @@ internal static class PutDepartment
         string code,
         Request request,
         ExpertiseDatabase database,
-        Outbox<ExpertiseDatabase> outbox,
-        TimeProvider time,
+        DepartmentDirectory departments,
         CancellationToken cancellationToken)
     {
         var normalized = DepartmentCodes.Normalize(code);
@@ -38,16 +34,8 @@ internal static class PutDepartment
         }
 
         var name = request.Name!.Trim();
-        var now = time.UtcNowForDatabase();
         await using var work = await database.BeginAsync(cancellationToken);
-        var version = await work.ScalarAsync<long>(
-            """
-            INSERT INTO departments (code, name, version, updated_at) VALUES (@Code, @Name, 1, @Now)
-            ON CONFLICT (code) DO UPDATE SET name = excluded.name, version = departments.version + 1, updated_at = excluded.updated_at
-            RETURNING version
-            """,
-            new { Code = normalized, Name = name, Now = now });
-        await outbox.EnqueueAsync(work, new DepartmentChanged(normalized!, name, version, now));
+        await departments.PutAsync(work, normalized!, name);
         await work.CommitAsync();
         return TypedResults.Ok(new DepartmentResponse(normalized!, name));
     }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json.Serialization;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Auth;
@@ -100,7 +99,7 @@ internal static class ImportPeople
         }
 
         var email = row.Email?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !MailAddress.TryCreate(email, out var address) || address.Address != email)
+        if (!EmailAddresses.IsValid(email))
         {
             validation.Add("email", "'email' must be a valid e-mail address.");
         }
