@@ -22,7 +22,7 @@ public abstract class ScimUserTests(ExpertiseFixture fixture)
         // RFC 7644 §3.3, with an e-mail as userName: the hub's people are named by their address.
         var created = (await scim.ScimAsync(HttpMethod.Post, "/scim/v2/Users", $$"""
             {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{email}}","externalId":"bjensen",
-             "name":{"formatted":"Ms. Barbara J Jensen III","familyName":"Jensen","givenName":"Barbara"}}
+             "name":{"formatted":"Ms. Barbara J Jensen III","familyName":"Jensen","givenName":"Barbara"} }
             """, HttpStatusCode.Created))!;
         var id = created["id"]!.GetValue<string>();
         Assert.Equal(PersonIds.FromEmail(email).ToString(), id);
