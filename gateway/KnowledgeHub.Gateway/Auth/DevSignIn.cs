@@ -56,7 +56,7 @@ internal static class DevSignIn
 
         var token = issuer.Issue(request.Email!, request.DisplayName, DepartmentCodes.Normalize(request.Department), request.Roles?.OfType<string>() ?? []);
         var email = request.Email!.Trim().ToLowerInvariant();
-        if (status is not null && await status.IsDeactivatedAsync(new TokenHolder(PersonIds.FromEmail(email), email, token), cancellationToken))
+        if (status is not null && await status.IsDeactivatedNowAsync(new TokenHolder(PersonIds.FromEmail(email), email, token), cancellationToken))
         {
             return Problems.Forbidden("This person was deactivated by the organisation's directory.");
         }

@@ -17,19 +17,6 @@ internal sealed partial class RemotePersonStatus(
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Registers it when the configuration names remote Expertise instances; a local Expertise registers its own.</summary>
-    public static WebApplicationBuilder AddRemotePersonStatus(this WebApplicationBuilder builder)
-    {
-        var urls = HubService.All.Single(service => service.Name == ExpertiseModule.Name).RemoteUrls(builder.Configuration);
-        if (urls.Count > 0)
-        {
-            builder.Services.AddSingleton<IPersonStatus>(services => new RemotePersonStatus(
-                services.GetRequiredService<IHttpClientFactory>(), urls, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<RemotePersonStatus>>()));
-        }
-
-        return builder;
-    }
-
     protected override async Task<bool?> LookUpAsync(TokenHolder holder, CancellationToken cancellationToken)
     {
         using var client = clients.CreateClient();
@@ -57,4 +44,20 @@ internal sealed partial class RemotePersonStatus(
 
     [LoggerMessage(LogLevel.Warning, "Expertise at {Url} did not say whether a person was deactivated; the request goes on.")]
     private partial void LogUnreachable(Exception exception, Uri url);
+}
+
+internal static class RemotePersonStatusSetup
+{
+    /// <summary>Registers <see cref="RemotePersonStatus"/> when the configuration names remote Expertise instances; a local Expertise registers its own.</summary>
+    public static WebApplicationBuilder AddRemotePersonStatus(this WebApplicationBuilder builder)
+    {
+        var urls = HubService.All.Single(service => service.Name == ExpertiseModule.Name).RemoteUrls(builder.Configuration);
+        if (urls.Count > 0)
+        {
+            builder.Services.AddSingleton<IPersonStatus>(services => new RemotePersonStatus(
+                services.GetRequiredService<IHttpClientFactory>(), urls, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<RemotePersonStatus>>()));
+        }
+
+        return builder;
+    }
 }

@@ -13,6 +13,9 @@ public sealed record TokenHolder(Guid PersonId, string? Email, string AccessToke
 public interface IPersonStatus
 {
     ValueTask<bool> IsDeactivatedAsync(TokenHolder holder, CancellationToken cancellationToken);
+
+    /// <summary>The same, asked of the authority now rather than remembered: for handing out a new token.</summary>
+    ValueTask<bool> IsDeactivatedNowAsync(TokenHolder holder, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -25,18 +28,17 @@ public abstract class CachedPersonStatus(TimeProvider time) : IPersonStatus
 
     private readonly ConcurrentDictionary<Guid, (bool Deactivated, DateTimeOffset Until)> _answers = new();
 
-    public async ValueTask<bool> IsDeactivatedAsync(TokenHolder holder, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (_answers.TryGetValue(holder.PersonId, out var known) && known.Until > now)
-        {
-            return known.Deactivated;
-        }
+    public ValueTask<bool> IsDeactivatedAsync(TokenHolder holder, CancellationToken cancellationToken) =>
+        _answers.TryGetValue(holder.PersonId, out var known) && known.Until > time.GetUtcNow()
+            ? ValueTask.FromResult(known.Deactivated)
+            : IsDeactivatedNowAsync(holder, cancellationToken);
 
+    public async ValueTask<bool> IsDeactivatedNowAsync(TokenHolder holder, CancellationToken cancellationToken)
+    {
         var answer = await LookUpAsync(holder, cancellationToken);
         if (answer is { } deactivated)
         {
-            _answers[holder.PersonId] = (deactivated, now + Lifetime);
+            _answers[holder.PersonId] = (deactivated, time.GetUtcNow() + Lifetime);
         }
 
         return answer ?? false;
