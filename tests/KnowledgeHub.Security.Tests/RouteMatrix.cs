@@ -185,6 +185,11 @@ public static class RouteMatrix
         new("PUT /scim/v2/Groups/IT", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:Group" }, displayName = "IT" }),
         new("PATCH /scim/v2/Groups/IT", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:api:messages:2.0:PatchOp" }, Operations = new[] { new { op = "replace", path = "displayName", value = "IT" } } }),
         new("DELETE /scim/v2/Groups/IT", ScimTokenOnly),
+        new("GET /scim/v2/Nothing/here", ScimTokenOnly),
+        new("POST /scim/v2/Nothing", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" } }),
+        new("PUT /scim/v2/Nothing", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" } }),
+        new("PATCH /scim/v2/Nothing", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:api:messages:2.0:PatchOp" } }),
+        new("DELETE /scim/v2/Nothing", ScimTokenOnly),
         new("GET /api/people/me/access", "401 204 204 204 204 204 204"),
 
         // Operations

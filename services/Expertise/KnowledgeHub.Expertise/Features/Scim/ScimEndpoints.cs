@@ -32,6 +32,10 @@ internal static class ScimEndpoints
         ReplaceScimGroup.Map(scim);
         PatchScimGroup.Map(scim);
         DeleteScimGroup.Map(scim);
+        // Any other path under /scim/v2 is a SCIM 404 (after the token check), not the web UI's page or a problem document.
+        scim.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (string? rest) => ScimResult.Error(StatusCodes.Status404NotFound, null, $"There is no SCIM resource at '{rest}'."))
+            .WithName("ScimNotFound")
+            .ExcludeFromDescription();
     }
 
     /// <summary>A person's id in a path: a User's id is a UUID, anything else names no User.</summary>
