@@ -33,6 +33,8 @@ public abstract class ScimJourneys(IHubUnderTest hub)
         using var asPerson = await scim.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/scim/v2/Users/{id}") { Headers = { Authorization = person.DefaultRequestHeaders.Authorization } });
         Assert.Equal(HttpStatusCode.Unauthorized, asPerson.StatusCode);
 
+        Assert.Single((await colleague.GetJsonAsync($"/api/people?q=Person{marker}"))["items"]!.AsArray());
+
         await scim.ScimAsync(HttpMethod.Delete, $"/scim/v2/Users/{id}", null, HttpStatusCode.NoContent);
 
         using (var signIn = await hub.NewClient().PostAsJsonAsync("/api/auth/dev-login", new { email, department = "IT" }))
@@ -48,7 +50,7 @@ public abstract class ScimJourneys(IHubUnderTest hub)
             },
             TimeSpan.FromSeconds(45),
             "the deprovisioned person's token to be refused");
-        Assert.Empty((await colleague.GetJsonAsync($"/api/people?q={marker}"))["items"]!.AsArray());
+        Assert.Empty((await colleague.GetJsonAsync($"/api/people?q=Person{marker}"))["items"]!.AsArray());
         Assert.Equal($"Kept {marker}", (await colleague.GetJsonAsync($"/api/posts/{post["id"]}"))["title"]!.GetValue<string>());
 
         await scim.ScimAsync(HttpMethod.Post, "/scim/v2/Users", ScimCalls.NewUser(email, "Scim", $"Person{marker}", "Platform"), HttpStatusCode.Created);
