@@ -12,6 +12,7 @@ using KnowledgeHub.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("gateway");
 builder.AddHubServices();
+builder.AddRemotePersonStatus();
 builder.AddTrustedProxies();
 builder.AddUserRateLimiting();
 builder.AddStrictCors();

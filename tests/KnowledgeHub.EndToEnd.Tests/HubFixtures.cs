@@ -29,9 +29,16 @@ public static class SharedHubSettings
         ["Alignment:Reminders:PollInterval"] = "00:00:01",
     };
 
-    /// <summary><see cref="Reminders"/> as environment variables of a service process.</summary>
-    public static IReadOnlyDictionary<string, string> ReminderEnvironment =>
-        Reminders.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
+    /// <summary>The bearer token of the SCIM journeys (ADR 0068).</summary>
+    public const string ScimToken = "end-to-end-scim-token-0123456789abcdef";
+
+    /// <summary>Every shared setting: the reminders and SCIM's token.</summary>
+    public static readonly IReadOnlyDictionary<string, string> All =
+        new Dictionary<string, string>(Reminders) { ["Scim:Token"] = ScimToken };
+
+    /// <summary><see cref="All"/> as environment variables of a service process.</summary>
+    public static IReadOnlyDictionary<string, string> SharedEnvironment =>
+        All.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
 }
 
 /// <summary>One standalone hub shared by every test class of the <c>standalone</c> collection.</summary>
@@ -39,7 +46,7 @@ public sealed class StandaloneHubFixture : IHubUnderTest, IAsyncLifetime
 {
     public const string Collection = "standalone";
 
-    public StandaloneHub Hub { get; } = new(settings: SharedHubSettings.Reminders.ToDictionary(setting => setting.Key, setting => (string?)setting.Value));
+    public StandaloneHub Hub { get; } = new(settings: SharedHubSettings.All.ToDictionary(setting => setting.Key, setting => (string?)setting.Value));
 
     public string Topology => "standalone";
 
@@ -74,7 +81,7 @@ public sealed class DistributedHubFixture : IHubUnderTest, IAsyncLifetime
         _unavailable = await DistributedHub.UnavailableReasonAsync();
         if (_unavailable is null)
         {
-            Hub = await DistributedHub.StartAsync(serviceEnvironment: SharedHubSettings.ReminderEnvironment);
+            Hub = await DistributedHub.StartAsync(serviceEnvironment: SharedHubSettings.SharedEnvironment);
         }
     }
 

@@ -9,7 +9,7 @@ namespace KnowledgeHub.EndToEnd.Tests;
 /// <summary>
 /// docs/api.md is the API in the project's words; these tests hold it to what the standalone hub
 /// serves: every route in the four OpenAPI documents (through the gateway) and every endpoint mapped
-/// under /api, /health, /openapi and /.well-known is listed under "Served", and nothing listed
+/// under /api, /health, /openapi, /.well-known and /scim is listed under "Served", and nothing listed
 /// there is missing from the hub. Routes listed as not yet built must not be served yet.
 /// </summary>
 [Collection(StandaloneHubFixture.Collection)]
@@ -17,7 +17,7 @@ public sealed partial class ServedRoutesTests(StandaloneHubFixture fixture)
 {
     private const string NotYetBuiltHeading = "## Not yet built";
     private static readonly string[] Services = ["expertise", "communities", "alignment", "partnerships", "search", "notifications"];
-    private static readonly string[] Prefixes = ["/api/", "/health/", "/openapi/", "/.well-known/"];
+    private static readonly string[] Prefixes = ["/api/", "/health/", "/openapi/", "/.well-known/", "/scim/"];
 
     [Fact]
     public async Task Every_route_in_the_OpenAPI_documents_is_in_docs_api_md()

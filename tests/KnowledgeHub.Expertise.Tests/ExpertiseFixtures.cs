@@ -28,6 +28,19 @@ public abstract class ExpertiseFixture(DatabaseProvider provider) : ModuleFixtur
         }
     }
 
+    /// <summary>The bearer token SCIM clients of the tests present (ADR 0068).</summary>
+    public const string ScimToken = "scim-test-token-0123456789abcdefghijklmnop";
+
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["Scim:Token"] = ScimToken };
+
+    /// <summary>A client of the SCIM endpoints, as the organisation's directory calls them.</summary>
+    public HttpClient ScimClient(string token = ScimToken)
+    {
+        var client = Host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     protected override void AddModule(WebApplicationBuilder builder) => builder.AddExpertise();
 
     protected override void MapModule(WebApplication app) => app.MapExpertise();

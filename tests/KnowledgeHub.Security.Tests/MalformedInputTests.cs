@@ -69,7 +69,11 @@ public sealed class MalformedInputTests : IAsyncLifetime
         }
 
         var body = await response.Content.ReadAsStringAsync();
-        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        // SCIM answers its errors in its own format (RFC 7644 §3.12), everything else as RFC 9457 problems;
+        // a body over the size limit is refused before any route reads it, SCIM's too.
+        var scim = response.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/scim/", StringComparison.Ordinal) == true && status != 413;
+        var errorType = scim ? "application/scim+json" : "application/problem+json";
+        if (response.Content.Headers.ContentType?.MediaType != errorType)
         {
             return $"not a problem ({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {body[..Math.Min(body.Length, 200)]}";
         }

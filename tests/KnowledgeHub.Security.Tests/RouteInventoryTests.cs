@@ -16,7 +16,7 @@ namespace KnowledgeHub.Security.Tests;
 [Collection(SecuredHub.Collection)]
 public sealed class RouteInventoryTests(SecuredHub hub)
 {
-    private static readonly string[] ApiPrefixes = ["/api/", "/health/", "/openapi/"];
+    private static readonly string[] ApiPrefixes = ["/api/", "/health/", "/openapi/", "/scim/"];
 
     [Fact]
     public void Every_endpoint_the_hub_maps_is_in_the_route_by_role_matrix()

@@ -29,6 +29,9 @@ public static class RouteMatrix
     private const string ExecutivesAndAdmins = "401 403 403 403 403 200 200";
     private const string PublicRoute = "200 200 200 200 200 200 200";
 
+    /// <summary>SCIM takes the directory's own bearer token only: a person's token, any role, is refused (ADR 0068).</summary>
+    private const string ScimTokenOnly = "401 401 401 401 401 401 401";
+
     /// <summary>A closed community's content: its active members see it, to others it does not exist.</summary>
     private const string ClosedMembersOnly = "401 404 200 200 200 404 404";
 
@@ -168,6 +171,31 @@ public static class RouteMatrix
         new("GET /api/follows", Everyone),
         // One-click unsubscribe (RFC 8058) needs no token, only a link the hub signed: a forged one is refused for everyone.
         new("POST /api/notifications/unsubscribe?token=forged.link", "400 400 400 400 400 400 400"),
+
+        // SCIM provisioning into Expertise
+        new("GET /scim/v2/ServiceProviderConfig", ScimTokenOnly),
+        new("GET /scim/v2/ResourceTypes", ScimTokenOnly),
+        new("GET /scim/v2/ResourceTypes/User", ScimTokenOnly),
+        new("GET /scim/v2/Schemas", ScimTokenOnly),
+        new("GET /scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User", ScimTokenOnly),
+        new("GET /scim/v2/Users?filter=userName%20eq%20%22x%40example.com%22", ScimTokenOnly),
+        new("POST /scim/v2/Users", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" }, userName = "scim@example.com" }),
+        new("GET /scim/v2/Users/{author}", ScimTokenOnly),
+        new("PUT /scim/v2/Users/{author}", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" }, userName = "scim@example.com" }),
+        new("PATCH /scim/v2/Users/{author}", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:api:messages:2.0:PatchOp" }, Operations = new[] { new { op = "replace", path = "active", value = false } } }),
+        new("DELETE /scim/v2/Users/{author}", ScimTokenOnly),
+        new("GET /scim/v2/Groups", ScimTokenOnly),
+        new("POST /scim/v2/Groups", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:Group" }, displayName = "Scim" }),
+        new("GET /scim/v2/Groups/IT", ScimTokenOnly),
+        new("PUT /scim/v2/Groups/IT", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:Group" }, displayName = "IT" }),
+        new("PATCH /scim/v2/Groups/IT", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:api:messages:2.0:PatchOp" }, Operations = new[] { new { op = "replace", path = "displayName", value = "IT" } } }),
+        new("DELETE /scim/v2/Groups/IT", ScimTokenOnly),
+        new("GET /scim/v2/Nothing/here", ScimTokenOnly),
+        new("POST /scim/v2/Nothing", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" } }),
+        new("PUT /scim/v2/Nothing", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" } }),
+        new("PATCH /scim/v2/Nothing", ScimTokenOnly, new { schemas = new[] { "urn:ietf:params:scim:api:messages:2.0:PatchOp" } }),
+        new("DELETE /scim/v2/Nothing", ScimTokenOnly),
+        new("GET /api/people/me/access", "401 204 204 204 204 204 204"),
 
         // Operations
         new("GET /health/live", PublicRoute),

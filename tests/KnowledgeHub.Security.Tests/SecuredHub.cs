@@ -36,6 +36,9 @@ public sealed class SecuredHub : IAsyncLifetime
         [Role.Admin] = TestUser.Admin(),
     };
 
+    /// <summary>SCIM is on, so that the matrix shows a person's token refused there rather than SCIM switched off.</summary>
+    public const string ScimToken = "secured-hub-scim-token-0123456789abcdef";
+
     private GatewayUnderTest _gateway = null!;
 
     public HubWorld World { get; private set; } = null!;
@@ -65,7 +68,8 @@ public sealed class SecuredHub : IAsyncLifetime
             "Development",
             ("RateLimiting:PermitsPerSecond", "100000"),
             ("RateLimiting:Burst", "100000"),
-            ("Cors:AllowedOrigins:0", HeadersAndLimitsTests.TrustedOrigin));
+            ("Cors:AllowedOrigins:0", HeadersAndLimitsTests.TrustedOrigin),
+            ("Scim:Token", ScimToken));
         World = await HubWorld.CreateAsync(this);
     }
 

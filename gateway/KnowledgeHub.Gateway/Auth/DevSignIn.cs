@@ -1,13 +1,14 @@
-using System.Net.Mail;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeHub.Gateway.Auth;
 
 /// <summary>
 /// The development sign-in: anyone may sign in as anyone, with any role. Only for a standalone hub
 /// on a developer's machine; off unless <c>Auth:DevSignIn:Enabled</c>, and never with an OIDC authority.
+/// A person the organisation's directory deactivated (SCIM, ADR 0068) gets no token.
 /// </summary>
 internal static class DevSignIn
 {
@@ -33,10 +34,14 @@ internal static class DevSignIn
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-    private static Results<Ok<Response>, ValidationProblem> Handle(Request request, DevTokenIssuer issuer)
+    private static async Task<Results<Ok<Response>, ValidationProblem, ProblemHttpResult>> Handle(
+        Request request,
+        DevTokenIssuer issuer,
+        [FromServices] IPersonStatus? status,
+        CancellationToken cancellationToken)
     {
         var validation = new Validation()
-            .Require(IsEmail(request.Email), "email", "'email' must be a valid e-mail address.")
+            .Require(EmailAddresses.IsValid(request.Email?.Trim()), "email", "'email' must be a valid e-mail address.")
             .OptionalText(request.DisplayName, "displayName", 100)
             .Require(request.Department is null || DepartmentCodes.Normalize(request.Department) is not null, "department", $"'department' is a department code ({DepartmentCodes.Rule}).");
         foreach (var role in request.Roles ?? [])
@@ -50,13 +55,12 @@ internal static class DevSignIn
         }
 
         var token = issuer.Issue(request.Email!, request.DisplayName, DepartmentCodes.Normalize(request.Department), request.Roles?.OfType<string>() ?? []);
-        return TypedResults.Ok(new Response(token, "Bearer", (int)issuer.Lifetime.TotalSeconds));
-    }
+        var email = request.Email!.Trim().ToLowerInvariant();
+        if (status is not null && await status.IsDeactivatedNowAsync(new TokenHolder(PersonIds.FromEmail(email), email, token), cancellationToken))
+        {
+            return Problems.Forbidden("This person was deactivated by the organisation's directory.");
+        }
 
-    private static bool IsEmail(string? email)
-    {
-        var trimmed = email?.Trim();
-        return !string.IsNullOrEmpty(trimmed) && trimmed.Length <= 254
-            && MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed;
+        return TypedResults.Ok(new Response(token, "Bearer", (int)issuer.Lifetime.TotalSeconds));
     }
 }

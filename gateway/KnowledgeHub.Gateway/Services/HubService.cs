@@ -20,7 +20,8 @@ internal sealed record HubService(
 {
     public static readonly IReadOnlyList<HubService> All =
     [
-        new(ExpertiseModule.Name, ExpertiseModule.RoutePrefixes, builder => builder.AddExpertise(), endpoints => endpoints.MapExpertise()),
+        new(ExpertiseModule.Name, ExpertiseModule.RoutePrefixes, builder => builder.AddExpertise(), endpoints => endpoints.MapExpertise(),
+            AnonymousRoutes: ExpertiseModule.AnonymousRoutes),
         new(CommunitiesModule.Name, CommunitiesModule.RoutePrefixes, builder => builder.AddCommunities(), endpoints => endpoints.MapCommunities(),
             CommunitiesModule.LargeUploadRoutes, CommunitiesModule.MaxUploadBytes),
         new(AlignmentModule.Name, AlignmentModule.RoutePrefixes, builder => builder.AddAlignment(), endpoints => endpoints.MapAlignment()),

@@ -149,7 +149,8 @@ internal static class ServiceComposition
             };
         }
 
-        // Routes whose link is its own proof (one-click unsubscribe from an e-mail): no token to check.
+        // Routes whose link is its own proof (one-click unsubscribe from an e-mail) or that carry a
+        // credential the service checks itself (SCIM's bearer token): no person's token to check.
         foreach (var (path, index) in (service.AnonymousRoutes ?? []).Select((path, index) => (path, index)))
         {
             yield return new RouteConfig

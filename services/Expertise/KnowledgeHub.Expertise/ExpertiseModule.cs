@@ -4,9 +4,11 @@ using KnowledgeHub.Expertise.Features.Departments;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Experts;
 using KnowledgeHub.Expertise.Features.People;
+using KnowledgeHub.Expertise.Features.Scim;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.People;
+using KnowledgeHub.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +27,15 @@ public static class ExpertiseModule
     /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
     public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/departments", "/api/people", "/api/skills", "/api/experts", "/api/audit"];
 
+    /// <summary>204 while the caller may use the hub, 401 once deactivated: what the gateway asks a remote Expertise.</summary>
+    public const string AccessRoute = GetMyAccess.Path;
+
+    /// <summary>
+    /// Routes the gateway forwards without checking a person's token: SCIM carries the directory's
+    /// own bearer token, which Expertise checks (ADR 0068).
+    /// </summary>
+    public static IReadOnlyList<string> AnonymousRoutes { get; } = [ScimLocations.Root + "/{**rest}"];
+
     public static WebApplicationBuilder AddExpertise(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<ExpertiseDatabase>(Name);
@@ -40,6 +51,12 @@ public static class ExpertiseModule
         builder.Services.AddSingleton<PostChanges>();
         builder.Services.AddSingleton(AuditSettings.From(builder.Configuration));
         builder.Services.AddHostedService<AuditDetailPruner>();
+        builder.Services.AddSingleton<ExpertisePersonStatus>();
+        builder.Services.AddSingleton<IPersonStatus>(services => services.GetRequiredService<ExpertisePersonStatus>());
+        builder.Services.AddSingleton(ScimToken.From(builder.Configuration));
+        builder.Services.AddSingleton<ScimDepartments>();
+        builder.Services.AddSingleton<ScimUsers>();
+        builder.Services.AddSingleton<ScimGroups>();
         builder.Services.AddConsumers(bus =>
         {
             bus.AddConsumer<PostPublishedConsumer>();
@@ -65,6 +82,7 @@ public static class ExpertiseModule
         ListDepartments.Map(api);
         PutDepartment.Map(api);
         GetMe.Map(api);
+        GetMyAccess.Map(api);
         UpdateMe.Map(api);
         GetPerson.Map(api);
         ListPeople.Map(api);
@@ -83,6 +101,7 @@ public static class ExpertiseModule
         ListAudit.Map(api);
         VerifyAudit.Map(api);
         ExportAudit.Map(api);
+        ScimEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -1,29 +1,32 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace KnowledgeHub.ServiceDefaults.Auth;
 
 /// <summary>
 /// What a validly signed token must still say before the hub believes it: who the caller is (a
-/// person id) and an expiry within <see cref="AuthSettings.MaxTokenLifetime"/>. The one place
-/// where a subject becomes a person id.
+/// person id), an expiry within <see cref="AuthSettings.MaxTokenLifetime"/>, and a person not
+/// deactivated (when the process knows, <see cref="IPersonStatus"/>). The one place where a subject
+/// becomes a person id.
 /// </summary>
 internal static class TokenChecks
 {
-    public static Task OnTokenValidatedAsync(TokenValidatedContext context, AuthSettings settings, bool foreignSubjects)
+    public static async Task OnTokenValidatedAsync(TokenValidatedContext context, AuthSettings settings, bool foreignSubjects)
     {
         // The wall clock, as the handler's own expiry check uses: a service's TimeProvider may be shifted in tests.
         if (context.SecurityToken.ValidTo > DateTime.UtcNow + settings.MaxTokenLifetime)
         {
             context.Fail("The token lives longer than the hub accepts.");
-            return Task.CompletedTask;
+            return;
         }
 
         if (context.Principal?.Identity is not ClaimsIdentity identity
             || PersonIdOf(identity.FindFirst(HubClaims.Subject)?.Value, context.SecurityToken.Issuer, foreignSubjects) is not { } personId)
         {
             context.Fail("The token names no person.");
-            return Task.CompletedTask;
+            return;
         }
 
         foreach (var subject in identity.FindAll(HubClaims.Subject).ToList())
@@ -32,7 +35,12 @@ internal static class TokenChecks
         }
 
         identity.AddClaim(new Claim(HubClaims.Subject, personId.ToString()));
-        return Task.CompletedTask;
+        if (context.HttpContext.RequestServices.GetService<IPersonStatus>() is { } status
+            && context.SecurityToken is JsonWebToken token
+            && await status.IsDeactivatedAsync(new TokenHolder(personId, identity.FindFirst(HubClaims.Email)?.Value, token.EncodedToken), context.HttpContext.RequestAborted))
+        {
+            context.Fail("The person was deactivated.");
+        }
     }
 
     /// <summary>

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using KnowledgeHub.Contracts.Expertise;
-using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Audit;
-using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -26,10 +23,9 @@ internal static class PutDepartment
         string code,
         Request request,
         ExpertiseDatabase database,
-        Outbox<ExpertiseDatabase> outbox,
+        DepartmentDirectory departments,
         ClaimsPrincipal user,
         AuditTrail<ExpertiseDatabase> audit,
-        TimeProvider time,
         CancellationToken cancellationToken)
     {
         var normalized = DepartmentCodes.Normalize(code);
@@ -42,17 +38,9 @@ internal static class PutDepartment
         }
 
         var name = request.Name!.Trim();
-        var now = time.UtcNowForDatabase();
         await using var work = await database.BeginAsync(cancellationToken);
-        var version = await work.ScalarAsync<long>(
-            """
-            INSERT INTO departments (code, name, version, updated_at) VALUES (@Code, @Name, 1, @Now)
-            ON CONFLICT (code) DO UPDATE SET name = excluded.name, version = departments.version + 1, updated_at = excluded.updated_at
-            RETURNING version
-            """,
-            new { Code = normalized, Name = name, Now = now });
-        await outbox.EnqueueAsync(work, new DepartmentChanged(normalized!, name, version, now));
-        await audit.RecordAsync(work, user, "department.saved", $"department:{normalized}", ("name", name), ("version", version));
+        await departments.PutAsync(work, normalized!, name);
+        await audit.RecordAsync(work, user, "department.saved", $"department:{normalized}", ("name", name));
         await work.CommitAsync();
         return TypedResults.Ok(new DepartmentResponse(normalized!, name));
     }

@@ -244,6 +244,8 @@ internal static class ExpertRanking
 
     public static void AppendPeopleFilter(StringBuilder sql, ExpertQuery query)
     {
+        // People the organisation's directory deactivated are nobody's expert (ADR 0068); their evidence stays for a reactivation.
+        sql.Append(" AND p.deactivated_at IS NULL");
         if (query.Department is not null)
         {
             sql.Append(" AND p.department = @Department");

@@ -50,7 +50,7 @@ internal static class SkillCoverage
             $"""
             SELECT s.name AS Skill, x.declared_level AS DeclaredLevel, {StoredSums.Columns}
             FROM expertise x JOIN people p ON p.id = x.person_id JOIN skills s ON s.id = x.skill_id
-            {(code is null ? "" : "WHERE p.department = @Department")}
+            WHERE p.deactivated_at IS NULL{(code is null ? "" : " AND p.department = @Department")}
             """,
             new { Department = code },
             (holding, sums) => (holding, ExpertiseModel.Score(sums.At(factor))),

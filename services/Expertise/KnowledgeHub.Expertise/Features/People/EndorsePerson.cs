@@ -53,7 +53,7 @@ internal static class EndorsePerson
         await using var work = await database.BeginAsync(cancellationToken);
         await provisioning.EnsureAsync(work, user);
         if (!await work.ScalarAsync<bool>(
-                "SELECT count(*) > 0 FROM people WHERE id = @Id", new { Id = id }))
+                "SELECT count(*) > 0 FROM people WHERE id = @Id AND deactivated_at IS NULL", new { Id = id }))
         {
             return Problems.NotFound("The person");
         }

@@ -20,8 +20,9 @@ internal static class GetPerson
         CancellationToken cancellationToken)
     {
         await using var session = await database.OpenSessionAsync(cancellationToken);
-        var person = await PersonReader.ReadOneAsync(session, id);
-        if (person is null)
+        // A person the organisation's directory deactivated has left the directory (ADR 0068).
+        var found = await PersonReader.ReadAsync(session, "WHERE p.id = @Id AND p.deactivated_at IS NULL", new { Id = id });
+        if (found is not [var person])
         {
             return Problems.NotFound("The person");
         }

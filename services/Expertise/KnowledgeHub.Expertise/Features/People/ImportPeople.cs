@@ -1,13 +1,12 @@
 using System.Security.Claims;
-using KnowledgeHub.Messaging.Audit;
-using System.Net.Mail;
 using System.Text.Json.Serialization;
 using KnowledgeHub.Expertise.Features.Skills;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace KnowledgeHub.Expertise.Features.People;
@@ -105,7 +104,7 @@ internal static class ImportPeople
         }
 
         var email = row.Email?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !MailAddress.TryCreate(email, out var address) || address.Address != email)
+        if (!EmailAddresses.IsValid(email))
         {
             validation.Add("email", "'email' must be a valid e-mail address.");
         }

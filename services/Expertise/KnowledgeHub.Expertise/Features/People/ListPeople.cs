@@ -42,7 +42,7 @@ internal static class ListPeople
         }
 
         await using var session = await database.OpenSessionAsync(cancellationToken);
-        var sql = new StringBuilder("WHERE 1 = 1");
+        var sql = new StringBuilder("WHERE p.deactivated_at IS NULL");
         var parameters = new DynamicParameters();
         if (!string.IsNullOrWhiteSpace(q))
         {
