@@ -1,5 +1,6 @@
 using KnowledgeHub.Gateway.Auth;
 using KnowledgeHub.Gateway.Cors;
+using KnowledgeHub.Gateway.Privacy;
 using KnowledgeHub.Gateway.Proxies;
 using KnowledgeHub.Gateway.RateLimiting;
 using KnowledgeHub.Gateway.Services;
@@ -40,6 +41,7 @@ else
 }
 
 app.MapHubServices();
+ExportMyData.Map(app);
 app.MapWebUi();
 app.Run();
 

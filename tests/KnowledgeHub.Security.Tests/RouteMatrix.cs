@@ -153,6 +153,15 @@ public static class RouteMatrix
         new("POST /api/search/reindex", "401 403 403 403 403 403 202"),
         new("GET /api/search/reindex", AdminsOnly),
 
+        // A person's data: everyone's own.
+        new("GET /api/people/me/export", Everyone),
+        new("GET /api/privacy/alignment/export", Everyone),
+        new("GET /api/privacy/communities/export", Everyone),
+        new("GET /api/privacy/expertise/export", Everyone),
+        new("GET /api/privacy/notifications/export", Everyone),
+        new("GET /api/privacy/partnerships/export", Everyone),
+        new("GET /api/privacy/search/export", Everyone),
+
         // The audit trail: admins only.
         new("GET /api/audit", AdminsOnly),
         new("GET /api/audit/verify", AdminsOnly),

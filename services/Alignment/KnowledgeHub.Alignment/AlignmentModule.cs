@@ -3,12 +3,14 @@ using KnowledgeHub.Alignment.Features.Alignments;
 using KnowledgeHub.Alignment.Features.Changes;
 using KnowledgeHub.Alignment.Features.Members;
 using KnowledgeHub.Alignment.Features.Objectives;
+using KnowledgeHub.Alignment.Features.Privacy;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Alignment.Features.Reminders;
 using KnowledgeHub.Alignment.Features.Scorecard;
 using KnowledgeHub.Alignment.Features.StatusReports;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.People;
+using KnowledgeHub.Messaging.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,11 +27,12 @@ public static class AlignmentModule
     public const string Name = "alignment";
 
     /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
-    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/objectives", "/api/projects", "/api/alignment"];
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/objectives", "/api/projects", "/api/alignment", PersonalDataRegistration.RoutePrefix(Name)];
 
     public static WebApplicationBuilder AddAlignment(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<AlignmentDatabase>(Name);
+        builder.Services.AddPersonalData<AlignmentDatabase>(AlignmentPersonalData.Sets);
         builder.Services.AddSingleton(CurrencyRates.From(builder.Configuration));
         builder.Services.AddSingleton(ReminderSettings.From(builder.Configuration));
         builder.Services.AddSingleton<DueReminders>();
@@ -67,6 +70,7 @@ public static class AlignmentModule
         AlignProject.Map(api);
         RemoveAlignment.Map(api);
         GetScorecard.Map(api);
+        endpoints.MapPersonalDataExport(Name);
         return endpoints;
     }
 }

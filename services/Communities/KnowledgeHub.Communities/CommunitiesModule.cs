@@ -5,9 +5,11 @@ using KnowledgeHub.Communities.Features.Imports;
 using KnowledgeHub.Communities.Features.Insights;
 using KnowledgeHub.Communities.Features.Members;
 using KnowledgeHub.Communities.Features.Posts;
+using KnowledgeHub.Communities.Features.Privacy;
 using KnowledgeHub.Communities.Features.Reactions;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.People;
+using KnowledgeHub.Messaging.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,7 +26,7 @@ public static class CommunitiesModule
     public const string Name = "communities";
 
     /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
-    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/communities", "/api/posts", "/api/imports"];
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/communities", "/api/posts", "/api/imports", PersonalDataRegistration.RoutePrefix(Name)];
 
     /// <summary>The only routes that take bodies up to <see cref="MaxUploadBytes"/> (a site's Q&amp;A history); the rest keep the default limit.</summary>
     public static IReadOnlyList<string> LargeUploadRoutes { get; } = ["/api/communities/{id}/imports/stackexchange"];
@@ -34,6 +36,7 @@ public static class CommunitiesModule
     public static WebApplicationBuilder AddCommunities(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<CommunitiesDatabase>(Name);
+        builder.Services.AddPersonalData<CommunitiesDatabase>(CommunitiesPersonalData.Sets);
         builder.Services.AddConsumers(bus =>
         {
             bus.AddConsumer<PersonProfileChangedConsumer>();
@@ -78,6 +81,7 @@ public static class CommunitiesModule
 
         StartStackExchangeImport.Map(api);
         GetImport.Map(api);
+        endpoints.MapPersonalDataExport(Name);
         return endpoints;
     }
 }

@@ -4,10 +4,12 @@ using KnowledgeHub.Expertise.Features.Departments;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Experts;
 using KnowledgeHub.Expertise.Features.People;
+using KnowledgeHub.Expertise.Features.Privacy;
 using KnowledgeHub.Expertise.Features.Scim;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.People;
+using KnowledgeHub.Messaging.Privacy;
 using KnowledgeHub.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +27,7 @@ public static class ExpertiseModule
     public const string Name = "expertise";
 
     /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
-    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/departments", "/api/people", "/api/skills", "/api/experts", "/api/audit"];
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/departments", "/api/people", "/api/skills", "/api/experts", "/api/audit", PersonalDataRegistration.RoutePrefix(Name)];
 
     /// <summary>204 while the caller may use the hub, 401 once deactivated: what the gateway asks a remote Expertise.</summary>
     public const string AccessRoute = GetMyAccess.Path;
@@ -39,6 +41,7 @@ public static class ExpertiseModule
     public static WebApplicationBuilder AddExpertise(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<ExpertiseDatabase>(Name);
+        builder.Services.AddPersonalData<ExpertiseDatabase>(ExpertisePersonalData.Sets);
         builder.Services.AddSingleton<DepartmentDirectory>();
         builder.Services.AddSingleton<SkillTaxonomy>();
         builder.Services.AddSingleton<TagSkills>();
@@ -102,6 +105,7 @@ public static class ExpertiseModule
         VerifyAudit.Map(api);
         ExportAudit.Map(api);
         ScimEndpoints.Map(endpoints);
+        endpoints.MapPersonalDataExport(Name);
         return endpoints;
     }
 }

@@ -1,5 +1,6 @@
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.People;
+using KnowledgeHub.Messaging.Privacy;
 using KnowledgeHub.Notifications.Consumers;
 using KnowledgeHub.Notifications.Features.Delivery;
 using KnowledgeHub.Notifications.Features.Digests;
@@ -7,6 +8,7 @@ using KnowledgeHub.Notifications.Features.Email;
 using KnowledgeHub.Notifications.Features.Follows;
 using KnowledgeHub.Notifications.Features.Inbox;
 using KnowledgeHub.Notifications.Features.Preferences;
+using KnowledgeHub.Notifications.Features.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,7 +25,7 @@ public static class NotificationsModule
     public const string Name = "notifications";
 
     /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
-    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/notifications", "/api/follows"];
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/notifications", "/api/follows", PersonalDataRegistration.RoutePrefix(Name)];
 
     /// <summary>Long-lived routes (the live stream) the gateway forwards without its request timeout.</summary>
     public static IReadOnlyList<string> StreamingRoutes { get; } = [StreamNotifications.Path];
@@ -34,6 +36,7 @@ public static class NotificationsModule
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<NotificationsDatabase>(Name);
+        builder.Services.AddPersonalData<NotificationsDatabase>(NotificationsPersonalData.Sets);
         var settings = NotificationsSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<NotificationSignal>();
@@ -89,6 +92,7 @@ public static class NotificationsModule
         UnfollowTarget.Map(api);
         ListFollows.Map(api);
         Unsubscribe.Map(api);
+        endpoints.MapPersonalDataExport(Name);
         return endpoints;
     }
 }

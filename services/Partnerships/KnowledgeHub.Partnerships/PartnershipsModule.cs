@@ -1,9 +1,11 @@
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.People;
+using KnowledgeHub.Messaging.Privacy;
 using KnowledgeHub.Partnerships.Consumers;
 using KnowledgeHub.Partnerships.Features.Introductions;
 using KnowledgeHub.Partnerships.Features.Map;
 using KnowledgeHub.Partnerships.Features.Matrix;
+using KnowledgeHub.Partnerships.Features.Privacy;
 using KnowledgeHub.Partnerships.Features.Silos;
 using KnowledgeHub.Partnerships.Features.Spanners;
 using Microsoft.AspNetCore.Builder;
@@ -23,11 +25,12 @@ public static class PartnershipsModule
     public const string Name = "partnerships";
 
     /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
-    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/partnerships", "/api/systems-map"];
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/partnerships", "/api/systems-map", PersonalDataRegistration.RoutePrefix(Name)];
 
     public static WebApplicationBuilder AddPartnerships(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<PartnershipsDatabase>(Name);
+        builder.Services.AddPersonalData<PartnershipsDatabase>(PartnershipsPersonalData.Sets);
         builder.Services.AddConsumers(bus =>
         {
             bus.AddConsumer<DepartmentChangedConsumer>();
@@ -56,6 +59,7 @@ public static class PartnershipsModule
         GetSilos.Map(api);
         ListIntroductions.Map(api);
         GetSystemsMap.Map(api);
+        endpoints.MapPersonalDataExport(Name);
         return endpoints;
     }
 }

@@ -1,9 +1,11 @@
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.People;
+using KnowledgeHub.Messaging.Privacy;
 using KnowledgeHub.Search.Consumers;
-using KnowledgeHub.Search.Feed;
+using KnowledgeHub.Search.Features.Privacy;
 using KnowledgeHub.Search.Features.Reindex;
 using KnowledgeHub.Search.Features.Search;
+using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Search.Index.Lucene;
@@ -26,11 +28,12 @@ public static class SearchModule
     public const string Name = "search";
 
     /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
-    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/search"];
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/search", PersonalDataRegistration.RoutePrefix(Name)];
 
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         builder.AddModuleStore<SearchDatabase>(Name);
+        builder.Services.AddPersonalData<SearchDatabase>(SearchPersonalData.Sets);
         AddIndexStore(builder);
         builder.Services.AddSingleton<IndexGenerations>();
         builder.Services.AddSingleton<SearchFeedSignal>();
@@ -66,6 +69,7 @@ public static class SearchModule
         SuggestCompletions.Map(api);
         StartReindex.Map(api);
         GetReindexStatus.Map(api);
+        endpoints.MapPersonalDataExport(Name);
         return endpoints;
     }
 

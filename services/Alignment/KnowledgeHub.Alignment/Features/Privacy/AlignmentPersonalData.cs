@@ -1,0 +1,21 @@
+using KnowledgeHub.Messaging.Privacy;
+
+namespace KnowledgeHub.Alignment.Features.Privacy;
+
+/// <summary>What alignment holds about a person: projects they lead or work on, objectives and key results they own, and what they reported or changed.</summary>
+internal static class AlignmentPersonalData
+{
+    public static IReadOnlyList<PersonalDataSet> Sets { get; } =
+    [
+        new("person", "SELECT * FROM people WHERE person_id = @PersonId"),
+        new("projectsLed", "SELECT * FROM projects WHERE lead_id = @PersonId"),
+        new("projectMemberships", "SELECT * FROM project_members WHERE person_id = @PersonId"),
+        new("objectivesCreated", "SELECT * FROM objectives WHERE created_by = @PersonId"),
+        new("objectivesOwned", "SELECT * FROM objective_owners WHERE person_id = @PersonId"),
+        new("keyResultsOwned", "SELECT * FROM key_result_owners WHERE person_id = @PersonId"),
+        new("checkIns", "SELECT * FROM key_result_checkins WHERE checked_in_by = @PersonId"),
+        new("statusReports", "SELECT * FROM project_status_reports WHERE reported_by = @PersonId"),
+        new("alignmentsLinked", "SELECT * FROM project_objectives WHERE linked_by = @PersonId"),
+        new("changesMade", "SELECT * FROM changes WHERE changed_by = @PersonId"),
+    ];
+}

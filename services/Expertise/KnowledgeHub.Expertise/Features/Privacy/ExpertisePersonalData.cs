@@ -1,0 +1,24 @@
+using KnowledgeHub.Messaging.Privacy;
+
+namespace KnowledgeHub.Expertise.Features.Privacy;
+
+/// <summary>What the directory holds about a person: their profile, skills, endorsements both ways, evidence and what it was derived from.</summary>
+internal static class ExpertisePersonalData
+{
+    public static IReadOnlyList<PersonalDataSet> Sets { get; } =
+    [
+        new("profile", "SELECT * FROM people WHERE id = @PersonId"),
+        new("skills", "SELECT s.name AS skill, ps.* FROM person_skills ps JOIN skills s ON s.id = ps.skill_id WHERE ps.person_id = @PersonId"),
+        new("endorsementsReceived", "SELECT * FROM endorsements WHERE person_id = @PersonId"),
+        new("endorsementsGiven", "SELECT * FROM endorsements WHERE endorser_id = @PersonId"),
+        new("evidence", "SELECT * FROM evidence WHERE person_id = @PersonId"),
+        new("expertise", "SELECT * FROM expertise WHERE person_id = @PersonId"),
+        new("evidenceDocuments", "SELECT * FROM evidence_documents WHERE person_id = @PersonId"),
+        new("questionsSuggestedFor", "SELECT * FROM suggested_experts WHERE person_id = @PersonId"),
+        new("tagsUsed", "SELECT * FROM skill_candidates WHERE person_id = @PersonId"),
+        new("postsSeen", "SELECT * FROM community_posts WHERE author_id = @PersonId"),
+        new("answersSeen", "SELECT * FROM community_answers WHERE author_id = @PersonId"),
+        new("activity", "SELECT * FROM person_activity WHERE person_id = @PersonId"),
+        new("projectMembershipsSeen", "SELECT * FROM project_members WHERE person_id = @PersonId"),
+    ];
+}
