@@ -34,10 +34,11 @@ public abstract class AuditJourneys(IHubUnderTest hub)
         await lead.PutJsonAsync($"/api/communities/{communityId}/members/{await MeAsync(declined)}", new { status = "rejected" }, HttpStatusCode.OK);
         var code = ("A" + _marker[2..8]).ToUpperInvariant();
         await admin.PutJsonAsync($"/api/departments/{code}", new { name = "Audited department" }, HttpStatusCode.OK);
+        // A period no other journey uses: the alignment journey counts the objectives of its own.
         var objective = await AlignmentGateway.CreateOnceDepartmentsAreKnownAsync(
             executive,
             "/api/objectives",
-            new { title = $"Audited objective {_marker}", description = "", department = code, period = "2099-H1", priority = 1, keyResults = Array.Empty<object>() });
+            new { title = $"Audited objective {_marker}", description = "", department = code, period = "2097-H2", priority = 1, keyResults = Array.Empty<object>() });
 
         var leadId = await MeAsync(lead);
         var approval = await EntryAsync(admin, $"target=person:{await MeAsync(approved)}&action=community.request.approved");
