@@ -30,8 +30,11 @@ public abstract class PrivacyJourneys(IHubUnderTest hub)
         await person.PostJsonAsync($"/api/communities/{Id(community)}/members", new { }, HttpStatusCode.OK);
         await person.PostJsonAsync(
             $"/api/communities/{Id(community)}/posts", new { type = "article", title = $"Mine {_marker}", body = "b", tags = new[] { "kubernetes" } }, HttpStatusCode.Created);
+        // Somewhere the person neither belongs nor follows: nothing of it may reach their export.
+        var elsewhere = await colleague.PostJsonAsync(
+            "/api/communities", new { name = $"Elsewhere {_marker}", description = "d", tags = new[] { "finance" }, visibility = "open" }, HttpStatusCode.Created);
         await colleague.PostJsonAsync(
-            $"/api/communities/{Id(community)}/posts", new { type = "article", title = $"Theirs {_marker}", body = "b", tags = new[] { "kubernetes" } }, HttpStatusCode.Created);
+            $"/api/communities/{Id(elsewhere)}/posts", new { type = "article", title = $"Theirs {_marker}", body = "b", tags = new[] { "finance" } }, HttpStatusCode.Created);
         using (var followed = await person.PutAsync($"/api/follows/tag/kubernetes", null))
         {
             await followed.EnsureStatusAsync(HttpStatusCode.NoContent);
