@@ -70,6 +70,23 @@ public abstract class AuditTrailTests(ExpertiseFixture fixture)
     }
 
     [Fact]
+    public async Task The_chain_verifies_while_entries_are_appended()
+    {
+        var target = $"community:{Guid.NewGuid()}";
+        var appending = fixture.DeliverAllAsync(Enumerable.Range(1, 60).Select(index => Audited(target, "test.during-verify")));
+
+        var verifications = new List<JsonNode>();
+        while (!appending.IsCompleted)
+        {
+            verifications.Add(await Admin.GetJsonAsync("/api/audit/verify"));
+        }
+
+        await appending;
+        verifications.Add(await Admin.GetJsonAsync("/api/audit/verify"));
+        Assert.All(verifications, verification => Assert.True(verification["ok"]!.GetValue<bool>(), verification.ToJsonString()));
+    }
+
+    [Fact]
     public async Task The_database_refuses_to_change_or_remove_an_entry_and_a_row_changed_anyway_is_detected()
     {
         var target = $"person:{Guid.NewGuid()}";
