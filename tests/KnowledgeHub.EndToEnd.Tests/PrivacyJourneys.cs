@@ -35,10 +35,11 @@ public abstract class PrivacyJourneys(IHubUnderTest hub)
             "/api/communities", new { name = $"Elsewhere {_marker}", description = "d", tags = new[] { "finance" }, visibility = "open" }, HttpStatusCode.Created);
         await colleague.PostJsonAsync(
             $"/api/communities/{Id(elsewhere)}/posts", new { type = "article", title = $"Theirs {_marker}", body = "b", tags = new[] { "finance" } }, HttpStatusCode.Created);
-        using (var followed = await person.PutAsync($"/api/follows/tag/kubernetes", null))
-        {
-            await followed.EnsureStatusAsync(HttpStatusCode.NoContent);
-        }
+        // Notifications learns of a tag from the events that carry it: the follow waits until it has.
+        await Eventually.AssertAsync(
+            async () => (await person.PutAsync("/api/follows/tag/kubernetes", null)).StatusCode == HttpStatusCode.NoContent,
+            Deadline,
+            "Notifications to know the tag kubernetes");
 
         var project = await AlignmentGateway.CreateOnceDepartmentsAreKnownAsync(person, "/api/projects", new
         {
