@@ -26,6 +26,13 @@ public sealed partial class PersonalDataCoverageTests
         ["notifications.fanout_jobs.actor_id"] = "a queued delivery, gone within seconds",
     };
 
+    /// <summary>Columns that name a person and stay after their erasure, and why (ADR 0072).</summary>
+    private static readonly Dictionary<string, string> KeptAfterErasure = new(StringComparer.Ordinal)
+    {
+        ["expertise.erasures.person_id"] = "the erasure itself: an id, no name or address; it refuses older tokens and continues the profile's versions",
+        ["expertise.erasures.requested_by"] = "who asked for an erasure, as the audit trail keeps it",
+    };
+
     public static TheoryData<string> Modules => new(["Alignment", "Communities", "Expertise", "Notifications", "Partnerships", "Search"]);
 
     [Theory]
@@ -42,11 +49,32 @@ public sealed partial class PersonalDataCoverageTests
         Assert.True(missing.Count == 0, $"{module}'s export misses: {string.Join(", ", missing)}. Add a set to {module}PersonalData or say here why not.");
     }
 
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Every_column_that_names_a_person_is_erased_or_kept_on_purpose(string module)
+    {
+        var statements = ErasureOf(module);
+        var missing = PersonColumnsOf(module)
+            .Where(column => !KeptAfterErasure.ContainsKey($"{module.ToLowerInvariant()}.{column.Table}.{column.Name}"))
+            .Where(column => !statements.Any(statement => Writes(statement, column.Table) && statement.Contains($"{column.Name} = @PersonId", StringComparison.Ordinal)))
+            .Select(column => $"{column.Table}.{column.Name}")
+            .ToList();
+
+        Assert.True(missing.Count == 0, $"{module}'s erasure leaves: {string.Join(", ", missing)}. Add a statement to {module}PersonalData.Erasure or say here why not.");
+    }
+
+    private static IReadOnlyList<string> ErasureOf(string module) =>
+        (IReadOnlyList<string>)PersonalDataType(module).GetProperty("Erasure", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
+    private static Type PersonalDataType(string module) =>
+        Assembly.Load($"KnowledgeHub.{module}").GetTypes().Single(candidate => candidate.Name == $"{module}PersonalData");
+
+    private static bool Writes(string sql, string table) =>
+        Regex.IsMatch(sql, $@"\b(DELETE FROM|UPDATE)\s+{table}\b", RegexOptions.IgnoreCase);
+
     private static IReadOnlyList<PersonalDataSet> SetsOf(string module)
     {
-        var assembly = Assembly.Load($"KnowledgeHub.{module}");
-        var type = assembly.GetTypes().Single(candidate => candidate.Name == $"{module}PersonalData");
-        return (IReadOnlyList<PersonalDataSet>)type.GetProperty("Sets", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        return (IReadOnlyList<PersonalDataSet>)PersonalDataType(module).GetProperty("Sets", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
 
     private static IEnumerable<(string Table, string Name)> PersonColumnsOf(string module)

@@ -84,8 +84,15 @@ public static class MalformedRequests
         _ => new string('>', 128) + " deep", _ => new string('[', 300) + "x", _ => string.Concat(Enumerable.Repeat("- ", 200)) + "list",
     ];
 
-    /// <summary>Routes left out: an accepted call to start a reindex rebuilds the whole index, and its only input is who calls.</summary>
-    private static readonly HashSet<string> LeftOut = new(StringComparer.Ordinal) { "POST /api/search/reindex" };
+    /// <summary>
+    /// Routes left out: an accepted call to start a reindex rebuilds the whole index, and its only input
+    /// is who calls; an accepted erasure erases the caller or another of the world's people, and the
+    /// erasure's own tests send it bad input (tests/KnowledgeHub.Expertise.Tests).
+    /// </summary>
+    private static readonly HashSet<string> LeftOut = new(StringComparer.Ordinal)
+    {
+        "POST /api/search/reindex", "DELETE /api/people/me", "DELETE /api/people/{erasable}", "GET /api/erasures/{erasure}",
+    };
 
     public static IReadOnlyList<Probe> Generate(HubWorld world, int count, int seed)
     {

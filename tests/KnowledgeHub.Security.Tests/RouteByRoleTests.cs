@@ -27,7 +27,7 @@ public sealed class RouteByRoleTests(SecuredHub hub)
     {
         var @case = RouteMatrix.Find(route);
         var path = await @case.PathForAsync(hub.World, role);
-        using var client = hub.Client(role);
+        using var client = @case.FreshCaller ? hub.FreshClient(role) : hub.Client(role);
         using var request = new HttpRequestMessage(@case.Method, path);
         if (@case.Body is not null)
         {

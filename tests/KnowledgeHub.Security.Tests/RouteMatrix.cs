@@ -8,8 +8,10 @@ namespace KnowledgeHub.Security.Tests;
 /// <see cref="Expected"/> lists them in the order of <see cref="Role"/>: anonymous, employee,
 /// member, lead, author, executive, admin. <see cref="Arrange"/> makes a fresh target for routes
 /// that use their object up (deleting, leaving, joining) and returns the path to call.
+/// <see cref="FreshCaller"/> calls as a new person with the role's roles, for routes that use the
+/// caller up (erasing themselves).
 /// </summary>
-public sealed record RouteCase(string Route, string Expected, object? Body = null, Func<HubWorld, Role, Task<string>>? Arrange = null)
+public sealed record RouteCase(string Route, string Expected, object? Body = null, Func<HubWorld, Role, Task<string>>? Arrange = null, bool FreshCaller = false)
 {
     public HttpMethod Method => new(Route.Split(' ')[0]);
 
@@ -155,6 +157,10 @@ public static class RouteMatrix
 
         // A person's data: everyone's own.
         new("GET /api/people/me/export", Everyone),
+        // Erasure (ADR 0072): anyone erases themselves, admins anyone; its progress is read by its id alone.
+        new("DELETE /api/people/me", "401 202 202 202 202 202 202", FreshCaller: true),
+        new("DELETE /api/people/{erasable}", "401 403 403 403 403 403 202", Arrange: async (world, _) => $"/api/people/{await FreshPersonAsync(world)}"),
+        new("GET /api/erasures/{erasure}", PublicRoute, Arrange: ErasureAsync),
         new("GET /api/privacy/alignment/export", Everyone),
         new("GET /api/privacy/communities/export", Everyone),
         new("GET /api/privacy/expertise/export", Everyone),
@@ -226,6 +232,24 @@ public static class RouteMatrix
         }
 
         return $"/api/communities/{community}/members/me";
+    }
+
+    /// <summary>A person who signed in once, so the directory has their profile.</summary>
+    private static async Task<Guid> FreshPersonAsync(HubWorld world)
+    {
+        var person = world.Hub.FreshPerson(Role.Employee);
+        using var client = world.Hub.ClientWithToken(world.Hub.TokenFor(person));
+        await client.GetJsonAsync("/api/people/me");
+        return person.Id;
+    }
+
+    private static async Task<string> ErasureAsync(HubWorld world, Role role)
+    {
+        var person = await FreshPersonAsync(world);
+        using var admin = world.Hub.Client(Role.Admin);
+        using var response = await admin.DeleteAsync($"/api/people/{person}");
+        await response.EnsureStatusAsync(HttpStatusCode.Accepted);
+        return response.Headers.Location!.OriginalString;
     }
 
     private static async Task<string> FreshPostAsync(HubWorld world, string visibility) =>

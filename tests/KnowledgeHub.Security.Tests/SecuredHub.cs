@@ -51,6 +51,17 @@ public sealed class SecuredHub : IAsyncLifetime
     public HttpClient Client(Role role) =>
         role == Role.Anonymous ? _gateway.Factory.CreateClient() : ClientWithToken(TokenFor(_people[role]));
 
+    /// <summary>A new person with <paramref name="role"/>'s department and roles.</summary>
+    public TestUser FreshPerson(Role role)
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        return _people[role] with { Email = $"fresh.{unique}@example.com", DisplayName = $"Fresh {unique}" };
+    }
+
+    /// <summary>A gateway client signed in as a new person with <paramref name="role"/>'s department and roles (none for anonymous).</summary>
+    public HttpClient FreshClient(Role role) =>
+        role == Role.Anonymous ? Client(role) : ClientWithToken(TokenFor(FreshPerson(role)));
+
     public HttpClient ClientWithToken(string token)
     {
         var client = _gateway.Factory.CreateClient();

@@ -2,6 +2,7 @@ using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace KnowledgeHub.Gateway.Auth;
 
@@ -56,7 +57,7 @@ internal static class DevSignIn
 
         var token = issuer.Issue(request.Email!, request.DisplayName, DepartmentCodes.Normalize(request.Department), request.Roles?.OfType<string>() ?? []);
         var email = request.Email!.Trim().ToLowerInvariant();
-        if (status is not null && await status.IsDeactivatedNowAsync(new TokenHolder(PersonIds.FromEmail(email), email, token), cancellationToken))
+        if (status is not null && await status.IsDeactivatedNowAsync(new TokenHolder(PersonIds.FromEmail(email), email, token, new DateTimeOffset(new JsonWebToken(token).IssuedAt, TimeSpan.Zero)), cancellationToken))
         {
             return Problems.Forbidden("This person was deactivated by the organisation's directory.");
         }

@@ -40,6 +40,7 @@ public static class AlignmentModule
         builder.Services.AddHostedService<ReminderWorker>();
         builder.Services.AddConsumers(bus =>
         {
+            bus.AddConsumer<PersonErasureStartedConsumer>();
             bus.AddConsumer<DepartmentChangedConsumer>();
             bus.AddConsumer<PersonSeenConsumer>();
             bus.AddConsumer<PersonProfileChangedConsumer>();

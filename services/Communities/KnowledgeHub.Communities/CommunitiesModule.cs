@@ -39,6 +39,7 @@ public static class CommunitiesModule
         builder.Services.AddPersonalData<CommunitiesDatabase>(CommunitiesPersonalData.Sets);
         builder.Services.AddConsumers(bus =>
         {
+            bus.AddConsumer<PersonErasureStartedConsumer>();
             bus.AddConsumer<PersonProfileChangedConsumer>();
             bus.AddConsumer<ExpertsSuggestedConsumer>();
             bus.AddConsumer<ReindexRequestedConsumer>();

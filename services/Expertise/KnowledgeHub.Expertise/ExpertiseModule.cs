@@ -27,16 +27,17 @@ public static class ExpertiseModule
     public const string Name = "expertise";
 
     /// <summary>The path prefixes this service owns; the gateway forwards them unchanged.</summary>
-    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/departments", "/api/people", "/api/skills", "/api/experts", "/api/audit", PersonalDataRegistration.RoutePrefix(Name)];
+    public static IReadOnlyList<string> RoutePrefixes { get; } = ["/api/departments", "/api/people", "/api/skills", "/api/experts", "/api/audit", GetErasure.Root, PersonalDataRegistration.RoutePrefix(Name)];
 
     /// <summary>204 while the caller may use the hub, 401 once deactivated: what the gateway asks a remote Expertise.</summary>
     public const string AccessRoute = GetMyAccess.Path;
 
     /// <summary>
     /// Routes the gateway forwards without checking a person's token: SCIM carries the directory's
-    /// own bearer token, which Expertise checks (ADR 0068).
+    /// own bearer token, which Expertise checks (ADR 0068); an erasure's progress is read by its
+    /// unguessable id, by a person who can no longer sign in (ADR 0072).
     /// </summary>
-    public static IReadOnlyList<string> AnonymousRoutes { get; } = [ScimLocations.Root + "/{**rest}"];
+    public static IReadOnlyList<string> AnonymousRoutes { get; } = [ScimLocations.Root + "/{**rest}", GetErasure.Root + "/{id}"];
 
     public static WebApplicationBuilder AddExpertise(this WebApplicationBuilder builder)
     {
@@ -60,8 +61,10 @@ public static class ExpertiseModule
         builder.Services.AddSingleton<ScimDepartments>();
         builder.Services.AddSingleton<ScimUsers>();
         builder.Services.AddSingleton<ScimGroups>();
+        builder.Services.AddSingleton<ErasureRequests>();
         builder.Services.AddConsumers(bus =>
         {
+            bus.AddConsumer<PersonErasureStartedConsumer>();
             bus.AddConsumer<PostPublishedConsumer>();
             bus.AddConsumer<PostUpdatedConsumer>();
             bus.AddConsumer<PostRemovedConsumer>();
@@ -74,6 +77,7 @@ public static class ExpertiseModule
             bus.AddConsumer<ReindexRequestedConsumer>();
             bus.AddConsumer<PeopleImportedConsumer>();
             bus.AddConsumer<ActionAuditedConsumer>();
+            bus.AddConsumer<PersonDataErasedConsumer>();
         });
         builder.Services.AddOpenApi(Name, options => options.ShouldInclude = description => description.GroupName == Name);
         return builder;
@@ -104,6 +108,8 @@ public static class ExpertiseModule
         ListAudit.Map(api);
         VerifyAudit.Map(api);
         ExportAudit.Map(api);
+        RequestErasure.Map(api);
+        GetErasure.Map(api);
         ScimEndpoints.Map(endpoints);
         endpoints.MapPersonalDataExport(Name);
         return endpoints;

@@ -58,6 +58,7 @@ public static class NotificationsModule
         builder.Services.AddHostedService<NotificationPruner>();
         builder.Services.AddConsumers(bus =>
         {
+            bus.AddConsumer<PersonErasureStartedConsumer>();
             bus.AddConsumer<PersonProfileChangedConsumer>();
             bus.AddConsumer<CommunityChangedConsumer>();
             bus.AddConsumer<CommunityMembershipChangedConsumer>();

@@ -33,6 +33,7 @@ public static class PartnershipsModule
         builder.Services.AddPersonalData<PartnershipsDatabase>(PartnershipsPersonalData.Sets);
         builder.Services.AddConsumers(bus =>
         {
+            bus.AddConsumer<PersonErasureStartedConsumer>();
             bus.AddConsumer<DepartmentChangedConsumer>();
             bus.AddConsumer<PersonProfileChangedConsumer>();
             bus.AddConsumer<EndorsementGivenConsumer>();

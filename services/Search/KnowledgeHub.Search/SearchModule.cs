@@ -48,6 +48,7 @@ public static class SearchModule
 
         builder.Services.AddConsumers(bus =>
         {
+            bus.AddConsumer<PersonErasureStartedConsumer>();
             bus.AddConsumer<PersonProfileChangedConsumer>();
             bus.AddConsumer<CommunityChangedConsumer>();
             bus.AddConsumer<CommunityMembershipChangedConsumer>();

@@ -37,6 +37,9 @@ public sealed partial class PeopleSeen(IBus bus, TimeProvider time, ILogger<Peop
         }
     }
 
+    /// <summary>Announces the person again on their next request: after their erasure, that request is a new person's first.</summary>
+    public void Forget(Guid personId) => _announced.TryRemove(personId, out _);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var seen in _queue.Reader.ReadAllAsync(stoppingToken))

@@ -13,6 +13,14 @@ public static class PersonIds
     // A fixed namespace for KnowledgeHub people; changing it would change every person's id.
     private static readonly Guid Namespace = new("6f1c6a52-3a9e-4d59-9a8e-5b1f0c2d7e41");
 
+    /// <summary>
+    /// Whom an erased person's contributions are shown as by (ADR 0072): one id for every former
+    /// member, named from no e-mail address, so a person signing up again does not get them back.
+    /// </summary>
+    public static readonly Guid FormerMember = NameBased("former member");
+
+    public const string FormerMemberName = "Former member";
+
     public static Guid FromEmail(string email) => NameBased(email.Trim().ToLowerInvariant());
 
     /// <summary>The person id of an identity provider's subject that is not a UUID: issuer and subject named together.</summary>

@@ -37,9 +37,9 @@ internal static class TokenChecks
         identity.AddClaim(new Claim(HubClaims.Subject, personId.ToString()));
         if (context.HttpContext.RequestServices.GetService<IPersonStatus>() is { } status
             && context.SecurityToken is JsonWebToken token
-            && await status.IsDeactivatedAsync(new TokenHolder(personId, identity.FindFirst(HubClaims.Email)?.Value, token.EncodedToken), context.HttpContext.RequestAborted))
+            && await status.IsDeactivatedAsync(new TokenHolder(personId, identity.FindFirst(HubClaims.Email)?.Value, token.EncodedToken, new DateTimeOffset(token.IssuedAt, TimeSpan.Zero)), context.HttpContext.RequestAborted))
         {
-            context.Fail("The person was deactivated.");
+            context.Fail("The person was deactivated or erased.");
         }
     }
 

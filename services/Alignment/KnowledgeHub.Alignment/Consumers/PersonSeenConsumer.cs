@@ -3,6 +3,7 @@ using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.Inbox;
+using KnowledgeHub.Messaging.Privacy;
 
 namespace KnowledgeHub.Alignment.Consumers;
 
@@ -12,8 +13,16 @@ internal sealed class PersonSeenConsumer(AlignmentDatabase database, TimeProvide
 {
     private readonly TimeProvider _time = time;
 
-    protected override Task ApplyAsync(UnitOfWork work, PersonSeen message, CancellationToken cancellationToken) =>
-        message.PersonId == Guid.Empty
-            ? throw new InvalidEventException("A PersonSeen needs a person id.")
-            : KnownPeople.RememberAsync(work, message.PersonId, _time);
+    protected override async Task ApplyAsync(UnitOfWork work, PersonSeen message, CancellationToken cancellationToken)
+    {
+        if (message.PersonId == Guid.Empty)
+        {
+            throw new InvalidEventException("A PersonSeen needs a person id.");
+        }
+
+        if (!await ErasedPeople.ErasedSinceAsync(work, message.PersonId, message.SeenAt))
+        {
+            await KnownPeople.RememberAsync(work, message.PersonId, _time);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.Inbox;
+using KnowledgeHub.Messaging.Privacy;
 
 namespace KnowledgeHub.Communities.Consumers;
 
@@ -9,14 +10,19 @@ namespace KnowledgeHub.Communities.Consumers;
 internal sealed class PersonProfileChangedConsumer(CommunitiesDatabase database, TimeProvider time)
     : InboxConsumer<CommunitiesDatabase, PersonProfileChanged>(database, time)
 {
-    protected override Task ApplyAsync(UnitOfWork work, PersonProfileChanged message, CancellationToken cancellationToken)
+    protected override async Task ApplyAsync(UnitOfWork work, PersonProfileChanged message, CancellationToken cancellationToken)
     {
         if (message.PersonId == Guid.Empty || string.IsNullOrWhiteSpace(message.DisplayName) || message.Version < 1)
         {
             throw new InvalidEventException("A PersonProfileChanged needs a person id, a display name and a version.");
         }
 
-        return work.ExecuteAsync(
+        if (await ErasedPeople.ErasedSinceAsync(work, message.PersonId, message.UpdatedAt))
+        {
+            return; // on its way when they were erased
+        }
+
+        await work.ExecuteAsync(
             """
             INSERT INTO people (id, display_name, department, version)
             VALUES (@PersonId, @DisplayName, @Department, @Version)

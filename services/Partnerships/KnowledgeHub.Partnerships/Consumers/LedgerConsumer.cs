@@ -13,19 +13,27 @@ internal abstract class LedgerConsumer<TMessage>(PartnershipsDatabase database, 
     : InboxConsumer<PartnershipsDatabase, TMessage>(database, time)
     where TMessage : class
 {
-    /// <summary>The key of the PostgreSQL advisory lock held for the transaction.</summary>
-    private const long LedgerLock = 0x5041_5254_4E45_52; // "PARTNER"
-
     protected sealed override async Task ApplyAsync(UnitOfWork work, TMessage message, CancellationToken cancellationToken)
     {
-        if (work.Dialect.Provider == DatabaseProvider.Postgres)
-        {
-            await work.ExecuteAsync("SELECT pg_advisory_xact_lock(@Key)", new { Key = LedgerLock });
-        }
-
+        await LedgerTurn.TakeAsync(work);
         await ApplyInTurnAsync(work, message);
     }
 
     /// <summary>Applies the message once every earlier change to the record has committed.</summary>
     protected abstract Task ApplyInTurnAsync(UnitOfWork work, TMessage message);
+}
+
+/// <summary>The turn every writer of the collaboration record takes, held until its transaction ends.</summary>
+internal static class LedgerTurn
+{
+    /// <summary>The key of the PostgreSQL advisory lock held for the transaction.</summary>
+    private const long LedgerLock = 0x5041_5254_4E45_52; // "PARTNER"
+
+    public static async Task TakeAsync(UnitOfWork work)
+    {
+        if (work.Dialect.Provider == DatabaseProvider.Postgres)
+        {
+            await work.ExecuteAsync("SELECT pg_advisory_xact_lock(@Key)", new { Key = LedgerLock });
+        }
+    }
 }

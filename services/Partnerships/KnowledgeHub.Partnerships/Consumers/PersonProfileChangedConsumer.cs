@@ -1,6 +1,7 @@
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging;
+using KnowledgeHub.Messaging.Privacy;
 using KnowledgeHub.Partnerships.Features.Record;
 
 namespace KnowledgeHub.Partnerships.Consumers;
@@ -17,6 +18,11 @@ internal sealed class PersonProfileChangedConsumer(PartnershipsDatabase database
         if (message.PersonId == Guid.Empty || string.IsNullOrWhiteSpace(message.Department) || message.Version < 1)
         {
             throw new InvalidEventException("A PersonProfileChanged needs a person id, a department and a version.");
+        }
+
+        if (await ErasedPeople.ErasedSinceAsync(work, message.PersonId, message.UpdatedAt))
+        {
+            return; // on its way when they were erased
         }
 
         // The history takes every profile, even one older than the profile kept: it says where the person was then.

@@ -1,6 +1,7 @@
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Messaging.Inbox;
+using KnowledgeHub.Messaging.Privacy;
 using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
 
@@ -10,11 +11,16 @@ namespace KnowledgeHub.Search.Consumers;
 internal sealed class PersonProfileChangedConsumer(SearchDatabase database, TimeProvider time, SearchFeed feed)
     : InboxConsumer<SearchDatabase, PersonProfileChanged>(database, time)
 {
-    protected override Task ApplyAsync(UnitOfWork work, PersonProfileChanged person, CancellationToken cancellationToken)
+    protected override async Task ApplyAsync(UnitOfWork work, PersonProfileChanged person, CancellationToken cancellationToken)
     {
         EventChecks.RequireIdentity(person.PersonId, person.Version, person.DisplayName, nameof(PersonProfileChanged));
         var body = string.Join(". ", new[] { person.Title, person.Location, person.Bio }.Where(part => !string.IsNullOrWhiteSpace(part)));
-        return feed.UpsertAsync(
+        if (await ErasedPeople.ErasedSinceAsync(work, person.PersonId, person.UpdatedAt))
+        {
+            return; // on its way when they were erased
+        }
+
+        await feed.UpsertAsync(
             work,
             Owners.Expertise,
             new SearchDocument(

@@ -1,5 +1,6 @@
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Experts;
+using KnowledgeHub.ServiceDefaults.Auth;
 
 namespace KnowledgeHub.Expertise.Features.Evidence;
 
@@ -26,7 +27,9 @@ internal static class EvidenceDocuments
         _ => 1,
     };
 
-    public static Task ReplaceAsync(UnitOfWork work, EvidenceDocument document) => WriteAsync(work, document.Source, document);
+    /// <summary>A former member's document is removed instead: what they wrote ranks nobody (ADR 0072).</summary>
+    public static Task ReplaceAsync(UnitOfWork work, EvidenceDocument document) =>
+        WriteAsync(work, document.Source, document.PersonId == PersonIds.FormerMember ? null : document);
 
     public static Task RemoveAsync(UnitOfWork work, string source) => WriteAsync(work, source, null);
 

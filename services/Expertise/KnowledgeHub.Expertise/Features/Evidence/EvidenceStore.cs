@@ -1,5 +1,6 @@
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise.Features.Skills;
+using KnowledgeHub.ServiceDefaults.Auth;
 
 namespace KnowledgeHub.Expertise.Features.Evidence;
 
@@ -37,7 +38,9 @@ internal static class EvidenceStore
     /// </summary>
     public static async Task ReplaceManyAsync(UnitOfWork work, IReadOnlyList<EvidenceSource> sources)
     {
-        foreach (var batch in sources.DistinctBy(source => source.Source).Chunk(Batch))
+        // What a former member wrote stays in its community but is nobody's evidence (ADR 0072).
+        var shown = sources.Select(source => source.PersonId == PersonIds.FormerMember ? source with { Pieces = [] } : source);
+        foreach (var batch in shown.DistinctBy(source => source.Source).Chunk(Batch))
         {
             var existing = (await work.QueryAsync<StoredPiece>(
                 $"""

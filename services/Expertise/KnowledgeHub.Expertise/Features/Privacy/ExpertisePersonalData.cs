@@ -2,7 +2,10 @@ using KnowledgeHub.Messaging.Privacy;
 
 namespace KnowledgeHub.Expertise.Features.Privacy;
 
-/// <summary>What the directory holds about a person: their profile, skills, endorsements both ways, evidence and what it was derived from.</summary>
+/// <summary>
+/// What the directory holds about a person: their profile, skills, endorsements both ways, evidence
+/// and what it was derived from; and how an erasure removes it (ADR 0072).
+/// </summary>
 internal static class ExpertisePersonalData
 {
     public static IReadOnlyList<PersonalDataSet> Sets { get; } =
@@ -20,5 +23,31 @@ internal static class ExpertisePersonalData
         new("answersSeen", "SELECT * FROM community_answers WHERE author_id = @PersonId"),
         new("activity", "SELECT * FROM person_activity WHERE person_id = @PersonId"),
         new("projectMembershipsSeen", "SELECT * FROM project_members WHERE person_id = @PersonId"),
+        new("erasures", "SELECT * FROM erasures WHERE person_id = @PersonId"),
+        new("erasuresRequested", "SELECT * FROM erasures WHERE requested_by = @PersonId"),
+    ];
+
+    /// <summary>
+    /// The person's evidence, endorsements given and received and everything derived from them go;
+    /// the posts and answers they wrote stay in the communities' copies, re-attributed to the former
+    /// member, whose writing is nobody's evidence. The erasures themselves stay: they name an id only.
+    /// </summary>
+    public static IReadOnlyList<string> Erasure { get; } =
+    [
+        "DELETE FROM evidence_words WHERE source IN (SELECT source FROM evidence WHERE person_id = @PersonId)",
+        "DELETE FROM evidence WHERE person_id = @PersonId",
+        "DELETE FROM expertise WHERE person_id = @PersonId",
+        "DELETE FROM evidence_terms WHERE person_id = @PersonId",
+        "DELETE FROM evidence_documents WHERE person_id = @PersonId",
+        "DELETE FROM person_activity WHERE person_id = @PersonId",
+        "DELETE FROM evidence_locks WHERE person_id = @PersonId",
+        "DELETE FROM endorsements WHERE endorser_id = @PersonId OR person_id = @PersonId",
+        "DELETE FROM person_skills WHERE person_id = @PersonId",
+        "DELETE FROM suggested_experts WHERE person_id = @PersonId",
+        "DELETE FROM skill_candidates WHERE person_id = @PersonId",
+        "UPDATE community_posts SET author_id = @FormerMember WHERE author_id = @PersonId",
+        "UPDATE community_answers SET author_id = @FormerMember WHERE author_id = @PersonId",
+        "DELETE FROM project_members WHERE person_id = @PersonId",
+        "DELETE FROM people WHERE id = @PersonId",
     ];
 }
