@@ -31,7 +31,7 @@ public sealed partial class PeopleSeen(IBus bus, TimeProvider time, ILogger<Peop
             return;
         }
 
-        if (!_queue.Writer.TryWrite(new PersonSeen(id, user.Email(), user.DisplayName(), user.Department(), time.GetUtcNow())))
+        if (!_queue.Writer.TryWrite(new PersonSeen(id, user.Email(), user.DisplayName(), user.Department(), time.GetUtcNow(), user.TokenIssuedAt())))
         {
             _announced.TryRemove(id, out _);
         }

@@ -16,6 +16,12 @@ public static class CurrentUser
 
     public static string? Department(this ClaimsPrincipal user) => user.FindFirstValue(HubClaims.Department);
 
+    /// <summary>When the caller's token was issued (its <c>iat</c>), if it says.</summary>
+    public static DateTimeOffset? TokenIssuedAt(this ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue("iat"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 
     public static bool IsExecutiveOrAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Executive) || user.IsAdmin();

@@ -20,7 +20,7 @@ internal sealed class PersonSeenConsumer(AlignmentDatabase database, TimeProvide
             throw new InvalidEventException("A PersonSeen needs a person id.");
         }
 
-        if (!await ErasedPeople.ErasedSinceAsync(work, message.PersonId, message.SeenAt))
+        if (!await ErasedPeople.ErasedSinceAsync(work, message.PersonId, message.Stamp))
         {
             await KnownPeople.RememberAsync(work, message.PersonId, _time);
         }

@@ -16,7 +16,7 @@ internal sealed class PersonSeenConsumer(ExpertiseDatabase database, TimeProvide
     protected override async Task ApplyAsync(UnitOfWork work, PersonSeen message, CancellationToken cancellationToken)
     {
         EventChecks.RequireId(message.PersonId, "person id", nameof(PersonSeen));
-        if (!await ErasedPeople.ErasedSinceAsync(work, message.PersonId, message.SeenAt))
+        if (!await ErasedPeople.ErasedSinceAsync(work, message.PersonId, message.Stamp))
         {
             await provisioning.EnsureAsync(work, message.PersonId, message.Email, message.DisplayName, message.Department);
         }
