@@ -1,10 +1,13 @@
 using System.Data.Common;
+using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Monitoring;
 using KnowledgeHub.Messaging.People;
+using KnowledgeHub.ServiceDefaults.Auth;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Messaging;
 
@@ -101,10 +104,18 @@ public static class BusRegistration
 
         builder.Services.AddSingleton<PeopleSeen>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PeopleSeen>());
+        builder.Services.AddSingleton(services => new RefusedAttempts(
+            services.GetRequiredService<IBus>(), ProcessName(builder.Environment.ApplicationName), services.GetService<TimeProvider>() ?? TimeProvider.System, services.GetRequiredService<ILogger<RefusedAttempts>>()));
+        builder.Services.AddSingleton<IRefusedAttempts>(services => services.GetRequiredService<RefusedAttempts>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<RefusedAttempts>());
 
         // MassTransit registers its bus health check with the "ready" tag, which /health/ready reports.
         return builder;
     }
+
+    /// <summary>What the audit trail calls this process: <c>KnowledgeHub.Expertise.Host</c> is <c>expertise</c>.</summary>
+    private static string ProcessName(string applicationName) =>
+        applicationName.Replace("KnowledgeHub.", "", StringComparison.Ordinal).Replace(".Host", "", StringComparison.Ordinal).ToLowerInvariant();
 
     /// <summary>
     /// Replicated, durable quorum queues. A message whose consumer keeps dying before it can ack

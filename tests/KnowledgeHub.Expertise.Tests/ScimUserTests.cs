@@ -221,7 +221,19 @@ public abstract class ScimUserTests(ExpertiseFixture fixture)
         }
 
         Assert.Equal(before, (await scim.ScimAsync(HttpMethod.Get, user, null, HttpStatusCode.OK))!.ToJsonString());
+        // Each kind of refusal reaches the audit trail, as the anonymous actor (once a minute per kind: ADR 0073).
+        var admin = fixture.Host.CreateClient(TestUser.Admin());
+        await Eventually.AssertAsync(
+            async () => Reasons(await admin.GetJsonAsync("/api/audit?action=scim.token.refused&limit=100")).Contains("forged or missing token")
+                && refusals.Select(refusal => refusal.ScimType!).ToHashSet().IsSubsetOf(Reasons(await admin.GetJsonAsync("/api/audit?action=scim.request.refused&limit=100"))),
+            TimeSpan.FromSeconds(30),
+            "every kind of refused SCIM call in the audit trail");
+        var entry = (await admin.GetJsonAsync("/api/audit?action=scim.request.refused&limit=1"))["items"]![0]!;
+        Assert.Equal(("anonymous", "scim"), (entry["actor"]!.GetValue<string>(), entry["target"]!.GetValue<string>()));
     }
+
+    private static HashSet<string> Reasons(JsonNode page) =>
+        page["items"]!.AsArray().Select(entry => entry!["details"]!["reason"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
 
     [Fact]
     public async Task Discovery_describes_what_the_service_provider_supports()

@@ -34,6 +34,28 @@ public sealed class TokenAttacksAtTheGatewayTests(SecuredHub hub)
         using var response = await client.GetAsync("/api/people/me", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    /// <summary>Issue 21: a token from the wrong issuer or for the wrong audience is refused and the attempt audited (once a minute per kind, ADR 0073).</summary>
+    [Fact]
+    public async Task Tokens_from_the_wrong_issuer_or_for_the_wrong_audience_are_refused_and_audited_without_the_token()
+    {
+        var forged = new Dictionary<TokenAttack, string> { [TokenAttack.WrongIssuer] = "wrong issuer", [TokenAttack.WrongAudience] = "wrong audience", [TokenAttack.ExpiredBeyondTheClockSkew] = "expired" };
+        foreach (var attack in forged.Keys)
+        {
+            using var client = hub.ClientWithToken(Tokens.Forge(attack));
+            using var response = await client.GetAsync("/api/communities", TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        using var admin = hub.Client(Role.Admin);
+        var entries = await Eventually.GetAsync(
+            async () => (await admin.GetJsonAsync("/api/audit?action=auth.token.refused&limit=100"))["items"]!.AsArray() is var items
+                && forged.Values.All(reason => items.Any(entry => entry!["details"]!["reason"]!.GetValue<string>() == reason)) ? items : null,
+            TimeSpan.FromSeconds(30),
+            "the refused tokens in the audit trail");
+        Assert.All(entries, entry => Assert.Equal(("anonymous", "token"), (entry!["actor"]!.GetValue<string>(), entry["target"]!.GetValue<string>())));
+        Assert.DoesNotContain("eyJ", entries.ToJsonString(), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>

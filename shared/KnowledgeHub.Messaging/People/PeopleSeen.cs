@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using System.Threading.Channels;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.ServiceDefaults.Auth;
 using MassTransit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Messaging.People;
@@ -19,9 +17,8 @@ namespace KnowledgeHub.Messaging.People;
 /// person whose announcement was dropped or failed is announced again on their next request.
 /// Remembers one id per person seen since the process started.
 /// </summary>
-public sealed partial class PeopleSeen(IBus bus, TimeProvider time, ILogger<PeopleSeen> logger) : BackgroundService
+public sealed partial class PeopleSeen(IBus bus, TimeProvider time, ILogger<PeopleSeen> logger) : QueuedPublisher<PersonSeen>(bus, capacity: 1000)
 {
-    private readonly Channel<PersonSeen> _queue = Channel.CreateBounded<PersonSeen>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ConcurrentDictionary<Guid, bool> _announced = new();
 
     public void Saw(ClaimsPrincipal user)
@@ -31,7 +28,7 @@ public sealed partial class PeopleSeen(IBus bus, TimeProvider time, ILogger<Peop
             return;
         }
 
-        if (!_queue.Writer.TryWrite(new PersonSeen(id, user.Email(), user.DisplayName(), user.Department(), time.GetUtcNow(), user.TokenIssuedAt())))
+        if (!TryQueue(new PersonSeen(id, user.Email(), user.DisplayName(), user.Department(), time.GetUtcNow(), user.TokenIssuedAt())))
         {
             _announced.TryRemove(id, out _);
         }
@@ -40,20 +37,10 @@ public sealed partial class PeopleSeen(IBus bus, TimeProvider time, ILogger<Peop
     /// <summary>Announces the person again on their next request: after their erasure, that request is a new person's first.</summary>
     public void Forget(Guid personId) => _announced.TryRemove(personId, out _);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void NotPublished(Exception exception, PersonSeen seen)
     {
-        await foreach (var seen in _queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await bus.Publish(seen, stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                _announced.TryRemove(seen.PersonId, out _);
-                LogNotAnnounced(exception, seen.PersonId);
-            }
-        }
+        _announced.TryRemove(seen.PersonId, out _);
+        LogNotAnnounced(exception, seen.PersonId);
     }
 
     [LoggerMessage(LogLevel.Warning, "Could not announce person {PersonId}; their next request tries again.")]

@@ -39,6 +39,7 @@ public static class AuthenticationSetup
                 options.Events = new JwtBearerEvents
                 {
                     OnTokenValidated = context => TokenChecks.OnTokenValidatedAsync(context, settings, foreignSubjects: usesAuthority),
+                    OnAuthenticationFailed = RefusedTokens.OnAuthenticationFailedAsync,
                 };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {

@@ -1,3 +1,4 @@
+using KnowledgeHub.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +13,9 @@ namespace KnowledgeHub.Expertise.Features.Scim;
 /// </summary>
 internal static class ScimEndpoints
 {
+    public const string TokenRefusedAction = "scim.token.refused";
+    public const string RequestRefusedAction = "scim.request.refused";
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var scim = endpoints.MapGroup(ScimLocations.Root)
@@ -51,8 +55,10 @@ internal static class ScimEndpoints
             return ScimResult.Error(StatusCodes.Status404NotFound, null, "SCIM provisioning is off: no Scim:Token is configured.");
         }
 
+        var refused = http.RequestServices.GetRequiredService<IRefusedAttempts>();
         if (!token.Authorizes(http.Request))
         {
+            refused.Record(TokenRefusedAction, "scim", "forged or missing token", http.Request.Path);
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return ScimResult.Error(StatusCodes.Status401Unauthorized, null, "A valid SCIM bearer token is required.");
         }
@@ -63,6 +69,12 @@ internal static class ScimEndpoints
         }
         catch (ScimException exception)
         {
+            // A lookup that finds nothing is how a directory asks whether someone exists; everything else it sent was refused.
+            if (exception.Status != StatusCodes.Status404NotFound)
+            {
+                refused.Record(RequestRefusedAction, "scim", exception.ScimType ?? exception.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), http.Request.Path);
+            }
+
             return ScimResult.Error(exception.Status, exception.ScimType, exception.Message);
         }
     }
