@@ -139,6 +139,28 @@ public abstract class ErasureTests(ExpertiseFixture fixture)
         Assert.True(Version(again) > Version(before), $"The new profile's version {Version(again)} does not continue the erased one's {Version(before)}.");
     }
 
+    [Fact]
+    public async Task The_directory_provisioning_the_address_again_creates_a_new_person_with_nothing_of_the_old()
+    {
+        var scim = fixture.ScimClient();
+        var email = $"reprovisioned.{Guid.NewGuid():N}@example.com";
+        var id = (await scim.ScimAsync(HttpMethod.Post, "/scim/v2/Users", ScimCalls.NewUser(email, "Old", "Name", "OPS"), HttpStatusCode.Created))!["id"]!.GetValue<string>();
+        var skill = await fixture.SkillAsync("reprovisioned");
+        var person = TestUser.Employee("reprovisioned") with { Email = email };
+        await fixture.Host.CreateClient(person).PutJsonAsync($"/api/people/me/skills/{skill}", new { level = 2 }, HttpStatusCode.OK);
+        var (erasureId, _) = await EraseAsync(Admin, $"/api/people/{id}");
+        await Eventually.AssertAsync(
+            async () => ServiceStatus(await ErasureAsync(erasureId), "expertise") == "completed", Patience, "the directory's part of the erasure");
+        await scim.ScimAsync(HttpMethod.Get, $"/scim/v2/Users/{id}", null, HttpStatusCode.NotFound);
+
+        var again = (await scim.ScimAsync(HttpMethod.Post, "/scim/v2/Users", ScimCalls.NewUser(email, "New", "Start"), HttpStatusCode.Created))!;
+
+        Assert.Equal(id, again["id"]!.GetValue<string>());
+        var profile = await Admin.GetJsonAsync($"/api/people/{id}");
+        Assert.Equal("New Start", profile["displayName"]!.GetValue<string>());
+        Assert.Empty(profile["skills"]!.AsArray());
+    }
+
     private async Task<(Guid Id, string Location)> EraseAsync(HttpClient client, string path)
     {
         using var response = await client.DeleteAsync(path);
