@@ -37,6 +37,13 @@ internal sealed class HubApi(HttpClient http, IHttpContextAccessor accessor)
         return await ReadAsync<T>(request, ct);
     }
 
+    /// <summary>A read that needs no one signed in (an erasure's progress, read by the person it erased).</summary>
+    public async Task<ApiResult<T>> GetAnonymousAsync<T>(string path, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        return await ReadAsync<T>(request, ct);
+    }
+
     /// <summary>A call with a token the caller holds (the demo organisation signs its people in itself); a body that is already <see cref="HttpContent"/> goes as it is.</summary>
     public async Task<ApiResult<T>> SendAsAsync<T>(string token, HttpMethod method, string path, object? body, CancellationToken ct = default, long? ifMatch = null)
     {

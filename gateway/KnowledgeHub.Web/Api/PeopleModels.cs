@@ -25,3 +25,12 @@ public sealed record ExpertList(IReadOnlyList<Expert> Items);
 public sealed record MyEvidence(Guid Id, string Kind, string Skill, string Detail, DateTimeOffset At, bool Hidden);
 
 public sealed record SignInToken(string AccessToken, int ExpiresIn);
+
+/// <summary>An erasure just started (<c>DELETE /api/people/me</c>).</summary>
+public sealed record ErasureStarted(Guid Id);
+
+/// <summary>How far an erasure got, service by service (<c>GET /api/erasures/{id}</c>).</summary>
+public sealed record ErasureProgress(Guid Id, string Status, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt, IReadOnlyList<ErasureProgress.Service> Services)
+{
+    public sealed record Service(string Name, string Status, DateTimeOffset? ErasedAt);
+}
