@@ -34,6 +34,7 @@ public abstract class ScimJourneys(IHubUnderTest hub)
         Assert.Equal(HttpStatusCode.Unauthorized, asPerson.StatusCode);
 
         Assert.Single((await colleague.GetJsonAsync($"/api/people?q=Person{marker}"))["items"]!.AsArray());
+        await Eventually.AssertAsync(async () => await SearchFindsAsync(colleague, marker, id), TimeSpan.FromSeconds(30), "search to find the provisioned person by name");
 
         await scim.ScimAsync(HttpMethod.Delete, $"/scim/v2/Users/{id}", null, HttpStatusCode.NoContent);
 
@@ -52,11 +53,16 @@ public abstract class ScimJourneys(IHubUnderTest hub)
             "the deprovisioned person's token to be refused");
         Assert.Empty((await colleague.GetJsonAsync($"/api/people?q=Person{marker}"))["items"]!.AsArray());
         Assert.Equal($"Kept {marker}", (await colleague.GetJsonAsync($"/api/posts/{post["id"]}"))["title"]!.GetValue<string>());
+        await Eventually.AssertAsync(async () => !await SearchFindsAsync(colleague, marker, id), TimeSpan.FromSeconds(30), "search to stop finding the deprovisioned person");
 
         await scim.ScimAsync(HttpMethod.Post, "/scim/v2/Users", ScimCalls.NewUser(email, "Scim", $"Person{marker}", "Platform"), HttpStatusCode.Created);
         var back = await flow.SignInAsync(email, "IT");
         Assert.Equal(id, (await back.GetJsonAsync("/api/people/me"))["id"]!.GetValue<string>());
+        await Eventually.AssertAsync(async () => await SearchFindsAsync(colleague, marker, id), TimeSpan.FromSeconds(30), "search to find the provisioned-again person");
     }
+
+    private static async Task<bool> SearchFindsAsync(HttpClient client, string marker, string personId) =>
+        (await client.GetJsonAsync($"/api/search?q=Person{marker}")).ToJsonString().Contains(personId, StringComparison.OrdinalIgnoreCase);
 }
 
 [Collection(StandaloneHubFixture.Collection)]

@@ -21,4 +21,5 @@ public sealed record PersonProfileChanged(
     IReadOnlyList<string> Skills,
     long Version,
     DateTimeOffset UpdatedAt,
-    Guid? ReplayOf = null);
+    Guid? ReplayOf = null,
+    bool Active = true);

@@ -36,10 +36,10 @@ internal sealed class PersonProfileChangedConsumer(PartnershipsDatabase database
 
         await work.ExecuteAsync(
             """
-            INSERT INTO people (id, display_name, department, version) VALUES (@PersonId, @DisplayName, @Department, @Version)
-            ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, department = excluded.department, version = excluded.version
+            INSERT INTO people (id, display_name, department, version, active) VALUES (@PersonId, @DisplayName, @Department, @Version, @Active)
+            ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, department = excluded.department, version = excluded.version, active = excluded.active
             """,
-            new { message.PersonId, message.DisplayName, message.Department, message.Version });
+            new { message.PersonId, message.DisplayName, message.Department, message.Version, message.Active });
         await work.ExecuteAsync("DELETE FROM person_skills WHERE person_id = @PersonId", new { message.PersonId });
         foreach (var skill in message.Skills.Where(skill => !string.IsNullOrWhiteSpace(skill)).Distinct(StringComparer.Ordinal))
         {

@@ -46,8 +46,16 @@ internal sealed class SearchFeed(SearchDatabase database, SearchFeedSignal signa
         return StoreAsync(work, owner, document.Key, document.Version, removed: false, JsonSerializer.Serialize(document, Json));
     }
 
-    public Task RemoveAsync(UnitOfWork work, string owner, DocumentRemoval removal) =>
-        StoreAsync(work, owner, removal.Key, removal.Version, removed: true, JsonSerializer.Serialize(removal, Json));
+    /// <summary>Removes a document, leaving a tombstone at its version; <paramref name="replayOf"/> as for <see cref="UpsertAsync"/>.</summary>
+    public Task RemoveAsync(UnitOfWork work, string owner, DocumentRemoval removal, Guid? replayOf = null)
+    {
+        if (replayOf is { } reindexId)
+        {
+            CountForReindex(work, reindexId, owner, removal.Key);
+        }
+
+        return StoreAsync(work, owner, removal.Key, removal.Version, removed: true, JsonSerializer.Serialize(removal, Json));
+    }
 
     /// <summary>
     /// Removes, through the feed, the documents of <paramref name="owners"/> that no event named

@@ -78,5 +78,6 @@ internal sealed class PersonChanges(ExpertiseDatabase database, Outbox<Expertise
             person.Bio,
             person.Skills.Select(skill => skill.Name).ToList(),
             person.Version,
-            person.UpdatedAt);
+            person.UpdatedAt,
+            Active: person.Active);
 }

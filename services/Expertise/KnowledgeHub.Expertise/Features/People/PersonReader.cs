@@ -22,7 +22,7 @@ internal static class PersonReader
             SELECT p.id AS Id, p.email AS Email, p.display_name AS DisplayName, p.department AS Department,
                    p.title AS Title, p.location AS Location, p.bio AS Bio, p.timezone AS Timezone,
                    p.mentoring AS Mentoring, p.consulting AS Consulting, p.hours_per_week AS HoursPerWeek,
-                   p.updated_at AS UpdatedAt, p.version AS Version
+                   p.updated_at AS UpdatedAt, p.version AS Version, p.deactivated_at AS DeactivatedAt
             FROM people p
             {filter}
             """,
@@ -57,7 +57,8 @@ internal static class PersonReader
                 .Select(skill => new PersonSkill(skill.Name, skill.Level, skill.Endorsements))
                 .ToList(),
             person.UpdatedAt,
-            person.Version)).ToList();
+            person.Version,
+            Active: person.DeactivatedAt is null)).ToList();
     }
 
     private sealed class PersonRow
@@ -77,6 +78,8 @@ internal static class PersonReader
         public string? Bio { get; init; }
 
         public string? Timezone { get; init; }
+
+        public DateTimeOffset? DeactivatedAt { get; init; }
 
         public bool Mentoring { get; init; }
 

@@ -4,6 +4,7 @@ internal sealed record Availability(bool Mentoring, bool Consulting, int? HoursP
 
 internal sealed record PersonSkill(string Name, int Level, int Endorsements);
 
+/// <param name="Active">False while the organisation's directory has the person deactivated (ADR 0068).</param>
 internal sealed record PersonResponse(
     Guid Id,
     string Email,
@@ -16,4 +17,5 @@ internal sealed record PersonResponse(
     Availability Availability,
     IReadOnlyList<PersonSkill> Skills,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version,
+    bool Active);

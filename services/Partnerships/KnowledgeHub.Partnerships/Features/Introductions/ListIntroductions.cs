@@ -49,7 +49,7 @@ internal static class ListIntroductions
             FROM person_skills mine
             JOIN person_skills theirs ON theirs.skill = mine.skill AND theirs.person_id <> mine.person_id
             JOIN people p ON p.id = theirs.person_id
-            WHERE mine.person_id = @Me AND p.department <> @Department
+            WHERE mine.person_id = @Me AND p.active AND p.department <> @Department
             """,
             parameters);
         var objectives = await session.QueryAsync<SharedRow>(
@@ -64,7 +64,7 @@ internal static class ListIntroductions
             JOIN working theirs ON theirs.objective_id = mine.objective_id AND theirs.person_id <> mine.person_id
             JOIN objectives o ON o.id = mine.objective_id
             JOIN people p ON p.id = theirs.person_id
-            WHERE mine.person_id = @Me AND p.department <> @Department
+            WHERE mine.person_id = @Me AND p.active AND p.department <> @Department
             """,
             parameters);
         var met = (await session.QueryAsync<Guid>(

@@ -11,7 +11,7 @@ internal static class MapLabels
         [NodeKinds.Objective] = "SELECT CAST(id AS TEXT) AS Id, title AS Label FROM objectives WHERE {0}",
         [NodeKinds.Project] = "SELECT CAST(id AS TEXT) AS Id, name AS Label FROM projects WHERE {0}",
         [NodeKinds.Community] = "SELECT CAST(id AS TEXT) AS Id, name AS Label FROM communities WHERE {0}",
-        [NodeKinds.Person] = "SELECT CAST(id AS TEXT) AS Id, display_name AS Label FROM people WHERE {0}",
+        [NodeKinds.Person] = "SELECT CAST(id AS TEXT) AS Id, display_name AS Label FROM people WHERE active AND {0}",
     };
 
     public static async Task<Dictionary<(string Kind, string Id), string>> ReadAsync(DbSession session, IEnumerable<(string Kind, string Id)> nodes)

@@ -46,7 +46,7 @@ internal static class ListBoundarySpanners
             $"""
             SELECT r.person_id AS PersonId, r.receiver_department AS Department, SUM(r.contributions) AS Contributions, SUM(r.help) AS Help
             FROM person_reach r JOIN people p ON p.id = r.person_id
-            WHERE r.giver_department <> r.receiver_department AND r.contributions > 0 {(code is null ? "" : "AND p.department = @Code")}
+            WHERE p.active AND r.giver_department <> r.receiver_department AND r.contributions > 0 {(code is null ? "" : "AND p.department = @Code")}
             GROUP BY r.person_id, r.receiver_department
             """,
             new { Code = code });
