@@ -13,7 +13,7 @@ public static class AuthenticationSetup
     public static WebApplicationBuilder AddHubAuthentication(this WebApplicationBuilder builder)
     {
         var settings = AuthSettings.From(builder.Configuration);
-        var usesAuthority = !string.IsNullOrWhiteSpace(settings.Authority);
+        var usesAuthority = settings.AcceptsForeignSubjects;
 
         builder.Services.AddSingleton(settings);
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -42,8 +42,9 @@ public static class AuthenticationSetup
                 };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = settings.Issuer,
-                    ValidAudience = settings.Audience,
+                    // An OIDC provider's issuer is the one its discovery document names, and nothing else.
+                    ValidIssuer = settings.UsesOidc ? null : settings.Issuer,
+                    ValidAudience = settings.UsesOidc ? settings.Oidc.Audience : settings.Audience,
                     ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                     ValidateLifetime = true,
                     RequireExpirationTime = true,
@@ -54,7 +55,7 @@ public static class AuthenticationSetup
                 };
                 if (usesAuthority)
                 {
-                    options.Authority = settings.Authority;
+                    options.Authority = settings.ValidatingAuthority;
                     options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
                 }
                 else

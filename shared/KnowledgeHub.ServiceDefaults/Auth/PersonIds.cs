@@ -18,6 +18,17 @@ public static class PersonIds
     /// <summary>The person id of an identity provider's subject that is not a UUID: issuer and subject named together.</summary>
     public static Guid FromExternalSubject(string issuer, string subject) => NameBased($"{issuer}\n{subject}");
 
+    /// <summary>
+    /// The person a token's subject names: a UUID subject is the person id (the dev sign-in issues
+    /// those); another provider's subject that is not a UUID is named into one (UUID v5 of issuer and
+    /// subject), so it stays stable. Null when the token names no person.
+    /// </summary>
+    public static Guid? FromTokenSubject(string? subject, string issuer, bool foreignSubjects) =>
+        string.IsNullOrWhiteSpace(subject) ? null
+        : Guid.TryParse(subject, out var id) ? (id == Guid.Empty ? null : id)
+        : foreignSubjects ? FromExternalSubject(issuer, subject)
+        : null;
+
     private static Guid NameBased(string text)
     {
         var name = Encoding.UTF8.GetBytes(text);
