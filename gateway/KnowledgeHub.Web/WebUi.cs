@@ -71,12 +71,18 @@ public static class WebUi
             }
         });
         var oidc = app.Services.GetRequiredService<AuthSettings>().UsesOidc;
-        app.MapPost("/signout", async Task<IResult> (IFormCollection _, HttpContext context) =>
+        app.MapPost("/signout", async Task (IFormCollection _, HttpContext context) =>
         {
             // Read before the cookies go: the provider's session is named by the identity token.
             var endSession = oidc ? await OidcSignIn.EndSessionUrlAsync(context) : null;
             OidcSession.End(context);
-            return endSession is null ? TypedResults.LocalRedirect(OidcSignIn.SignedOutPath) : TypedResults.Redirect(endSession);
+            if (endSession is null)
+            {
+                context.Response.Redirect(OidcSignIn.SignedOutPath);
+                return;
+            }
+
+            await OidcSignIn.WriteContinuePageAsync(context, endSession, "Signed out here; ending the session at the identity provider.");
         }).AllowAnonymous().ExcludeFromDescription();
         if (oidc)
         {

@@ -109,11 +109,7 @@ internal static partial class OidcSignIn
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(configuration.EndSessionEndpoint, query.Where(pair => pair.Value is not null));
     }
 
-    /// <summary>
-    /// The code was exchanged and the identity token checked: keep the tokens and continue to the
-    /// page the user wanted. Through a page of the hub's own rather than a redirect, so the next
-    /// request starts on this site and carries the SameSite=Strict cookies just set.
-    /// </summary>
+    /// <summary>The code was exchanged and the identity token checked: keep the tokens and continue to the page the user wanted.</summary>
     private static async Task CompleteAsync(TicketReceivedContext context)
     {
         var properties = context.Properties!;
@@ -132,16 +128,26 @@ internal static partial class OidcSignIn
             new OidcSession.Tokens(accessToken, lifetime, properties.GetTokenValue("refresh_token"), properties.GetTokenValue("id_token")));
         context.HandleResponse();
 
-        var target = WebUtility.HtmlEncode(HubPage.IsLocal(context.ReturnUri) ? context.ReturnUri : "/");
-        var response = context.HttpContext.Response;
+        await WriteContinuePageAsync(context.HttpContext, HubPage.IsLocal(context.ReturnUri) ? context.ReturnUri! : "/", "Signed in.");
+    }
+
+    /// <summary>
+    /// A page that moves on to <paramref name="url"/> at once (a meta refresh, which the content security
+    /// policy allows). The next request then starts on this site, so SameSite=Strict cookies go with it;
+    /// and a form on this site may lead to another origin, which <c>form-action 'self'</c> forbids a redirect to.
+    /// </summary>
+    public static Task WriteContinuePageAsync(HttpContext context, string url, string message)
+    {
+        var target = WebUtility.HtmlEncode(url);
+        var response = context.Response;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.ContentSecurityPolicy = PageErrors.ContentSecurityPolicy;
         response.Headers.CacheControl = "no-store";
-        await response.WriteAsync($"""
+        return response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url={target}">
-            <title>Signed in · KnowledgeHub</title></head>
-            <body><main id="main"><p>Signed in. <a href="{target}">Continue</a></p></main></body></html>
+            <title>KnowledgeHub</title></head>
+            <body><main id="main"><p>{WebUtility.HtmlEncode(message)} <a href="{target}">Continue</a></p></main></body></html>
             """);
     }
 
