@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.Testing;
 using Microsoft.IdentityModel.Tokens;
 using Xunit;
@@ -12,13 +13,15 @@ namespace KnowledgeHub.Web.Tests;
 public sealed class OidcApiTests(OidcHub hub)
 {
     [Fact]
-    public async Task The_providers_access_token_reaches_a_service_with_the_roles_of_the_configured_claim()
+    public async Task The_providers_access_token_reaches_a_service_as_the_person_of_its_email_with_the_roles_of_the_configured_claim()
     {
         using var admin = hub.Client(await hub.Provider.PasswordTokenAsync("ada"));
         using var employee = hub.Client(await hub.Provider.PasswordTokenAsync("eve"));
 
         var me = await admin.GetJsonAsync("/api/people/me");
         Assert.Equal("Ada Admin", me["displayName"]!.GetValue<string>());
+        // The e-mail names the person, as imports and SCIM provisioning do: one person, however they arrived.
+        Assert.Equal(PersonIds.FromEmail("ada@oidc.example").ToString(), me["id"]!.GetValue<string>());
         using var adminAudit = await admin.GetAsync("/api/audit", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, adminAudit.StatusCode);
         using var employeeAudit = await employee.GetAsync("/api/audit", TestContext.Current.CancellationToken);

@@ -36,8 +36,9 @@ internal sealed record Viewer(Guid Id, string Name, IReadOnlyList<string> Roles)
         var settings = context.RequestServices.GetRequiredService<AuthSettings>();
         var roleClaim = settings.UsesOidc ? settings.Oidc.RoleClaim : HubClaims.Roles;
         var subject = token.TryGetPayloadValue<string>(HubClaims.Subject, out var sub) ? sub : null;
+        var email = token.TryGetPayloadValue<string>(HubClaims.Email, out var mail) ? mail : null;
         var issuer = token.TryGetPayloadValue<string>("iss", out var iss) ? iss : "";
-        return PersonIds.FromTokenSubject(subject, issuer, settings.AcceptsForeignSubjects) is { } id
+        return PersonIds.FromToken(subject, email, issuer, settings) is { } id
             ? new Viewer(
                 id,
                 token.TryGetPayloadValue<string>(HubClaims.Name, out var name) ? name : "",

@@ -33,11 +33,7 @@ internal static partial class OidcSignIn
 
     public static void Add(WebApplicationBuilder builder, AuthSettings settings)
     {
-        if (string.IsNullOrWhiteSpace(settings.Oidc.ClientId))
-        {
-            throw new InvalidOperationException(
-                $"'{AuthSettings.SectionName}:Oidc:ClientId' must be set when '{AuthSettings.SectionName}:Oidc:Authority' is: the web UI signs in as that client.");
-        }
+        settings.Oidc.CheckWebClient();
 
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<OidcSession>();

@@ -32,7 +32,7 @@ public sealed class AuthSettings
     /// <summary>Whose metadata and keys validate tokens: the OIDC provider, another authority (the gateway), or none (the dev key).</summary>
     public string? ValidatingAuthority => UsesOidc ? Oidc.Authority : Authority;
 
-    /// <summary>Tokens from an authority may name people by subjects that are not UUIDs (<see cref="PersonIds.FromTokenSubject"/>).</summary>
+    /// <summary>Tokens from an authority may name people by subjects that are not UUIDs (<see cref="PersonIds.FromToken"/>).</summary>
     public bool AcceptsForeignSubjects => !string.IsNullOrWhiteSpace(ValidatingAuthority);
 
     /// <summary>Reads and checks the section; a bad value stops the process with a message naming the setting.</summary>
@@ -136,4 +136,19 @@ public sealed class OidcSettings
 
     /// <summary>The provider's name on the sign-in button ("Sign in with …").</summary>
     public string DisplayName { get; set; } = "single sign-on";
+
+    /// <summary>What the web UI needs beyond what every host does: it signs in as a client of the provider.</summary>
+    public void CheckWebClient()
+    {
+        if (string.IsNullOrWhiteSpace(ClientId))
+        {
+            throw new InvalidOperationException(
+                $"'{AuthSettings.SectionName}:Oidc:ClientId' must be set when '{AuthSettings.SectionName}:Oidc:Authority' is: the web UI signs in as that client.");
+        }
+
+        if (!Scope.Split(' ').Contains("openid", StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException($"'{AuthSettings.SectionName}:Oidc:Scope' must include 'openid', not '{Scope}'.");
+        }
+    }
 }

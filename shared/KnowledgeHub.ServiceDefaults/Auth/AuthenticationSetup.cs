@@ -38,7 +38,7 @@ public static class AuthenticationSetup
                 options.IncludeErrorDetails = false;
                 options.Events = new JwtBearerEvents
                 {
-                    OnTokenValidated = context => TokenChecks.OnTokenValidatedAsync(context, settings, foreignSubjects: usesAuthority),
+                    OnTokenValidated = context => TokenChecks.OnTokenValidatedAsync(context, settings),
                 };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {

@@ -13,7 +13,7 @@ namespace KnowledgeHub.ServiceDefaults.Auth;
 /// </summary>
 internal static class TokenChecks
 {
-    public static async Task OnTokenValidatedAsync(TokenValidatedContext context, AuthSettings settings, bool foreignSubjects)
+    public static async Task OnTokenValidatedAsync(TokenValidatedContext context, AuthSettings settings)
     {
         // The wall clock, as the handler's own expiry check uses: a service's TimeProvider may be shifted in tests.
         if (context.SecurityToken.ValidTo > DateTime.UtcNow + settings.MaxTokenLifetime)
@@ -23,7 +23,7 @@ internal static class TokenChecks
         }
 
         if (context.Principal?.Identity is not ClaimsIdentity identity
-            || PersonIds.FromTokenSubject(identity.FindFirst(HubClaims.Subject)?.Value, context.SecurityToken.Issuer, foreignSubjects) is not { } personId)
+            || PersonIds.FromToken(identity.FindFirst(HubClaims.Subject)?.Value, identity.FindFirst(HubClaims.Email)?.Value, context.SecurityToken.Issuer, settings) is not { } personId)
         {
             context.Fail("The token names no person.");
             return;
