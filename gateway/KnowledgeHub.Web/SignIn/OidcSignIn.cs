@@ -110,9 +110,10 @@ internal static partial class OidcSignIn
     {
         var properties = context.Properties!;
         var accessToken = properties.GetTokenValue("access_token");
+        context.HandleResponse();
         if (string.IsNullOrEmpty(accessToken))
         {
-            context.Fail("The provider issued no access token.");
+            await WriteFailedAsync(context.HttpContext, "The provider issued no access token.");
             return;
         }
 
@@ -122,7 +123,6 @@ internal static partial class OidcSignIn
         context.HttpContext.RequestServices.GetRequiredService<OidcSession>().Write(
             context.HttpContext,
             new OidcSession.Tokens(accessToken, lifetime, properties.GetTokenValue("refresh_token"), properties.GetTokenValue("id_token")));
-        context.HandleResponse();
 
         await WriteContinuePageAsync(context.HttpContext, HubPage.IsLocal(context.ReturnUri) ? context.ReturnUri! : "/", "Signed in.");
     }
@@ -148,12 +148,16 @@ internal static partial class OidcSignIn
     }
 
     /// <summary>A callback that cannot be accepted (forged or replayed state, no code, the provider's error): a page saying so, never a 500.</summary>
-    private static async Task FailAsync(RemoteFailureContext context)
+    private static Task FailAsync(RemoteFailureContext context)
     {
         context.HandleResponse();
-        var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSignIn));
-        LogFailed(logger, context.Failure?.Message);
-        await PageErrors.WritePageAsync(context.HttpContext, StatusCodes.Status400BadRequest, "Sign-in did not complete",
+        return WriteFailedAsync(context.HttpContext, context.Failure?.Message);
+    }
+
+    private static Task WriteFailedAsync(HttpContext context, string? reason)
+    {
+        LogFailed(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSignIn)), reason);
+        return PageErrors.WritePageAsync(context, StatusCodes.Status400BadRequest, "Sign-in did not complete",
             "The answer from the identity provider could not be accepted. Start again from the sign-in page.", SignedOutPath, "Sign in again");
     }
 
