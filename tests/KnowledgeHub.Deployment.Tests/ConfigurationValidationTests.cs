@@ -33,7 +33,6 @@ public sealed class ConfigurationValidationTests
         AssertNamed(() => AuthSettings.From(Configuration((key, value))), named);
 
     [Theory]
-    [InlineData("https://login.example.com/", "Auth:Authority", "https://gateway:8080", "Auth:Oidc:Authority")]
     [InlineData("http://login.example.com/", "Auth:RequireHttpsMetadata", "true", "Auth:Oidc:Authority")]
     [InlineData("login.example.com", "Auth:Oidc:ClientId", "hub", "Auth:Oidc:Authority")]
     [InlineData("https://login.example.com/", "Auth:Oidc:Audience", "", "Auth:Oidc:Audience")]

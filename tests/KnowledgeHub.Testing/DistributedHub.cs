@@ -106,7 +106,7 @@ public sealed class DistributedHub : IAsyncDisposable
                 count == 1 ? name : $"{name}-{instance}",
                 HostAssembly(name),
                 HubProcess.FreePort(),
-                WithTokensFrom(gatewayPort, new Dictionary<string, string>(serviceEnvironment)
+                new Dictionary<string, string>(serviceEnvironment)
                 {
                     ["ASPNETCORE_ENVIRONMENT"] = "Production",
                     // Each instance its own folder: what lives there (a Lucene index, say) is per process.
@@ -115,7 +115,9 @@ public sealed class DistributedHub : IAsyncDisposable
                     [$"ConnectionStrings__{name}"] = database,
                     ["Messaging__Transport"] = "RabbitMq",
                     ["Messaging__RabbitMqUrl"] = _backends.BrokerUrlFor(name, _broker),
-                })))];
+                    ["Auth__Authority"] = $"http://127.0.0.1:{gatewayPort}",
+                    ["Auth__RequireHttpsMetadata"] = "false",
+                }))];
         }
 
         var gatewayEnvironment = new Dictionary<string, string>
@@ -147,21 +149,6 @@ public sealed class DistributedHub : IAsyncDisposable
         }
 
         await Task.WhenAll(All.Select(process => process.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
-    }
-
-    /// <summary>
-    /// A service validates the tokens of the gateway's dev sign-in, unless the hub runs on an OpenID
-    /// Connect provider (<c>Auth__Oidc__Authority</c> among the settings, ADR 0071), whose tokens it then validates.
-    /// </summary>
-    private static Dictionary<string, string> WithTokensFrom(int gatewayPort, Dictionary<string, string> settings)
-    {
-        if (!settings.ContainsKey("Auth__Oidc__Authority"))
-        {
-            settings["Auth__Authority"] = $"http://127.0.0.1:{gatewayPort}";
-            settings["Auth__RequireHttpsMetadata"] = "false";
-        }
-
-        return settings;
     }
 
     /// <summary>The built host assembly of a service, e.g. KnowledgeHub.Communities.Host.dll.</summary>

@@ -24,7 +24,10 @@ public sealed class AuthSettings
 
     public DevSignInSettings DevSignIn { get; set; } = new();
 
-    /// <summary>The organisation's OpenID Connect provider (ADR 0071); when set, its tokens are the only ones accepted.</summary>
+    /// <summary>
+    /// The organisation's OpenID Connect provider (ADR 0071); when set, its tokens are the only ones
+    /// accepted and <see cref="Authority"/> (which the service hosts' appsettings.json point at the gateway) is ignored.
+    /// </summary>
     public OidcSettings Oidc { get; set; } = new();
 
     public bool UsesOidc => !string.IsNullOrWhiteSpace(Oidc.Authority);
@@ -52,12 +55,6 @@ public sealed class AuthSettings
         settings.CheckAuthority(settings.Oidc.Authority, "Oidc:Authority");
         if (settings.UsesOidc)
         {
-            if (!string.IsNullOrWhiteSpace(settings.Authority))
-            {
-                throw new InvalidOperationException(
-                    $"'{SectionName}:Authority' and '{SectionName}:Oidc:Authority' are both set: with an OpenID Connect provider, every host validates its tokens; leave '{SectionName}:Authority' empty.");
-            }
-
             if (string.IsNullOrWhiteSpace(settings.Oidc.Audience) || string.IsNullOrWhiteSpace(settings.Oidc.RoleClaim))
             {
                 throw new InvalidOperationException($"'{SectionName}:Oidc:Audience' and '{SectionName}:Oidc:RoleClaim' must not be empty.");
