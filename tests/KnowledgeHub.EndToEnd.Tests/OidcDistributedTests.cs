@@ -16,9 +16,12 @@ public sealed class OidcDistributedHubFixture : IAsyncLifetime
 {
     private string? _unavailable;
 
-    public OidcProvider Provider { get; private set; } = null!;
+    private OidcProvider? _provider;
+    private DistributedHub? _hub;
 
-    public DistributedHub Hub { get; private set; } = null!;
+    public OidcProvider Provider => _provider!;
+
+    public DistributedHub Hub => _hub!;
 
     public void SkipIfUnavailable() => Requirements.SkipUnlessMet(_unavailable);
 
@@ -31,7 +34,7 @@ public sealed class OidcDistributedHubFixture : IAsyncLifetime
         }
 
         // Only the password grant is used here: no web UI to send users back to.
-        Provider = await OidcProvider.StartAsync(OidcProvider.ReservePort(), new Uri("http://127.0.0.1/"), TimeSpan.FromMinutes(5), roleClaim: "groups");
+        _provider = await OidcProvider.StartAsync(OidcProvider.ReservePort(), new Uri("http://127.0.0.1/"), TimeSpan.FromMinutes(5), roleClaim: "groups");
         var validation = new Dictionary<string, string>
         {
             ["Auth__Oidc__Authority"] = Provider.Authority.ToString(),
@@ -39,17 +42,22 @@ public sealed class OidcDistributedHubFixture : IAsyncLifetime
             ["Auth__Oidc__Audience"] = OidcProvider.Audience,
             ["Auth__Oidc__RoleClaim"] = "groups",
         };
-        Hub = await DistributedHub.StartAsync(
+        _hub = await DistributedHub.StartAsync(
             serviceEnvironment: validation,
             gatewayEnvironment: new Dictionary<string, string>(validation) { ["Auth__Oidc__ClientId"] = OidcProvider.WebClientId });
     }
 
+    /// <summary>Whatever started, also when the hub failed to (the provider is a process of its own).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_unavailable is null)
+        if (_hub is not null)
         {
-            await Hub.DisposeAsync();
-            await Provider.DisposeAsync();
+            await _hub.DisposeAsync();
+        }
+
+        if (_provider is not null)
+        {
+            await _provider.DisposeAsync();
         }
     }
 }

@@ -68,9 +68,17 @@ public sealed class OidcProvider : IAsyncDisposable
             ["Provider__SigningKeyPath"] = keyPath,
         });
         var provider = new OidcProvider(folder, process, key);
-        process.Start();
-        await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        return provider;
+        try
+        {
+            process.Start();
+            await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            return provider;
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>An access token the provider issues to <paramref name="userName"/> by the password grant.</summary>
