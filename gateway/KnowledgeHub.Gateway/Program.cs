@@ -34,7 +34,7 @@ else
 {
     if (auth.DevSignIn.Enabled)
     {
-        app.Logger.LogWarning("Auth:DevSignIn:Enabled is ignored: tokens come from the OpenID Connect authority in Auth:Authority.");
+        app.Logger.LogWarning("Auth:DevSignIn:Enabled is ignored: tokens come from the OpenID Connect authority in Auth:Oidc:Authority or Auth:Authority.");
     }
 
     DevSignIn.MapDisabled(app);

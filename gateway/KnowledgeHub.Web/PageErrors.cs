@@ -26,7 +26,7 @@ internal sealed partial class PageErrors(RequestDelegate next, ILogger<PageError
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (ApiPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)))
+        if (IsApiRequest(context))
         {
             await next(context);
             return;
@@ -68,7 +68,12 @@ internal sealed partial class PageErrors(RequestDelegate next, ILogger<PageError
         }
     }
 
-    private static Task WritePageAsync(HttpContext context, int status, string title, string message)
+    /// <summary>The API, health and OpenAPI: answered as documents, not pages.</summary>
+    public static bool IsApiRequest(HttpContext context) =>
+        ApiPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A bare page that cannot fail again: a title, a message and the way back to the start.</summary>
+    public static Task WritePageAsync(HttpContext context, int status, string title, string message, string link = "/", string linkText = "Back to the start page")
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
@@ -78,7 +83,7 @@ internal sealed partial class PageErrors(RequestDelegate next, ILogger<PageError
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{WebUtility.HtmlEncode(title)} · KnowledgeHub</title><link rel="stylesheet" href="/_content/KnowledgeHub.Web/site.css"></head>
             <body><main id="main" class="page error-page"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(message)}</p>
-            <p><a href="/">Back to the start page</a></p></main></body></html>
+            <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(linkText)}</a></p></main></body></html>
             """);
     }
 

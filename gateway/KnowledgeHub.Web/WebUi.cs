@@ -1,8 +1,10 @@
-using KnowledgeHub.Web.Api;
+using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.ServiceDefaults.Http;
+using KnowledgeHub.Web.Api;
 using KnowledgeHub.Web.Components;
 using KnowledgeHub.Web.Components.Pages;
 using KnowledgeHub.Web.Demo;
+using KnowledgeHub.Web.SignIn;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,6 +29,11 @@ public static class WebUi
             client.BaseAddress = services.GetRequiredService<GatewayAddress>().Uri;
             client.Timeout = TimeSpan.FromSeconds(30);
         });
+        if (AuthSettings.From(builder.Configuration) is { UsesOidc: true } auth)
+        {
+            OidcSignIn.Add(builder, auth);
+        }
+
         if (builder.Configuration.GetValue<bool>(DemoOrganisation.SettingName))
         {
             builder.Services.AddHostedService<DemoOrganisation>();
@@ -39,10 +46,15 @@ public static class WebUi
     /// The pages' own headers and friendly errors. Goes before authorization: an address with no
     /// endpoint is answered 401 by the hub's fallback policy, which a browser should see as a 404 page.
     /// </summary>
-    public static IApplicationBuilder UseWebUiPages(this IApplicationBuilder app) => app.UseMiddleware<PageErrors>();
+    public static IApplicationBuilder UseWebUiPages(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<PageErrors>();
+        // After the error pages, so a renewal that fails unexpectedly is a friendly page too.
+        return app.ApplicationServices.GetRequiredService<AuthSettings>().UsesOidc ? app.UseMiddleware<TokenRefresh>() : app;
+    }
 
-    /// <summary>Whether the request carries the web UI's sign-in cookie (not whether its token is valid).</summary>
-    public static bool CarriesSignIn(HttpContext context) => TokenCookie.Read(context) is not null;
+    /// <summary>Whether the request carries the web UI's sign-in cookies (not whether its token is valid).</summary>
+    public static bool CarriesSignIn(HttpContext context) => TokenCookie.Read(context) is not null || OidcSession.IsPresent(context);
 
     public static WebApplication MapWebUi(this WebApplication app)
     {
@@ -58,11 +70,25 @@ public static class WebUi
                 endpoint.Metadata.Add(new RequestSizeLimitMetadata(ImportHistory.MaxUploadBytes));
             }
         });
-        app.MapPost("/signout", (IFormCollection _, HttpContext context) =>
+        var oidc = app.Services.GetRequiredService<AuthSettings>().UsesOidc;
+        app.MapPost("/signout", async Task (IFormCollection _, HttpContext context) =>
         {
-            TokenCookie.Delete(context);
-            return TypedResults.LocalRedirect("/signin");
+            // Read before the cookies go: the provider's session is named by the identity token.
+            var endSession = oidc ? await OidcSignIn.EndSessionUrlAsync(context) : null;
+            OidcSession.End(context);
+            if (endSession is null)
+            {
+                context.Response.Redirect(OidcSignIn.SignedOutPath);
+                return;
+            }
+
+            await OidcSignIn.WriteContinuePageAsync(context, endSession, "Signed out here; ending the session at the identity provider.");
         }).AllowAnonymous().ExcludeFromDescription();
+        if (oidc)
+        {
+            OidcSignIn.Map(app);
+        }
+
         app.MapGet("/ui/suggest", SuggestionProxy.HandleAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/ui/notifications/unread-count", NotificationProxy.CountAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/ui/notifications/stream", NotificationProxy.StreamAsync).AllowAnonymous().ExcludeFromDescription().DisableRequestTimeout();

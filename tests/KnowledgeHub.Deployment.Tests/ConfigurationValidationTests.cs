@@ -32,6 +32,28 @@ public sealed class ConfigurationValidationTests
     public void A_bad_auth_setting_is_named(string key, string value, string named) =>
         AssertNamed(() => AuthSettings.From(Configuration((key, value))), named);
 
+    [Theory]
+    [InlineData("http://login.example.com/", "Auth:RequireHttpsMetadata", "true", "Auth:Oidc:Authority")]
+    [InlineData("login.example.com", "Auth:Oidc:ClientId", "hub", "Auth:Oidc:Authority")]
+    [InlineData("https://login.example.com/", "Auth:Oidc:Audience", "", "Auth:Oidc:Audience")]
+    [InlineData("https://login.example.com/", "Auth:Oidc:RoleClaim", " ", "Auth:Oidc:RoleClaim")]
+    public void A_bad_oidc_setting_is_named(string authority, string key, string value, string named) =>
+        AssertNamed(() => AuthSettings.From(Configuration(("Auth:Oidc:Authority", authority), (key, value))), named);
+
+    [Theory]
+    [InlineData("", "openid profile", "Auth:Oidc:ClientId")]
+    [InlineData("hub", "profile email", "Auth:Oidc:Scope")]
+    public void The_web_ui_without_a_client_id_or_the_openid_scope_is_named(string clientId, string scope, string named)
+    {
+        var settings = Configuration(("Auth:Oidc:Authority", "https://login.example.com/"), ("Auth:Oidc:ClientId", clientId), ("Auth:Oidc:Scope", scope));
+
+        AssertNamed(() => AuthSettings.From(settings).Oidc.CheckWebClient(), named);
+    }
+
+    [Fact]
+    public void An_oidc_provider_over_http_is_accepted_only_when_https_metadata_is_explicitly_not_required() =>
+        Assert.True(AuthSettings.From(Configuration(("Auth:Oidc:Authority", "http://keycloak:8080/realms/hub"), ("Auth:RequireHttpsMetadata", "false"))).UsesOidc);
+
     [Fact]
     public void An_http_authority_is_accepted_only_when_https_metadata_is_explicitly_not_required() =>
         Assert.Equal("http://gateway:8080", AuthSettings.From(Configuration(("Auth:Authority", "http://gateway:8080"), ("Auth:RequireHttpsMetadata", "false"))).Authority);

@@ -20,7 +20,6 @@ public static class Requirements
     public const string AxeCoreVariable = "KNOWLEDGEHUB_TEST_AXE_CORE";
     public const string ElasticsearchVariable = "KNOWLEDGEHUB_TEST_ELASTICSEARCH_URL";
     public const string SmtpVariable = "KNOWLEDGEHUB_TEST_SMTP";
-    public const string OidcVariable = "KNOWLEDGEHUB_TEST_OIDC_AUTHORITY";
 
     /// <summary>The names <see cref="HideVariable"/> understands.</summary>
     public static readonly IReadOnlyList<string> Hideable = ["postgresql", "rabbitmq", "chromium", "axe-core", "elasticsearch", "smtp", "oidc"];
@@ -82,11 +81,11 @@ public static class Requirements
     public static Task<string?> SmtpAsync() =>
         ServerAsync("smtp", "an SMTP server", SmtpVariable, SmtpServer, "host:port of a server that accepts mail (a local test server will do)");
 
-    /// <summary>An OpenID Connect provider whose authority URL <c>KNOWLEDGEHUB_TEST_OIDC_AUTHORITY</c> names.</summary>
-    public static Uri? OidcAuthority => Setting(OidcVariable) is { } url ? new Uri(url) : null;
-
-    public static Task<string?> OidcAsync() =>
-        ServerAsync("oidc", "an OpenID Connect provider", OidcVariable, OidcAuthority is { } authority ? (authority.Host, authority.Port) : null, "its authority URL (its /.well-known/openid-configuration must answer)");
+    /// <summary>
+    /// The test OpenID Connect provider (tests/KnowledgeHub.OidcProvider, <see cref="OidcProvider"/>):
+    /// built with the tests and started by them, so it is only missing when hidden.
+    /// </summary>
+    public static string? Oidc() => Hidden("oidc", "the test OpenID Connect provider");
 
     /// <summary>True when <c>KNOWLEDGEHUB_TEST_HIDE</c> lists <paramref name="name"/>.</summary>
     public static bool IsHidden(string name) =>

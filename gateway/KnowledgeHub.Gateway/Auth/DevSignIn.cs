@@ -18,7 +18,7 @@ internal static class DevSignIn
     internal sealed record Response(string AccessToken, string TokenType, int ExpiresIn);
 
     public static bool IsEnabled(AuthSettings settings) =>
-        settings.DevSignIn.Enabled && string.IsNullOrWhiteSpace(settings.Authority);
+        settings.DevSignIn.Enabled && string.IsNullOrWhiteSpace(settings.ValidatingAuthority);
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/auth/dev-login", Handle)

@@ -1,12 +1,14 @@
-using System.Text;
-using System.Text.Json;
+using KnowledgeHub.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace KnowledgeHub.Web.Api;
 
 /// <summary>
 /// Who the cookie's token says is signed in, read without checking the signature: only to shape
 /// the page (a name, a menu entry). Every call the page makes is authorized by the API itself.
+/// Roles and person id are read as the API reads them (<c>Auth:Oidc:RoleClaim</c>, foreign subjects).
 /// </summary>
 internal sealed record Viewer(Guid Id, string Name, IReadOnlyList<string> Roles)
 {
@@ -16,29 +18,31 @@ internal sealed record Viewer(Guid Id, string Name, IReadOnlyList<string> Roles)
 
     public static Viewer? From(HttpContext? context)
     {
-        var token = context is null ? null : TokenCookie.Read(context);
-        var parts = token?.Split('.');
-        if (parts is not { Length: 3 })
+        if (context is null || TokenCookie.Read(context) is not { } encoded)
         {
             return null;
         }
 
+        JsonWebToken token;
         try
         {
-            var payload = parts[1].Replace('-', '+').Replace('_', '/');
-            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
-            var root = json.RootElement;
-            var roles = root.TryGetProperty("roles", out var value)
-                ? value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(role => role.GetString() ?? "").ToArray() : [value.GetString() ?? ""]
-                : [];
-            return Guid.TryParse(root.GetProperty("sub").GetString(), out var id)
-                ? new Viewer(id, root.TryGetProperty("name", out var name) ? name.GetString() ?? "" : "", roles)
-                : null;
+            token = new JsonWebToken(encoded);
         }
-        catch (Exception exception) when (exception is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (ArgumentException)
         {
             return null;
         }
+
+        var settings = context.RequestServices.GetRequiredService<AuthSettings>();
+        var roleClaim = settings.UsesOidc ? settings.Oidc.RoleClaim : HubClaims.Roles;
+        var subject = token.TryGetPayloadValue<string>(HubClaims.Subject, out var sub) ? sub : null;
+        var email = token.TryGetPayloadValue<string>(HubClaims.Email, out var mail) ? mail : null;
+        var issuer = token.TryGetPayloadValue<string>("iss", out var iss) ? iss : "";
+        return PersonIds.FromToken(subject, email, issuer, settings) is { } id
+            ? new Viewer(
+                id,
+                token.TryGetPayloadValue<string>(HubClaims.Name, out var name) ? name : "",
+                [.. token.Claims.Where(claim => claim.Type == roleClaim).Select(claim => claim.Value)])
+            : null;
     }
 }

@@ -24,6 +24,20 @@ public sealed class AuthSettings
 
     public DevSignInSettings DevSignIn { get; set; } = new();
 
+    /// <summary>
+    /// The organisation's OpenID Connect provider (ADR 0071); when set, its tokens are the only ones
+    /// accepted and <see cref="Authority"/> (which the service hosts' appsettings.json point at the gateway) is ignored.
+    /// </summary>
+    public OidcSettings Oidc { get; set; } = new();
+
+    public bool UsesOidc => !string.IsNullOrWhiteSpace(Oidc.Authority);
+
+    /// <summary>Whose metadata and keys validate tokens: the OIDC provider, another authority (the gateway), or none (the dev key).</summary>
+    public string? ValidatingAuthority => UsesOidc ? Oidc.Authority : Authority;
+
+    /// <summary>Tokens from an authority may name people by subjects that are not UUIDs (<see cref="PersonIds.FromToken"/>).</summary>
+    public bool AcceptsForeignSubjects => !string.IsNullOrWhiteSpace(ValidatingAuthority);
+
     /// <summary>Reads and checks the section; a bad value stops the process with a message naming the setting.</summary>
     public static AuthSettings From(IConfiguration configuration)
     {
@@ -37,12 +51,14 @@ public sealed class AuthSettings
             throw new InvalidOperationException($"The '{SectionName}' settings are invalid: {exception.Message}", exception);
         }
 
-        if (!string.IsNullOrWhiteSpace(settings.Authority)
-            && (!Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority)
-                || (authority.Scheme != Uri.UriSchemeHttps && (settings.RequireHttpsMetadata || authority.Scheme != Uri.UriSchemeHttp))))
+        settings.CheckAuthority(settings.Authority, "Authority");
+        settings.CheckAuthority(settings.Oidc.Authority, "Oidc:Authority");
+        if (settings.UsesOidc)
         {
-            throw new InvalidOperationException(
-                $"'{SectionName}:Authority' must be an https:// URL (http:// only with {SectionName}:RequireHttpsMetadata=false), not '{settings.Authority}'.");
+            if (string.IsNullOrWhiteSpace(settings.Oidc.Audience) || string.IsNullOrWhiteSpace(settings.Oidc.RoleClaim))
+            {
+                throw new InvalidOperationException($"'{SectionName}:Oidc:Audience' and '{SectionName}:Oidc:RoleClaim' must not be empty.");
+            }
         }
 
         if (string.IsNullOrWhiteSpace(settings.Issuer) || string.IsNullOrWhiteSpace(settings.Audience))
@@ -67,6 +83,17 @@ public sealed class AuthSettings
 
         return settings;
     }
+
+    private void CheckAuthority(string? value, string name)
+    {
+        if (!string.IsNullOrWhiteSpace(value)
+            && (!Uri.TryCreate(value, UriKind.Absolute, out var authority)
+                || (authority.Scheme != Uri.UriSchemeHttps && (RequireHttpsMetadata || authority.Scheme != Uri.UriSchemeHttp))))
+        {
+            throw new InvalidOperationException(
+                $"'{SectionName}:{name}' must be an https:// URL (http:// only with {SectionName}:RequireHttpsMetadata=false), not '{value}'.");
+        }
+    }
 }
 
 public sealed class DevSignInSettings
@@ -81,4 +108,44 @@ public sealed class DevSignInSettings
     /// means the address the gateway listens on. Never taken from a request's Host header.
     /// </summary>
     public string? PublicUrl { get; set; }
+}
+
+/// <summary>The organisation's OpenID Connect provider: the web UI signs in there, every host accepts its access tokens.</summary>
+public sealed class OidcSettings
+{
+    /// <summary>The provider's issuer URL; its discovery document names the endpoints and signing keys.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The web UI's client registration at the provider; required where the UI runs (the gateway).</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Empty for a public client; PKCE protects the code either way.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The <c>aud</c> the provider's access tokens for the hub carry.</summary>
+    public string Audience { get; set; } = "knowledgehub-api";
+
+    /// <summary>The token claim whose values are the hub's roles (<c>roles</c>, <c>groups</c>, …).</summary>
+    public string RoleClaim { get; set; } = HubClaims.Roles;
+
+    /// <summary>The scopes the web UI asks for: enough for a refresh token and an access token for the hub.</summary>
+    public string Scope { get; set; } = "openid profile email offline_access";
+
+    /// <summary>The provider's name on the sign-in button ("Sign in with …").</summary>
+    public string DisplayName { get; set; } = "single sign-on";
+
+    /// <summary>What the web UI needs beyond what every host does: it signs in as a client of the provider.</summary>
+    public void CheckWebClient()
+    {
+        if (string.IsNullOrWhiteSpace(ClientId))
+        {
+            throw new InvalidOperationException(
+                $"'{AuthSettings.SectionName}:Oidc:ClientId' must be set when '{AuthSettings.SectionName}:Oidc:Authority' is: the web UI signs in as that client.");
+        }
+
+        if (!Scope.Split(' ').Contains("openid", StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException($"'{AuthSettings.SectionName}:Oidc:Scope' must include 'openid', not '{Scope}'.");
+        }
+    }
 }

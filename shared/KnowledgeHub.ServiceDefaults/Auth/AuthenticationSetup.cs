@@ -13,7 +13,7 @@ public static class AuthenticationSetup
     public static WebApplicationBuilder AddHubAuthentication(this WebApplicationBuilder builder)
     {
         var settings = AuthSettings.From(builder.Configuration);
-        var usesAuthority = !string.IsNullOrWhiteSpace(settings.Authority);
+        var usesAuthority = settings.AcceptsForeignSubjects;
 
         builder.Services.AddSingleton(settings);
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -38,13 +38,14 @@ public static class AuthenticationSetup
                 options.IncludeErrorDetails = false;
                 options.Events = new JwtBearerEvents
                 {
-                    OnTokenValidated = context => TokenChecks.OnTokenValidatedAsync(context, settings, foreignSubjects: usesAuthority),
+                    OnTokenValidated = context => TokenChecks.OnTokenValidatedAsync(context, settings),
                     OnAuthenticationFailed = RefusedTokens.OnAuthenticationFailedAsync,
                 };
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = settings.Issuer,
-                    ValidAudience = settings.Audience,
+                    // An OIDC provider's issuer is the one its discovery document names, and nothing else.
+                    ValidIssuer = settings.UsesOidc ? null : settings.Issuer,
+                    ValidAudience = settings.UsesOidc ? settings.Oidc.Audience : settings.Audience,
                     ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                     ValidateLifetime = true,
                     RequireExpirationTime = true,
@@ -55,7 +56,7 @@ public static class AuthenticationSetup
                 };
                 if (usesAuthority)
                 {
-                    options.Authority = settings.Authority;
+                    options.Authority = settings.ValidatingAuthority;
                     options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
                 }
                 else

@@ -26,6 +26,28 @@ public static class PersonIds
     /// <summary>The person id of an identity provider's subject that is not a UUID: issuer and subject named together.</summary>
     public static Guid FromExternalSubject(string issuer, string subject) => NameBased($"{issuer}\n{subject}");
 
+    /// <summary>
+    /// The person a token's subject names: a UUID subject is the person id (the dev sign-in issues
+    /// those); another provider's subject that is not a UUID is named into one (UUID v5 of issuer and
+    /// subject), so it stays stable. Null when the token names no person.
+    /// </summary>
+    private static Guid? FromTokenSubject(string? subject, string issuer, bool foreignSubjects) =>
+        string.IsNullOrWhiteSpace(subject) ? null
+        : Guid.TryParse(subject, out var id) ? (id == Guid.Empty ? null : id)
+        : foreignSubjects ? FromExternalSubject(issuer, subject)
+        : null;
+
+    /// <summary>
+    /// The person a validated token names, as every process and the web UI read it. A token from the
+    /// organisation's OpenID Connect provider (ADR 0071) names them by its e-mail, the join key of
+    /// imports and SCIM provisioning (ADR 0068), so the provisioned and the signed-in person are one;
+    /// without an e-mail, by issuer and subject.
+    /// </summary>
+    public static Guid? FromToken(string? subject, string? email, string issuer, AuthSettings settings) =>
+        settings.UsesOidc && Http.EmailAddresses.IsValid(email?.Trim())
+            ? FromEmail(email!)
+            : FromTokenSubject(subject, issuer, settings.AcceptsForeignSubjects);
+
     private static Guid NameBased(string text)
     {
         var name = Encoding.UTF8.GetBytes(text);

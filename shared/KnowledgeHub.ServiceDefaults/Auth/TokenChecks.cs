@@ -13,7 +13,7 @@ namespace KnowledgeHub.ServiceDefaults.Auth;
 /// </summary>
 internal static class TokenChecks
 {
-    public static async Task OnTokenValidatedAsync(TokenValidatedContext context, AuthSettings settings, bool foreignSubjects)
+    public static async Task OnTokenValidatedAsync(TokenValidatedContext context, AuthSettings settings)
     {
         // The wall clock, as the handler's own expiry check uses: a service's TimeProvider may be shifted in tests.
         if (context.SecurityToken.ValidTo > DateTime.UtcNow + settings.MaxTokenLifetime)
@@ -23,7 +23,7 @@ internal static class TokenChecks
         }
 
         if (context.Principal?.Identity is not ClaimsIdentity identity
-            || PersonIdOf(identity.FindFirst(HubClaims.Subject)?.Value, context.SecurityToken.Issuer, foreignSubjects) is not { } personId)
+            || PersonIds.FromToken(identity.FindFirst(HubClaims.Subject)?.Value, identity.FindFirst(HubClaims.Email)?.Value, context.SecurityToken.Issuer, settings) is not { } personId)
         {
             context.Fail("The token names no person.");
             return;
@@ -35,6 +35,11 @@ internal static class TokenChecks
         }
 
         identity.AddClaim(new Claim(HubClaims.Subject, personId.ToString()));
+        if (settings.UsesOidc)
+        {
+            MapRoles(identity, settings.Oidc.RoleClaim);
+        }
+
         if (context.HttpContext.RequestServices.GetService<IPersonStatus>() is { } status
             && context.SecurityToken is JsonWebToken token
             && await status.IsDeactivatedAsync(new TokenHolder(personId, identity.FindFirst(HubClaims.Email)?.Value, token.EncodedToken, new DateTimeOffset(token.IssuedAt, TimeSpan.Zero)), context.HttpContext.RequestAborted))
@@ -44,12 +49,24 @@ internal static class TokenChecks
     }
 
     /// <summary>
-    /// A UUID subject is the person id (the dev sign-in issues those); another provider's subject
-    /// that is not a UUID is named into one (UUID v5 of issuer and subject), so it stays stable.
+    /// The provider's role claim (<c>Auth:Oidc:RoleClaim</c>) becomes the hub's <c>roles</c>: only
+    /// that claim counts, so a provider's own <c>roles</c> cannot grant anything when another is named.
     /// </summary>
-    private static Guid? PersonIdOf(string? subject, string issuer, bool foreignSubjects) =>
-        string.IsNullOrWhiteSpace(subject) ? null
-        : Guid.TryParse(subject, out var id) ? (id == Guid.Empty ? null : id)
-        : foreignSubjects ? PersonIds.FromExternalSubject(issuer, subject)
-        : null;
+    private static void MapRoles(ClaimsIdentity identity, string roleClaim)
+    {
+        if (roleClaim == HubClaims.Roles)
+        {
+            return;
+        }
+
+        foreach (var role in identity.FindAll(HubClaims.Roles).ToList())
+        {
+            identity.RemoveClaim(role);
+        }
+
+        foreach (var value in identity.FindAll(roleClaim).Select(claim => claim.Value).ToList())
+        {
+            identity.AddClaim(new Claim(HubClaims.Roles, value));
+        }
+    }
 }
