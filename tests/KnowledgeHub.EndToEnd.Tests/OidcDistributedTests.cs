@@ -103,6 +103,32 @@ public sealed class OidcDistributedTests(OidcDistributedHubFixture fixture) : IC
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(genuine, "/api/communities"));
     }
 
+    /// <summary>Issue 21: the gateway hosts no service here, so it hands refused tokens to Expertise, whose trail records them (ADR 0073).</summary>
+    [Fact]
+    public async Task Tokens_the_gateway_refuses_for_another_audience_or_issuer_are_audited()
+    {
+        fixture.SkipIfUnavailable();
+        var gateway = fixture.Hub.Gateway.Url;
+        foreach (var token in new[] { await fixture.Provider.PasswordTokenAsync("ada", OidcProvider.OtherClientId), fixture.Provider.Forge(issuer: "https://login.attacker.example/") })
+        {
+            using var client = Client(gateway, token);
+            Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(client, "/api/communities"));
+        }
+
+        using var admin = Client(gateway, await fixture.Provider.PasswordTokenAsync("ada"));
+        await Eventually.AssertAsync(
+            async () =>
+            {
+                // Refused again by Expertise on the route the gateway hands them to, not by a service called directly.
+                var reasons = (await admin.GetJsonAsync("/api/audit?action=auth.token.refused&limit=100"))["items"]!.AsArray()
+                    .Where(entry => entry!["service"]!.GetValue<string>() == "expertise" && entry["details"]!["path"]!.GetValue<string>() == "/api/people/me/access")
+                    .Select(entry => entry!["details"]!["reason"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+                return reasons.IsSupersetOf(["wrong audience", "wrong issuer"]);
+            },
+            TimeSpan.FromSeconds(30),
+            "the gateway's refused tokens in the audit trail");
+    }
+
     private static HttpClient Client(Uri url, string token) => new()
     {
         BaseAddress = url,

@@ -48,7 +48,11 @@ internal sealed partial class RemotePersonStatus(
 
 internal static class RemotePersonStatusSetup
 {
-    /// <summary>Registers <see cref="RemotePersonStatus"/> when the configuration names remote Expertise instances; a local Expertise registers its own.</summary>
+    /// <summary>
+    /// Registers <see cref="RemotePersonStatus"/> when the configuration names remote Expertise
+    /// instances, and <see cref="RefusedTokenRelay"/> when no local service brought a bus to record
+    /// refused tokens with; a local Expertise registers its own status.
+    /// </summary>
     public static WebApplicationBuilder AddRemotePersonStatus(this WebApplicationBuilder builder)
     {
         var urls = HubService.All.Single(service => service.Name == ExpertiseModule.Name).RemoteUrls(builder.Configuration);
@@ -56,6 +60,13 @@ internal static class RemotePersonStatusSetup
         {
             builder.Services.AddSingleton<IPersonStatus>(services => new RemotePersonStatus(
                 services.GetRequiredService<IHttpClientFactory>(), urls, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<RemotePersonStatus>>()));
+            if (!builder.Services.Any(descriptor => descriptor.ServiceType == typeof(IRefusedAttempts)))
+            {
+                builder.Services.AddSingleton(services => new RefusedTokenRelay(
+                    services.GetRequiredService<IHttpClientFactory>(), urls, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<RefusedTokenRelay>>()));
+                builder.Services.AddSingleton<IRefusedAttempts>(services => services.GetRequiredService<RefusedTokenRelay>());
+                builder.Services.AddHostedService(services => services.GetRequiredService<RefusedTokenRelay>());
+            }
         }
 
         return builder;

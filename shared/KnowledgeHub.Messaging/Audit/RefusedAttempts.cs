@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using KnowledgeHub.Contracts.Expertise;
 using KnowledgeHub.ServiceDefaults.Auth;
 using MassTransit;
@@ -7,35 +6,23 @@ using Microsoft.Extensions.Logging;
 namespace KnowledgeHub.Messaging.Audit;
 
 /// <summary>
-/// Puts refused attempts into the audit trail (ADR 0069, 0073), as the anonymous actor. An attacker can make
-/// thousands a second, so each action and reason is recorded at most once per <see cref="Window"/>
-/// per process; the next record says how many were refused since (<c>alsoRefused</c>). Refusals
-/// are published in the background: a 401 never waits for the broker, and one that cannot be
-/// published is logged instead.
+/// Puts refused attempts into the audit trail (ADR 0069, 0073), as the anonymous actor: each action
+/// and reason at most once a minute per process (<see cref="RefusalGate"/>), the next record saying
+/// how many were refused since (<c>alsoRefused</c>). Refusals are published in the background: a 401
+/// never waits for the broker, and one that cannot be published is logged instead.
 /// </summary>
 public sealed partial class RefusedAttempts(IBus bus, string service, TimeProvider time, ILogger<RefusedAttempts> logger)
     : QueuedPublisher<ActionAudited>(bus, capacity: 100), IRefusedAttempts
 {
     public const string Actor = "anonymous";
 
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly RefusalGate _gate = new(time);
 
-    private readonly ConcurrentDictionary<(string Action, string Reason), Tally> _tallies = new();
-
-    public void Record(string action, string target, string reason, string path)
+    public void Record(string action, string target, string reason, string path, string? token = null)
     {
-        var now = time.GetUtcNow();
-        var tally = _tallies.GetOrAdd((action, reason), _ => new Tally());
-        long alsoRefused;
-        lock (tally)
+        if (!_gate.TryPass(action, reason, out var alsoRefused))
         {
-            if (tally.RecordedAt is { } last && now - last < Window)
-            {
-                tally.Since++;
-                return;
-            }
-
-            (alsoRefused, tally.Since, tally.RecordedAt) = (tally.Since, 0, now);
+            return;
         }
 
         var details = new Dictionary<string, string> { ["reason"] = reason, ["path"] = path };
@@ -44,19 +31,12 @@ public sealed partial class RefusedAttempts(IBus bus, string service, TimeProvid
             details["alsoRefused"] = alsoRefused.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        TryQueue(new ActionAudited(Guid.CreateVersion7(), now, Actor, action, target, service, details));
+        TryQueue(new ActionAudited(Guid.CreateVersion7(), time.GetUtcNow(), Actor, action, target, service, details));
     }
 
-    protected override void NotPublished(Exception exception, ActionAudited refusal) =>
+    protected override void NotSent(Exception exception, ActionAudited refusal) =>
         LogNotRecorded(exception, refusal.Action, refusal.Details["reason"]);
 
     [LoggerMessage(LogLevel.Warning, "Could not record a refused attempt ({Action}: {Reason}) in the audit trail.")]
     private partial void LogNotRecorded(Exception exception, string action, string reason);
-
-    private sealed class Tally
-    {
-        public DateTimeOffset? RecordedAt { get; set; }
-
-        public long Since { get; set; }
-    }
 }

@@ -37,7 +37,7 @@ public sealed partial class PeopleSeen(IBus bus, TimeProvider time, ILogger<Peop
     /// <summary>Announces the person again on their next request: after their erasure, that request is a new person's first.</summary>
     public void Forget(Guid personId) => _announced.TryRemove(personId, out _);
 
-    protected override void NotPublished(Exception exception, PersonSeen seen)
+    protected override void NotSent(Exception exception, PersonSeen seen)
     {
         _announced.TryRemove(seen.PersonId, out _);
         LogNotAnnounced(exception, seen.PersonId);
