@@ -41,6 +41,32 @@ public abstract class IncrementalTests(PartnershipsFixture fixture)
         Assert.DoesNotContain(Pairs(await executive.GetJsonAsync(url)), pair => pair.StartsWith("LAB-LAW", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_person_the_directory_deactivates_is_named_as_a_spanner_no_more_while_their_help_still_counts()
+    {
+        var (giver, asker) = (TestUser.Employee("leaving giver", "DEA"), TestUser.Employee("asker", "DEB"));
+        var answer = Guid.NewGuid();
+        var executive = fixture.Host.CreateClient(TestUser.Executive());
+        await fixture.Host.PublishAndWaitAsync(
+            Profile(giver, "DEA", 1, "2026-03-01"),
+            Profile(asker, "DEB", 1, "2026-03-01"),
+            Answer(answer, Guid.NewGuid(), Guid.NewGuid(), "open", giver, asker, "Who deploys on Fridays?", "2026-03-02"));
+        Assert.Contains(giver.Id, Spanners(await executive.GetJsonAsync("/api/partnerships/boundary-spanners?department=DEA")));
+
+        await fixture.Host.PublishAndWaitAsync(Profile(giver, "DEA", 2, "2026-03-03") with { Active = false });
+
+        Assert.DoesNotContain(giver.Id, Spanners(await executive.GetJsonAsync("/api/partnerships/boundary-spanners?department=DEA")));
+        var map = await executive.GetJsonAsync("/api/systems-map?focus=department:DEA&depth=2");
+        Assert.DoesNotContain(giver.DisplayName, map.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("DEA-DEB 1 0", Pairs(await executive.GetJsonAsync("/api/partnerships/matrix?from=2026-01-01&to=2026-12-31")));
+
+        await fixture.Host.PublishAndWaitAsync(Profile(giver, "DEA", 3, "2026-03-04"));
+        Assert.Contains(giver.Id, Spanners(await executive.GetJsonAsync("/api/partnerships/boundary-spanners?department=DEA")));
+    }
+
+    private static List<Guid> Spanners(System.Text.Json.Nodes.JsonNode spanners) =>
+        [.. spanners["items"]!.AsArray().Select(item => Guid.Parse(item!["person"]!["id"]!.GetValue<string>()))];
+
     private static List<string> Pairs(System.Text.Json.Nodes.JsonNode matrix) =>
         [.. matrix["pairs"]!.AsArray().Select(pair => $"{pair!["a"]}-{pair["b"]} {pair["helpAtoB"]} {pair["helpBtoA"]}")];
 }
