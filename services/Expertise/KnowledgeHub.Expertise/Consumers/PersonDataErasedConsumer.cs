@@ -25,8 +25,10 @@ internal sealed class PersonDataErasedConsumer(ExpertiseDatabase database, TimeP
             throw new Messaging.InvalidEventException($"A PersonDataErased names '{message.Service}', which is not a service that erases people.");
         }
 
+        // The erasure's row is locked so that answers counted at once cannot each miss the other's
+        // row and leave the erasure running for ever (SQLite already writes one at a time).
         var requestedBy = await work.ScalarAsync<Guid?>(
-            "SELECT requested_by FROM erasures WHERE id = @ErasureId AND completed_at IS NULL", new { message.ErasureId });
+            $"SELECT requested_by FROM erasures WHERE id = @ErasureId AND completed_at IS NULL {work.Dialect.ForUpdate}", new { message.ErasureId });
         if (requestedBy is null)
         {
             return;
