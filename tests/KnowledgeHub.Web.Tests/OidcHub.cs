@@ -75,6 +75,26 @@ public sealed class OidcHub : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Runs a journey on a new page. When it fails, the failure first says where the page was and what
+    /// it showed, then the assertion's own message, then what the hub and the provider logged last:
+    /// a sign-in crosses both processes and the browser, and the assertion alone cannot say which one stopped.
+    /// </summary>
+    public async Task JourneyAsync(Func<IPage, Task> journey)
+    {
+        var page = await NewPageAsync();
+        try
+        {
+            await journey(page);
+        }
+        catch (Exception exception) when (exception is PlaywrightException or Xunit.Sdk.IAssertionException)
+        {
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 2_000 });
+            throw new Xunit.Sdk.XunitException(
+                $"At {page.Url}, showing: {shown.ReplaceLineEndings(" ")[..Math.Min(shown.Length, 200)]}\n{exception.Message}\n{RecentOutput}", exception);
+        }
+    }
+
     public HttpClient Client(string? accessToken = null)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(30) };
