@@ -8,8 +8,8 @@ namespace KnowledgeHub.Gateway.Auth;
 
 /// <summary>
 /// When Expertise runs in its own process, the gateway asks it whether a token's person was
-/// deactivated (ADR 0068): Expertise refuses such a token with 401 on every route, so a 401 from
-/// its cheapest route means deactivated. Answers are remembered for <see cref="CachedPersonStatus.Lifetime"/>;
+/// deactivated (ADR 0068): Expertise refuses such a token with 401 on every route, marked with
+/// <see cref="PersonRefusal.Header"/>, so a marked 401 from its cheapest route means deactivated. Answers are remembered for <see cref="CachedPersonStatus.Lifetime"/>;
 /// with no instance answering, the caller is let in (the directory is down, not the person).
 /// </summary>
 internal sealed partial class RemotePersonStatus(
@@ -28,9 +28,16 @@ internal sealed partial class RemotePersonStatus(
                 using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, ExpertiseModule.AccessRoute));
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", holder.AccessToken);
                 using var response = await client.SendAsync(request, cancellationToken);
-                if (response.StatusCode == HttpStatusCode.Unauthorized || response.IsSuccessStatusCode)
+                if (response.IsSuccessStatusCode || response.Headers.Contains(PersonRefusal.Header))
                 {
-                    return response.StatusCode == HttpStatusCode.Unauthorized;
+                    return !response.IsSuccessStatusCode;
+                }
+
+                if (response.StatusCode == HttpStatusCode.Unauthorized)
+                {
+                    // Expertise could not check the token itself (a freshly started instance whose
+                    // key discovery failed under the first burst, say): that says nothing of the person.
+                    LogUnchecked(url);
                 }
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -44,6 +51,9 @@ internal sealed partial class RemotePersonStatus(
 
     [LoggerMessage(LogLevel.Warning, "Expertise at {Url} did not say whether a person was deactivated; the request goes on.")]
     private partial void LogUnreachable(Exception exception, Uri url);
+
+    [LoggerMessage(LogLevel.Warning, "Expertise at {Url} could not check a token the gateway accepted; the request goes on.")]
+    private partial void LogUnchecked(Uri url);
 }
 
 internal static class RemotePersonStatusSetup

@@ -29,6 +29,11 @@ public static class AuthenticationSetup
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer();
+        if (usesAuthority)
+        {
+            builder.Services.AddHostedService<KeyDiscoveryWarmUp>();
+        }
+
         builder.Services
             .AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((options, services) =>

@@ -6,6 +6,16 @@ namespace KnowledgeHub.ServiceDefaults.Auth;
 public sealed record TokenHolder(Guid PersonId, string? Email, string AccessToken, DateTimeOffset IssuedAt);
 
 /// <summary>
+/// The header on a 401 that refused a token because its person was deactivated or erased, so a
+/// process asking another (the gateway asking Expertise) tells that apart from a token the other
+/// could not check at all, say before it had fetched the keys to check it with.
+/// </summary>
+public static class PersonRefusal
+{
+    public const string Header = "KnowledgeHub-Person-Refused";
+}
+
+/// <summary>
 /// Whether a token's person was deactivated (SCIM <c>active: false</c>, ADR 0068) or erased after
 /// the token was issued (ADR 0072). Expertise knows; every process that hosts Expertise or proxies
 /// to it registers one, and such a token is then refused there as if it were forged. Processes

@@ -44,6 +44,7 @@ internal static class TokenChecks
             && context.SecurityToken is JsonWebToken token
             && await status.IsDeactivatedAsync(new TokenHolder(personId, identity.FindFirst(HubClaims.Email)?.Value, token.EncodedToken, new DateTimeOffset(token.IssuedAt, TimeSpan.Zero)), context.HttpContext.RequestAborted))
         {
+            context.Response.Headers[PersonRefusal.Header] = "deactivated or erased";
             context.Fail("The person was deactivated or erased.");
         }
     }
