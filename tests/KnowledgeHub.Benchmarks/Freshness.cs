@@ -11,6 +11,8 @@ namespace KnowledgeHub.Benchmarks;
 /// </summary>
 internal static class Freshness
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
     public static async Task<Latencies> MeasureAsync(Uri gateway, int samples)
     {
         var marker = Guid.NewGuid().ToString("N")[..6];
@@ -20,25 +22,73 @@ internal static class Freshness
         var times = new List<double>();
         for (var sample = 0; sample < samples; sample++)
         {
-            var word = $"fresh{marker}n{sample}";
-            await author.PostJsonAsync($"/api/communities/{community["id"]}/posts", new { type = "article", title = $"Runbook {word}", body = "Measured", tags = Array.Empty<string>() }, HttpStatusCode.Created);
-            var clock = Stopwatch.StartNew();
-            while ((await reader.GetJsonAsync($"/api/search?q={word}"))["total"]!.GetValue<int>() == 0)
-            {
-                if (clock.Elapsed > TimeSpan.FromSeconds(30))
-                {
-                    throw new TimeoutException($"Post {sample} was not searchable within 30 s.");
-                }
-
-                await Task.Delay(10);
-            }
-
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            times.Add(await TimeToSearchableAsync(author, reader, community["id"]!.GetValue<string>(), $"fresh{marker}n{sample}")
+                ?? throw new TimeoutException($"Post {sample} was not searchable within {Deadline.TotalSeconds} s."));
             await Task.Delay(100);
         }
 
         var latencies = new Latencies(times);
         Console.WriteLine($"  freshness: {latencies}");
         return latencies;
+    }
+
+    /// <summary>
+    /// For the load command: while a step runs, once a second, the time from a 201 on a post to finding
+    /// it, as one person; a post not found within the deadline is counted apart.
+    /// </summary>
+    public static async Task<(Latencies Found, int NotFound)> ProbeAsync(HttpClient person, string communityId, CancellationToken stop)
+    {
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        var times = new List<double>();
+        var notFound = 0;
+        try
+        {
+            for (var sample = 0; !stop.IsCancellationRequested; sample++)
+            {
+                var started = Stopwatch.StartNew();
+                try
+                {
+                    if (await TimeToSearchableAsync(person, person, communityId, $"probe{marker}n{sample}") is { } milliseconds)
+                    {
+                        times.Add(milliseconds);
+                    }
+                    else
+                    {
+                        notFound++;
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Refused or failed under the load: a write that never became searchable.
+                    notFound++;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1) - started.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero, stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The step is over.
+        }
+
+        return (new Latencies(times), notFound);
+    }
+
+    /// <summary>Posts an article with <paramref name="word"/> as its author, then searches for it every 10 ms as the reader; null when not found within the deadline.</summary>
+    private static async Task<double?> TimeToSearchableAsync(HttpClient author, HttpClient reader, string communityId, string word)
+    {
+        await author.PostJsonAsync($"/api/communities/{communityId}/posts", new { type = "article", title = $"Runbook {word}", body = "Measured", tags = Array.Empty<string>() }, HttpStatusCode.Created);
+        var clock = Stopwatch.StartNew();
+        while ((await reader.GetJsonAsync($"/api/search?q={word}"))["total"]!.GetValue<int>() == 0)
+        {
+            if (clock.Elapsed > Deadline)
+            {
+                return null;
+            }
+
+            await Task.Delay(10);
+        }
+
+        return clock.Elapsed.TotalMilliseconds;
     }
 }

@@ -14,7 +14,14 @@ if (args is ["experts-eval", .. var files])
 {
     Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
     await ExpertsEvaluation.RunAsync(files);
-    return;
+    return 0;
+}
+
+// The three users' traffic against a running hub, yours or one started here, until it saturates (docs/benchmarks.md):
+//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- load --target http://127.0.0.1:5000 [--rates 25,50,100] [--seconds 60] ...
+if (args is ["load", .. var loadArguments])
+{
+    return await KnowledgeHub.Benchmarks.Load.LoadCommand.RunAsync(loadArguments);
 }
 
 var quick = args.Contains("--quick");
@@ -51,3 +58,4 @@ foreach (var (name, run) in scenarios.Where(scenario => Runs(scenario.Name)))
 }
 
 report.Print();
+return 0;
