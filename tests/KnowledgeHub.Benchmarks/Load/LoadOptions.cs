@@ -7,7 +7,7 @@ namespace KnowledgeHub.Benchmarks.Load;
 /// at most <see cref="MaxRate"/> requests a second, <see cref="MaxStep"/> a step and
 /// <see cref="MaxTotal"/> in all.
 /// </summary>
-internal sealed record LoadOptions(Uri Target, IReadOnlyList<int> Rates, TimeSpan Step, int Users, string? Token, double WriteShare, int MaxInFlight)
+internal sealed record LoadOptions(Uri Target, IReadOnlyList<int> Rates, TimeSpan Step, int Users, string? Token, double WriteShare, int MaxInFlight, string? Postgres)
 {
     public const int MaxRate = 2_000;
     public static readonly TimeSpan MaxStep = TimeSpan.FromMinutes(10);
@@ -22,6 +22,8 @@ internal sealed record LoadOptions(Uri Target, IReadOnlyList<int> Rates, TimeSpa
                                 who needs the executive role for the scorecard reads
           --write-share 0.3     share of requests that write (0 to 1)
           --max-in-flight 256   requests outstanding at once before the generator counts one as not sent (1 to 4096)
+          --postgres "Host=…;Username=…;Password=…"
+                                the hub's PostgreSQL server, to read each service's outbox lag every 5 s
         Stops after the step where the hub saturated (under 90 % of the offered rate done, 1 % failed, or read p99 over 2 s).
         """;
 
@@ -38,7 +40,7 @@ internal sealed record LoadOptions(Uri Target, IReadOnlyList<int> Rates, TimeSpa
             values[args[index][2..]] = args[index + 1];
         }
 
-        var unknown = values.Keys.Except(["target", "rates", "seconds", "users", "token", "write-share", "max-in-flight"]).ToList();
+        var unknown = values.Keys.Except(["target", "rates", "seconds", "users", "token", "write-share", "max-in-flight", "postgres"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Unknown option --{unknown[0]}.");
@@ -66,7 +68,8 @@ internal sealed record LoadOptions(Uri Target, IReadOnlyList<int> Rates, TimeSpa
             Number("users", values.GetValueOrDefault("users", "50"), 1, 500),
             values.GetValueOrDefault("token"),
             writeShare,
-            Number("max-in-flight", values.GetValueOrDefault("max-in-flight", "256"), 1, 4096));
+            Number("max-in-flight", values.GetValueOrDefault("max-in-flight", "256"), 1, 4096),
+            values.GetValueOrDefault("postgres"));
     }
 
     private static int Number(string option, string text, int min, int max) =>

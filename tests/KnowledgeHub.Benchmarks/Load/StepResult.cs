@@ -10,6 +10,7 @@ internal sealed record StepResult(
     int NotSent,
     (Latencies Found, int NotFound) Freshness,
     (long Total, long Deepest, string DeepestQueue)? Queued,
+    IReadOnlyList<(string Service, long Pending, double OldestSeconds)> Outbox,
     IReadOnlyList<(string Name, double CpuPercent, double Megabytes)> Processes)
 {
     private const double KeptUp = 0.9;
@@ -51,6 +52,11 @@ internal sealed record StepResult(
             Console.WriteLine(Invariant($"  broker at the end of the step: {queued.Total} messages waiting, deepest {queued.DeepestQueue} with {queued.Deepest}"));
         }
 
+        if (Outbox.Count > 0)
+        {
+            Console.WriteLine("  outbox lag, worst during the step: " + string.Join(", ", Outbox.Select(entry => Invariant($"{entry.Service} {entry.Pending} waiting, oldest {entry.OldestSeconds:0.0} s"))));
+        }
+
         foreach (var (name, cpu, megabytes) in Processes.Where(process => process.CpuPercent >= 1))
         {
             Console.WriteLine(Invariant($"  {name,-20} CPU {cpu,5:0} %  memory {megabytes,6:0} MB"));
@@ -60,19 +66,19 @@ internal sealed record StepResult(
     public static void PrintSummary(IReadOnlyList<StepResult> steps)
     {
         Console.WriteLine();
-        Console.WriteLine($"{"offered/s",9} {"done/s",7} {"writes/s",8} {"read p50",8} {"read p99",8} {"write p99",9} {"fresh p99",9} {"failed",7} {"queued",7}  busiest (CPU %)");
+        Console.WriteLine($"{"offered/s",9} {"done/s",7} {"writes/s",8} {"read p50",8} {"read p99",8} {"write p99",9} {"fresh p99",9} {"failed",7} {"queued",7} {"outbox s",8}  busiest (CPU %)");
         foreach (var step in steps)
         {
             var seconds = step.Duration.TotalSeconds;
             var busiest = string.Join(", ", step.Processes.Where(process => process.CpuPercent >= 1).Take(3).Select(process => Invariant($"{process.Name} {process.CpuPercent:0}")));
             Console.WriteLine(Invariant(
-                $"{step.Rate,9} {step.Succeeded.Count / seconds,7:0.0} {step.Succeeded.Count(outcome => outcome.Writes) / seconds,8:0.0} {Milliseconds(step.Reads.P50),8} {Milliseconds(step.Reads.P99),8} {Milliseconds(step.Writes.P99),9} {Milliseconds(step.Freshness.Found.P99),9} {(double)step.Failed / step.Offered,7:P1} {step.Queued?.Total.ToString(CultureInfo.InvariantCulture) ?? "-",7}  {busiest}"));
+                $"{step.Rate,9} {step.Succeeded.Count / seconds,7:0.0} {step.Succeeded.Count(outcome => outcome.Writes) / seconds,8:0.0} {OneDecimal(step.Reads.P50),8} {OneDecimal(step.Reads.P99),8} {OneDecimal(step.Writes.P99),9} {OneDecimal(step.Freshness.Found.P99),9} {(double)step.Failed / step.Offered,7:P1} {step.Queued?.Total.ToString(CultureInfo.InvariantCulture) ?? "-",7} {(step.Outbox.Count == 0 ? "-" : OneDecimal(step.Outbox.Max(entry => entry.OldestSeconds))),8}  {busiest}"));
         }
 
         var knee = steps.LastOrDefault(step => step.Saturated is null);
         Console.WriteLine(knee is null
             ? "The hub did not keep up with the first rate."
-            : Invariant($"Highest rate kept up with: {knee.Rate}/s ({knee.Succeeded.Count(outcome => outcome.Writes) / knee.Duration.TotalSeconds:0.0} writes/s), read p99 {Milliseconds(knee.Reads.P99)} ms, freshness p99 {Milliseconds(knee.Freshness.Found.P99)} ms."));
+            : Invariant($"Highest rate kept up with: {knee.Rate}/s ({knee.Succeeded.Count(outcome => outcome.Writes) / knee.Duration.TotalSeconds:0.0} writes/s), read p99 {OneDecimal(knee.Reads.P99)} ms, freshness p99 {OneDecimal(knee.Freshness.Found.P99)} ms."));
     }
 
     private string Statuses() =>
@@ -82,8 +88,8 @@ internal sealed record StepResult(
             .Append($"{NotSent} not sent")
             .Append($"{Offered - NotSent - Outcomes.Count} unanswered"));
 
-    /// <summary>A percentile, or "-" when nothing of its kind was answered.</summary>
-    private static string Milliseconds(double value) => double.IsNaN(value) ? "-" : value.ToString("0.0", CultureInfo.InvariantCulture);
+    /// <summary>A figure to one decimal, or "-" when there was nothing to measure (no reads in a writes-only run, say).</summary>
+    private static string OneDecimal(double value) => double.IsNaN(value) ? "-" : value.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
