@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KnowledgeHub.Testing;
 
@@ -20,17 +19,6 @@ internal static class ApiCaller
         await client.GetJsonAsync("/api/people/me");
         return client;
     }
-
-    /// <summary>Posts until the Alignment service knows the departments the Expertise service announced.</summary>
-    public static Task<JsonNode> CreateOnceDepartmentsAreKnownAsync(this HttpClient client, string url, object body) =>
-        Eventually.GetAsync(
-            async () =>
-            {
-                using var response = await client.PostAsJsonAsync(url, body);
-                return response.StatusCode == HttpStatusCode.Created ? await response.ReadJsonAsync() : null;
-            },
-            TimeSpan.FromSeconds(10),
-            $"{url} to accept the new departments");
 
     /// <summary>An open community the caller leads.</summary>
     public static Task<JsonNode> CreateOpenCommunityAsync(this HttpClient client, string name, string description, string tag) =>

@@ -149,10 +149,9 @@ internal sealed class Traffic : IDisposable
         return client;
     }
 
-    /// <summary>A project for the status reports; Alignment learns departments from people's first visits, so it may need a moment.</summary>
-    private static async Task<string> CreateProjectAsync(HttpClient executive, string marker)
-    {
-        var body = new
+    /// <summary>A project for the status reports.</summary>
+    private static async Task<string> CreateProjectAsync(HttpClient executive, string marker) =>
+        Id(await executive.CreateOnceDepartmentsAreKnownAsync("/api/projects", new
         {
             name = $"Load test {marker}",
             description = "Written by the load command",
@@ -163,23 +162,7 @@ internal sealed class Traffic : IDisposable
             startDate = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             endDate = DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             status = "active",
-        };
-        for (var attempt = 0; ; attempt++)
-        {
-            using var response = await executive.PostAsJsonAsync("/api/projects", body);
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                return Id(await response.ReadJsonAsync());
-            }
-
-            if (attempt == 30)
-            {
-                throw new InvalidOperationException($"POST /api/projects answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-    }
+        }));
 
     private static string Id(System.Text.Json.Nodes.JsonNode node) => node["id"]!.GetValue<string>();
 }
