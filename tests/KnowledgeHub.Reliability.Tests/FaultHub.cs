@@ -162,7 +162,28 @@ public sealed class FaultHub : IAsyncLifetime
         }
 
         return pending;
-    });
+    }, DiagnoseSearchAsync);
+
+    /// <summary>
+    /// Search's side of a failed audit: its queues that hold messages or lack a consumer (a consumer
+    /// that stopped, or one that is behind), its readiness, and its last warnings.
+    /// </summary>
+    private async Task<string> DiagnoseSearchAsync()
+    {
+        var search = Service("search");
+        var queues = await HubDiagnosis.GuardedAsync("search queues", async () =>
+        {
+            var states = (await RabbitMq.QueueStatesAsync())
+                .Where(queue => queue.Name.Contains("search", StringComparison.Ordinal) && !queue.Name.EndsWith("_dead_letter", StringComparison.Ordinal))
+                .ToList();
+            var unconsumed = states.Where(queue => queue.Consumers == 0 && !queue.Name.EndsWith("_error", StringComparison.Ordinal)).Select(queue => queue.Name).ToList();
+            return states
+                .Where(queue => queue.Ready + queue.Unacknowledged > 0)
+                .Select(queue => $"queue {queue.Name}: {queue.Ready} ready, {queue.Unacknowledged} unacknowledged, {queue.Consumers} consumers")
+                .Append(unconsumed.Count == 0 ? "every search queue has its consumer" : $"search queues without a consumer: {string.Join(", ", unconsumed)}");
+        });
+        return string.Join('\n', [.. queues, await HubDiagnosis.ReadinessAsync(search), .. HubDiagnosis.RecentWarnings(search, 6)]);
+    }
 
     /// <summary>A word no other scenario uses, so search answers are about one scenario's writes only.</summary>
     public static string NewMarker() => "zr" + Guid.NewGuid().ToString("N")[..10];

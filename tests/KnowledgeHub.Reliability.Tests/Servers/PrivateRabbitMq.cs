@@ -75,13 +75,20 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     }
 
     /// <summary>Ready-to-deliver message counts per queue.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> QueueDepthsAsync()
+    public async Task<IReadOnlyDictionary<string, int>> QueueDepthsAsync() =>
+        (await QueueStatesAsync()).ToDictionary(queue => queue.Name, queue => queue.Ready);
+
+    /// <summary>Every queue's ready and unacknowledged message counts and its consumers.</summary>
+    public async Task<IReadOnlyList<QueueState>> QueueStatesAsync()
     {
-        var output = await ControlAsync("list_queues name messages_ready --quiet --no-table-headers");
+        var output = await ControlAsync("list_queues name messages_ready messages_unacknowledged consumers --quiet --no-table-headers");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('\t', ' '))
-            .Where(parts => parts.Length >= 2 && int.TryParse(parts[^1], out _))
-            .ToDictionary(parts => parts[0], parts => int.Parse(parts[^1], System.Globalization.CultureInfo.InvariantCulture));
+            .Select(line => line.Split('\t', ' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(parts => parts.Length == 4 && parts[1..].All(part => int.TryParse(part, out _)))
+            .Select(parts => new QueueState(parts[0], Count(parts[1]), Count(parts[2]), Count(parts[3])))
+            .ToList();
+
+        static int Count(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()
@@ -99,3 +106,6 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
 
     private Task<string> ControlAsync(string arguments) => ProcessRunner.RunOrThrowAsync(Control, $"-n {Node} {arguments}", Timeout, _environment);
 }
+
+/// <summary>One queue as <c>rabbitmqctl list_queues</c> reports it.</summary>
+public sealed record QueueState(string Name, int Ready, int Unacknowledged, int Consumers);

@@ -39,7 +39,7 @@ public sealed class StandaloneProcess : IAsyncDisposable
         }
 
         return pending;
-    });
+    }, async () => string.Join('\n', [await HubDiagnosis.ReadinessAsync(Process), .. HubDiagnosis.RecentWarnings(Process, 8)]));
 
     public async ValueTask DisposeAsync()
     {
