@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using KnowledgeHub.Data;
 using KnowledgeHub.Testing;
 using Microsoft.Extensions.Configuration;
@@ -23,15 +21,17 @@ public sealed class Database_at_startup
         try
         {
             var real = new NpgsqlConnectionStringBuilder(connectionString);
-            var port = HubProcess.FreePort();
-            var throughLateLink = new NpgsqlConnectionStringBuilder(connectionString) { Port = port, Timeout = 2 }.ConnectionString;
-            using var host = CounterHost(throughLateLink);
+            // The database's port as the service sees it: nothing listens there until the link heals.
+            await using var link = new FaultProxy(real.Port);
+            link.TakeDown();
+            var throughLink = new NpgsqlConnectionStringBuilder(connectionString) { Port = link.Port, Timeout = 2 }.ConnectionString;
+            using var host = CounterHost(throughLink);
 
             var starting = host.StartAsync(TestContext.Current.CancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
             Assert.False(starting.IsCompleted, "The host finished starting (or failed) while its database could not be reached.");
 
-            using var link = new LateLink(port, real.Port);
+            link.Heal();
             await starting.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 
             await using var connection = new NpgsqlConnection(connectionString);
@@ -67,47 +67,5 @@ public sealed class Database_at_startup
         });
         builder.AddModuleDatabase<CounterDatabase>(Counters.ModuleName, new MigrationSource(typeof(CounterDatabase).Assembly, "Data/Migrations"));
         return builder.Build();
-    }
-
-    /// <summary>Listens on a port only from when it is created, and carries each connection to the database.</summary>
-    private sealed class LateLink : IDisposable
-    {
-        private readonly TcpListener _listener;
-        private readonly CancellationTokenSource _stopping = new();
-
-        public LateLink(int port, int databasePort)
-        {
-            _listener = new TcpListener(IPAddress.Loopback, port);
-            _listener.Start();
-            _ = CarryAsync(databasePort);
-        }
-
-        public void Dispose()
-        {
-            _stopping.Cancel();
-            _listener.Stop();
-            _stopping.Dispose();
-        }
-
-        private async Task CarryAsync(int databasePort)
-        {
-            try
-            {
-                while (true)
-                {
-                    var client = await _listener.AcceptTcpClientAsync(_stopping.Token);
-                    var server = new TcpClient();
-                    await server.ConnectAsync(IPAddress.Loopback, databasePort, _stopping.Token);
-                    _ = Task.WhenAny(
-                        client.GetStream().CopyToAsync(server.GetStream(), _stopping.Token),
-                        server.GetStream().CopyToAsync(client.GetStream(), _stopping.Token))
-                        .ContinueWith(_ => { client.Dispose(); server.Dispose(); }, TaskScheduler.Default);
-                }
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                // Stopped.
-            }
-        }
     }
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using KnowledgeHub.Reliability.Tests.Servers;
+using KnowledgeHub.Testing;
 using Xunit;
 
 namespace KnowledgeHub.Reliability.Tests.Distributed;

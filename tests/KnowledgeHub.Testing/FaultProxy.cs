@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace KnowledgeHub.Reliability.Tests.Servers;
+namespace KnowledgeHub.Testing;
 
 /// <summary>
 /// A small TCP proxy on loopback that a service connects through instead of its database, broker or
