@@ -29,14 +29,26 @@ internal sealed class CommunityAccess
             Sql(""), new { CommunityId = communityId, PersonId = personId });
 
     /// <summary>
-    /// For writes: also locks the community's row until <paramref name="work"/> ends. Every write in a
-    /// community takes this lock first, so events that carry the community's visibility can never
-    /// race a change of it, and checks such as "the last lead" hold until commit.
+    /// For writes to the community itself or its memberships: also locks the community's row until
+    /// <paramref name="work"/> ends, alone. So checks such as "the last lead" hold until commit, and a
+    /// change of visibility waits for every content write in flight and holds off new ones.
     /// </summary>
     public static Task<CommunityAccess?> LockAsync(
         UnitOfWork work, Guid communityId, Guid personId) =>
         work.QueryOneAsync<CommunityAccess>(
             Sql(work.Dialect.ForUpdate), new { CommunityId = communityId, PersonId = personId });
+
+    /// <summary>
+    /// For content writes (posts, answers, reactions): locks the community's row against change until
+    /// <paramref name="work"/> ends, shared with other content writes, so events that carry the
+    /// community's visibility can never race a change of it and the caller's membership holds until
+    /// commit, while writes in one community no longer queue behind each other (ADR 0077). Whatever
+    /// content writes must not race among themselves locks its post (<see cref="Posts.PostTarget"/>).
+    /// </summary>
+    public static Task<CommunityAccess?> LockForContentAsync(
+        UnitOfWork work, Guid communityId, Guid personId) =>
+        work.QueryOneAsync<CommunityAccess>(
+            Sql(work.Dialect.ForShare), new { CommunityId = communityId, PersonId = personId });
 
     // Subqueries rather than a join: PostgreSQL cannot lock the nullable side of an outer join.
     private static string Sql(string lockClause) =>

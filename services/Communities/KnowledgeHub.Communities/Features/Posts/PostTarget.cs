@@ -20,7 +20,9 @@ internal sealed record PostTarget(PostResponse Post, CommunityAccess Access)
             : audit.RecordAsync(work, user, action, $"post:{Post.Id}", ("community", Post.CommunityId), ("author", Post.AuthorId), ("version", Post.Version));
 
     /// <summary>
-    /// Locks the post's community (see <see cref="CommunityAccess.LockAsync"/>) and reads the post.
+    /// Locks the post's community for content (<see cref="CommunityAccess.LockForContentAsync"/>), then
+    /// the post itself, alone, and reads it: changes of one post (answers counted, the previously
+    /// accepted answer, a reaction against the post's deletion) queue behind each other.
     /// Null when the post does not exist or the caller may not see it: both answer 404.
     /// </summary>
     public static async Task<PostTarget?> LockAsync(
@@ -34,14 +36,16 @@ internal sealed record PostTarget(PostResponse Post, CommunityAccess Access)
             return null;
         }
 
-        var access = await CommunityAccess.LockAsync(work, communityId.Value, personId);
+        var access = await CommunityAccess.LockForContentAsync(work, communityId.Value, personId);
         if (access is not { CanSeeContent: true })
         {
             return null;
         }
 
-        // Read under the lock: the post may have been deleted while we waited for it.
-        var post = await PostReader.ReadOneAsync(work, postId);
+        // Locked and read after the community: the post may have been deleted while we waited.
+        var locked = await work.ScalarAsync<Guid?>(
+            $"SELECT id FROM posts WHERE id = @PostId {work.Dialect.ForUpdate}", new { PostId = postId });
+        var post = locked is null ? null : await PostReader.ReadOneAsync(work, postId);
         return post is null ? null : new PostTarget(post, access);
     }
 

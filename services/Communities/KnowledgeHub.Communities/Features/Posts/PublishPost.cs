@@ -38,7 +38,7 @@ internal static class PublishPost
 
         var me = user.PersonId();
         await using var work = await database.BeginAsync(cancellationToken);
-        var access = await CommunityAccess.LockAsync(work, id, me);
+        var access = await CommunityAccess.LockForContentAsync(work, id, me);
         if (access is null)
         {
             return Problems.NotFound("The community");
