@@ -64,6 +64,30 @@ public abstract class IncrementalTests(PartnershipsFixture fixture)
         Assert.Contains(giver.Id, Spanners(await executive.GetJsonAsync("/api/partnerships/boundary-spanners?department=DEA")));
     }
 
+    [Fact]
+    public async Task Help_and_the_profiles_it_depends_on_arriving_all_at_once_count_exactly()
+    {
+        var asker = TestUser.Employee("asker at once", "BRB");
+        var givers = Enumerable.Range(0, 5).Select(i => TestUser.Employee($"giver at once {i}", "BRA")).ToList();
+        var questions = Enumerable.Range(0, 4).Select(_ => (Post: Guid.NewGuid(), Answers: givers.Select(_ => Guid.NewGuid()).ToList())).ToList();
+        var community = Guid.NewGuid();
+        var executive = fixture.Host.CreateClient(TestUser.Executive());
+
+        // Answers and acceptances of several questions with the givers' profiles among them, consumed side by side.
+        var burst = new List<object> { Profile(asker, "BRB", 1, "2026-01-01") };
+        foreach (var (post, answers) in questions)
+        {
+            burst.AddRange(answers.Select((answer, i) => (object)Answer(answer, post, community, "open", givers[i], asker, "Which broker?", "2026-05-01")));
+            burst.Add(Accepted(answers[0], post, community, givers[0], asker, "Which broker?", "2026-05-02"));
+        }
+
+        burst.InsertRange(burst.Count / 2, givers.Select(giver => (object)Profile(giver, "BRA", 1, "2026-01-01")));
+        await fixture.Host.PublishAndWaitAsync([.. burst]);
+
+        // 20 answers of weight 1, and 4 acceptances of 2 more.
+        Assert.Contains("BRA-BRB 28 0", Pairs(await executive.GetJsonAsync("/api/partnerships/matrix?from=2026-01-01&to=2026-12-31")));
+    }
+
     private static List<Guid> Spanners(System.Text.Json.Nodes.JsonNode spanners) =>
         [.. spanners["items"]!.AsArray().Select(item => Guid.Parse(item!["person"]!["id"]!.GetValue<string>()))];
 

@@ -9,6 +9,8 @@ namespace KnowledgeHub.Partnerships.Consumers;
 internal sealed class AnswerAcceptedConsumer(PartnershipsDatabase database, TimeProvider time)
     : LedgerConsumer<AnswerAccepted>(database, time)
 {
+    protected override Task TakeTurnAsync(UnitOfWork work, AnswerAccepted message) => LedgerTurn.TakeForPieceAsync(work, $"question:{message.PostId}");
+
     protected override async Task ApplyInTurnAsync(UnitOfWork work, AnswerAccepted message)
     {
         if (message.AnswerId == Guid.Empty || message.AnswerAuthorId == Guid.Empty)

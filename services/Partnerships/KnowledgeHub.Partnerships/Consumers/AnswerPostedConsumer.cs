@@ -9,6 +9,8 @@ namespace KnowledgeHub.Partnerships.Consumers;
 internal sealed class AnswerPostedConsumer(PartnershipsDatabase database, TimeProvider time)
     : LedgerConsumer<AnswerPosted>(database, time)
 {
+    protected override Task TakeTurnAsync(UnitOfWork work, AnswerPosted message) => LedgerTurn.TakeForPieceAsync(work, $"question:{message.PostId}");
+
     protected override async Task ApplyInTurnAsync(UnitOfWork work, AnswerPosted message)
     {
         if (message.AnswerId == Guid.Empty || message.AuthorId == Guid.Empty || message.QuestionAuthorId == Guid.Empty)

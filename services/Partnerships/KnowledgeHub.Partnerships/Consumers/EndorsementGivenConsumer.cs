@@ -12,6 +12,8 @@ namespace KnowledgeHub.Partnerships.Consumers;
 internal sealed class EndorsementGivenConsumer(PartnershipsDatabase database, TimeProvider time)
     : LedgerConsumer<EndorsementGiven>(database, time)
 {
+    protected override Task TakeTurnAsync(UnitOfWork work, EndorsementGiven message) => LedgerTurn.TakeForPieceAsync(work, $"endorsement:{message.EndorsementId}");
+
     protected override Task ApplyInTurnAsync(UnitOfWork work, EndorsementGiven message)
     {
         if (message.EndorsementId == Guid.Empty || message.PersonId == Guid.Empty || message.EndorserId == Guid.Empty)

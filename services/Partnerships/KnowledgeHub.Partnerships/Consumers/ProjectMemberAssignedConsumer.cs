@@ -9,6 +9,8 @@ namespace KnowledgeHub.Partnerships.Consumers;
 internal sealed class ProjectMemberAssignedConsumer(PartnershipsDatabase database, TimeProvider time)
     : LedgerConsumer<ProjectMemberAssigned>(database, time)
 {
+    protected override Task TakeTurnAsync(UnitOfWork work, ProjectMemberAssigned message) => LedgerTurn.TakeForPieceAsync(work, $"project:{message.ProjectId}:{message.PersonId}");
+
     protected override async Task ApplyInTurnAsync(UnitOfWork work, ProjectMemberAssigned message)
     {
         if (message.ProjectId == Guid.Empty || message.PersonId == Guid.Empty)

@@ -9,6 +9,8 @@ namespace KnowledgeHub.Partnerships.Consumers;
 internal sealed class ProjectMemberRemovedConsumer(PartnershipsDatabase database, TimeProvider time)
     : LedgerConsumer<ProjectMemberRemoved>(database, time)
 {
+    protected override Task TakeTurnAsync(UnitOfWork work, ProjectMemberRemoved message) => LedgerTurn.TakeForPieceAsync(work, $"project:{message.ProjectId}:{message.PersonId}");
+
     protected override async Task ApplyInTurnAsync(UnitOfWork work, ProjectMemberRemoved message)
     {
         if (message.ProjectId == Guid.Empty || message.PersonId == Guid.Empty)
