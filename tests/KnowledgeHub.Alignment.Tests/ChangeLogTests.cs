@@ -61,6 +61,33 @@ public abstract class ChangeLogTests(AlignmentFixture fixture)
         await missing.EnsureStatusAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Each_status_report_is_logged_once_with_its_health_and_a_later_edit_logs_only_what_it_changed()
+    {
+        var department = ProjectSlicesTests.UniqueDepartment();
+        await fixture.KnowDepartmentsAsync(department);
+        var leadUser = TestUser.Employee("reporting lead");
+        var lead = fixture.Host.CreateClient(leadUser);
+        var project = await lead.CreateProjectAsync(Project("Reported", department, planned: 1000m, status: "active"));
+        var reports = new List<string>();
+        foreach (var health in new[] { "green", "amber", "red" })
+        {
+            reports.Add((await lead.ReportAsync(project.Id(), health)).Id());
+        }
+
+        using var edited = await lead.PutAsJsonAsync($"/api/projects/{project.Id()}", Project("Reported", department, planned: 1200m, status: "active"));
+        await edited.EnsureStatusAsync(HttpStatusCode.OK);
+
+        var changes = (await lead.GetJsonAsync($"/api/projects/{project.Id()}/changes?limit=100"))["items"]!.Items().Select(Line).ToList();
+        Assert.Equal(
+            [$"statusReport:{reports[2]}: (none) -> red: All red by {leadUser.Id}", $"statusReport:{reports[1]}: (none) -> amber: All amber by {leadUser.Id}", $"statusReport:{reports[0]}: (none) -> green: All green by {leadUser.Id}"],
+            changes.Where(line => line.StartsWith("statusReport:", StringComparison.Ordinal)));
+        Assert.Equal(
+            [$"health: amber -> red by {leadUser.Id}", $"health: green -> amber by {leadUser.Id}", $"health: (none) -> green by {leadUser.Id}"],
+            changes.Where(line => line.StartsWith("health:", StringComparison.Ordinal)));
+        Assert.Equal($"budget.planned: 1000 -> 1200 by {leadUser.Id}", changes[0]);
+    }
+
     private static string Line(JsonNode change) =>
         $"{change["field"]!.GetValue<string>()}: {change["before"]?.GetValue<string>() ?? "(none)"} -> {change["after"]?.GetValue<string>() ?? "(none)"} by {change["changedBy"]!.GetValue<string>()}";
 

@@ -9,13 +9,16 @@ namespace KnowledgeHub.Alignment.Features.Changes;
 /// <see cref="TrackProjectAsync"/> or <see cref="TrackObjectiveAsync"/> in its transaction, which reads
 /// the tracked fields as they now are, compares them with the last logged snapshot and writes one
 /// change per field that differs. A subject logged for the first time shows every field as new.
+/// Status reports are never edited, so each is logged once as it is added
+/// (<see cref="LogStatusReportAsync"/>) and kept out of the snapshot, which would otherwise grow
+/// with every report and be read and rewritten whole by each change of the project.
 /// </summary>
 internal static class ChangeLog
 {
     public const string Project = "project";
     public const string Objective = "objective";
 
-    /// <summary>Budget, status, health, dates, members, alignments and status reports.</summary>
+    /// <summary>Budget, status, health, dates, members and alignments.</summary>
     public static async Task TrackProjectAsync(UnitOfWork work, Guid projectId, Guid by, DateTimeOffset at)
     {
         var state = new SortedDictionary<string, string?>(StringComparer.Ordinal);
@@ -44,8 +47,6 @@ internal static class ChangeLog
             SELECT 'member:' || lower(CAST(person_id AS TEXT)), role || CASE WHEN confirmed_at IS NULL THEN ' (unconfirmed)' ELSE '' END FROM project_members WHERE project_id = @Id
             UNION ALL
             SELECT 'alignment:' || lower(CAST(objective_id AS TEXT)), contribution FROM project_objectives WHERE project_id = @Id
-            UNION ALL
-            SELECT 'statusReport:' || lower(CAST(id AS TEXT)), health || ': ' || summary FROM project_status_reports WHERE project_id = @Id
             """,
             new { Id = projectId }))
         {
@@ -54,6 +55,10 @@ internal static class ChangeLog
 
         await RecordAsync(work, Project, projectId, state, by, at);
     }
+
+    /// <summary>A new status report, as the field <c>statusReport:{id}</c> that appeared with its health and summary.</summary>
+    public static Task LogStatusReportAsync(UnitOfWork work, Guid projectId, Guid reportId, string health, string summary, Guid by, DateTimeOffset at) =>
+        InsertChangesAsync(work, Project, projectId, [($"statusReport:{reportId}", null, $"{health}: {summary}")], by, at);
 
     /// <summary>Title, department, period, priority, owners and each key result's title, target and current value.</summary>
     public static async Task TrackObjectiveAsync(UnitOfWork work, Guid objectiveId, Guid by, DateTimeOffset at)
@@ -105,12 +110,7 @@ internal static class ChangeLog
             return;
         }
 
-        await work.ExecuteAsync(
-            """
-            INSERT INTO changes (id, subject_type, subject_id, field, before_value, after_value, changed_by, changed_at)
-            VALUES (@Id, @Type, @SubjectId, @Field, @Before, @After, @By, @At)
-            """,
-            changes.Select(change => new { Id = Guid.CreateVersion7(), Type = subjectType, SubjectId = subjectId, change.Field, change.Before, change.After, By = by, At = at }));
+        await InsertChangesAsync(work, subjectType, subjectId, changes, by, at);
         await work.ExecuteAsync(
             """
             INSERT INTO change_snapshots (subject_type, subject_id, state) VALUES (@Type, @Id, @State)
@@ -118,6 +118,15 @@ internal static class ChangeLog
             """,
             new { Type = subjectType, Id = subjectId, State = JsonSerializer.Serialize(after) });
     }
+
+    private static Task InsertChangesAsync(
+        UnitOfWork work, string subjectType, Guid subjectId, IEnumerable<(string Field, string? Before, string? After)> changes, Guid by, DateTimeOffset at) =>
+        work.ExecuteAsync(
+            """
+            INSERT INTO changes (id, subject_type, subject_id, field, before_value, after_value, changed_by, changed_at)
+            VALUES (@Id, @Type, @SubjectId, @Field, @Before, @After, @By, @At)
+            """,
+            changes.Select(change => new { Id = Guid.CreateVersion7(), Type = subjectType, SubjectId = subjectId, change.Field, change.Before, change.After, By = by, At = at }));
 
     private static string Text(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -68,7 +68,8 @@ internal static class ReportStatus
         await outbox.EnqueueAsync(
             work,
             new ProjectStatusReported(id, report.Id, report.Health, report.Summary, report.ReportedBy, report.ReportedAt));
-        await ChangeLog.TrackProjectAsync(work, id, user.PersonId(), time.UtcNowForDatabase());
+        await ChangeLog.TrackProjectAsync(work, id, report.ReportedBy, report.ReportedAt);
+        await ChangeLog.LogStatusReportAsync(work, id, report.Id, report.Health, report.Summary, report.ReportedBy, report.ReportedAt);
         await work.CommitAsync();
         return TypedResults.Created($"/api/projects/{id}/status-reports/{report.Id}", report);
     }
