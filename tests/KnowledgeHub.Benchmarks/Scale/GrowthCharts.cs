@@ -10,14 +10,14 @@ namespace KnowledgeHub.Benchmarks.Scale;
 /// </summary>
 internal static class GrowthCharts
 {
-    public static void Draw(IReadOnlyList<GrowthPoint> points, string sizeUnit, string folder, string fileStem)
+    public static void Draw(IReadOnlyList<GrowthPoint> points, string curve, string sizeUnit, string folder, string fileStem)
     {
         Directory.CreateDirectory(folder);
         var reads = points.GroupBy(point => point.Read).ToList();
         var sizes = points.Select(point => point.Size).Distinct().Order().ToArray();
 
-        var latency = NewPlot($"Latency as {sizeUnit} grow", sizeUnit, "milliseconds", sizes);
-        var memory = NewPlot($"Memory allocated per request as {sizeUnit} grow", sizeUnit, "KB per request", sizes);
+        var latency = NewPlot($"{curve}: latency as {sizeUnit} grow", sizeUnit, "milliseconds", sizes);
+        var memory = NewPlot($"{curve}: memory allocated per request as {sizeUnit} grow", sizeUnit, "KB per request", sizes);
         var palette = new ScottPlot.Palettes.Category10();
         for (var index = 0; index < reads.Count; index++)
         {
@@ -36,8 +36,8 @@ internal static class GrowthCharts
             plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top);
         }
 
-        latency.SavePng(Path.Combine(folder, $"{fileStem}-latency.png"), 900, 540);
-        memory.SavePng(Path.Combine(folder, $"{fileStem}-memory.png"), 900, 540);
+        latency.SavePng(Path.Combine(folder, $"{fileStem}-latency.png"), 1000, 540);
+        memory.SavePng(Path.Combine(folder, $"{fileStem}-memory.png"), 1000, 540);
         Console.WriteLine($"  drew {folder}/{fileStem}-latency.png and -memory.png");
     }
 
@@ -50,7 +50,8 @@ internal static class GrowthCharts
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             sizes.Select(size => Math.Log10(size)).ToArray(),
             sizes.Select(size => size.ToString("N0", CultureInfo.InvariantCulture)).ToArray());
-        plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+        // Beside the plot, not over it: the points of a flat curve sit wherever a legend inside would.
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 

@@ -8,7 +8,7 @@ namespace KnowledgeHub.Benchmarks.Scale;
 internal static class GrowthMeasurement
 {
     /// <param name="urls">Cycled through for the warm-up and then for <paramref name="requests"/> timed requests.</param>
-    public static async Task<GrowthPoint> MeasureAsync(HttpClient client, string read, int size, IReadOnlyList<string> urls, int requests, int warmUp)
+    public static async Task<GrowthPoint> MeasureAsync(HttpClient client, string curve, string read, int size, IReadOnlyList<string> urls, int requests, int warmUp)
     {
         for (var request = 0; request < warmUp; request++)
         {
@@ -27,7 +27,7 @@ internal static class GrowthMeasurement
         var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)requests / 1024;
         var latencies = new Latencies(timings);
         var point = new GrowthPoint(read, size, latencies.P50, latencies.P99, allocated, Environment.WorkingSet / 1024.0 / 1024);
-        Console.WriteLine($"  {read} at {size:N0}: {latencies}, {allocated:N0} KB allocated a request, working set {point.WorkingSetMegabytes:N0} MB");
+        Console.WriteLine($"  {curve}: {read} at {size:N0}: {latencies}, {allocated:N0} KB allocated a request, working set {point.WorkingSetMegabytes:N0} MB");
         return point;
     }
 }

@@ -43,7 +43,7 @@ internal sealed class GrowthRun(int requests, int warmUp, bool logPlans)
             reads = await readsAt(size);
             foreach (var (name, urls) in reads)
             {
-                points.Add(await GrowthMeasurement.MeasureAsync(client, $"{curve.Name}: {name}", size, urls, requests, warmUp));
+                points.Add(await GrowthMeasurement.MeasureAsync(client, curve.Name, name, size, urls, requests, warmUp));
             }
         }
 
@@ -51,9 +51,9 @@ internal sealed class GrowthRun(int requests, int warmUp, bool logPlans)
         {
             await QueryPlans.LogWhileAsync(connectionString, async () =>
             {
-                foreach (var (_, urls) in reads)
+                foreach (var (name, urls) in reads)
                 {
-                    await GrowthMeasurement.MeasureAsync(client, "plans", sizes[^1], urls, requests: 3, warmUp: 0);
+                    await GrowthMeasurement.MeasureAsync(client, $"{curve.Name}, plans", name, sizes[^1], urls, requests: 3, warmUp: 0);
                 }
             });
         }
