@@ -46,8 +46,8 @@ internal sealed class ExpertFindingCurve(IReadOnlyList<int> sizes, int requests)
             ("q = a skill's name", organisation.SkillNameQuestions(requests)),
             ("skill = a skill", organisation.SkillLookups(requests)),
         };
-        var copies = new TableCopies(database.Settings.ConnectionString, PersonTables);
+        var copies = new TableCopies(host.PostgresConnectionString!, PersonTables);
         await copies.KeepBaseAsync();
-        return await run.AtEachSizeAsync(this, sizes[0], sizes, database.Settings.ConnectionString, host.CreateClient(TestUser.Employee("benchmark")), reads, copies);
+        return await run.AtEachSizeAsync(this, sizes[0], sizes, host.PostgresConnectionString!, host.CreateClient(TestUser.Employee("benchmark")), reads, copies);
     }
 }

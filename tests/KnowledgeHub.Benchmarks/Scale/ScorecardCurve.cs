@@ -1,4 +1,3 @@
-using KnowledgeHub.Alignment;
 using KnowledgeHub.Benchmarks.Alignment;
 using KnowledgeHub.Data;
 
@@ -34,7 +33,7 @@ internal sealed class ScorecardCurve(IReadOnlyList<int> sizes) : IGrowthCurve
     {
         await using var host = await Portfolio.StartHostAsync(DatabaseProvider.Postgres);
         var executive = await Portfolio.SeedAsync(host, sizes[0], sizes[0] / 10);
-        var connectionString = host.Get<AlignmentDatabase>().Settings.ConnectionString;
+        var connectionString = host.PostgresConnectionString!;
         var copies = new TableCopies(connectionString, PortfolioTables);
         await copies.KeepBaseAsync();
         var reads = new (string Name, List<string> Urls)[] { ("the scorecard", [$"/api/alignment/scorecard?period={Portfolio.Period}"]) };
