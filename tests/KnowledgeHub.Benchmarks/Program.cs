@@ -4,11 +4,14 @@ using KnowledgeHub.Benchmarks.Evaluation;
 using KnowledgeHub.Benchmarks.Expertise;
 using KnowledgeHub.Benchmarks.Notifications;
 using KnowledgeHub.Benchmarks.Partnerships;
+using KnowledgeHub.Benchmarks.Scale;
 using KnowledgeHub.Benchmarks.Search;
 
 // The benchmark suite: every figure of docs/benchmarks.md beside its target, in one run.
 //   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks [-- search gateway scorecard data-access outbox expertise partnerships fan-out digests] [--quick]
 // --quick shrinks the data sets and durations for a smoke run; its figures are not the targets'.
+// Cost as work grows, on PostgreSQL, drawn into docs/images/ (not part of a run without names; --plans logs the slowest statements' plans):
+//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- scale [--quick] [--plans]   (or scale-experts, scale-scorecard, scale-communities)
 //   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- experts-eval FILE...   (expert finding on real Q&A, docs/expertise-ranking.md)
 if (args is ["experts-eval", .. var files])
 {
@@ -28,7 +31,14 @@ var quick = args.Contains("--quick");
 // Hosts in this process and the processes started from it log warnings only: a log line per request would be measured too.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 var selected = args.Where(arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-bool Runs(string scenario) => selected.Count == 0 || selected.Contains(scenario);
+// The scale curves seed a million rows: they run only when named.
+bool Runs(string scenario) => scenario.StartsWith("scale-", StringComparison.Ordinal)
+    ? selected.Contains(scenario) || selected.Contains("scale")
+    : selected.Count == 0 || selected.Contains(scenario);
+
+// A smoke run's pictures stay out of the documentation.
+var growth = new GrowthRun(requests: quick ? 20 : 100, warmUp: quick ? 5 : 20, logPlans: args.Contains("--plans"));
+var pictures = quick ? Path.Combine(Path.GetTempPath(), "knowledgehub-scale") : KnowledgeHub.Testing.RepositoryRoot.Of("docs/images");
 
 var report = new Report();
 var scenarios = new List<(string Name, Func<Task> Run)>
@@ -42,6 +52,9 @@ var scenarios = new List<(string Name, Func<Task> Run)>
     ("partnerships", () => new PartnershipsScenario(quick ? 1_000 : 10_000, quick ? 50_000 : 1_000_000, 40, quick ? 50 : 200).RunAsync(report)),
     ("fan-out", () => new FanOutScenario(quick ? 1_000 : 10_000, quick ? 3 : 30).RunAsync(report)),
     ("digests", () => new DigestScenario(quick ? 500 : 10_000).RunAsync(report)),
+    ("scale-experts", () => new ScaleScenario(new ExpertFindingCurve(quick ? [100, 1_000] : [1_000, 10_000, 100_000], growth.Requests), growth, pictures).RunAsync(report)),
+    ("scale-scorecard", () => new ScaleScenario(new ScorecardCurve(quick ? [50, 500] : [500, 5_000, 50_000]), growth, pictures).RunAsync(report)),
+    ("scale-communities", () => new ScaleScenario(new CommunityListCurve(quick ? [1_000, 10_000] : [10_000, 1_000_000]), growth, pictures).RunAsync(report)),
 };
 
 foreach (var (name, run) in scenarios.Where(scenario => Runs(scenario.Name)))

@@ -50,6 +50,9 @@ public sealed class ModuleTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The connection string of the host's own PostgreSQL database; null on SQLite.</summary>
+    public string? PostgresConnectionString => _postgresDatabase;
+
     public PublishedEvents Events => _app.Services.GetRequiredService<PublishedEvents>();
 
     public static async Task<ModuleTestHost> StartAsync(

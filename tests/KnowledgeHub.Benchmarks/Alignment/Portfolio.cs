@@ -10,7 +10,7 @@ using KnowledgeHub.Testing;
 namespace KnowledgeHub.Benchmarks.Alignment;
 
 /// <summary>
-/// A large portfolio on the embedded default (SQLite) in an Alignment host of its own: objectives
+/// A large portfolio in an Alignment host of its own (the embedded default, SQLite, unless asked): objectives
 /// and projects created through the API, a fixed seed deciding departments, budgets, alignments
 /// and status reports.
 /// </summary>
@@ -19,8 +19,8 @@ internal static class Portfolio
     public const string Period = "2026-H2";
     private static readonly string[] Departments = ["IT", "FIN", "HR", "OPS", "SALES", "SEC", "ENG", "LEGAL", "MKT", "RND"];
 
-    public static Task<ModuleTestHost> StartHostAsync() =>
-        ModuleTestHost.StartAsync(AlignmentModule.Name, DatabaseProvider.Sqlite, builder => builder.AddAlignment(), app => app.MapAlignment());
+    public static Task<ModuleTestHost> StartHostAsync(DatabaseProvider provider = DatabaseProvider.Sqlite) =>
+        ModuleTestHost.StartAsync(AlignmentModule.Name, provider, builder => builder.AddAlignment(), app => app.MapAlignment());
 
     /// <summary>Seeds the portfolio and returns the executive client that created it.</summary>
     public static async Task<HttpClient> SeedAsync(ModuleTestHost host, int projects, int objectives)

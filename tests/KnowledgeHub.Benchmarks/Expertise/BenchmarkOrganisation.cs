@@ -1,7 +1,9 @@
+using System.Net;
 using Dapper;
 using KnowledgeHub.Expertise;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Skills;
+using KnowledgeHub.Testing;
 
 namespace KnowledgeHub.Benchmarks.Expertise;
 
@@ -30,7 +32,7 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
     private static IReadOnlyList<string> Skills { get; } =
         Seeded.Concat(Enumerable.Range(1, 200 - Seeded.Length).Select(index => $"Domain skill {index:000}")).ToList();
 
-    public IEnumerable<object> ImportRows() => Enumerable.Range(0, people).Select(index => (object)new
+    private IEnumerable<object> ImportRows() => Enumerable.Range(0, people).Select(index => (object)new
     {
         email = $"bench.{index:00000}@example.com",
         displayName = $"Person {index:00000}",
@@ -86,7 +88,7 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
     public IEnumerable<(string Name, IReadOnlyList<string> Urls)> Queries(int count)
     {
         var typos = new[] { "kubernets", "pyhton", "postgress", "javscript", "terrafrom", "machine lerning", "elasticsearh", "typescirpt" };
-        yield return ("q = skill name", Many(count, () => $"/api/experts?q={Uri.EscapeDataString(PopularSkill())}"));
+        yield return ("q = skill name", SkillNameQuestions(count));
         yield return ("q = alias or typo", Many(count, () => $"/api/experts?q={Uri.EscapeDataString(_random.Next(2) == 0 ? typos[_random.Next(typos.Length)] : new[] { "k8s", "js", "ts", "golang", "postgres", "ml" }[_random.Next(6)])}"));
         yield return ("q = sentence", Many(count, () => $"/api/experts?q={Uri.EscapeDataString($"who knows {PopularSkill().ToLowerInvariant()} and {Words[_random.Next(Words.Length)]}?")}"));
         yield return ("q = common title words", Many(count / 5, () => $"/api/experts?q={Words[_random.Next(Words.Length)]}%20{Words[_random.Next(Words.Length)]}"));
@@ -95,6 +97,21 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
         yield return ("skills list, q = typo", Many(count / 5, () => $"/api/skills?q={typos[_random.Next(typos.Length)]}"));
         yield return ("people, skill + department", Many(count / 5, () => $"/api/people?skill={Uri.EscapeDataString(PopularSkill())}&department=D{_random.Next(Departments):00}"));
         yield return ("coverage of a department", Many(count / 10, () => $"/api/experts/coverage?department=D{_random.Next(Departments):00}"));
+    }
+
+    /// <summary>Questions that are a skill's name, <c>/api/experts?q=Kubernetes</c>.</summary>
+    public List<string> SkillNameQuestions(int count) => Many(count, () => $"/api/experts?q={Uri.EscapeDataString(PopularSkill())}");
+
+    /// <summary>Exact skill look-ups, <c>/api/experts?skill=Kubernetes</c>.</summary>
+    public List<string> SkillLookups(int count) => Many(count, () => $"/api/experts?skill={Uri.EscapeDataString(PopularSkill())}");
+
+    /// <summary>Imports the organisation's people through the API, in calls of 1,000 as a directory sync would.</summary>
+    public async Task ImportAsync(HttpClient admin)
+    {
+        foreach (var batch in ImportRows().Chunk(1000))
+        {
+            await admin.PostJsonAsync("/api/people/import", batch, HttpStatusCode.OK);
+        }
     }
 
     public static Task<int> DocumentsAsync(ExpertiseDatabase database) => CountAsync(database, "evidence_documents");

@@ -102,17 +102,19 @@ internal static class ListPosts
             return true;
         }
 
-        const string AfterNewest = "(p.created_at < @AfterAt OR (p.created_at = @AfterAt AND p.id < @AfterId))";
+        // Row values, so that the index seeks to the cursor. Written as "a < x OR (a = x AND b < y)", the same
+        // condition made PostgreSQL read the index from the newest post and filter its way down: a page
+        // half-way down a million posts took 325 ms instead of 1 (docs/benchmarks.md, "Cost as work grows").
         switch (sort, after)
         {
             case ("top", [var reactions, var at, var postId])
                 when int.TryParse(reactions, CultureInfo.InvariantCulture, out var count)
                      && TryParseKey(at, postId, parameters):
-                sql.Append($" AND (p.reaction_count < @AfterReactions OR (p.reaction_count = @AfterReactions AND {AfterNewest}))");
+                sql.Append(" AND (p.reaction_count, p.created_at, p.id) < (@AfterReactions, @AfterAt, @AfterId)");
                 parameters.Add("AfterReactions", count);
                 return true;
             case (not "top", [var at, var postId]) when TryParseKey(at, postId, parameters):
-                sql.Append($" AND {AfterNewest}");
+                sql.Append(" AND (p.created_at, p.id) < (@AfterAt, @AfterId)");
                 return true;
             default:
                 return false;
