@@ -29,19 +29,20 @@ internal static class GrowthCharts
             Line(memory, xs, read.Select(point => point.AllocatedKilobytes).ToArray(), color, read[0].Read, LinePattern.Solid);
         }
 
-        foreach (var plot in new[] { latency, memory })
-        {
-            // From zero up, so that the height of a point is its cost, not its distance from the cheapest.
-            plot.Axes.AutoScale();
-            plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top);
-        }
-
-        latency.SavePng(Path.Combine(folder, $"{fileStem}-latency.png"), 1000, 540);
-        memory.SavePng(Path.Combine(folder, $"{fileStem}-memory.png"), 1000, 540);
-        Console.WriteLine($"  drew {folder}/{fileStem}-latency.png and -memory.png");
+        Save(latency, Path.Combine(folder, $"{fileStem}-latency.png"));
+        Save(memory, Path.Combine(folder, $"{fileStem}-memory.png"));
     }
 
-    private static Plot NewPlot(string title, string sizeUnit, string yLabel, int[] sizes)
+    /// <summary>Saves a picture with its y axis from zero up, so that the height of a point is its cost, not its distance from the cheapest.</summary>
+    public static void Save(Plot plot, string path)
+    {
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top);
+        plot.SavePng(path, 1000, 540);
+        Console.WriteLine($"  drew {path}");
+    }
+
+    public static Plot NewPlot(string title, string sizeUnit, string yLabel, int[] sizes)
     {
         var plot = new Plot();
         plot.Title(title);
@@ -55,7 +56,7 @@ internal static class GrowthCharts
         return plot;
     }
 
-    private static void Line(Plot plot, double[] xs, double[] ys, Color color, string legend, LinePattern pattern)
+    public static void Line(Plot plot, double[] xs, double[] ys, Color color, string legend, LinePattern pattern)
     {
         var line = plot.Add.Scatter(xs, ys, color);
         line.LegendText = legend;

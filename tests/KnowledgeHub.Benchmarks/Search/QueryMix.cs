@@ -35,6 +35,40 @@ internal static class QueryMix
         }
     }
 
+    // The benchmark's reader belongs to no closed community; the in-process run must ask the same.
+    public static Query AsOutsider(Query query) =>
+        query with { Search = query.Search is null ? null : query.Search with { ViewerCommunities = [] }, Suggest = query.Suggest is null ? null : query.Suggest with { ViewerCommunities = [] } };
+
+    /// <summary>The query through a hub's gateway, as the web UI asks it.</summary>
+    public static async Task SendAsync(HttpClient client, Query query)
+    {
+        using var response = await client.GetAsync(Url(query));
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static string Url(Query query)
+    {
+        if (query.Suggest is { } suggest)
+        {
+            return $"/api/search/suggest?q={Uri.EscapeDataString(suggest.Text)}";
+        }
+
+        var search = query.Search!;
+        var parameters = new List<string>();
+        if (search.Text is not null)
+        {
+            parameters.Add($"q={Uri.EscapeDataString(search.Text)}");
+        }
+
+        parameters.AddRange(search.Types.Select(type => $"type={type}"));
+        if (search.Department is not null)
+        {
+            parameters.Add($"department={search.Department}");
+        }
+
+        return "/api/search?" + string.Join('&', parameters);
+    }
+
     private static Query Search(string kind, string? text, Guid[] communities, string[]? types = null, string? department = null) =>
         new(kind, new SearchQuery(text, new HashSet<string>(types ?? [], StringComparer.Ordinal), department, null, communities, 0, 20), null);
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using KnowledgeHub.Benchmarks.Load;
-using KnowledgeHub.Search.Index.Lucene;
 
 namespace KnowledgeHub.Benchmarks.Search;
 
@@ -18,7 +17,7 @@ internal sealed class SearchScenario(int documents, int users, double perSecond,
         try
         {
             var corpus = new SyntheticCorpus();
-            var queries = Enumerable.Range(0, 4_000).Select(_ => QueryMix.Next(corpus)).Select(AsOutsider).ToArray();
+            var queries = Enumerable.Range(0, 4_000).Select(_ => QueryMix.Next(corpus)).Select(QueryMix.AsOutsider).ToArray();
             var inProcess = await MeasureInProcessAsync(Path.Combine(data, "search-index"), corpus, queries);
             report.Add($"search in-process p50 ({users} users, {perSecond}/s)", inProcess.P50, "ms", "-", null);
             report.Add($"search in-process p99 ({users} users, {perSecond}/s)", inProcess.P99, "ms", "-", null);
@@ -32,13 +31,13 @@ internal sealed class SearchScenario(int documents, int users, double perSecond,
             using var reader = await Hubs.SignInAsync(hub.Url, "bench.reader@example.com", "IT");
             foreach (var query in queries.Take(1_000))
             {
-                await SendAsync(reader, query);
+                await QueryMix.SendAsync(reader, query);
             }
 
-            await ServiceTimes.PrintAsync("through the gateway", queries.Take(1_000), query => SendAsync(reader, query));
+            await ServiceTimes.PrintAsync("through the gateway", queries.Take(1_000), query => QueryMix.SendAsync(reader, query));
 
             var (hubBefore, ownBefore) = (CpuShare.Of(hub.ProcessId!.Value), CpuShare.Of(Environment.ProcessId));
-            var gateway = await FixedRate.RunAsync(number => SendAsync(reader, queries[number % queries.Length]), users, perSecond, duration);
+            var gateway = await FixedRate.RunAsync(number => QueryMix.SendAsync(reader, queries[number % queries.Length]), users, perSecond, duration);
             Console.WriteLine($"  through the gateway: {gateway}");
             Console.WriteLine($"    the hub: {CpuShare.Of(hub.ProcessId!.Value).PerRequestSince(hubBefore, gateway.Count)}");
             Console.WriteLine($"    the load generator: {CpuShare.Of(Environment.ProcessId).PerRequestSince(ownBefore, gateway.Count)}");
@@ -59,20 +58,7 @@ internal sealed class SearchScenario(int documents, int users, double perSecond,
 
     private async Task<Latencies> MeasureInProcessAsync(string indexPath, SyntheticCorpus corpus, QueryMix.Query[] queries)
     {
-        var store = new LuceneIndexStore(indexPath, TimeProvider.System);
-        using var index = (LuceneSearchIndex)await store.OpenLiveAsync(CancellationToken.None);
-        var clock = Stopwatch.StartNew();
-        var epoch = DateTimeOffset.UtcNow.AddYears(-1);
-        for (var number = 0; number < documents; number++)
-        {
-            await index.UpsertAsync(corpus.Document(number, epoch), CancellationToken.None);
-        }
-
-        // As a rebuild leaves the index before it goes live.
-        index.Compact();
-        await index.CommitAsync(CancellationToken.None);
-        await index.RefreshAsync(CancellationToken.None);
-        Console.WriteLine($"  indexed and compacted {documents:N0} documents in {clock.Elapsed.TotalSeconds:0.0} s");
+        using var index = await SyntheticIndex.BuildAsync(indexPath, corpus, documents);
         foreach (var query in queries.Take(1_000))
         {
             await QueryMix.RunAsync(index, query);
@@ -85,38 +71,5 @@ internal sealed class SearchScenario(int documents, int users, double perSecond,
         Console.WriteLine($"  in-process: {latencies}");
         Console.WriteLine($"    this process: {CpuShare.Of(Environment.ProcessId).PerRequestSince(before, latencies.Count)}");
         return latencies;
-    }
-
-    // The benchmark's reader belongs to no closed community; the in-process run must ask the same.
-    private static QueryMix.Query AsOutsider(QueryMix.Query query) =>
-        query with { Search = query.Search is null ? null : query.Search with { ViewerCommunities = [] }, Suggest = query.Suggest is null ? null : query.Suggest with { ViewerCommunities = [] } };
-
-    private static async Task SendAsync(HttpClient client, QueryMix.Query query)
-    {
-        using var response = await client.GetAsync(Url(query));
-        response.EnsureSuccessStatusCode();
-    }
-
-    private static string Url(QueryMix.Query query)
-    {
-        if (query.Suggest is { } suggest)
-        {
-            return $"/api/search/suggest?q={Uri.EscapeDataString(suggest.Text)}";
-        }
-
-        var search = query.Search!;
-        var parameters = new List<string>();
-        if (search.Text is not null)
-        {
-            parameters.Add($"q={Uri.EscapeDataString(search.Text)}");
-        }
-
-        parameters.AddRange(search.Types.Select(type => $"type={type}"));
-        if (search.Department is not null)
-        {
-            parameters.Add($"department={search.Department}");
-        }
-
-        return "/api/search?" + string.Join('&', parameters);
     }
 }

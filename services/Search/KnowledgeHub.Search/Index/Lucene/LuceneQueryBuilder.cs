@@ -8,6 +8,8 @@ namespace KnowledgeHub.Search.Index.Lucene;
 /// Turns a <see cref="SearchQuery"/> into a scored query and a filter. Scoring: titles weigh more
 /// than tags and tags more than bodies; each term also matches its near-misses (typos); the
 /// words as a phrase score extra. Filters (type, department, tag, permissions) do not score.
+/// The phrase clauses are scored on the best matches only (<see cref="PhraseRescoring"/>): over
+/// every match of two common words they cost more than the rest of the query.
 /// </summary>
 internal static class LuceneQueryBuilder
 {
@@ -21,19 +23,20 @@ internal static class LuceneQueryBuilder
 
     /// <summary>
     /// Everything for a blank text, nothing for a text without searchable words (say "*"). Also
-    /// gives the terms the body is searched for (stems and their typo candidates), for snippets.
+    /// gives the query with the phrase clauses, to score the best matches by (null for one word),
+    /// and the terms the body is searched for (stems and their typo candidates), for snippets.
     /// </summary>
-    public static (Query Query, IReadOnlySet<string> BodyTerms) Scored(IndexReader reader, string? text, IReadOnlyList<QueryWord> words)
+    public static (Query Query, Query? WithPhrases, IReadOnlySet<string> BodyTerms) Scored(IndexReader reader, string? text, IReadOnlyList<QueryWord> words)
     {
         var bodyTerms = new HashSet<string>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return (new MatchAllDocsQuery(), bodyTerms);
+            return (new MatchAllDocsQuery(), null, bodyTerms);
         }
 
         if (words.Count == 0)
         {
-            return (new BooleanQuery(), bodyTerms);
+            return (new BooleanQuery(), null, bodyTerms);
         }
 
         var terms = words.Select(word => word.Stem).ToList();
@@ -50,13 +53,18 @@ internal static class LuceneQueryBuilder
 
         allTerms.MinimumNumberShouldMatch = Math.Min(allTerms.MinimumNumberShouldMatch, allTerms.Clauses.Count);
         var query = new BooleanQuery { { allTerms, Occur.MUST } };
-        if (terms.Count > 1)
+        if (terms.Count == 1)
         {
-            query.Add(Phrase(LuceneFields.Title, terms, TitleBoost * 2), Occur.SHOULD);
-            query.Add(Phrase(LuceneFields.Body, terms, BodyBoost * 2), Occur.SHOULD);
+            return (query, null, bodyTerms);
         }
 
-        return (query, bodyTerms);
+        var withPhrases = new BooleanQuery
+        {
+            { allTerms, Occur.MUST },
+            { Phrase(LuceneFields.Title, terms, TitleBoost * 2), Occur.SHOULD },
+            { Phrase(LuceneFields.Body, terms, BodyBoost * 2), Occur.SHOULD },
+        };
+        return (query, withPhrases, bodyTerms);
     }
 
     public static Filter Filter(SearchQuery query)

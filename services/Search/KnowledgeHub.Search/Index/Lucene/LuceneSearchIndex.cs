@@ -95,12 +95,16 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         try
         {
             var words = QueryTerms.Words(_analyzers, query.Text);
-            var (scored, bodyTerms) = LuceneQueryBuilder.Scored(searcher.IndexReader, query.Text, words);
-            var top = new TopDocumentsCollector(query.Offset + query.Limit, byScore: scored is not MatchAllDocsQuery);
+            var (scored, withPhrases, bodyTerms) = LuceneQueryBuilder.Scored(searcher.IndexReader, query.Text, words);
+            var page = query.Offset + query.Limit;
+            var top = new TopDocumentsCollector(withPhrases is null ? page : Math.Max(page, PhraseRescoring.Window), byScore: scored is not MatchAllDocsQuery);
             var facets = new FacetCollector();
             searcher.Search(scored, LuceneQueryBuilder.Filter(query), MultiCollector.Wrap(top, facets));
 
-            var hits = top.Hits(query.Offset)
+            var best = withPhrases is null ? top.Hits() : PhraseRescoring.Rescore(searcher, withPhrases, top.Hits());
+            var hits = best
+                .Skip(query.Offset)
+                .Take(query.Limit)
                 .Select(hit => ToHit(searcher.Doc(hit.Doc), hit.Score, bodyTerms))
                 .ToList();
             return Task.FromResult(new SearchResults(top.TotalHits, hits, facets.Facets()));

@@ -41,8 +41,8 @@ internal sealed class TopDocumentsCollector(int size, bool byScore) : ICollector
         }
     }
 
-    /// <summary>The collected hits from <paramref name="offset"/> on, best first.</summary>
-    public IReadOnlyList<Hit> Hits(int offset)
+    /// <summary>The collected hits, best first.</summary>
+    public IReadOnlyList<Hit> Hits()
     {
         var hits = new Hit[_best.Count];
         for (var position = hits.Length - 1; position >= 0; position--)
@@ -50,10 +50,13 @@ internal sealed class TopDocumentsCollector(int size, bool byScore) : ICollector
             hits[position] = _best.Dequeue();
         }
 
-        return hits.Skip(offset).ToList();
+        return hits;
     }
 
     public readonly record struct Hit(int Doc, float Score, long Updated);
+
+    /// <summary>Better hits before worse ones, as <see cref="Hits"/> returns them.</summary>
+    public static int BestFirst(Hit x, Hit y) => WorstFirst.Instance.Compare(y, x);
 
     /// <summary>Orders worse hits before better ones: lower score, then older, then higher document number.</summary>
     private sealed class WorstFirst : IComparer<Hit>
