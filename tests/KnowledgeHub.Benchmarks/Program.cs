@@ -8,7 +8,7 @@ using KnowledgeHub.Benchmarks.Scale;
 using KnowledgeHub.Benchmarks.Search;
 
 // The benchmark suite: every figure of docs/benchmarks.md beside its target, in one run.
-//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks [-- search gateway scorecard data-access outbox expertise partnerships fan-out digests] [--quick]
+//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks [-- search gateway scorecard data-access outbox expertise partnerships fan-out digests snippets] [--quick]
 // --quick shrinks the data sets and durations for a smoke run; its figures are not the targets'.
 // Cost as work grows, on PostgreSQL (search on its embedded index), drawn into docs/images/ (not part of a run without names; --plans logs the slowest statements' plans):
 //   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- scale [--quick] [--plans]   (or scale-experts, scale-scorecard, scale-communities, scale-search)
@@ -52,10 +52,11 @@ var scenarios = new List<(string Name, Func<Task> Run)>
     ("partnerships", () => new PartnershipsScenario(quick ? 1_000 : 10_000, quick ? 50_000 : 1_000_000, 40, quick ? 50 : 200).RunAsync(report)),
     ("fan-out", () => new FanOutScenario(quick ? 1_000 : 10_000, quick ? 3 : 30).RunAsync(report)),
     ("digests", () => new DigestScenario(quick ? 500 : 10_000).RunAsync(report)),
+    ("snippets", () => new SnippetComparison(quick ? 2_000 : 20_000, quick ? 200 : 2_000).RunAsync(report)),
     ("scale-experts", () => new ScaleScenario(new ExpertFindingCurve(quick ? [100, 1_000] : [1_000, 10_000, 100_000], growth.Requests), growth, pictures).RunAsync(report)),
     ("scale-scorecard", () => new ScaleScenario(new ScorecardCurve(quick ? [50, 500] : [500, 5_000, 50_000]), growth, pictures).RunAsync(report)),
     ("scale-communities", () => new ScaleScenario(new CommunityListCurve(quick ? [1_000, 10_000] : [10_000, 1_000_000]), growth, pictures).RunAsync(report)),
-    ("scale-search", () => new SearchGrowthScenario(quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000], users: 16, perSecond: 100, TimeSpan.FromSeconds(quick ? 5 : 30), pictures).RunAsync(report)),
+    ("scale-search", () => new SearchGrowthScenario(quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000], users: 16, perSecond: 100, TimeSpan.FromSeconds(quick ? 5 : 30), pictures, phraseQueries: quick ? 200 : 2_000).RunAsync(report)),
 };
 
 foreach (var (name, run) in scenarios.Where(scenario => Runs(scenario.Name)))

@@ -8,9 +8,9 @@ namespace KnowledgeHub.Benchmarks.Search;
 /// Search as its index grows (issue 22): at each size, a generated index is built, the query mix
 /// timed alone in process, then a standalone hub started cold on the index answers the same mix
 /// through its gateway at a fixed rate; freshness, resident memory and the index's size on disk
-/// follow. Drawn into <c>docs/images/scale-search-*.png</c>.
+/// follow, and the phrase window is compared on the same index. Drawn into <c>docs/images/scale-search-*.png</c>.
 /// </summary>
-internal sealed class SearchGrowthScenario(int[] sizes, int users, double perSecond, TimeSpan duration, string pictures)
+internal sealed class SearchGrowthScenario(int[] sizes, int users, double perSecond, TimeSpan duration, string pictures, int phraseQueries)
 {
     private const int Largest = 1_000_000;
 
@@ -19,7 +19,7 @@ internal sealed class SearchGrowthScenario(int[] sizes, int users, double perSec
         var points = new List<SearchGrowthPoint>();
         foreach (var documents in sizes)
         {
-            var point = await MeasureAsync(documents);
+            var point = await MeasureAsync(documents, report);
             points.Add(point);
             Add(report, point);
         }
@@ -27,7 +27,7 @@ internal sealed class SearchGrowthScenario(int[] sizes, int users, double perSec
         SearchGrowthCharts.Draw(points, pictures);
     }
 
-    private async Task<SearchGrowthPoint> MeasureAsync(int documents)
+    private async Task<SearchGrowthPoint> MeasureAsync(int documents, Report report)
     {
         Console.WriteLine($"  -- {documents:N0} documents");
         var data = Directory.CreateTempSubdirectory("kh-bench-search-growth-").FullName;
@@ -39,6 +39,7 @@ internal sealed class SearchGrowthScenario(int[] sizes, int users, double perSec
             using (var index = await SyntheticIndex.BuildAsync(indexPath, corpus, documents))
             {
                 await ServiceTimes.PrintAsync("in-process", queries.Take(1_000), query => QueryMix.RunAsync(index, query));
+                PhraseWindowComparison.Compare(index.Path, corpus, documents, phraseQueries, report);
             }
 
             var onDisk = SyntheticIndex.SizeOnDiskMegabytes(indexPath);
