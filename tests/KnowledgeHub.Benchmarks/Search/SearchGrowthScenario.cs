@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeHub.Benchmarks.Load;
+using KnowledgeHub.Search.Index.Lucene;
 
 namespace KnowledgeHub.Benchmarks.Search;
 
@@ -40,6 +41,15 @@ internal sealed class SearchGrowthScenario(int[] sizes, int users, double perSec
             {
                 await ServiceTimes.PrintAsync("in-process", queries.Take(1_000), query => QueryMix.RunAsync(index, query));
                 PhraseWindowComparison.Compare(index.Path, corpus, documents, phraseQueries, report);
+            }
+
+            // What of a cold start is the index's: opening it again in this process, and its first search.
+            var reopen = Stopwatch.StartNew();
+            using (var reopened = await new LuceneIndexStore(indexPath, TimeProvider.System).OpenLiveAsync(CancellationToken.None))
+            {
+                var opened = reopen.Elapsed.TotalSeconds;
+                await QueryMix.RunAsync(reopened, queries[0]);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  index reopened in {opened:0.00} s, first search answered after {reopen.Elapsed.TotalSeconds:0.00} s"));
             }
 
             var onDisk = SyntheticIndex.SizeOnDiskMegabytes(indexPath);
