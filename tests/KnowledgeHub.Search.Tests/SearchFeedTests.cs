@@ -1,7 +1,6 @@
 using Dapper;
 using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
-using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Search.Tests.Index;
 using KnowledgeHub.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -141,9 +140,7 @@ public abstract class SearchFeedTests(SearchFixture fixture) : IDisposable
         var (person, project) = (Guid.NewGuid(), Guid.NewGuid());
         await fixture.Host.PublishAndWaitAsync(TestEvents.Person(person, "Ada Lovelace", version: 3));
         var server = new FakeElasticsearch();
-        using var http = server.Client();
-        var store = new ElasticsearchIndexStore(new ElasticsearchClient(http), new ElasticsearchSettings { Url = http.BaseAddress!, Alias = "kh-feed" }, TimeProvider.System);
-        await using var instance = await FeedFollowerUnderTest.StartAsync(fixture.Host.Get<SearchDatabase>(), store);
+        await using var instance = await FeedFollowerUnderTest.StartAsync(fixture.Host.Get<SearchDatabase>(), server.Store("kh-feed"));
 
         await UntilIndexedAsync(server, DocumentKeys.Of(DocumentTypes.Person, person), 3);
         await fixture.Host.PublishAndWaitAsync(TestEvents.Project(project, "Apollo", version: 2));
