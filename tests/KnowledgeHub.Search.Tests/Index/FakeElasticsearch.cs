@@ -16,6 +16,7 @@ internal sealed class FakeElasticsearch : IRequestInvoker
     public static readonly Uri SecondNode = new("http://es-2.test:9200/");
 
     private readonly List<Recorded> _requests = [];
+    private readonly List<(string Id, long Version)> _applied = [];
 
     /// <summary>The transport's own factory reads the answers, as it reads a server's.</summary>
     public ResponseFactory ResponseFactory { get; } = new InMemoryRequestInvoker().ResponseFactory;
@@ -27,6 +28,18 @@ internal sealed class FakeElasticsearch : IRequestInvoker
             lock (_requests)
             {
                 return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>Every bulk item the cluster applied, as document id and external version.</summary>
+    public IReadOnlyList<(string Id, long Version)> Applied
+    {
+        get
+        {
+            lock (_applied)
+            {
+                return [.. _applied];
             }
         }
     }
@@ -65,11 +78,11 @@ internal sealed class FakeElasticsearch : IRequestInvoker
     public JsonObject MultiSearchResponse { get; set; } = new() { ["took"] = 1, ["responses"] = new JsonArray() };
 
     /// <summary>The adapter's index store on this cluster, through a client with the adapter's own configuration; one node unless told otherwise.</summary>
-    public ElasticsearchIndexStore Store(string alias, params Uri[] nodes)
-    {
-        var settings = new ElasticsearchSettings { Nodes = nodes.Length == 0 ? [FirstNode] : nodes, Alias = alias };
-        return new ElasticsearchIndexStore(ElasticsearchConnection.Create(settings, this), settings, TimeProvider.System);
-    }
+    public ElasticsearchIndexStore Store(string alias, params Uri[] nodes) =>
+        Store(new ElasticsearchSettings { Nodes = nodes.Length == 0 ? [FirstNode] : nodes, Alias = alias });
+
+    public ElasticsearchIndexStore Store(ElasticsearchSettings settings) =>
+        new(ElasticsearchConnection.Create(settings, this), settings, TimeProvider.System);
 
     public static JsonObject Shards() => new() { ["total"] = 1, ["successful"] = 1, ["skipped"] = 0, ["failed"] = 0 };
 
@@ -89,7 +102,8 @@ internal sealed class FakeElasticsearch : IRequestInvoker
         }
 
         var uri = endpoint.Uri;
-        var recorded = new Recorded(endpoint.Node.Uri, endpoint.Method.ToString().ToUpperInvariant(), uri.AbsolutePath, uri.Query, boundConfiguration.ContentType, body);
+        var authorization = boundConfiguration.AuthenticationHeader is { } header && header.TryGetAuthorizationParameters(out var credentials) ? $"{header.AuthScheme} {credentials}" : null;
+        var recorded = new Recorded(endpoint.Node.Uri, endpoint.Method.ToString().ToUpperInvariant(), uri.AbsolutePath, uri.Query, boundConfiguration.ContentType, authorization, body);
         lock (_requests)
         {
             _requests.Add(recorded);
@@ -160,6 +174,11 @@ internal sealed class FakeElasticsearch : IRequestInvoker
             }
             else
             {
+                lock (_applied)
+                {
+                    _applied.Add((id, action["version"]!.GetValue<long>()));
+                }
+
                 item["status"] = 201;
                 item["result"] = "created";
                 item["_version"] = action["version"]!.GetValue<long>();
@@ -183,7 +202,7 @@ internal sealed class FakeElasticsearch : IRequestInvoker
         ["status"] = status,
     };
 
-    public sealed record Recorded(Uri Node, string Method, string Path, string Query, string? ContentType, string Body)
+    public sealed record Recorded(Uri Node, string Method, string Path, string Query, string? ContentType, string? Authorization, string Body)
     {
         public JsonNode Json => JsonNode.Parse(Body)!;
 
