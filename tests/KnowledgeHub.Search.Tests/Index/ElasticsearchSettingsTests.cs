@@ -45,7 +45,7 @@ public sealed class Elasticsearch_settings
     }
 
     [Fact]
-    public void Nodes_alone_name_the_cluster_and_the_url_comes_first_when_both_are_set()
+    public void Nodes_alone_name_the_cluster_and_a_url_joins_them()
     {
         var settings = ElasticsearchSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
