@@ -127,6 +127,23 @@ public sealed partial class ComposeTests
         Assert.Contains("KNOWLEDGEHUB_DEV_SIGN_IN=false", File.ReadAllLines(Repository.PathOf(".env.example")));
     }
 
+    [Fact]
+    public void Elasticsearch_runs_9_with_security_on_and_Search_signs_in_with_the_password_from_env()
+    {
+        var elasticsearch = ComposeServices.Map("elasticsearch");
+        var server = Environment("elasticsearch");
+        var search = Environment("search");
+
+        Assert.StartsWith("docker.elastic.co/elasticsearch/elasticsearch:9.", elasticsearch.Text("image"));
+        Assert.Equal("true", server["xpack.security.enabled"]);
+        Assert.StartsWith("${ELASTIC_PASSWORD:?", server["ELASTIC_PASSWORD"]);
+        Assert.Contains("elastic:$${ELASTIC_PASSWORD}", string.Join(' ', elasticsearch.Map("healthcheck").Items("test").Select(part => ((YamlScalarNode)part).Value)));
+        Assert.Equal("http://elasticsearch:9200", search["Search__Elasticsearch__Url"]);
+        Assert.Equal("elastic", search["Search__Elasticsearch__Username"]);
+        Assert.Equal(server["ELASTIC_PASSWORD"], search["Search__Elasticsearch__Password"]);
+        Assert.Contains(File.ReadAllLines(Repository.PathOf(".env.example")), line => line.StartsWith("ELASTIC_PASSWORD=", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("rabbitmq")]
     [InlineData("dashboard")]

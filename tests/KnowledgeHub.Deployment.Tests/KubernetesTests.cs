@@ -83,6 +83,20 @@ public sealed class KubernetesTests
         Assert.Equal("RabbitMq", config["Messaging__Transport"]);
     }
 
+    [Fact]
+    public void Search_reaches_Elasticsearch_over_https_with_an_api_key_from_the_secret()
+    {
+        var config = Assert.Single(Resources, resource => resource.Text("kind") == "ConfigMap").Map("data").Entries();
+        var search = (YamlMappingNode)Single("Deployment", "search").Map("spec").Map("template").Map("spec").Items("containers").Single();
+        var apiKey = search.Items("env").Cast<YamlMappingNode>().Single(variable => variable.Text("name") == "Search__Elasticsearch__ApiKey");
+
+        Assert.StartsWith("https://", config["Search__Elasticsearch__Url"]);
+        Assert.DoesNotContain(config.Keys, key => key is "Search__Elasticsearch__ApiKey" or "Search__Elasticsearch__Password");
+        Assert.Equal("knowledgehub-secrets", apiKey.Map("valueFrom").Map("secretKeyRef").Text("name"));
+        Assert.Equal("elasticsearch-api-key", apiKey.Map("valueFrom").Map("secretKeyRef").Text("key"));
+        Assert.Contains("--from-literal=elasticsearch-api-key=", Repository.Read("deploy/k8s/README.md"));
+    }
+
     private static YamlMappingNode Single(string kind, string name) =>
         Assert.Single(Resources, resource => resource.Text("kind") == kind && resource.Map("metadata").Text("name") == name);
 }

@@ -15,6 +15,7 @@ public sealed class StartupValidationTests
     [InlineData("Cors__AllowedOrigins__0", "portal", "Cors:AllowedOrigins")]
     [InlineData("Search__Reindex__StallTimeout", "00:00:00", "Search:Reindex:StallTimeout")]
     [InlineData("Search__Feed__Retention", "00:00:10", "Search:Feed:Retention")]
+    [InlineData("Search__Elasticsearch__Url", "elasticsearch:9200", "Search:Elasticsearch:Url")]
     [InlineData("Audit__DetailRetention", "01:00:00", "Audit:DetailRetention")]
     [InlineData("Notifications__Retention", "01:00:00", "Notifications:Retention")]
     public async Task A_bad_setting_stops_the_gateway_with_a_message_naming_it(string variable, string value, string named)

@@ -1,7 +1,6 @@
 using Dapper;
 using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
-using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Search.Tests.Index;
 using KnowledgeHub.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -141,13 +140,28 @@ public abstract class SearchFeedTests(SearchFixture fixture) : IDisposable
         var (person, project) = (Guid.NewGuid(), Guid.NewGuid());
         await fixture.Host.PublishAndWaitAsync(TestEvents.Person(person, "Ada Lovelace", version: 3));
         var server = new FakeElasticsearch();
-        using var http = server.Client();
-        var store = new ElasticsearchIndexStore(new ElasticsearchClient(http), new ElasticsearchSettings { Url = http.BaseAddress!, Alias = "kh-feed" }, TimeProvider.System);
-        await using var instance = await FeedFollowerUnderTest.StartAsync(fixture.Host.Get<SearchDatabase>(), store);
+        await using var instance = await FeedFollowerUnderTest.StartAsync(fixture.Host.Get<SearchDatabase>(), server.Store("kh-feed"));
 
         await UntilIndexedAsync(server, DocumentKeys.Of(DocumentTypes.Person, person), 3);
         await fixture.Host.PublishAndWaitAsync(TestEvents.Project(project, "Apollo", version: 2));
         await UntilIndexedAsync(server, DocumentKeys.Of(DocumentTypes.Project, project), 2);
+        var upsert = server.Requests.Where(request => request.Path == "/_bulk").SelectMany(request => request.Lines)
+            .First(line => line["index"]?["_id"]?.GetValue<string>() == DocumentKeys.Of(DocumentTypes.Project, project));
+        Assert.Equal("external", upsert["index"]!["version_type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_busy_Elasticsearch_cluster_only_delays_the_index_because_the_follower_retries_its_writes()
+    {
+        var project = Guid.NewGuid();
+        var server = new FakeElasticsearch();
+        await using var instance = await FeedFollowerUnderTest.StartAsync(fixture.Host.Get<SearchDatabase>(), server.Store("kh-busy"));
+        server.Busy = 2;
+
+        await fixture.Host.PublishAndWaitAsync(TestEvents.Project(project, "Apollo", version: 2));
+
+        await UntilIndexedAsync(server, DocumentKeys.Of(DocumentTypes.Project, project), 2);
+        Assert.Equal(0, server.Busy);
     }
 
     public void Dispose()
@@ -156,15 +170,12 @@ public abstract class SearchFeedTests(SearchFixture fixture) : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Waits until the server received a bulk write of <paramref name="key"/> at external <paramref name="version"/>.</summary>
+    /// <summary>Waits until the server applied a bulk write of <paramref name="key"/> at external <paramref name="version"/>.</summary>
     private static Task UntilIndexedAsync(FakeElasticsearch server, string key, long version) =>
         Eventually.AssertAsync(
-            () => Task.FromResult(server.Requests.Where(request => request.Path == "/_bulk").SelectMany(request => request.Lines).Any(line =>
-                line["index"]?["_id"]?.GetValue<string>() == key
-                && line["index"]!["version"]!.GetValue<long>() == version
-                && line["index"]!["version_type"]!.GetValue<string>() == "external")),
+            () => Task.FromResult(server.Applied.Contains((key, version))),
             SearchApi.Deadline,
-            $"Elasticsearch to receive {key} at version {version}");
+            $"Elasticsearch to apply {key} at version {version}");
 
     private sealed class ClockAhead(TimeSpan ahead) : TimeProvider
     {

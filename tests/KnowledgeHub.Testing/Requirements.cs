@@ -64,7 +64,7 @@ public static class Requirements
             ? null
             : $"Needs axe-core: {AxeCorePath(projectFolder)} does not exist. Install npm (apt-get install npm) and build the test project again, which runs 'npm ci'; or set {AxeCoreVariable} to axe.min.js.");
 
-    /// <summary>An Elasticsearch 8 server named by <c>KNOWLEDGEHUB_TEST_ELASTICSEARCH_URL</c>; none runs on this machine.</summary>
+    /// <summary>An Elasticsearch 9.x server named by <c>KNOWLEDGEHUB_TEST_ELASTICSEARCH_URL</c>; none runs on this machine.</summary>
     public static Uri? ElasticsearchUrl => IsHidden("elasticsearch") || Setting(ElasticsearchVariable) is not { } url ? null : new Uri(url);
 
     public static string? Elasticsearch() =>

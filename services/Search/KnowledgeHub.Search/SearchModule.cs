@@ -1,3 +1,4 @@
+using Elastic.Clients.Elasticsearch;
 using KnowledgeHub.Messaging;
 using KnowledgeHub.Messaging.People;
 using KnowledgeHub.Messaging.Privacy;
@@ -21,7 +22,7 @@ namespace KnowledgeHub.Search;
 /// <summary>
 /// Cross-department search over people, communities, posts, projects and objectives: the other
 /// services' events are stored in a durable feed, which every instance follows into its own index (Lucene.Net embedded by default, Elasticsearch when
-/// <c>Search:Elasticsearch:Url</c> is set), rebuilt on demand from the services' replays.
+/// <c>Search:Elasticsearch:Url</c> or <c>Nodes</c> is set), rebuilt on demand from the services' replays.
 /// </summary>
 public static class SearchModule
 {
@@ -79,9 +80,8 @@ public static class SearchModule
         if (ElasticsearchSettings.From(builder.Configuration) is { } elasticsearch)
         {
             builder.Services.AddSingleton(elasticsearch);
-            // One long-lived client; pooled connections are renewed so DNS changes are seen.
-            builder.Services.AddSingleton(_ => new ElasticsearchClient(
-                new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { BaseAddress = elasticsearch.Url }));
+            // One long-lived client: it keeps the connections and which nodes are down.
+            builder.Services.AddSingleton(_ => ElasticsearchConnection.Create(elasticsearch));
             builder.Services.AddSingleton<ISearchIndexStore>(services => new ElasticsearchIndexStore(
                 services.GetRequiredService<ElasticsearchClient>(), elasticsearch, services.GetRequiredService<TimeProvider>()));
             return;

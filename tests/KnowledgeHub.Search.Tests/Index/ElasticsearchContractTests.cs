@@ -1,3 +1,5 @@
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Testing;
@@ -11,37 +13,52 @@ namespace KnowledgeHub.Search.Tests.Index;
 /// </summary>
 public sealed class Elasticsearch_index_contract : SearchIndexContract
 {
-    private readonly ElasticsearchSettings _settings = new()
-    {
-        Url = Requirements.ElasticsearchUrl,
-        Alias = $"kh-contract-{Guid.NewGuid():N}",
-    };
-
-    private HttpClient? _http;
+    private readonly LiveElasticsearch _server = new("kh-contract");
 
     private protected override Task<ISearchIndexStore> CreateStoreAsync()
     {
         Requirements.SkipUnlessMet(Requirements.Elasticsearch());
-        _http = new HttpClient { BaseAddress = _settings.Url };
-        return Task.FromResult<ISearchIndexStore>(new ElasticsearchIndexStore(new ElasticsearchClient(_http), _settings, TimeProvider.System));
+        return Task.FromResult<ISearchIndexStore>(_server.Store());
     }
 
-    private protected override async Task DisposeStoreAsync(ISearchIndexStore store)
-    {
-        await TestIndexes.DeleteAsync(_http!, _settings.Alias);
-        _http!.Dispose();
-    }
+    private protected override Task DisposeStoreAsync(ISearchIndexStore store) => _server.DeleteIndexesAsync();
 }
 
-/// <summary>Deletes a test's indexes by name: Elasticsearch 8 refuses wildcard deletes by default.</summary>
-internal static class TestIndexes
+/// <summary>
+/// A test's own alias on the live server named by <c>KNOWLEDGEHUB_TEST_ELASTICSEARCH_URL</c>,
+/// authenticated with <c>KNOWLEDGEHUB_TEST_ELASTICSEARCH_API_KEY</c> and trusting the certificate
+/// fingerprint in <c>KNOWLEDGEHUB_TEST_ELASTICSEARCH_FINGERPRINT</c> when those are set.
+/// </summary>
+internal sealed class LiveElasticsearch(string prefix)
 {
-    public static async Task DeleteAsync(HttpClient http, string alias)
+    private readonly string _alias = $"{prefix}-{Guid.NewGuid():N}";
+    private ElasticsearchClient? _client;
+
+    public ElasticsearchIndexStore Store()
     {
-        var names = await http.GetStringAsync($"_cat/indices/{alias}-*?h=index");
-        foreach (var name in names.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var settings = new ElasticsearchSettings
         {
-            using var deleted = await http.DeleteAsync(name);
+            Url = Requirements.ElasticsearchUrl,
+            ApiKey = Environment.GetEnvironmentVariable("KNOWLEDGEHUB_TEST_ELASTICSEARCH_API_KEY"),
+            CertificateFingerprint = Environment.GetEnvironmentVariable("KNOWLEDGEHUB_TEST_ELASTICSEARCH_FINGERPRINT"),
+            Alias = _alias,
+        };
+        _client = ElasticsearchConnection.Create(settings);
+        return new ElasticsearchIndexStore(_client, settings, TimeProvider.System);
+    }
+
+    /// <summary>Deletes this test's indexes by name: Elasticsearch refuses wildcard deletes by default.</summary>
+    public async Task DeleteIndexesAsync()
+    {
+        if (_client is null)
+        {
+            return;
+        }
+
+        var indexes = await _client.Indices.GetAsync(new GetIndexRequest($"{_alias}-*"));
+        foreach (var name in indexes.Indices?.Keys ?? [])
+        {
+            await _client.Indices.DeleteAsync(name);
         }
     }
 }

@@ -1,5 +1,4 @@
 using KnowledgeHub.Search.Index;
-using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Search.Index.Lucene;
 using KnowledgeHub.Testing;
 using Xunit;
@@ -120,24 +119,17 @@ public sealed class Lucene_relevance : RelevanceSet
 /// <summary>The same set on Elasticsearch when <c>KNOWLEDGEHUB_TEST_ELASTICSEARCH_URL</c> names a server; skipped otherwise.</summary>
 public sealed class Elasticsearch_relevance : RelevanceSet
 {
-    private readonly string _alias = $"kh-relevance-{Guid.NewGuid():N}";
-    private HttpClient? _http;
+    private readonly LiveElasticsearch _server = new("kh-relevance");
 
     private protected override Task<ISearchIndex> CreateIndexAsync()
     {
         Requirements.SkipUnlessMet(Requirements.Elasticsearch());
-        var settings = new ElasticsearchSettings { Url = Requirements.ElasticsearchUrl, Alias = _alias };
-        _http = new HttpClient { BaseAddress = settings.Url };
-        return new ElasticsearchIndexStore(new ElasticsearchClient(_http), settings, TimeProvider.System).OpenLiveAsync(CancellationToken.None);
+        return _server.Store().OpenLiveAsync(CancellationToken.None);
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_http is not null)
-        {
-            await TestIndexes.DeleteAsync(_http, _alias);
-            _http.Dispose();
-        }
+        await _server.DeleteIndexesAsync();
     }
 }

@@ -1,15 +1,16 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Bulk;
 
 namespace KnowledgeHub.Search.Index.Elasticsearch;
 
 /// <summary>
-/// Sends the writes that wait together as one bulk request (NDJSON), so a replay of many documents
-/// costs few round trips. Every write carries its version with external versioning: an upsert
-/// applies only above the stored version (<c>external</c>), a tombstone also at the same version
-/// (<c>external_gte</c>). A version conflict (409) is the answer "not applied", not an error.
+/// Sends the writes that wait together as one bulk request, so a replay of many documents costs few
+/// round trips. Every write carries its version with external versioning: an upsert applies only
+/// above the stored version (<c>external</c>), a tombstone also at the same version
+/// (<c>external_gte</c>). A version conflict (409) is the answer "not applied", not an error; any
+/// other refusal, such as a busy node's 429, fails that write and the feed follower retries it.
 /// </summary>
 internal sealed class ElasticsearchBulkWriter : IDisposable
 {
@@ -26,19 +27,15 @@ internal sealed class ElasticsearchBulkWriter : IDisposable
         _sending = Task.Run(SendLoopAsync);
     }
 
-    public Task<bool> WriteAsync(string index, string id, long version, bool tombstone, JsonObject source, CancellationToken cancellationToken)
+    public Task<bool> WriteAsync(string index, string id, long version, bool tombstone, ElasticsearchDocument document, CancellationToken cancellationToken)
     {
-        var action = new JsonObject
+        var operation = new BulkIndexOperation<ElasticsearchDocument>(document, index)
         {
-            ["index"] = new JsonObject
-            {
-                ["_index"] = index,
-                ["_id"] = id,
-                ["version"] = version,
-                ["version_type"] = tombstone ? "external_gte" : "external",
-            },
+            Id = id,
+            Version = version,
+            VersionType = tombstone ? VersionType.ExternalGte : VersionType.External,
         };
-        var pending = new Pending(action, source, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(operation, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_pending.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(ElasticsearchBulkWriter));
@@ -67,10 +64,11 @@ internal sealed class ElasticsearchBulkWriter : IDisposable
 
             try
             {
-                using var response = await _client.BulkAsync(batch.SelectMany(pending => new[] { pending.Action, pending.Source }), _stopping.Token);
+                var request = new BulkRequest { Operations = [.. batch.Select(pending => pending.Operation)] };
+                var response = await _client.BulkAsync(request, _stopping.Token);
                 Complete(batch, response);
             }
-            catch (Exception exception) when (exception is HttpRequestException or JsonException or OperationCanceledException or InvalidOperationException)
+            catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
             {
                 foreach (var pending in batch)
                 {
@@ -82,29 +80,40 @@ internal sealed class ElasticsearchBulkWriter : IDisposable
         }
     }
 
-    /// <summary>Items answer in the order of the actions: 200 or 201 applied, 409 a newer version is stored.</summary>
-    private static void Complete(List<Pending> batch, JsonDocument response)
+    /// <summary>
+    /// Items answer in the order of the actions: 200 or 201 applied, 409 a newer version is stored.
+    /// Refused items leave the request itself successful; only a request that failed as a whole fails every write.
+    /// </summary>
+    private static void Complete(List<Pending> batch, BulkResponse response)
     {
-        var items = response.RootElement.GetProperty("items");
-        for (var position = 0; position < batch.Count; position++)
+        if (!response.ApiCallDetails.HasSuccessfulStatusCode)
         {
-            var item = items[position].GetProperty("index");
-            var status = item.GetProperty("status").GetInt32();
-            if (status is (int)HttpStatusCode.OK or (int)HttpStatusCode.Created)
+            throw response.Failure("a bulk write");
+        }
+
+        var items = response.Items;
+        if (items.Count != batch.Count)
+        {
+            throw new HttpRequestException($"Elasticsearch answered a bulk write of {batch.Count} actions with {items.Count} items.");
+        }
+
+        foreach (var (pending, item) in batch.Zip(items))
+        {
+            if (item.Status is (int)HttpStatusCode.OK or (int)HttpStatusCode.Created)
             {
-                batch[position].Applied.TrySetResult(true);
+                pending.Applied.TrySetResult(true);
             }
-            else if (status == (int)HttpStatusCode.Conflict)
+            else if (item.Status == (int)HttpStatusCode.Conflict)
             {
-                batch[position].Applied.TrySetResult(false);
+                pending.Applied.TrySetResult(false);
             }
             else
             {
-                var error = item.TryGetProperty("error", out var detail) ? detail.ToString() : "no detail";
-                batch[position].Applied.TrySetException(new HttpRequestException($"Elasticsearch refused a bulk item with {status}: {error}"));
+                pending.Applied.TrySetException(new HttpRequestException(
+                    $"Elasticsearch refused the bulk item {item.Id} with {item.Status}: {item.Error?.Type} {item.Error?.Reason}", null, (HttpStatusCode)item.Status));
             }
         }
     }
 
-    private sealed record Pending(JsonObject Action, JsonObject Source, TaskCompletionSource<bool> Applied);
+    private sealed record Pending(BulkIndexOperation<ElasticsearchDocument> Operation, TaskCompletionSource<bool> Applied);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Net;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
 
 namespace KnowledgeHub.Search.Index.Elasticsearch;
 
@@ -14,12 +16,14 @@ internal sealed class ElasticsearchIndexStore(ElasticsearchClient client, Elasti
 
     public async Task<ISearchIndex> OpenLiveAsync(CancellationToken cancellationToken)
     {
-        _live = await client.IndexOfAliasAsync(settings.Alias, cancellationToken);
+        var aliases = (await client.Indices.GetAliasAsync(new GetAliasRequest(name: settings.Alias), cancellationToken))
+            .Checked($"looking up the alias {settings.Alias}", alsoAccepted: HttpStatusCode.NotFound);
+        _live = aliases.Aliases?.Keys.FirstOrDefault();
         if (_live is null)
         {
             _live = NewGenerationName();
-            await client.CreateIndexAsync(_live, ElasticsearchMappings.Index(settings.RefreshInterval), cancellationToken);
-            await client.UpdateAliasesAsync([AliasAction("add", _live)], cancellationToken);
+            await CreateAsync(_live, settings.RefreshInterval, cancellationToken);
+            await SwapAliasAsync([new AddAction { Index = _live, Alias = settings.Alias }], cancellationToken);
         }
 
         return new ElasticsearchSearchIndex(_live, client, settings);
@@ -28,30 +32,35 @@ internal sealed class ElasticsearchIndexStore(ElasticsearchClient client, Elasti
     public async Task<ISearchIndex> CreateNextAsync(CancellationToken cancellationToken)
     {
         var name = NewGenerationName();
-        await client.CreateIndexAsync(name, ElasticsearchMappings.Index(refreshInterval: "-1"), cancellationToken);
+        await CreateAsync(name, Duration.MinusOne, cancellationToken);
         return new ElasticsearchSearchIndex(name, client, settings);
     }
 
     public async Task PromoteAsync(ISearchIndex next, CancellationToken cancellationToken)
     {
-        await client.PutSettingsAsync(next.Name, new JsonObject { ["index"] = new JsonObject { ["refresh_interval"] = settings.RefreshInterval } }, cancellationToken);
+        (await client.Indices.PutSettingsAsync(new PutIndicesSettingsRequest(next.Name, new IndexSettings { RefreshInterval = settings.RefreshInterval }), cancellationToken))
+            .Checked($"setting the refresh interval of {next.Name}");
         await next.RefreshAsync(cancellationToken);
-        var actions = new JsonArray();
+        var actions = new List<IndexUpdateAliasesAction>();
         if (_live is not null)
         {
-            actions.Add(AliasAction("remove", _live));
+            actions.Add(new RemoveAction { Index = _live, Alias = settings.Alias });
         }
 
-        actions.Add(AliasAction("add", next.Name));
-        await client.UpdateAliasesAsync(actions, cancellationToken);
+        actions.Add(new AddAction { Index = next.Name, Alias = settings.Alias });
+        await SwapAliasAsync(actions, cancellationToken);
         _live = next.Name;
     }
 
-    public Task DropAsync(ISearchIndex index, CancellationToken cancellationToken) =>
-        client.DeleteIndexAsync(index.Name, cancellationToken);
+    public async Task DropAsync(ISearchIndex index, CancellationToken cancellationToken) =>
+        (await client.Indices.DeleteAsync(index.Name, cancellationToken)).Checked($"deleting {index.Name}", alsoAccepted: HttpStatusCode.NotFound);
 
-    private JsonObject AliasAction(string action, string index) =>
-        new() { [action] = new JsonObject { ["index"] = index, ["alias"] = settings.Alias } };
+    private async Task CreateAsync(string name, Duration refreshInterval, CancellationToken cancellationToken) =>
+        (await client.Indices.CreateAsync(ElasticsearchMappings.Index(name, refreshInterval), cancellationToken)).Checked($"creating {name}");
+
+    /// <summary>Applies alias actions atomically: searches see either the old index or the new one.</summary>
+    private async Task SwapAliasAsync(List<IndexUpdateAliasesAction> actions, CancellationToken cancellationToken) =>
+        (await client.Indices.UpdateAliasesAsync(new UpdateAliasesRequest { Actions = actions }, cancellationToken)).Checked($"pointing {settings.Alias} at its index");
 
     private string NewGenerationName() =>
         string.Create(CultureInfo.InvariantCulture, $"{settings.Alias}-{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}");

@@ -1,4 +1,7 @@
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Analysis;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Clients.Elasticsearch.Mapping;
 
 namespace KnowledgeHub.Search.Index.Elasticsearch;
 
@@ -13,86 +16,72 @@ internal static class ElasticsearchMappings
     public const int MaxWordPrefix = 20;
     public const int MaxTitlePrefix = 30;
 
-    public static JsonObject Index(string refreshInterval) => new()
+    public static CreateIndexRequest Index(string name, Duration refreshInterval) => new(name)
     {
-        ["settings"] = new JsonObject
+        Settings = new IndexSettings
         {
-            ["number_of_shards"] = 1,
-            ["refresh_interval"] = refreshInterval,
-            ["analysis"] = Analysis(),
+            NumberOfShards = 1,
+            RefreshInterval = refreshInterval,
+            Analysis = Analysis(),
         },
-        ["mappings"] = new JsonObject
+        Mappings = new TypeMapping
         {
-            ["dynamic"] = "strict",
-            ["properties"] = new JsonObject
+            Dynamic = DynamicMapping.Strict,
+            Properties = new Properties
             {
-                ["type"] = Keyword(),
-                ["id"] = Keyword(),
-                ["title"] = new JsonObject
+                { "type", new KeywordProperty() },
+                { "id", new KeywordProperty() },
                 {
-                    ["type"] = "text",
-                    ["analyzer"] = "english",
-                    ["fields"] = new JsonObject
+                    "title", new TextProperty
                     {
-                        ["words"] = Text("standard"),
-                        ["prefix"] = Text("word_prefixes", "word_prefix_search"),
-                        ["start"] = Text("title_prefixes", "title_prefix_search"),
-                    },
+                        Analyzer = "english",
+                        Fields = new Properties
+                        {
+                            { "words", Text("standard") },
+                            { "prefix", Text("word_prefixes", "word_prefix_search") },
+                            { "start", Text("title_prefixes", "title_prefix_search") },
+                        },
+                    }
                 },
-                ["body"] = Text("english"),
-                ["tags"] = new JsonObject
+                { "body", Text("english") },
                 {
-                    ["type"] = "keyword",
-                    ["fields"] = new JsonObject { ["text"] = Text("english"), ["words"] = Text("standard") },
+                    "tags", new KeywordProperty
+                    {
+                        Fields = new Properties { { "text", Text("english") }, { "words", Text("standard") } },
+                    }
                 },
-                ["skills"] = Keyword(),
-                ["departments"] = Keyword(),
-                ["access"] = Keyword(),
-                ["removed"] = new JsonObject { ["type"] = "boolean" },
-                ["url"] = new JsonObject { ["type"] = "keyword", ["index"] = false },
-                ["version"] = new JsonObject { ["type"] = "long" },
-                ["created_at"] = new JsonObject { ["type"] = "date" },
-                ["updated_at"] = new JsonObject { ["type"] = "date" },
+                { "skills", new KeywordProperty() },
+                { "departments", new KeywordProperty() },
+                { "access", new KeywordProperty() },
+                { "removed", new BooleanProperty() },
+                { "url", new KeywordProperty { Index = false } },
+                { "version", new LongNumberProperty() },
+                { "created_at", new DateProperty() },
+                { "updated_at", new DateProperty() },
             },
         },
     };
 
-    private static JsonObject Analysis() => new()
+    private static IndexSettingsAnalysis Analysis() => new()
     {
-        ["filter"] = new JsonObject
+        TokenFilters = new TokenFilters
         {
-            ["word_grams"] = new JsonObject { ["type"] = "edge_ngram", ["min_gram"] = MinPrefix, ["max_gram"] = MaxWordPrefix },
-            ["title_grams"] = new JsonObject { ["type"] = "edge_ngram", ["min_gram"] = MinPrefix, ["max_gram"] = MaxTitlePrefix },
-            ["word_truncate"] = new JsonObject { ["type"] = "truncate", ["length"] = MaxWordPrefix },
-            ["title_truncate"] = new JsonObject { ["type"] = "truncate", ["length"] = MaxTitlePrefix },
-            ["at_least_prefix"] = new JsonObject { ["type"] = "length", ["min"] = MinPrefix },
+            { "word_grams", new EdgeNGramTokenFilter { MinGram = MinPrefix, MaxGram = MaxWordPrefix } },
+            { "title_grams", new EdgeNGramTokenFilter { MinGram = MinPrefix, MaxGram = MaxTitlePrefix } },
+            { "word_truncate", new TruncateTokenFilter { Length = MaxWordPrefix } },
+            { "title_truncate", new TruncateTokenFilter { Length = MaxTitlePrefix } },
+            { "at_least_prefix", new LengthTokenFilter { Min = MinPrefix } },
         },
-        ["analyzer"] = new JsonObject
+        Analyzers = new Analyzers
         {
-            ["word_prefixes"] = Custom("standard", "lowercase", "asciifolding", "word_grams"),
-            ["word_prefix_search"] = Custom("standard", "lowercase", "asciifolding", "at_least_prefix", "word_truncate"),
-            ["title_prefixes"] = Custom("keyword", "lowercase", "asciifolding", "title_grams"),
-            ["title_prefix_search"] = Custom("keyword", "lowercase", "asciifolding", "title_truncate"),
+            { "word_prefixes", Custom("standard", "lowercase", "asciifolding", "word_grams") },
+            { "word_prefix_search", Custom("standard", "lowercase", "asciifolding", "at_least_prefix", "word_truncate") },
+            { "title_prefixes", Custom("keyword", "lowercase", "asciifolding", "title_grams") },
+            { "title_prefix_search", Custom("keyword", "lowercase", "asciifolding", "title_truncate") },
         },
     };
 
-    private static JsonObject Custom(string tokenizer, params string[] filters) => new()
-    {
-        ["type"] = "custom",
-        ["tokenizer"] = tokenizer,
-        ["filter"] = new JsonArray(filters.Select(filter => (JsonNode)JsonValue.Create(filter)).ToArray()),
-    };
+    private static CustomAnalyzer Custom(string tokenizer, params string[] filters) => new() { Tokenizer = tokenizer, Filter = filters };
 
-    private static JsonObject Keyword() => new() { ["type"] = "keyword" };
-
-    private static JsonObject Text(string analyzer, string? searchAnalyzer = null)
-    {
-        var text = new JsonObject { ["type"] = "text", ["analyzer"] = analyzer };
-        if (searchAnalyzer is not null)
-        {
-            text["search_analyzer"] = searchAnalyzer;
-        }
-
-        return text;
-    }
+    private static TextProperty Text(string analyzer, string? searchAnalyzer = null) => new() { Analyzer = analyzer, SearchAnalyzer = searchAnalyzer };
 }

@@ -1,12 +1,15 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.MSearch;
+using Elastic.Clients.Elasticsearch.Core.Search;
+using Elastic.Clients.Elasticsearch.QueryDsl;
 
 namespace KnowledgeHub.Search.Index.Elasticsearch;
 
 /// <summary>
-/// Request bodies for the Query DSL. What a user typed is only ever a query string of match-type
+/// Requests in the typed Query DSL. What a user typed is only ever a query string of match-type
 /// queries, never query_string syntax, so operators and wildcards are plain text. Each typed word
 /// must match some field (most words, for long queries), exactly or with a typo, titles weighing
 /// more than tags and tags more than bodies; the words as a phrase score extra; ties go to the
@@ -26,45 +29,30 @@ internal static partial class ElasticsearchQueries
         "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
     };
 
-    private static readonly string[] SourceFields = ["type", "id", "title", "tags", "departments", "url", "updated_at"];
+    private static readonly Field[] SourceFields = ["type", "id", "title", "tags", "departments", "url", "updated_at"];
 
-    public static JsonObject Search(SearchQuery query)
+    public static SearchRequest Search(string index, SearchQuery query)
     {
-        var filters = Filters(query);
+        var blank = string.IsNullOrWhiteSpace(query.Text);
         var words = Words(query.Text);
-        JsonObject scored;
-        JsonArray sort;
-        if (string.IsNullOrWhiteSpace(query.Text))
+        Query scored = blank ? new MatchAllQuery() : words.Count == 0 ? new MatchNoneQuery() : Scored(query.Text!, words);
+        return new SearchRequest(index)
         {
-            scored = new JsonObject { ["match_all"] = new JsonObject() };
-            sort = [Descending("updated_at")];
-        }
-        else
-        {
-            scored = words.Count == 0 ? new JsonObject { ["match_none"] = new JsonObject() } : Scored(query.Text, words);
-            sort = [Descending("_score"), Descending("updated_at")];
-        }
-
-        return new JsonObject
-        {
-            ["from"] = query.Offset,
-            ["size"] = query.Limit,
-            ["track_total_hits"] = true,
-            ["track_scores"] = true,
-            ["query"] = new JsonObject { ["bool"] = new JsonObject { ["must"] = new JsonArray(scored), ["filter"] = filters } },
-            ["sort"] = sort,
-            ["_source"] = Strings(SourceFields),
-            ["highlight"] = new JsonObject
+            From = query.Offset,
+            Size = query.Limit,
+            TrackTotalHits = true,
+            TrackScores = true,
+            Query = new BoolQuery { Must = [scored], Filter = Filters(query) },
+            Sort = blank ? [Newest] : [BestScore, Newest],
+            Source = new SourceFilter { Includes = SourceFields },
+            Highlight = new Highlight
             {
-                ["pre_tags"] = Strings("<mark>"),
-                ["post_tags"] = Strings("</mark>"),
-                ["encoder"] = "html",
-                ["fields"] = new JsonObject
-                {
-                    ["body"] = new JsonObject { ["fragment_size"] = 200, ["number_of_fragments"] = 1, ["no_match_size"] = 200 },
-                },
+                PreTags = ["<mark>"],
+                PostTags = ["</mark>"],
+                Encoder = HighlighterEncoder.Html,
+                Fields = [new("body", new HighlightField { FragmentSize = 200, NumberOfFragments = 1, NoMatchSize = 200 })],
             },
-            ["aggs"] = new JsonObject
+            Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
             {
                 ["type"] = Terms("type", SearchResults.MaxFacetValues),
                 ["department"] = Terms("departments", SearchResults.MaxFacetValues),
@@ -73,54 +61,9 @@ internal static partial class ElasticsearchQueries
         };
     }
 
-    /// <summary>Titles whose words start with every typed word, those starting with the whole text first.</summary>
-    public static JsonObject SuggestTitles(SuggestQuery query) => new()
-    {
-        ["size"] = query.Limit,
-        ["query"] = new JsonObject
-        {
-            ["bool"] = new JsonObject
-            {
-                ["must"] = new JsonArray(new JsonObject
-                {
-                    ["match"] = new JsonObject { ["title.prefix"] = new JsonObject { ["query"] = query.Text, ["operator"] = "and" } },
-                }),
-                ["should"] = new JsonArray(new JsonObject
-                {
-                    ["match"] = new JsonObject { ["title.start"] = new JsonObject { ["query"] = query.Text, ["boost"] = 4 } },
-                }),
-                ["filter"] = new JsonArray(Visible(query.ViewerCommunities)),
-            },
-        },
-        ["sort"] = new JsonArray(Descending("_score"), Descending("updated_at")),
-        ["_source"] = Strings("type", "id", "title"),
-    };
-
-    /// <summary>People's skills that start with the typed text, most common first.</summary>
-    public static JsonObject SuggestSkills(SuggestQuery query)
-    {
-        var prefix = query.Text.Trim().ToLowerInvariant();
-        return new JsonObject
-        {
-            ["size"] = 0,
-            ["query"] = new JsonObject
-            {
-                ["bool"] = new JsonObject
-                {
-                    ["filter"] = new JsonArray(
-                        new JsonObject { ["prefix"] = new JsonObject { ["skills"] = prefix } },
-                        Visible(query.ViewerCommunities)),
-                },
-            },
-            ["aggs"] = new JsonObject
-            {
-                ["skills"] = new JsonObject
-                {
-                    ["terms"] = new JsonObject { ["field"] = "skills", ["size"] = query.Limit, ["include"] = EscapeRegex(prefix) + ".*" },
-                },
-            },
-        };
-    }
+    /// <summary>The two searches behind suggestions, sent as one multi-search.</summary>
+    public static MultiSearchRequest Suggest(string index, SuggestQuery query) =>
+        new(index, [new SearchRequestItem(new MultisearchHeader(), SuggestTitles(query)), new SearchRequestItem(new MultisearchHeader(), SuggestSkills(query))]);
 
     /// <summary>The words of what was typed, lower-cased, without stop words; never more than <see cref="MaxWords"/>.</summary>
     public static IReadOnlyList<string> Words(string? text) =>
@@ -133,79 +76,87 @@ internal static partial class ElasticsearchQueries
                 .Take(MaxWords)
                 .ToList();
 
-    /// <summary>Permissions: public documents, or those of a community the viewer is an active member of.</summary>
-    public static JsonObject Visible(IReadOnlyCollection<Guid> viewerCommunities) => new()
+    /// <summary>Titles whose words start with every typed word, those starting with the whole text first.</summary>
+    private static MultisearchBody SuggestTitles(SuggestQuery query) => new()
     {
-        ["terms"] = new JsonObject
+        Size = query.Limit,
+        Query = new BoolQuery
         {
-            ["access"] = Strings([ElasticsearchDocuments.Public, .. viewerCommunities.Select(community => community.ToString("D"))]),
+            Must = [new MatchQuery("title.prefix", query.Text) { Operator = Operator.And }],
+            Should = [new MatchQuery("title.start", query.Text) { Boost = 4 }],
+            Filter = [Visible(query.ViewerCommunities)],
         },
+        Sort = [BestScore, Newest],
+        Source = new SourceFilter { Includes = new Field[] { "type", "id", "title" } },
     };
 
-    private static JsonObject Scored(string text, IReadOnlyList<string> words)
+    /// <summary>People's skills that start with the typed text, most common first.</summary>
+    private static MultisearchBody SuggestSkills(SuggestQuery query)
     {
-        var perWord = new JsonArray();
-        foreach (var word in words)
+        var prefix = query.Text.Trim().ToLowerInvariant();
+        return new MultisearchBody
         {
-            perWord.Add(new JsonObject
+            Size = 0,
+            Query = new BoolQuery { Filter = [new PrefixQuery("skills", prefix), Visible(query.ViewerCommunities)] },
+            Aggregations = new Dictionary<string, Aggregation>(StringComparer.Ordinal)
             {
-                ["multi_match"] = new JsonObject
-                {
-                    ["query"] = word,
-                    ["fields"] = Strings("title^3", "tags.text^2", "body", "title.words^1.5", "tags.words"),
-                    ["fuzziness"] = "AUTO:4,8",
-                    ["prefix_length"] = TypoPrefixLength,
-                },
-            });
-        }
-
-        // Most words must match; one stray word in a long query does not empty the results.
-        var mustMatch = words.Count <= 2 ? words.Count : words.Count - 1;
-        return new JsonObject
-        {
-            ["bool"] = new JsonObject
-            {
-                ["must"] = new JsonArray(new JsonObject
-                {
-                    ["bool"] = new JsonObject { ["should"] = perWord, ["minimum_should_match"] = mustMatch },
-                }),
-                ["should"] = new JsonArray(new JsonObject
-                {
-                    ["multi_match"] = new JsonObject { ["query"] = text, ["type"] = "phrase", ["slop"] = 1, ["fields"] = Strings("title^6", "body^2") },
-                }),
+                ["skills"] = new TermsAggregation { Field = "skills", Size = query.Limit, Include = new TermsInclude(EscapeRegex(prefix) + ".*") },
             },
         };
     }
 
-    private static JsonArray Filters(SearchQuery query)
+    /// <summary>Permissions: public documents, or those of a community the viewer is an active member of.</summary>
+    private static TermsQuery Visible(IReadOnlyCollection<Guid> viewerCommunities) =>
+        AnyOf("access", [ElasticsearchDocument.Public, .. viewerCommunities.Select(community => community.ToString("D"))]);
+
+    private static SortOptions BestScore => new() { Score = new ScoreSort { Order = SortOrder.Desc } };
+
+    private static SortOptions Newest => new FieldSort("updated_at") { Order = SortOrder.Desc };
+
+    private static BoolQuery Scored(string text, IReadOnlyList<string> words)
     {
-        var filters = new JsonArray();
+        var perWord = words.Select(word => (Query)new MultiMatchQuery(word)
+        {
+            Fields = new Field[] { "title^3", "tags.text^2", "body", "title.words^1.5", "tags.words" },
+            Fuzziness = "AUTO:4,8",
+            PrefixLength = TypoPrefixLength,
+        }).ToList();
+
+        // Most words must match; one stray word in a long query does not empty the results.
+        var mustMatch = words.Count <= 2 ? words.Count : words.Count - 1;
+        return new BoolQuery
+        {
+            Must = [new BoolQuery { Should = perWord, MinimumShouldMatch = mustMatch }],
+            Should = [new MultiMatchQuery(text) { Type = TextQueryType.Phrase, Slop = 1, Fields = new Field[] { "title^6", "body^2" } }],
+        };
+    }
+
+    private static List<Query> Filters(SearchQuery query)
+    {
+        var filters = new List<Query>();
         if (query.Types.Count > 0)
         {
-            filters.Add(new JsonObject { ["terms"] = new JsonObject { ["type"] = Strings(query.Types.Order(StringComparer.Ordinal)) } });
+            filters.Add(AnyOf("type", query.Types.Order(StringComparer.Ordinal)));
         }
 
         if (!string.IsNullOrEmpty(query.Department))
         {
-            filters.Add(new JsonObject { ["term"] = new JsonObject { ["departments"] = query.Department } });
+            filters.Add(new TermQuery("departments", query.Department));
         }
 
         if (!string.IsNullOrEmpty(query.Tag))
         {
-            filters.Add(new JsonObject { ["term"] = new JsonObject { ["tags"] = query.Tag } });
+            filters.Add(new TermQuery("tags", query.Tag));
         }
 
         filters.Add(Visible(query.ViewerCommunities));
         return filters;
     }
 
-    private static JsonObject Terms(string field, int size) =>
-        new() { ["terms"] = new JsonObject { ["field"] = field, ["size"] = size } };
+    private static TermsQuery AnyOf(string field, IEnumerable<string> values) =>
+        new(field, new TermsQueryField(values.Select(FieldValue.String).ToArray()));
 
-    private static JsonObject Descending(string field) => new() { [field] = "desc" };
-
-    private static JsonArray Strings(params IEnumerable<string> values) =>
-        new(values.Select(value => (JsonNode)JsonValue.Create(value)).ToArray());
+    private static TermsAggregation Terms(string field, int size) => new() { Field = field, Size = size };
 
     /// <summary>Escapes every character that Lucene's regular expressions give a meaning.</summary>
     private static string EscapeRegex(string text)
@@ -226,44 +177,4 @@ internal static partial class ElasticsearchQueries
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
-}
-
-/// <summary>How a <see cref="SearchDocument"/> or a tombstone is stored in Elasticsearch.</summary>
-internal static class ElasticsearchDocuments
-{
-    public const string Public = "public";
-
-    public static JsonObject Source(SearchDocument document)
-    {
-        var source = new JsonObject
-        {
-            ["type"] = document.Type,
-            ["id"] = document.Id.ToString("D"),
-            ["title"] = document.Title,
-            ["body"] = document.Body,
-            ["tags"] = new JsonArray(document.Tags.Select(tag => (JsonNode)JsonValue.Create(tag)).ToArray()),
-            ["departments"] = new JsonArray(document.Departments.Select(code => (JsonNode)JsonValue.Create(code)).ToArray()),
-            ["access"] = document.RestrictedToCommunity?.ToString("D") ?? Public,
-            ["url"] = document.Url,
-            ["version"] = document.Version,
-            ["created_at"] = Timestamp(document.CreatedAt),
-            ["updated_at"] = Timestamp(document.UpdatedAt),
-        };
-        if (document.Type == DocumentTypes.Person)
-        {
-            source["skills"] = new JsonArray(document.Tags.Select(tag => (JsonNode)JsonValue.Create(tag)).ToArray());
-        }
-
-        return source;
-    }
-
-    /// <summary>A removed document's key and version; it has no access, so no query finds it.</summary>
-    public static JsonObject Tombstone(DocumentRemoval removal) => new()
-    {
-        ["removed"] = true,
-        ["version"] = removal.Version,
-        ["updated_at"] = Timestamp(removal.RemovedAt),
-    };
-
-    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Clients.Elasticsearch.Core.Search;
 
 namespace KnowledgeHub.Search.Index.Elasticsearch;
 
@@ -23,21 +24,18 @@ internal sealed class ElasticsearchSearchIndex(string name, ElasticsearchClient 
     public void AdvanceFeedPosition(long position) => Interlocked.Exchange(ref _feedPosition, position);
 
     public Task<bool> UpsertAsync(SearchDocument document, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(Name, document.Key, document.Version, tombstone: false, ElasticsearchDocuments.Source(document), cancellationToken);
+        _writer.WriteAsync(Name, document.Key, document.Version, tombstone: false, ElasticsearchDocument.Of(document), cancellationToken);
 
     public Task<bool> RemoveAsync(DocumentRemoval removal, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(Name, removal.Key, removal.Version, tombstone: true, ElasticsearchDocuments.Tombstone(removal), cancellationToken);
+        _writer.WriteAsync(Name, removal.Key, removal.Version, tombstone: true, ElasticsearchDocument.Tombstone(removal), cancellationToken);
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        using var response = await client.SearchAsync(Name, ElasticsearchQueries.Search(query), cancellationToken);
-        var root = response.RootElement;
-        var hits = root.GetProperty("hits");
-        var items = hits.GetProperty("hits").EnumerateArray().Select(ToHit).ToList();
-        var aggregations = root.GetProperty("aggregations");
+        var response = (await client.SearchAsync<ElasticsearchDocument>(ElasticsearchQueries.Search(Name, query), cancellationToken)).Checked($"a search of {Name}");
+        var aggregations = response.Aggregations;
         return new SearchResults(
-            hits.GetProperty("total").GetProperty("value").GetInt32(),
-            items,
+            (int)response.Total,
+            response.Hits.Select(ToHit).ToList(),
             SearchResults.RankFacets(Buckets(aggregations, "type"), Buckets(aggregations, "department"), Buckets(aggregations, "tag")));
     }
 
@@ -48,13 +46,15 @@ internal sealed class ElasticsearchSearchIndex(string name, ElasticsearchClient 
             return [];
         }
 
-        using var response = await client.MultiSearchAsync(Name, [ElasticsearchQueries.SuggestTitles(query), ElasticsearchQueries.SuggestSkills(query)], cancellationToken);
-        var responses = response.RootElement.GetProperty("responses");
-        var titles = responses[0].GetProperty("hits").GetProperty("hits").EnumerateArray()
-            .Select(hit => hit.GetProperty("_source"))
-            .Select(source => new Suggestion(source.GetProperty("title").GetString()!, source.GetProperty("type").GetString()!, Guid.Parse(source.GetProperty("id").GetString()!, CultureInfo.InvariantCulture)))
+        var response = (await client.MultiSearchAsync<ElasticsearchDocument>(ElasticsearchQueries.Suggest(Name, query), cancellationToken)).Checked($"suggestions from {Name}");
+        var answers = response.Responses.Select(answer => answer.Match(
+            found => found!,
+            failed => throw new HttpRequestException($"Elasticsearch failed a suggestion search of {Name} with {failed!.Status}: {failed.Error?.Type} {failed.Error?.Reason}"))).ToList();
+        var titles = answers[0].Hits
+            .Select(hit => hit.Source!)
+            .Select(source => new Suggestion(source.Title!, source.Type!, source.Id))
             .ToList();
-        var skills = Buckets(responses[1].GetProperty("aggregations"), "skills").Keys
+        var skills = Buckets(answers[1].Aggregations, "skills").Keys
             .Select(skill => new Suggestion(skill, Suggestion.SkillType, null))
             .ToList();
 
@@ -63,34 +63,28 @@ internal sealed class ElasticsearchSearchIndex(string name, ElasticsearchClient 
         return titles.Take(query.Limit - skillSlots).Concat(skills.Take(skillSlots)).ToList();
     }
 
-    public Task RefreshAsync(CancellationToken cancellationToken) => client.RefreshAsync(Name, cancellationToken);
+    public async Task RefreshAsync(CancellationToken cancellationToken) =>
+        (await client.Indices.RefreshAsync(Name, cancellationToken)).Checked($"refreshing {Name}");
 
     public void Dispose() => _writer.Dispose();
 
-    private static SearchHit ToHit(JsonElement hit)
+    private static SearchHit ToHit(Hit<ElasticsearchDocument> hit)
     {
-        var source = hit.GetProperty("_source");
-        var snippet = hit.TryGetProperty("highlight", out var highlight) && highlight.TryGetProperty("body", out var fragments) && fragments.GetArrayLength() > 0
-            ? fragments[0].GetString() ?? ""
-            : "";
+        var source = hit.Source!;
+        var snippet = hit.Highlight is { } highlight && highlight.TryGetValue("body", out var fragments) ? fragments.FirstOrDefault() ?? "" : "";
         return new SearchHit(
-            source.GetProperty("type").GetString()!,
-            Guid.Parse(source.GetProperty("id").GetString()!, CultureInfo.InvariantCulture),
-            source.GetProperty("title").GetString()!,
+            source.Type!,
+            source.Id!.Value,
+            source.Title!,
             snippet,
-            Strings(source, "departments").FirstOrDefault(),
-            Strings(source, "tags"),
-            source.GetProperty("url").GetString()!,
-            hit.TryGetProperty("_score", out var score) && score.ValueKind == JsonValueKind.Number ? score.GetDouble() : 0,
-            source.GetProperty("updated_at").GetDateTimeOffset());
+            source.Departments?.FirstOrDefault(),
+            source.Tags ?? [],
+            source.Url!,
+            hit.Score ?? 0,
+            source.UpdatedAt!.Value);
     }
 
-    private static List<string> Strings(JsonElement source, string property) =>
-        source.TryGetProperty(property, out var values) && values.ValueKind == JsonValueKind.Array
-            ? values.EnumerateArray().Select(value => value.GetString()!).ToList()
-            : [];
-
-    private static Dictionary<string, int> Buckets(JsonElement aggregations, string name) =>
-        aggregations.GetProperty(name).GetProperty("buckets").EnumerateArray()
-            .ToDictionary(bucket => bucket.GetProperty("key").GetString()!, bucket => bucket.GetProperty("doc_count").GetInt32(), StringComparer.Ordinal);
+    private static Dictionary<string, int> Buckets(AggregateDictionary? aggregations, string name) =>
+        (aggregations?.GetStringTerms(name)?.Buckets ?? [])
+            .ToDictionary(bucket => bucket.Key.ToString(), bucket => (int)bucket.DocCount, StringComparer.Ordinal);
 }
