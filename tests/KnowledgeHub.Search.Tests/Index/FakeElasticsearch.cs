@@ -26,7 +26,10 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
     /// <summary>Document ids whose bulk items answer 409, as for a stale external version.</summary>
     public HashSet<string> Conflicts { get; } = [];
 
+    /// <summary>The index the alias points to; an alias update's last <c>add</c> moves it, as on a server.</summary>
     public string? AliasTarget { get; set; }
+
+    private readonly HashSet<string> _created = [];
 
     public JsonObject SearchResponse { get; set; } = new()
     {
@@ -54,8 +57,14 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
         }
 
         var path = recorded.Path;
+        lock (_requests)
+        {
+            Remember(recorded);
+        }
+
         return recorded.Method switch
         {
+            "HEAD" when path.Count(character => character == '/') == 1 => new HttpResponseMessage(Created(path[1..]) ? HttpStatusCode.OK : HttpStatusCode.NotFound),
             "GET" when path.StartsWith("/_alias/", StringComparison.Ordinal) => AliasTarget is null
                 ? Json(HttpStatusCode.NotFound, new JsonObject { ["error"] = "alias [x] missing", ["status"] = 404 })
                 : Json(HttpStatusCode.OK, new JsonObject { [AliasTarget] = new JsonObject { ["aliases"] = new JsonObject { [path["/_alias/".Length..]] = new JsonObject() } } }),
@@ -66,6 +75,26 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
             "PUT" when path.Count(character => character == '/') == 1 => Json(HttpStatusCode.OK, new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = true, ["index"] = path[1..] }),
             _ => Json(HttpStatusCode.OK, new JsonObject { ["acknowledged"] = true }),
         };
+    }
+
+    private bool Created(string index)
+    {
+        lock (_requests)
+        {
+            return _created.Contains(index);
+        }
+    }
+
+    private void Remember(Recorded request)
+    {
+        if (request.Method == "PUT" && request.Path.Count(character => character == '/') == 1)
+        {
+            _created.Add(request.Path[1..]);
+        }
+        else if (request.Method == "POST" && request.Path == "/_aliases")
+        {
+            AliasTarget = request.Json["actions"]!.AsArray().LastOrDefault(action => action!["add"] is not null)?["add"]!["index"]!.GetValue<string>() ?? AliasTarget;
+        }
     }
 
     private JsonObject Bulk(string body)

@@ -19,6 +19,12 @@ internal sealed class ElasticsearchClient(HttpClient http)
     public Task CreateIndexAsync(string index, JsonObject body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, Uri.EscapeDataString(index), Content(body), cancellationToken);
 
+    public async Task<bool> IndexExistsAsync(string index, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Head, Uri.EscapeDataString(index), null, cancellationToken, HttpStatusCode.NotFound);
+        return response.StatusCode != HttpStatusCode.NotFound;
+    }
+
     public Task DeleteIndexAsync(string index, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, Uri.EscapeDataString(index), null, cancellationToken, HttpStatusCode.NotFound);
 

@@ -10,25 +10,30 @@ namespace KnowledgeHub.Search.Index.Elasticsearch;
 /// </summary>
 internal sealed class ElasticsearchIndexStore(ElasticsearchClient client, ElasticsearchSettings settings, TimeProvider time) : ISearchIndexStore
 {
-    private string? _live;
-
     public async Task<ISearchIndex> OpenLiveAsync(CancellationToken cancellationToken)
     {
-        _live = await client.IndexOfAliasAsync(settings.Alias, cancellationToken);
-        if (_live is null)
+        var live = await client.IndexOfAliasAsync(settings.Alias, cancellationToken);
+        if (live is null)
         {
-            _live = NewGenerationName();
-            await client.CreateIndexAsync(_live, ElasticsearchMappings.Index(settings.RefreshInterval), cancellationToken);
-            await client.UpdateAliasesAsync([AliasAction("add", _live)], cancellationToken);
+            live = NewGenerationName();
+            await client.CreateIndexAsync(live, ElasticsearchMappings.Index(settings.RefreshInterval), cancellationToken);
+            await client.UpdateAliasesAsync([AliasAction("add", live)], cancellationToken);
         }
 
-        return new ElasticsearchSearchIndex(_live, client, settings);
+        return new ElasticsearchSearchIndex(live, client, settings);
     }
 
-    public async Task<ISearchIndex> CreateNextAsync(CancellationToken cancellationToken)
+    public bool Shared => true;
+
+    /// <summary>Named after the rebuild, so every instance fills the same one; the first creates it.</summary>
+    public async Task<ISearchIndex> CreateNextAsync(Guid reindexId, CancellationToken cancellationToken)
     {
-        var name = NewGenerationName();
-        await client.CreateIndexAsync(name, ElasticsearchMappings.Index(refreshInterval: "-1"), cancellationToken);
+        var name = $"{settings.Alias}-{reindexId:N}";
+        if (!await client.IndexExistsAsync(name, cancellationToken))
+        {
+            await client.CreateIndexAsync(name, ElasticsearchMappings.Index(refreshInterval: "-1"), cancellationToken);
+        }
+
         return new ElasticsearchSearchIndex(name, client, settings);
     }
 
@@ -36,15 +41,16 @@ internal sealed class ElasticsearchIndexStore(ElasticsearchClient client, Elasti
     {
         await client.PutSettingsAsync(next.Name, new JsonObject { ["index"] = new JsonObject { ["refresh_interval"] = settings.RefreshInterval } }, cancellationToken);
         await next.RefreshAsync(cancellationToken);
+        // The alias, not this instance's memory: another instance may have swapped it since this one opened it.
+        var live = await client.IndexOfAliasAsync(settings.Alias, cancellationToken);
         var actions = new JsonArray();
-        if (_live is not null)
+        if (live is not null)
         {
-            actions.Add(AliasAction("remove", _live));
+            actions.Add(AliasAction("remove", live));
         }
 
         actions.Add(AliasAction("add", next.Name));
         await client.UpdateAliasesAsync(actions, cancellationToken);
-        _live = next.Name;
     }
 
     public Task DropAsync(ISearchIndex index, CancellationToken cancellationToken) =>
