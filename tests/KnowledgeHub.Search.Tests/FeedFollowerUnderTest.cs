@@ -65,6 +65,33 @@ internal sealed class FeedFollowerUnderTest : IAsyncDisposable
     /// <summary>Whether the follower still runs: it must never stop on a failure.</summary>
     public bool IsFollowing => _follower.ExecuteTask is { IsCompleted: false };
 
+    /// <summary>The name of this instance's live index: a promoted rebuild changes it.</summary>
+    public async Task<string> LiveIndexAsync()
+    {
+        using var live = await _generations.ReadAsync(TestContext.Current.CancellationToken);
+        return live.Index.Name;
+    }
+
+    /// <summary>Whether this instance is filling a next index for a rebuild.</summary>
+    public bool IsFillingNextIndex => _generations.NextFor is not null;
+
+    /// <summary>Starts a rebuild on this instance, as its endpoint does; null when one already runs.</summary>
+    public async Task<Guid?> StartRebuildAsync(SearchDatabase database)
+    {
+        await using var work = await database.BeginAsync(TestContext.Current.CancellationToken);
+        var started = await Reindex.TryStartAsync(work);
+        await work.CommitAsync();
+        return started;
+    }
+
+    /// <summary>Stores <paramref name="document"/> as this instance's consumer does, in its own transaction.</summary>
+    public async Task ConsumeAsync(SearchDatabase database, string owner, SearchDocument document, Guid? replayOf)
+    {
+        await using var work = await database.BeginAsync(TestContext.Current.CancellationToken);
+        await Feed.UpsertAsync(work, owner, document, replayOf);
+        await work.CommitAsync();
+    }
+
     /// <summary>The feed position this instance's index has reached.</summary>
     public async Task<long> PositionAsync()
     {
