@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KnowledgeHub.Contracts.Search;
 using KnowledgeHub.Search.Index;
+using KnowledgeHub.Search.Index.Elasticsearch;
 using KnowledgeHub.Search.Reindex;
 using KnowledgeHub.Search.Tests.Index;
 using KnowledgeHub.Testing;
@@ -120,6 +121,29 @@ public abstract class SharedReindexTests(SearchFixture fixture) : IDisposable
         Assert.Equal((hostIndex, otherIndex), (await HostLiveIndexAsync(), await other.LiveIndexAsync()));
         Assert.Equal([keeper.ToString()], await reader.IdsAsync($"q={marker}"));
         Assert.Equal([keeper], await other.IdsAsync(marker));
+    }
+
+    [Fact]
+    public async Task With_a_shared_Elasticsearch_index_both_instances_fill_one_next_index_and_one_swaps_the_alias()
+    {
+        var server = new FakeElasticsearch();
+        using var http = server.Client();
+        ISearchIndexStore Store() => new ElasticsearchIndexStore(new ElasticsearchClient(http), new ElasticsearchSettings { Url = http.BaseAddress!, Alias = "kh-shared" }, TimeProvider.System);
+        await using var first = await FeedFollowerUnderTest.StartAsync(Database, Store());
+        await using var second = await FeedFollowerUnderTest.StartAsync(Database, Store());
+
+        var reindexId = (await first.StartRebuildAsync(Database))!.Value;
+        await Eventually.AssertAsync(() => Task.FromResult(first.IsFillingNextIndex && second.IsFillingNextIndex), Deadline, "both instances to fill the next index");
+        foreach (var service in Owners.All)
+        {
+            await second.Reindex.AnnounceAsync(reindexId, service, 0, TestContext.Current.CancellationToken);
+        }
+
+        var next = $"kh-shared-{reindexId:N}";
+        await Eventually.AssertAsync(async () => await first.LiveIndexAsync() == next && await second.LiveIndexAsync() == next, Deadline, "both instances to search the new index");
+        var swaps = server.Requests.Where(request => request.Path == "/_aliases" && request.Body.Contains(next, StringComparison.Ordinal)).ToList();
+        Assert.Single(swaps);
+        Assert.Equal(next, server.AliasTarget);
     }
 
     public void Dispose()
