@@ -11,28 +11,29 @@ using Xunit;
 namespace KnowledgeHub.Search.Tests;
 
 /// <summary>
-/// Another Search instance, as far as the feed is concerned: its own Lucene index in its own
-/// folder and its own follower, over the module host's database.
+/// Another Search instance, as far as the feed and rebuilds are concerned: its own Lucene index in
+/// its own folder, its own follower and its own rebuild watchdog, over the module host's database.
 /// </summary>
 internal sealed class FeedFollowerUnderTest : IAsyncDisposable
 {
     private readonly IndexGenerations _generations;
     private readonly SearchFeedFollower _follower;
+    private readonly ReindexWatchdog _watchdog;
 
-    private FeedFollowerUnderTest(SearchDatabase database, ISearchIndexStore store, ILogger<SearchFeedFollower>? logger)
+    private FeedFollowerUnderTest(SearchDatabase database, ISearchIndexStore store, ReindexSettings reindex, ILogger<SearchFeedFollower>? logger)
     {
         _generations = new IndexGenerations(store, NullLogger<IndexGenerations>.Instance);
-        var reindex = new ReindexCoordinator(_generations, new ReindexSettings(), TimeProvider.System, NullLogger<ReindexCoordinator>.Instance);
         var signal = new SearchFeedSignal();
-        Feed = new SearchFeed(database, signal, reindex, TimeProvider.System);
+        Feed = new SearchFeed(signal, TimeProvider.System);
+        Reindex = new ReindexCoordinator(database, Feed, reindex, TimeProvider.System, NullLogger<ReindexCoordinator>.Instance);
         _follower = new SearchFeedFollower(
             _generations,
             new SearchFeedReader(database),
-            Feed,
             signal,
-            reindex,
+            new InstanceRebuild(database, _generations, store, TimeProvider.System, NullLogger<InstanceRebuild>.Instance),
             TimeProvider.System,
             logger ?? NullLogger<SearchFeedFollower>.Instance);
+        _watchdog = new ReindexWatchdog(Reindex, TimeProvider.System, NullLogger<ReindexWatchdog>.Instance);
     }
 
     /// <summary>The feed position the index held when it was opened, before following anything.</summary>
@@ -41,24 +42,55 @@ internal sealed class FeedFollowerUnderTest : IAsyncDisposable
     /// <summary>This instance's writer of the feed, as its consumers use it.</summary>
     public SearchFeed Feed { get; }
 
-    /// <summary>An instance with a Lucene index in <paramref name="folder"/>.</summary>
-    public static Task<FeedFollowerUnderTest> StartAsync(ModuleTestHost host, string folder) =>
-        StartAsync(host.Get<SearchDatabase>(), new LuceneIndexStore(folder, TimeProvider.System));
+    /// <summary>This instance's view of the rebuild, as its endpoints and consumers use it.</summary>
+    public ReindexCoordinator Reindex { get; }
 
-    public static async Task<FeedFollowerUnderTest> StartAsync(SearchDatabase database, ISearchIndexStore store, ILogger<SearchFeedFollower>? logger = null)
+    /// <summary>An instance with a Lucene index in <paramref name="folder"/>.</summary>
+    public static Task<FeedFollowerUnderTest> StartAsync(ModuleTestHost host, string folder, ReindexSettings? reindex = null) =>
+        StartAsync(host.Get<SearchDatabase>(), new LuceneIndexStore(folder, TimeProvider.System), reindex);
+
+    public static async Task<FeedFollowerUnderTest> StartAsync(SearchDatabase database, ISearchIndexStore store, ReindexSettings? reindex = null, ILogger<SearchFeedFollower>? logger = null)
     {
-        var instance = new FeedFollowerUnderTest(database, store, logger);
+        var instance = new FeedFollowerUnderTest(database, store, reindex ?? new ReindexSettings(), logger);
         using (var live = await instance._generations.ReadAsync(TestContext.Current.CancellationToken))
         {
             instance.OpenedAt = live.Index.FeedPosition;
         }
 
         await instance._follower.StartAsync(TestContext.Current.CancellationToken);
+        await instance._watchdog.StartAsync(TestContext.Current.CancellationToken);
         return instance;
     }
 
     /// <summary>Whether the follower still runs: it must never stop on a failure.</summary>
     public bool IsFollowing => _follower.ExecuteTask is { IsCompleted: false };
+
+    /// <summary>The name of this instance's live index: a promoted rebuild changes it.</summary>
+    public async Task<string> LiveIndexAsync()
+    {
+        using var live = await _generations.ReadAsync(TestContext.Current.CancellationToken);
+        return live.Index.Name;
+    }
+
+    /// <summary>Whether this instance is filling a next index for a rebuild.</summary>
+    public bool IsFillingNextIndex => _generations.NextFor is not null;
+
+    /// <summary>Starts a rebuild on this instance, as its endpoint does; null when one already runs.</summary>
+    public async Task<Guid?> StartRebuildAsync(SearchDatabase database)
+    {
+        await using var work = await database.BeginAsync(TestContext.Current.CancellationToken);
+        var started = await Reindex.TryStartAsync(work);
+        await work.CommitAsync();
+        return started;
+    }
+
+    /// <summary>Stores <paramref name="document"/> as this instance's consumer does, in its own transaction.</summary>
+    public async Task ConsumeAsync(SearchDatabase database, string owner, SearchDocument document, Guid? replayOf)
+    {
+        await using var work = await database.BeginAsync(TestContext.Current.CancellationToken);
+        await Feed.UpsertAsync(work, owner, document, replayOf);
+        await work.CommitAsync();
+    }
 
     /// <summary>The feed position this instance's index has reached.</summary>
     public async Task<long> PositionAsync()
@@ -98,6 +130,8 @@ internal sealed class FeedFollowerUnderTest : IAsyncDisposable
     /// <summary>Stops like a process that shuts down: the index commits what it applied, with its position.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _watchdog.StopAsync(CancellationToken.None);
+        _watchdog.Dispose();
         await _follower.StopAsync(CancellationToken.None);
         _follower.Dispose();
         _generations.Dispose();

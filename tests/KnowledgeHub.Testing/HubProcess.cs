@@ -37,6 +37,13 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>The last 2000 lines the process wrote, oldest first.</summary>
     public IReadOnlyList<string> OutputLines => [.. _output];
 
+    /// <summary>
+    /// Another instance of the same host (not started): the same settings on a port of its own, with
+    /// its own data folder, so whatever lives there (a Lucene index, say) is its own.
+    /// </summary>
+    public HubProcess Sibling(string name, string dataPath) =>
+        new(name, _assemblyPath, FreePort(), new Dictionary<string, string>(_environment) { ["KnowledgeHub__DataPath"] = dataPath });
+
     /// <summary>Starts the process; again after it was stopped or killed, on the same port and settings.</summary>
     public void Start()
     {

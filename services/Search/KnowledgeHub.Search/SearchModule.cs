@@ -45,6 +45,7 @@ public static class SearchModule
         builder.Services.AddHostedService<SearchFeedPruner>();
         builder.Services.AddSingleton(ReindexSettings.From(builder.Configuration));
         builder.Services.AddSingleton<ReindexCoordinator>();
+        builder.Services.AddSingleton<InstanceRebuild>();
         builder.Services.AddHostedService<ReindexWatchdog>();
 
         builder.Services.AddConsumers(bus =>

@@ -225,7 +225,7 @@ public sealed class Elasticsearch_adapter_requests
     public async Task A_rebuild_fills_an_index_with_refresh_off_then_swaps_the_alias_atomically()
     {
         using var live = await _store.OpenLiveAsync(Ct);
-        using var next = await _store.CreateNextAsync(Ct);
+        using var next = await _store.CreateNextAsync(Guid.NewGuid(), Ct);
 
         await _store.PromoteAsync(next, Ct);
         await _store.DropAsync(live, Ct);

@@ -59,7 +59,10 @@ internal sealed class FakeElasticsearch : IRequestInvoker
     /// <summary>Searches answer 404 index_not_found_exception, as after someone deleted the index.</summary>
     public bool IndexMissing { get; set; }
 
+    /// <summary>The index the alias points to; an alias update's last <c>add</c> moves it, as on a server.</summary>
     public string? AliasTarget { get; set; }
+
+    private readonly HashSet<string> _created = [];
 
     public JsonObject SearchResponse { get; set; } = new()
     {
@@ -107,6 +110,7 @@ internal sealed class FakeElasticsearch : IRequestInvoker
         lock (_requests)
         {
             _requests.Add(recorded);
+            Remember(recorded);
         }
 
         if (Down.Contains(endpoint.Node.Uri))
@@ -139,6 +143,8 @@ internal sealed class FakeElasticsearch : IRequestInvoker
         var path = request.Path;
         return request.Method switch
         {
+            // HEAD / is the transport's ping of a node; HEAD /{index} asks whether the index exists.
+            "HEAD" when path.Length > 1 && path.Count(character => character == '/') == 1 => (Created(path[1..]) ? 200 : 404, new JsonObject()),
             "GET" when path.StartsWith("/_alias/", StringComparison.Ordinal) => AliasTarget is null
                 ? (404, new JsonObject { ["error"] = $"alias [{path["/_alias/".Length..]}] missing", ["status"] = 404 })
                 : (200, new JsonObject { [AliasTarget] = new JsonObject { ["aliases"] = new JsonObject { [path["/_alias/".Length..]] = new JsonObject() } } }),
@@ -151,6 +157,26 @@ internal sealed class FakeElasticsearch : IRequestInvoker
             "PUT" when path.Count(character => character == '/') == 1 => (200, new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = true, ["index"] = path[1..] }),
             _ => (200, new JsonObject { ["acknowledged"] = true }),
         };
+    }
+
+    private bool Created(string index)
+    {
+        lock (_requests)
+        {
+            return _created.Contains(index);
+        }
+    }
+
+    private void Remember(Recorded request)
+    {
+        if (request.Method == "PUT" && request.Path.Count(character => character == '/') == 1)
+        {
+            _created.Add(request.Path[1..]);
+        }
+        else if (request.Method == "POST" && request.Path == "/_aliases")
+        {
+            AliasTarget = request.Json["actions"]!.AsArray().LastOrDefault(action => action!["add"] is not null)?["add"]!["index"]!.GetValue<string>() ?? AliasTarget;
+        }
     }
 
     private JsonObject Bulk(string body)

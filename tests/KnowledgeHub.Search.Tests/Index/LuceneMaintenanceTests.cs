@@ -22,8 +22,8 @@ public sealed class Lucene_maintenance : IDisposable
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var store = new LuceneIndexStore(_folder, time);
         // Not disposed: closing a writer whose folder is gone fails too, and the test is over by then.
-        var broken = (LuceneSearchIndex)await store.CreateNextAsync(ct);
-        using var healthy = (LuceneSearchIndex)await store.CreateNextAsync(ct);
+        var broken = (LuceneSearchIndex)await store.CreateNextAsync(Guid.NewGuid(), ct);
+        using var healthy = (LuceneSearchIndex)await store.CreateNextAsync(Guid.NewGuid(), ct);
         using var maintenance = new LuceneMaintenance(store, time, NullLogger<LuceneMaintenance>.Instance);
         await maintenance.StartAsync(ct);
         await broken.UpsertAsync(Docs.Make("post", "Orphaned runbook"), ct);

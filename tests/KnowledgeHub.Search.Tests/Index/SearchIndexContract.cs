@@ -319,7 +319,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
     {
         await IndexAsync(Docs.Make(DocumentTypes.Project, "Old generation project"));
         var old = Index;
-        var next = await _store!.CreateNextAsync(Ct);
+        var next = await _store!.CreateNextAsync(Guid.NewGuid(), Ct);
         _indexes.Add(next);
         await next.UpsertAsync(Docs.Make(DocumentTypes.Project, "New generation project"), Ct);
 

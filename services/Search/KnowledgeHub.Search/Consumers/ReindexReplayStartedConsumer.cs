@@ -4,7 +4,7 @@ using MassTransit;
 
 namespace KnowledgeHub.Search.Consumers;
 
-/// <summary>A service announced how many documents its replay for a reindex holds.</summary>
+/// <summary>A service announced how many documents its replay for a reindex holds; a repeat changes nothing.</summary>
 internal sealed class ReindexReplayStartedConsumer(ReindexCoordinator coordinator) : IConsumer<ReindexReplayStarted>
 {
     public Task Consume(ConsumeContext<ReindexReplayStarted> context)
@@ -13,7 +13,6 @@ internal sealed class ReindexReplayStartedConsumer(ReindexCoordinator coordinato
         EventChecks.Require(started.ReindexId != Guid.Empty, nameof(ReindexReplayStarted), "it names no reindex");
         EventChecks.Require(!string.IsNullOrWhiteSpace(started.Service), nameof(ReindexReplayStarted), "it names no service");
         EventChecks.Require(started.Total >= 0, nameof(ReindexReplayStarted), "its total is negative");
-        coordinator.Announced(started.ReindexId, started.Service.Trim().ToLowerInvariant(), started.Total);
-        return Task.CompletedTask;
+        return coordinator.AnnounceAsync(started.ReindexId, started.Service.Trim().ToLowerInvariant(), started.Total, context.CancellationToken);
     }
 }

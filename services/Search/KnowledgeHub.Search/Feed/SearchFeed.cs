@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using KnowledgeHub.Data;
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Reindex;
@@ -13,7 +12,7 @@ namespace KnowledgeHub.Search.Feed;
 /// so a redelivered, replayed or late event changes nothing and appends nothing. The followers
 /// carry the feed into every instance's index (<see cref="SearchFeedFollower"/>).
 /// </summary>
-internal sealed class SearchFeed(SearchDatabase database, SearchFeedSignal signal, ReindexCoordinator reindex, TimeProvider time)
+internal sealed class SearchFeed(SearchFeedSignal signal, TimeProvider time)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,49 +35,49 @@ internal sealed class SearchFeed(SearchDatabase database, SearchFeedSignal signa
     private const string AppendSql = "INSERT INTO search_feed (position, doc_key, appended_at) VALUES (@Position, @Key, @Now)";
 
     /// <summary>Stores a document's new state; <paramref name="replayOf"/> names the rebuild whose replay carried it, if any.</summary>
-    public Task UpsertAsync(UnitOfWork work, string owner, SearchDocument document, Guid? replayOf)
+    public async Task UpsertAsync(UnitOfWork work, string owner, SearchDocument document, Guid? replayOf)
     {
         if (replayOf is { } reindexId)
         {
-            CountForReindex(work, reindexId, owner, document.Key);
+            await ReindexReceipts.RecordAsync(work, reindexId, owner, document.Key, time);
         }
 
-        return StoreAsync(work, owner, document.Key, document.Version, removed: false, JsonSerializer.Serialize(document, Json));
+        await StoreAsync(work, owner, document.Key, document.Version, removed: false, JsonSerializer.Serialize(document, Json));
     }
 
     /// <summary>Removes a document, leaving a tombstone at its version; <paramref name="replayOf"/> as for <see cref="UpsertAsync"/>.</summary>
-    public Task RemoveAsync(UnitOfWork work, string owner, DocumentRemoval removal, Guid? replayOf = null)
+    public async Task RemoveAsync(UnitOfWork work, string owner, DocumentRemoval removal, Guid? replayOf = null)
     {
         if (replayOf is { } reindexId)
         {
-            CountForReindex(work, reindexId, owner, removal.Key);
+            await ReindexReceipts.RecordAsync(work, reindexId, owner, removal.Key, time);
         }
 
-        return StoreAsync(work, owner, removal.Key, removal.Version, removed: true, JsonSerializer.Serialize(removal, Json));
+        await StoreAsync(work, owner, removal.Key, removal.Version, removed: true, JsonSerializer.Serialize(removal, Json));
     }
 
     /// <summary>
     /// Removes, through the feed, the documents of <paramref name="owners"/> that no event named
-    /// since <paramref name="since"/>: a rebuild's replay names every document its owner still has,
-    /// so what it did not name was deleted without Search hearing of it.
+    /// since <paramref name="since"/> and no replay of <paramref name="reindexId"/> named: a rebuild's
+    /// replay names every document its owner still has, so what it did not name was deleted without
+    /// Search hearing of it. The receipts protect replayed documents whatever the instances' clocks.
     /// </summary>
-    public async Task<int> RemoveUnseenAsync(IReadOnlyList<string> owners, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<int> RemoveUnseenAsync(UnitOfWork work, Guid reindexId, IReadOnlyList<string> owners, DateTimeOffset since)
     {
-        await using var work = await database.BeginAsync(cancellationToken);
-        var stale = (await work.QueryAsync<StaleDocument>(
+        var stale = await work.QueryAsync<StaleDocument>(
             $"""
             SELECT doc_key AS DocKey, owner AS Owner, version AS Version, body AS Body
             FROM search_documents
-            WHERE removed = 0 AND seen_at < @Since AND {database.Dialect.InList("owner", "@Owners")}
+            WHERE removed = 0 AND seen_at < @Since AND {work.Dialect.InList("owner", "@Owners")}
+              AND NOT EXISTS (SELECT 1 FROM reindex_receipts r WHERE r.reindex_id = @ReindexId AND r.doc_key = search_documents.doc_key)
             """,
-            new { Since = since, Owners = owners.ToArray() })).AsList();
+            new { Since = since, Owners = owners.ToArray(), ReindexId = reindexId });
         foreach (var document in stale)
         {
             var live = JsonSerializer.Deserialize<SearchDocument>(document.Body, Json)!;
             await StoreAsync(work, document.Owner, document.DocKey, document.Version, removed: true, JsonSerializer.Serialize(new DocumentRemoval(live.Type, live.Id, document.Version, time.GetUtcNow()), Json));
         }
 
-        await work.CommitAsync();
         return stale.Count;
     }
 
@@ -100,11 +99,6 @@ internal sealed class SearchFeed(SearchDatabase database, SearchFeedSignal signa
             new { Position = position, Key = key, Now = now });
         work.AfterCommit(signal.Notify);
     }
-
-    // A reindex counts the documents each service replayed, changed or not: the new index is
-    // filled from search_documents, and the count tells when every service's replay has arrived.
-    private void CountForReindex(UnitOfWork work, Guid reindexId, string owner, string key) =>
-        work.AfterCommit(() => reindex.Received(reindexId, owner, key));
 
     private sealed class StaleDocument
     {

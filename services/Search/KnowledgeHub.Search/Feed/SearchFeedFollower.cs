@@ -15,9 +15,8 @@ namespace KnowledgeHub.Search.Feed;
 internal sealed partial class SearchFeedFollower(
     IndexGenerations generations,
     SearchFeedReader feed,
-    SearchFeed writer,
     SearchFeedSignal signal,
-    ReindexCoordinator reindex,
+    InstanceRebuild rebuild,
     TimeProvider time,
     ILogger<SearchFeedFollower> logger) : BackgroundService
 {
@@ -60,13 +59,7 @@ internal sealed partial class SearchFeedFollower(
     /// <summary>Brings every generation up to the feed's current head, and promotes a rebuilt one that is ready.</summary>
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var promote = reindex.ReadyToPromote();
-        if (promote is not null)
-        {
-            var removed = await writer.RemoveUnseenAsync(promote.Services, promote.StartedAt, cancellationToken);
-            LogRemovedUnseen(logger, removed);
-        }
-
+        var completed = await rebuild.PrepareAsync(cancellationToken);
         var head = await feed.HeadAsync(cancellationToken);
         foreach (var lease in await generations.WriteAsync(cancellationToken))
         {
@@ -76,9 +69,9 @@ internal sealed partial class SearchFeedFollower(
             }
         }
 
-        if (promote is not null)
+        if (completed is not null)
         {
-            await reindex.PromoteAsync(cancellationToken);
+            await rebuild.PromoteAsync(completed, cancellationToken);
         }
     }
 
@@ -136,9 +129,6 @@ internal sealed partial class SearchFeedFollower(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Following the search feed failed; retrying in {Seconds} s from the index's position")]
     private static partial void LogFollowFailed(ILogger logger, Exception exception, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The rebuild's replays did not name {Documents} stored documents; they are removed")]
-    private static partial void LogRemovedUnseen(ILogger logger, int documents);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The search index {Index} is at feed position {Position}, behind the pruned feed; refilling it from the stored documents")]
     private static partial void LogBehindPrunedFeed(ILogger logger, string index, long position);

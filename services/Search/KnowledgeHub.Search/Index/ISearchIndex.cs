@@ -44,8 +44,14 @@ internal interface ISearchIndexStore
     /// <summary>The index searches use, created empty the first time.</summary>
     Task<ISearchIndex> OpenLiveAsync(CancellationToken cancellationToken);
 
-    /// <summary>A new, empty index beside the live one.</summary>
-    Task<ISearchIndex> CreateNextAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Whether every Search instance uses the same indexes (Elasticsearch): then the next index of a
+    /// rebuild is one for all, and one instance swaps it in; otherwise each instance has its own (Lucene).
+    /// </summary>
+    bool Shared { get; }
+
+    /// <summary>A new, empty index beside the live one for the rebuild <paramref name="reindexId"/>; a shared store answers every instance with the same one.</summary>
+    Task<ISearchIndex> CreateNextAsync(Guid reindexId, CancellationToken cancellationToken);
 
     /// <summary>Makes <paramref name="next"/> the live index, also for the next start.</summary>
     Task PromoteAsync(ISearchIndex next, CancellationToken cancellationToken);

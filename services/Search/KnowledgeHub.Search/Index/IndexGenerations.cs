@@ -14,8 +14,8 @@ internal sealed partial class IndexGenerations(ISearchIndexStore store, ILogger<
     private Generation? _live;
     private Generation? _next;
 
-    /// <summary>The name of the index being filled, or null when no reindex runs.</summary>
-    public string? NextName => _next?.Index.Name;
+    /// <summary>The rebuild whose index this instance is filling, or null when it fills none.</summary>
+    public Guid? NextFor { get; private set; }
 
     /// <summary>Leases the live index for reading.</summary>
     public async Task<Lease> ReadAsync(CancellationToken cancellationToken)
@@ -40,11 +40,11 @@ internal sealed partial class IndexGenerations(ISearchIndexStore store, ILogger<
         }
     }
 
-    /// <summary>Starts filling a new, empty index beside the live one.</summary>
-    public async Task BeginNextAsync(CancellationToken cancellationToken)
+    /// <summary>Starts filling a new, empty index beside the live one for the rebuild <paramref name="reindexId"/>.</summary>
+    public async Task BeginNextAsync(Guid reindexId, CancellationToken cancellationToken)
     {
         await EnsureLiveAsync(cancellationToken);
-        var index = await store.CreateNextAsync(cancellationToken);
+        var index = await store.CreateNextAsync(reindexId, cancellationToken);
         lock (_swap)
         {
             if (_next is not null)
@@ -54,23 +54,33 @@ internal sealed partial class IndexGenerations(ISearchIndexStore store, ILogger<
             }
 
             _next = new Generation(index, DropAsync);
+            NextFor = reindexId;
         }
     }
 
-    /// <summary>Makes the next index live; the old one is dropped once its last lease ends.</summary>
-    public async Task PromoteNextAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the next index live; the old one is dropped once its last lease ends. With
+    /// <paramref name="swappedElsewhere"/> another instance already made the shared next index live
+    /// for everyone and drops the old one: this instance only starts using it.
+    /// </summary>
+    public async Task PromoteNextAsync(bool swappedElsewhere, CancellationToken cancellationToken)
     {
         var next = _next ?? throw new InvalidOperationException("No next index to promote.");
-        await store.PromoteAsync(next.Index, cancellationToken);
+        if (!swappedElsewhere)
+        {
+            await store.PromoteAsync(next.Index, cancellationToken);
+        }
+
         Generation old;
         lock (_swap)
         {
             old = _live!;
             _live = next;
             _next = null;
+            NextFor = null;
         }
 
-        old.Retire();
+        old.Retire(drop: !swappedElsewhere);
     }
 
     /// <summary>Gives up the next index; the live one stays as it is.</summary>
@@ -81,9 +91,10 @@ internal sealed partial class IndexGenerations(ISearchIndexStore store, ILogger<
         {
             next = _next;
             _next = null;
+            NextFor = null;
         }
 
-        next?.Retire();
+        next?.Retire(drop: true);
     }
 
     public void Dispose()
@@ -136,10 +147,11 @@ internal sealed partial class IndexGenerations(ISearchIndexStore store, ILogger<
         public void Dispose() => generation.Release();
     }
 
-    /// <summary>An index with a count of its leases; retired, it is dropped when the count reaches zero.</summary>
+    /// <summary>An index with a count of its leases; retired, it is closed (and dropped, if asked) when the count reaches zero.</summary>
     internal sealed class Generation(ISearchIndex index, Func<ISearchIndex, Task> drop)
     {
         private int _leases = 1;
+        private volatile bool _keep;
 
         public ISearchIndex Index { get; } = index;
 
@@ -149,16 +161,28 @@ internal sealed partial class IndexGenerations(ISearchIndexStore store, ILogger<
             return new Lease(this);
         }
 
-        /// <summary>Gives up the generation's own lease, so the last user drops it.</summary>
-        public void Retire() => Release();
+        /// <summary>Gives up the generation's own lease; <paramref name="drop"/> false keeps the index for whoever still uses it elsewhere.</summary>
+        public void Retire(bool drop)
+        {
+            _keep = !drop;
+            Release();
+        }
 
         public void Release()
         {
-            if (Interlocked.Decrement(ref _leases) == 0)
+            if (Interlocked.Decrement(ref _leases) != 0)
             {
-                // Dropping deletes files or an Elasticsearch index; nobody needs to wait for it.
-                _ = drop(Index);
+                return;
             }
+
+            if (_keep)
+            {
+                Index.Dispose();
+                return;
+            }
+
+            // Dropping deletes files or an Elasticsearch index; nobody needs to wait for it.
+            _ = drop(Index);
         }
     }
 }

@@ -1,285 +1,144 @@
-using KnowledgeHub.Search.Index;
+using KnowledgeHub.Data;
+using KnowledgeHub.Search.Feed;
 using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Search.Reindex;
 
 /// <summary>
-/// Runs one rebuild at a time: a new, empty index is filled beside the live one from the stored
-/// documents and the feed, while the services replay their state into the stored documents; it is
-/// promoted once every service has announced its total and delivered it, and the new index has
-/// caught up with the feed.
-/// Progress counts, per service, the distinct documents whose message names this rebuild in its
-/// ReplayOf (ADR 0046): a replayed event that arrives twice counts once, and a live change never
-/// counts, however close to the replay it was written. Counting by change time instead let a live
-/// write that committed after a service's snapshot stand in for a replayed document still on its
-/// way, which was then removed as "unseen". A rebuild that stops progressing fails and leaves the
-/// live index as it was.
+/// One rebuild at a time, shared by every Search instance through the Search database (ADR 0080):
+/// any instance may start it, count the replays and announcements it consumed, answer its status,
+/// and complete or fail it. The services replay their state into the stored documents; a rebuild
+/// completes once every service has announced its total and delivered it, counting, per service,
+/// the distinct documents whose message names this rebuild in its ReplayOf (ADR 0046). Completing
+/// sweeps away the documents no event named since the start, once, in the transaction that claims
+/// the completion; each instance then promotes its own next index once it has followed the feed
+/// past that sweep (<see cref="InstanceRebuild"/>). A rebuild that stops progressing fails and
+/// leaves the live indexes as they were.
 /// </summary>
 internal sealed partial class ReindexCoordinator(
-    IndexGenerations generations,
+    SearchDatabase database,
+    SearchFeed feed,
     ReindexSettings settings,
     TimeProvider time,
     ILogger<ReindexCoordinator> logger)
 {
-    private readonly Lock _lock = new();
-    private Run? _run;
+    // The unique partial index on the running state makes a second start a no-op, on every instance.
+    private const string StartSql = """
+        INSERT INTO reindex_runs (reindex_id, state, services, started_at)
+        VALUES (@Id, 'running', @Services, @Now)
+        ON CONFLICT (state) WHERE state = 'running' DO NOTHING
+        """;
 
-    public ReindexStatus Status()
+    private const string AnnounceSql = """
+        INSERT INTO reindex_announcements (reindex_id, service, total, announced_at)
+        SELECT @Id, @Service, @Total, @Now
+        WHERE EXISTS (SELECT 1 FROM reindex_runs WHERE reindex_id = @Id AND state = 'running')
+        ON CONFLICT (reindex_id, service) DO NOTHING
+        """;
+
+    // Conditional on the running state: of several instances finishing at once, one changes the row.
+    private const string FinishSql = """
+        UPDATE reindex_runs SET state = @State, finished_at = @Now, reason = @Reason
+        WHERE reindex_id = @Id AND state = 'running'
+        """;
+
+    private const string PromoteAfterSql = """
+        UPDATE reindex_runs SET promote_after = (SELECT position FROM search_feed_head WHERE singleton = 1)
+        WHERE reindex_id = @Id
+        """;
+
+    public async Task<ReindexStatus> StatusAsync(CancellationToken cancellationToken)
     {
-        lock (_lock)
+        await using var session = await database.OpenSessionAsync(cancellationToken);
+        return (await ReindexProgress.ReadLatestAsync(session))?.ToStatus() ?? ReindexStatus.Never;
+    }
+
+    /// <summary>
+    /// Records a new rebuild in <paramref name="work"/> unless one runs; returns the new one's id,
+    /// or null when one was already running (its status is then read after this transaction).
+    /// </summary>
+    public async Task<Guid?> TryStartAsync(UnitOfWork work)
+    {
+        var id = Guid.CreateVersion7();
+        var started = await work.ExecuteAsync(StartSql, new { Id = id, Services = string.Join(',', settings.Services), Now = time.UtcNowForDatabase() });
+        if (started == 0)
         {
-            return _run?.ToStatus() ?? ReindexStatus.Never;
+            return null;
+        }
+
+        work.AfterCommit(() => LogStarted(logger, id));
+        return id;
+    }
+
+    /// <summary>A service said how many documents its replay for <paramref name="reindexId"/> holds; the first word counts.</summary>
+    public async Task AnnounceAsync(Guid reindexId, string service, int total, CancellationToken cancellationToken)
+    {
+        await using var work = await database.BeginAsync(cancellationToken);
+        await work.ExecuteAsync(AnnounceSql, new { Id = reindexId, Service = service, Total = total, Now = time.UtcNowForDatabase() });
+        await work.CommitAsync();
+    }
+
+    /// <summary>Completes the running rebuild when every replay arrived, or fails it when none progressed for the stall timeout.</summary>
+    public async Task AdvanceAsync(CancellationToken cancellationToken)
+    {
+        ReindexProgress? progress;
+        await using (var session = await database.OpenSessionAsync(cancellationToken))
+        {
+            progress = await ReindexProgress.ReadLatestAsync(session);
+        }
+
+        if (progress is not { Run.IsRunning: true })
+        {
+            return;
+        }
+
+        if (progress.IsComplete)
+        {
+            await CompleteAsync(progress, cancellationToken);
+        }
+        else if (time.GetUtcNow() - progress.LastProgressAt > settings.StallTimeout)
+        {
+            await FailAsync(progress.Run.Id, $"No progress for {settings.StallTimeout.TotalSeconds:0} s; still waiting for: {string.Join(", ", progress.Missing())}.", cancellationToken);
         }
     }
 
-    /// <summary>Starts a rebuild unless one runs; returns its status and whether it is new.</summary>
-    public async Task<(ReindexStatus Status, bool Started)> StartAsync(CancellationToken cancellationToken)
+    public async Task FailAsync(Guid reindexId, string reason, CancellationToken cancellationToken)
     {
-        Run run;
-        lock (_lock)
+        await using var work = await database.BeginAsync(cancellationToken);
+        if (await FinishAsync(work, reindexId, ReindexStatus.Failed, reason))
         {
-            if (_run is { State: ReindexStatus.Running })
-            {
-                return (_run.ToStatus(), false);
-            }
-
-            _run = run = new Run(Guid.CreateVersion7(), time.GetUtcNow(), settings.Services);
-        }
-
-        try
-        {
-            await generations.BeginNextAsync(cancellationToken);
-        }
-        catch (Exception exception)
-        {
-            Fail(run, $"The new index could not be created: {exception.Message}");
-            throw;
-        }
-
-        LogStarted(logger, run.Id, generations.NextName);
-        return (Status(), true);
-    }
-
-    /// <summary>A service said how many documents its replay for <paramref name="reindexId"/> holds.</summary>
-    public void Announced(Guid reindexId, string service, int total)
-    {
-        lock (_lock)
-        {
-            if (_run is { State: ReindexStatus.Running } run && run.Id == reindexId)
-            {
-                run.Announce(service, total, time.GetUtcNow());
-            }
-        }
-    }
-
-    /// <summary>A document of <paramref name="service"/> replayed for <paramref name="reindexId"/> was stored (called once its transaction committed).</summary>
-    public void Received(Guid reindexId, string service, string key)
-    {
-        lock (_lock)
-        {
-            if (_run is { State: ReindexStatus.Running } run && run.Id == reindexId)
-            {
-                run.Receive(service, key, time.GetUtcNow());
-            }
+            await work.CommitAsync();
+            LogFailed(logger, reindexId, reason);
         }
     }
 
     /// <summary>
-    /// The rebuild whose every expected service has announced and delivered its total, or null.
-    /// Read before the follower reads the feed's head: what was counted had committed, so the next
-    /// index holds it once caught up.
+    /// Claims the completion and sweeps in one transaction: an instance that dies half-way holds
+    /// nothing, its transaction rolls back, and another instance completes the rebuild.
     /// </summary>
-    public CompleteRebuild? ReadyToPromote()
+    private async Task CompleteAsync(ReindexProgress progress, CancellationToken cancellationToken)
     {
-        lock (_lock)
+        await using var work = await database.BeginAsync(cancellationToken);
+        if (!await FinishAsync(work, progress.Run.Id, ReindexStatus.Completed, reason: null))
         {
-            return _run is { State: ReindexStatus.Running, Promoting: false, IsComplete: true } run
-                ? new CompleteRebuild(run.StartedAt, settings.Services)
-                : null;
+            return;
         }
+
+        var removed = await feed.RemoveUnseenAsync(work, progress.Run.Id, progress.Run.ExpectedServices, progress.Run.StartedAt);
+        await work.ExecuteAsync(PromoteAfterSql, new { progress.Run.Id });
+        await work.CommitAsync();
+        LogCompleted(logger, progress.Run.Id, progress.ToStatus().Done, removed);
     }
 
-    /// <summary>Fails a rebuild that has made no progress for the stall timeout.</summary>
-    public void FailIfStalled()
-    {
-        Run? run;
-        lock (_lock)
-        {
-            run = _run is { State: ReindexStatus.Running, Promoting: false } current
-                && time.GetUtcNow() - current.LastProgressAt > settings.StallTimeout
-                ? current
-                : null;
-        }
+    private async Task<bool> FinishAsync(UnitOfWork work, Guid reindexId, string state, string? reason) =>
+        await work.ExecuteAsync(FinishSql, new { Id = reindexId, State = state, Reason = reason, Now = time.UtcNowForDatabase() }) == 1;
 
-        if (run is not null)
-        {
-            Fail(run, $"No progress for {settings.StallTimeout.TotalSeconds:0} s; still waiting for: {string.Join(", ", run.Missing())}.");
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex {ReindexId} started")]
+    private static partial void LogStarted(ILogger logger, Guid reindexId);
 
-    public void Fail(Guid reindexId, string reason)
-    {
-        Run? run;
-        lock (_lock)
-        {
-            run = _run?.Id == reindexId ? _run : null;
-        }
-
-        if (run is not null)
-        {
-            Fail(run, reason);
-        }
-    }
-
-    private void Fail(Run run, string reason)
-    {
-        lock (_lock)
-        {
-            if (run.State != ReindexStatus.Running)
-            {
-                return;
-            }
-
-            run.Finish(ReindexStatus.Failed, time.GetUtcNow(), reason);
-        }
-
-        generations.AbandonNext();
-        LogFailed(logger, run.Id, reason);
-    }
-
-    /// <summary>
-    /// Promotes the next index of a complete rebuild; the follower calls it once that index has
-    /// caught up with the feed as of <see cref="ReadyToPromote"/>.
-    /// </summary>
-    public async Task PromoteAsync(CancellationToken cancellationToken)
-    {
-        Run run;
-        lock (_lock)
-        {
-            if (_run is not { State: ReindexStatus.Running, Promoting: false, IsComplete: true } complete)
-            {
-                return;
-            }
-
-            run = complete;
-            run.Promoting = true;
-        }
-
-        try
-        {
-            await generations.PromoteNextAsync(cancellationToken);
-        }
-        catch (Exception exception)
-        {
-            run.Promoting = false;
-            Fail(run, $"The new index could not be promoted: {exception.Message}");
-            throw;
-        }
-
-        lock (_lock)
-        {
-            run.Finish(ReindexStatus.Completed, time.GetUtcNow(), reason: null);
-        }
-
-        LogCompleted(logger, run.Id, run.ToStatus().Done);
-    }
-
-    /// <summary>A rebuild ready to go live once its index caught up: documents of <paramref name="Services"/> not named since <paramref name="StartedAt"/> are gone.</summary>
-    public sealed record CompleteRebuild(DateTimeOffset StartedAt, IReadOnlyList<string> Services);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex {ReindexId} started, filling {Index}")]
-    private static partial void LogStarted(ILogger logger, Guid reindexId, string? index);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex {ReindexId} completed with {Documents} documents; the new index is live")]
-    private static partial void LogCompleted(ILogger logger, Guid reindexId, int documents);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reindex {ReindexId} completed with {Documents} documents; the replays did not name {Removed} stored documents, which are removed; every instance now promotes its new index")]
+    private static partial void LogCompleted(ILogger logger, Guid reindexId, int documents, int removed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reindex {ReindexId} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, Guid reindexId, string reason);
-
-    /// <summary>One rebuild's state; guarded by the coordinator's lock.</summary>
-    private sealed class Run(Guid id, DateTimeOffset startedAt, IReadOnlyList<string> expected)
-    {
-        private readonly Dictionary<string, Replay> _replays = expected.ToDictionary(service => service, _ => new Replay(), StringComparer.Ordinal);
-
-        public Guid Id { get; } = id;
-
-        public string State { get; private set; } = ReindexStatus.Running;
-
-        public bool Promoting { get; set; }
-
-        public DateTimeOffset StartedAt { get; } = startedAt;
-
-        public DateTimeOffset LastProgressAt { get; private set; } = startedAt;
-
-        private DateTimeOffset? FinishedAt { get; set; }
-
-        private string? Reason { get; set; }
-
-        /// <summary>Every expected service announced, and every announced total arrived.</summary>
-        public bool IsComplete => _replays.Values.All(replay => replay.Total is { } total && replay.Delivered >= total);
-
-        public void Announce(string service, int total, DateTimeOffset now)
-        {
-            ReplayOf(service).Total = total;
-            LastProgressAt = now;
-        }
-
-        /// <summary>Notes a replayed document of a service this rebuild waits for; a first sighting is progress.</summary>
-        public void Receive(string service, string key, DateTimeOffset now)
-        {
-            if (_replays.TryGetValue(service, out var replay) && replay.Note(key))
-            {
-                LastProgressAt = now;
-            }
-        }
-
-        public IEnumerable<string> Missing() =>
-            _replays
-                .Where(pair => pair.Value.Total is not { } total || pair.Value.Delivered < total)
-                .Select(pair => pair.Value.Total is { } total ? $"{pair.Key} ({pair.Value.Delivered} of {total})" : $"{pair.Key} (no answer)");
-
-        public void Finish(string state, DateTimeOffset now, string? reason)
-        {
-            State = state;
-            FinishedAt = now;
-            Reason = reason;
-            Promoting = false;
-        }
-
-        public ReindexStatus ToStatus()
-        {
-            var services = _replays
-                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                .Select(pair => new ServiceReplay(
-                    pair.Key,
-                    pair.Value.Total is not null,
-                    pair.Value.Total ?? 0,
-                    Math.Min(pair.Value.Delivered, pair.Value.Total ?? int.MaxValue)))
-                .ToList();
-            return new ReindexStatus(State, services.Sum(service => service.Done), services.Sum(service => service.Total), Id, StartedAt, FinishedAt, Reason, services);
-        }
-
-        private Replay ReplayOf(string service)
-        {
-            if (!_replays.TryGetValue(service, out var replay))
-            {
-                _replays[service] = replay = new Replay();
-            }
-
-            return replay;
-        }
-    }
-
-    private sealed class Replay
-    {
-        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
-
-        public int? Total { get; set; }
-
-        /// <summary>Distinct documents replayed so far, before or after the service's announcement.</summary>
-        public int Delivered => _keys.Count;
-
-        /// <summary>True when this document had not been replayed before.</summary>
-        public bool Note(string key) => _keys.Add(key);
-    }
 }

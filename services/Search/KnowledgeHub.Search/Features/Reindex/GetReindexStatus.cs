@@ -10,10 +10,11 @@ namespace KnowledgeHub.Search.Features.Reindex;
 internal static class GetReindexStatus
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/search/reindex", Handle)
+        api.MapGet("/search/reindex", HandleAsync)
             .RequireAuthorization(Policies.Admin)
             .WithName(nameof(GetReindexStatus))
-            .WithSummary("The latest rebuild's progress: state (idle, running, completed, failed), documents done of the total the services announced, per service.");
+            .WithSummary("The latest rebuild's progress, as every instance reads it from the database: state (idle, running, completed, failed), documents done of the total the services announced, per service.");
 
-    private static Ok<ReindexStatus> Handle(ReindexCoordinator coordinator) => TypedResults.Ok(coordinator.Status());
+    private static async Task<Ok<ReindexStatus>> HandleAsync(ReindexCoordinator coordinator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await coordinator.StatusAsync(cancellationToken));
 }

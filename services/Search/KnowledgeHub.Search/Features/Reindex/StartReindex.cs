@@ -17,8 +17,9 @@ internal static class StartReindex
         api.MapPost("/search/reindex", HandleAsync)
             .RequireAuthorization(Policies.Admin)
             .WithName(nameof(StartReindex))
-            .WithSummary("Rebuilds the index from the services' data in a new index beside the live one, then swaps. While one runs, answers its status again.");
+            .WithSummary("Rebuilds the index from the services' data in a new index beside the live one, then swaps. While one runs, on any instance, answers its status again.");
 
+    /// <summary>The rebuild, its request to the services and its audit record commit together, or none of them.</summary>
     private static async Task<Accepted<ReindexStatus>> HandleAsync(
         ReindexCoordinator coordinator,
         SearchDatabase database,
@@ -28,23 +29,16 @@ internal static class StartReindex
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (status, started) = await coordinator.StartAsync(cancellationToken);
-        if (started)
+        await using (var work = await database.BeginAsync(cancellationToken))
         {
-            try
+            if (await coordinator.TryStartAsync(work) is { } reindexId)
             {
-                await using var work = await database.BeginAsync(cancellationToken);
-                await outbox.EnqueueAsync(work, new ReindexRequested(status.ReindexId!.Value, time.GetUtcNow()));
-                await audit.RecordAsync(work, user, "search.reindex.started", $"reindex:{status.ReindexId}");
+                await outbox.EnqueueAsync(work, new ReindexRequested(reindexId, time.GetUtcNow()));
+                await audit.RecordAsync(work, user, "search.reindex.started", $"reindex:{reindexId}");
                 await work.CommitAsync();
-            }
-            catch (Exception exception)
-            {
-                coordinator.Fail(status.ReindexId!.Value, $"The request to the services could not be queued: {exception.Message}");
-                throw;
             }
         }
 
-        return TypedResults.Accepted("/api/search/reindex", status);
+        return TypedResults.Accepted("/api/search/reindex", await coordinator.StatusAsync(cancellationToken));
     }
 }

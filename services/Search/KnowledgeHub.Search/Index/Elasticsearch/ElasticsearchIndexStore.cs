@@ -12,27 +12,31 @@ namespace KnowledgeHub.Search.Index.Elasticsearch;
 /// </summary>
 internal sealed class ElasticsearchIndexStore(ElasticsearchClient client, ElasticsearchSettings settings, TimeProvider time) : ISearchIndexStore
 {
-    private string? _live;
-
     public async Task<ISearchIndex> OpenLiveAsync(CancellationToken cancellationToken)
     {
-        var aliases = (await client.Indices.GetAliasAsync(new GetAliasRequest(name: settings.Alias), cancellationToken))
-            .Checked($"looking up the alias {settings.Alias}", alsoAccepted: HttpStatusCode.NotFound);
-        _live = aliases.Aliases?.Keys.FirstOrDefault();
-        if (_live is null)
+        var live = await LiveIndexAsync(cancellationToken);
+        if (live is null)
         {
-            _live = NewGenerationName();
-            await CreateAsync(_live, settings.RefreshInterval, cancellationToken);
-            await SwapAliasAsync([new AddAction { Index = _live, Alias = settings.Alias }], cancellationToken);
+            live = NewGenerationName();
+            await CreateAsync(live, settings.RefreshInterval, cancellationToken);
+            await SwapAliasAsync([new AddAction { Index = live, Alias = settings.Alias }], cancellationToken);
         }
 
-        return new ElasticsearchSearchIndex(_live, client, settings);
+        return new ElasticsearchSearchIndex(live, client, settings);
     }
 
-    public async Task<ISearchIndex> CreateNextAsync(CancellationToken cancellationToken)
+    public bool Shared => true;
+
+    /// <summary>Named after the rebuild, so every instance fills the same one; the first creates it.</summary>
+    public async Task<ISearchIndex> CreateNextAsync(Guid reindexId, CancellationToken cancellationToken)
     {
-        var name = NewGenerationName();
-        await CreateAsync(name, Duration.MinusOne, cancellationToken);
+        var name = $"{settings.Alias}-{reindexId:N}";
+        var exists = (await client.Indices.ExistsAsync(name, cancellationToken)).Checked($"looking for {name}", alsoAccepted: HttpStatusCode.NotFound);
+        if (exists.ApiCallDetails.HttpStatusCode == (int)HttpStatusCode.NotFound)
+        {
+            await CreateAsync(name, Duration.MinusOne, cancellationToken);
+        }
+
         return new ElasticsearchSearchIndex(name, client, settings);
     }
 
@@ -41,19 +45,27 @@ internal sealed class ElasticsearchIndexStore(ElasticsearchClient client, Elasti
         (await client.Indices.PutSettingsAsync(new PutIndicesSettingsRequest(next.Name, new IndexSettings { RefreshInterval = settings.RefreshInterval }), cancellationToken))
             .Checked($"setting the refresh interval of {next.Name}");
         await next.RefreshAsync(cancellationToken);
+        // The alias, not this instance's memory: another instance may have swapped it since this one opened it.
+        var live = await LiveIndexAsync(cancellationToken);
         var actions = new List<IndexUpdateAliasesAction>();
-        if (_live is not null)
+        if (live is not null)
         {
-            actions.Add(new RemoveAction { Index = _live, Alias = settings.Alias });
+            actions.Add(new RemoveAction { Index = live, Alias = settings.Alias });
         }
 
         actions.Add(new AddAction { Index = next.Name, Alias = settings.Alias });
         await SwapAliasAsync(actions, cancellationToken);
-        _live = next.Name;
     }
 
     public async Task DropAsync(ISearchIndex index, CancellationToken cancellationToken) =>
         (await client.Indices.DeleteAsync(index.Name, cancellationToken)).Checked($"deleting {index.Name}", alsoAccepted: HttpStatusCode.NotFound);
+
+    private async Task<string?> LiveIndexAsync(CancellationToken cancellationToken)
+    {
+        var aliases = (await client.Indices.GetAliasAsync(new GetAliasRequest(name: settings.Alias), cancellationToken))
+            .Checked($"looking up the alias {settings.Alias}", alsoAccepted: HttpStatusCode.NotFound);
+        return aliases.Aliases?.Keys.FirstOrDefault();
+    }
 
     private async Task CreateAsync(string name, Duration refreshInterval, CancellationToken cancellationToken) =>
         (await client.Indices.CreateAsync(ElasticsearchMappings.Index(name, refreshInterval), cancellationToken)).Checked($"creating {name}");

@@ -37,7 +37,9 @@ internal sealed class LuceneIndexStore(string root, TimeProvider time) : ISearch
         return Task.FromResult<ISearchIndex>(Track(new LuceneSearchIndex(live, Path.Combine(root, live))));
     }
 
-    public Task<ISearchIndex> CreateNextAsync(CancellationToken cancellationToken)
+    public bool Shared => false;
+
+    public Task<ISearchIndex> CreateNextAsync(Guid reindexId, CancellationToken cancellationToken)
     {
         var name = NewGenerationName();
         return Task.FromResult<ISearchIndex>(Track(new LuceneSearchIndex(name, Path.Combine(root, name))));
