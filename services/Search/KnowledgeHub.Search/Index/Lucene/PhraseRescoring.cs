@@ -15,9 +15,10 @@ internal static class PhraseRescoring
 {
     /// <summary>
     /// How many of the best matches are scored again (the page when it reaches further). On the
-    /// benchmark's corpus of 100,000 documents, 100 changed a fifth of the first pages, 300 one in
-    /// 34, 1,000 one in 500 (docs/benchmarks.md): a phrase match doubles a score, so it lifts
-    /// documents from far down. Scoring 1,000 documents again costs the same at any index size.
+    /// benchmark's corpus (docs/benchmarks.md, quiet run), of 2,000 first pages at 100,000 documents
+    /// a window of 100 changed 399, 300 changed 75, 1,000 changed 7; at a million, 1,000 changed 54
+    /// and took a quarter off the p99. A phrase match doubles a score, so it lifts documents from far
+    /// down. Scoring 1,000 documents again costs the same at any index size.
     /// </summary>
     public const int Window = 1_000;
 
