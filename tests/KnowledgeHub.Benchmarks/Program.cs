@@ -10,6 +10,7 @@ using KnowledgeHub.Benchmarks.Search;
 // The benchmark suite: every figure of docs/benchmarks.md beside its target, in one run.
 //   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks [-- search gateway scorecard data-access outbox expertise partnerships fan-out digests snippets] [--quick]
 // --quick shrinks the data sets and durations for a smoke run; its figures are not the targets'.
+// --smtp host:port sends the digest run to a mail server already running (Postfix, say) instead of smtp4dev.
 // Cost as work grows, on PostgreSQL (search on its embedded index), drawn into docs/images/ (not part of a run without names; --plans logs the slowest statements' plans):
 //   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- scale [--quick] [--plans]   (or scale-experts, scale-scorecard, scale-communities, scale-search)
 //   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- experts-eval FILE...   (expert finding on real Q&A, docs/expertise-ranking.md)
@@ -30,7 +31,8 @@ if (args is ["load", .. var loadArguments])
 var quick = args.Contains("--quick");
 // Hosts in this process and the processes started from it log warnings only: a log line per request would be measured too.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
-var selected = args.Where(arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+// Scenario names are the arguments that are neither options nor an option's value.
+var selected = args.Where((arg, at) => !arg.StartsWith("--", StringComparison.Ordinal) && (at == 0 || args[at - 1] != "--smtp")).ToHashSet(StringComparer.OrdinalIgnoreCase);
 // The scale curves seed a million rows: they run only when named.
 bool Runs(string scenario) => scenario.StartsWith("scale-", StringComparison.Ordinal)
     ? selected.Contains(scenario) || selected.Contains("scale")
@@ -51,7 +53,7 @@ var scenarios = new List<(string Name, Func<Task> Run)>
     ("expertise", () => new ExpertiseScenario(quick ? 1_000 : 10_000, quick ? 20_000 : 200_000, quick ? 100 : 1_000).RunAsync(report)),
     ("partnerships", () => new PartnershipsScenario(quick ? 1_000 : 10_000, quick ? 50_000 : 1_000_000, 40, quick ? 50 : 200).RunAsync(report)),
     ("fan-out", () => new FanOutScenario(quick ? 1_000 : 10_000, quick ? 3 : 30).RunAsync(report)),
-    ("digests", () => new DigestScenario(quick ? 500 : 10_000).RunAsync(report)),
+    ("digests", () => new DigestScenario(quick ? 500 : 10_000, DigestScenario.MailServerOf(args)).RunAsync(report)),
     ("snippets", () => new SnippetComparison(quick ? 2_000 : 20_000, quick ? 200 : 2_000).RunAsync(report)),
     ("scale-experts", () => new ScaleScenario(new ExpertFindingCurve(quick ? [100, 1_000] : [1_000, 10_000, 100_000], growth.Requests), growth, pictures).RunAsync(report)),
     ("scale-scorecard", () => new ScaleScenario(new ScorecardCurve(quick ? [50, 500] : [500, 5_000, 50_000]), growth, pictures).RunAsync(report)),
