@@ -57,13 +57,19 @@ public class DbSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await DisposeCoreAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Rolls back what was not committed and returns the connection to its pool.</summary>
+    protected virtual async ValueTask DisposeCoreAsync()
+    {
         if (_transaction is not null)
         {
             await _transaction.DisposeAsync();
         }
 
         await _connection.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 
     /// <summary>The transaction a <see cref="UnitOfWork"/> commits; feature code never sees it.</summary>

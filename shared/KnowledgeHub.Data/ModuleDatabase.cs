@@ -45,18 +45,42 @@ public abstract class ModuleDatabase : IAsyncDisposable
     /// <summary>A session in a transaction that takes the write lock up front.</summary>
     public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await OpenAsync(cancellationToken);
+        if (_postgres is not null)
+        {
+            var connection = await _postgres.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return new UnitOfWork(connection, await connection.BeginTransactionAsync(cancellationToken), Dialect, cancellationToken, turn: null);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        return await BeginSqliteAsync(cancellationToken);
+    }
+
+    private async Task<UnitOfWork> BeginSqliteAsync(CancellationToken cancellationToken)
+    {
+        var turn = await SqliteWriteGate.EnterAsync(Settings.ConnectionString, cancellationToken);
+        SqliteConnection? connection = null;
         try
         {
-            // SQLite: BEGIN IMMEDIATE, so a read-then-write transaction never fails on lock upgrade.
-            var transaction = connection is SqliteConnection sqlite
-                ? sqlite.BeginTransaction(deferred: false)
-                : await connection.BeginTransactionAsync(cancellationToken);
-            return new UnitOfWork(connection, transaction, Dialect, cancellationToken);
+            connection = new SqliteConnection(Settings.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            // BEGIN IMMEDIATE, so a read-then-write transaction never fails on lock upgrade.
+            return new UnitOfWork(connection, connection.BeginTransaction(deferred: false), Dialect, cancellationToken, turn);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            turn.Dispose();
             throw;
         }
     }
