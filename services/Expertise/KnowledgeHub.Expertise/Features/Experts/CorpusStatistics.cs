@@ -33,6 +33,7 @@ internal sealed class CorpusStatistics(ExpertiseDatabase database, TimeProvider 
             var mustWait = current is null || _writes >= MaxLocalDrift * Math.Max(1, current.Documents);
             if (_counting is null && (mustWait || time.GetUtcNow() - current!.CountedAt >= MaxAge))
             {
+                // Started on the pool, not here: SQLite opens and reads synchronously, and the count would then run inside the lock.
                 var writesSeen = _writes;
                 _counting = Task.Run(() => CountAsync(writesSeen));
             }
