@@ -17,7 +17,7 @@ public abstract class ModuleDatabase : IAsyncDisposable
     {
         Settings = settings;
         Dialect = settings.Provider == DatabaseProvider.Postgres ? SqlDialect.Postgres : SqlDialect.Sqlite;
-        _postgres = settings.Provider == DatabaseProvider.Postgres ? NpgsqlDataSource.Create(settings.ConnectionString) : null;
+        _postgres = settings.Provider == DatabaseProvider.Postgres ? NpgsqlDataSource.Create(PostgresSessionOptions.Apply(settings.ConnectionString)) : null;
         DapperTypeHandlers.EnsureRegistered();
     }
 

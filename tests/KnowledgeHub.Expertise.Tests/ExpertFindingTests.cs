@@ -221,7 +221,7 @@ public abstract class ExpertFindingTests(ExpertiseFixture fixture)
     private static List<Guid> Ids(JsonNode experts) =>
         experts["items"]!.AsArray().Select(item => Guid.Parse(item!["person"]!["id"]!.GetValue<string>())).ToList();
 
-    private static double Score(JsonNode experts, Guid person) =>
+    internal static double Score(JsonNode experts, Guid person) =>
         experts["items"]!.AsArray().Single(item => item!["person"]!["id"]!.GetValue<string>() == person.ToString())!["score"]!.GetValue<double>();
 
     private static (int, int, string, int) Row(JsonNode item) =>

@@ -49,6 +49,7 @@ public static class ExpertiseModule
         builder.Services.AddSingleton<PersonChanges>();
         builder.Services.AddSingleton<Provisioning>();
         builder.Services.AddSingleton<ImportWriter>();
+        builder.Services.AddSingleton<CorpusStatistics>();
         builder.Services.AddSingleton<CommunityEvidence>();
         builder.Services.AddSingleton<ProjectEvidence>();
         builder.Services.AddSingleton<ExpertSuggestions>();

@@ -2,6 +2,7 @@ using System.Net;
 using Dapper;
 using KnowledgeHub.Expertise;
 using KnowledgeHub.Expertise.Features.Evidence;
+using KnowledgeHub.Expertise.Features.Experts;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.Testing;
 
@@ -45,7 +46,7 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
     /// Adds answers, accepted answers, posts, projects and endorsements, each with its document, until
     /// the evidence table holds <paramref name="target"/> rows.
     /// </summary>
-    public async Task<int> SeedActivityAsync(ExpertiseDatabase database, SkillTaxonomy taxonomy, int target)
+    public async Task<int> SeedActivityAsync(ExpertiseDatabase database, SkillTaxonomy taxonomy, CorpusStatistics statistics, int target)
     {
         string[] kinds = [EvidenceKinds.Answer, EvidenceKinds.Answer, EvidenceKinds.Answer, EvidenceKinds.AcceptedAnswer, EvidenceKinds.Post, EvidenceKinds.Project, EvidenceKinds.Endorsement];
         var skillIds = new Dictionary<string, Guid>();
@@ -75,7 +76,7 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
                 // its title, tags and a body of a few dozen words, as an answer's would.
                 var source = $"bench:{Guid.NewGuid()}";
                 await EvidenceStore.ReplaceAsync(work, source, person, pieces);
-                await EvidenceDocuments.ReplaceAsync(work, new EvidenceDocument(source, person, kind, title, at, title, skills, Body()));
+                await EvidenceDocuments.ReplaceAsync(work, statistics, new EvidenceDocument(source, person, kind, title, at, title, skills, Body()));
                 count += pieces.Count;
             }
 

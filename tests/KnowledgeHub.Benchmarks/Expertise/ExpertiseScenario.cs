@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KnowledgeHub.Benchmarks.Load;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise;
+using KnowledgeHub.Expertise.Features.Experts;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.Testing;
 
@@ -26,7 +27,7 @@ internal sealed class ExpertiseScenario(int people, int evidence, int queries)
 
         report.Add($"import of {people:N0} people (calls of 1,000)", import.Elapsed.TotalSeconds, "s", "<= 10 s", import.Elapsed.TotalSeconds <= 10);
 
-        var total = await organisation.SeedActivityAsync(host.Get<ExpertiseDatabase>(), host.Get<SkillTaxonomy>(), evidence);
+        var total = await organisation.SeedActivityAsync(host.Get<ExpertiseDatabase>(), host.Get<SkillTaxonomy>(), host.Get<CorpusStatistics>(), evidence);
         Console.WriteLine($"  seeded {total:N0} pieces of evidence in {await BenchmarkOrganisation.DocumentsAsync(host.Get<ExpertiseDatabase>()):N0} documents");
         var client = host.CreateClient(TestUser.Employee("benchmark"));
         var all = new List<double>();

@@ -1,6 +1,7 @@
 using KnowledgeHub.Benchmarks.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise;
+using KnowledgeHub.Expertise.Features.Experts;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.Testing;
 
@@ -38,7 +39,7 @@ internal sealed class ExpertFindingCurve(IReadOnlyList<int> sizes, int requests)
         var organisation = new BenchmarkOrganisation(seed: 7, sizes[0]);
         await organisation.ImportAsync(host.CreateClient(TestUser.Admin()));
         var database = host.Get<ExpertiseDatabase>();
-        var evidence = await organisation.SeedActivityAsync(database, host.Get<SkillTaxonomy>(), sizes[0] * EvidencePerPerson);
+        var evidence = await organisation.SeedActivityAsync(database, host.Get<SkillTaxonomy>(), host.Get<CorpusStatistics>(), sizes[0] * EvidencePerPerson);
         Console.WriteLine($"  base: {sizes[0]:N0} people, {evidence:N0} pieces of evidence in {await BenchmarkOrganisation.DocumentsAsync(database):N0} documents, through the module's writes");
 
         var reads = new (string Name, List<string> Urls)[]

@@ -1,4 +1,5 @@
 using KnowledgeHub.Data;
+using KnowledgeHub.Expertise.Features.Experts;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Http;
 
@@ -12,7 +13,7 @@ namespace KnowledgeHub.Expertise.Features.Evidence;
 /// already a leak ("layoffs", 1 person, yesterday). Tags the taxonomy does not know are
 /// candidates, not skills (see <see cref="TagSkills"/>).
 /// </summary>
-internal sealed class CommunityEvidence(TagSkills tagSkills)
+internal sealed class CommunityEvidence(TagSkills tagSkills, CorpusStatistics statistics)
 {
     /// <summary>What a post shows about its author; a question shows a need, not knowledge.</summary>
     private static readonly HashSet<string> KnowledgeTypes = new(StringComparer.Ordinal) { "article", "resource", "event" };
@@ -38,8 +39,8 @@ internal sealed class CommunityEvidence(TagSkills tagSkills)
         var source = EvidenceStore.PostSource(postId);
         await EvidenceStore.ReplaceAsync(work, source, post?.AuthorId ?? Guid.Empty, pieces);
         await (post is { Removed: false } && KnowledgeTypes.Contains(post.Type)
-            ? EvidenceDocuments.ReplaceAsync(work, Document(source, post.AuthorId, EvidenceKinds.Post, pieces, post.CreatedAt, post.Visibility, post.Title, post.Tags, post.Body))
-            : EvidenceDocuments.RemoveAsync(work, source));
+            ? EvidenceDocuments.ReplaceAsync(work, statistics, Document(source, post.AuthorId, EvidenceKinds.Post, pieces, post.CreatedAt, post.Visibility, post.Title, post.Tags, post.Body))
+            : EvidenceDocuments.RemoveAsync(work, statistics, source));
     }
 
     public async Task RebuildAnswersOfPostAsync(UnitOfWork work, Guid postId)
@@ -97,7 +98,7 @@ internal sealed class CommunityEvidence(TagSkills tagSkills)
         if (answer is { PostRemoved: false })
         {
             var accepted = answer.AcceptedAnswerId == answerId;
-            await EvidenceDocuments.ReplaceAsync(work, Document(
+            await EvidenceDocuments.ReplaceAsync(work, statistics, Document(
                 source,
                 answer.AuthorId,
                 accepted ? EvidenceKinds.AcceptedAnswer : EvidenceKinds.Answer,
@@ -110,7 +111,7 @@ internal sealed class CommunityEvidence(TagSkills tagSkills)
         }
         else
         {
-            await EvidenceDocuments.RemoveAsync(work, source);
+            await EvidenceDocuments.RemoveAsync(work, statistics, source);
         }
     }
 

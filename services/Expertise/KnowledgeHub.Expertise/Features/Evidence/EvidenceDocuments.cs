@@ -28,10 +28,10 @@ internal static class EvidenceDocuments
     };
 
     /// <summary>A former member's document is removed instead: what they wrote ranks nobody (ADR 0072).</summary>
-    public static Task ReplaceAsync(UnitOfWork work, EvidenceDocument document) =>
-        WriteAsync(work, document.Source, document.PersonId == PersonIds.FormerMember ? null : document);
+    public static Task ReplaceAsync(UnitOfWork work, CorpusStatistics statistics, EvidenceDocument document) =>
+        WriteAsync(work, statistics, document.Source, document.PersonId == PersonIds.FormerMember ? null : document);
 
-    public static Task RemoveAsync(UnitOfWork work, string source) => WriteAsync(work, source, null);
+    public static Task RemoveAsync(UnitOfWork work, CorpusStatistics statistics, string source) => WriteAsync(work, statistics, source, null);
 
     /// <summary>After a person hid or showed a piece: the document of its source is hidden while any of its pieces is.</summary>
     public static async Task SyncHiddenAsync(UnitOfWork work, string source)
@@ -49,8 +49,9 @@ internal static class EvidenceDocuments
         }
     }
 
-    private static async Task WriteAsync(UnitOfWork work, string source, EvidenceDocument? document)
+    private static async Task WriteAsync(UnitOfWork work, CorpusStatistics statistics, string source, EvidenceDocument? document)
     {
+        statistics.DocumentChanged();
         var before = await work.ScalarAsync<Guid?>("SELECT person_id FROM evidence_documents WHERE source = @Source", new { Source = source });
         await work.ExecuteAsync(
             """

@@ -1,4 +1,5 @@
 using KnowledgeHub.Data;
+using KnowledgeHub.Expertise.Features.Experts;
 using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.ServiceDefaults.Http;
 
@@ -10,7 +11,7 @@ namespace KnowledgeHub.Expertise.Features.Evidence;
 /// project takes the evidence away, as the Alignment service no longer lists the membership either.
 /// Tags the taxonomy does not know are candidates, not skills (see <see cref="TagSkills"/>).
 /// </summary>
-internal sealed class ProjectEvidence(TagSkills tagSkills)
+internal sealed class ProjectEvidence(TagSkills tagSkills, CorpusStatistics statistics)
 {
     public async Task RebuildAsync(UnitOfWork work, Guid projectId, Guid personId)
     {
@@ -35,7 +36,7 @@ internal sealed class ProjectEvidence(TagSkills tagSkills)
         var source = EvidenceStore.ProjectSource(projectId, personId);
         await EvidenceStore.ReplaceAsync(work, source, personId, pieces);
         await (membership is { RemovedAt: null }
-            ? EvidenceDocuments.ReplaceAsync(work, new EvidenceDocument(
+            ? EvidenceDocuments.ReplaceAsync(work, statistics, new EvidenceDocument(
                 source,
                 personId,
                 EvidenceKinds.Project,
@@ -44,7 +45,7 @@ internal sealed class ProjectEvidence(TagSkills tagSkills)
                 membership.Name,
                 TagList.Split(membership.Tags),
                 null))
-            : EvidenceDocuments.RemoveAsync(work, source));
+            : EvidenceDocuments.RemoveAsync(work, statistics, source));
     }
 
     public async Task RebuildMembersAsync(UnitOfWork work, Guid projectId)

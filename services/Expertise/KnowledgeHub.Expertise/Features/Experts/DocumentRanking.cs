@@ -21,10 +21,12 @@ internal static class DocumentRanking
     private const int DocumentsPerExpert = 5;
 
     public static async Task<IReadOnlyList<RankedExpert>> RankAsync(
-        DbSession session, string text, IReadOnlyList<SkillRef> skills, ExpertQuery filters, int needed)
+        DbSession session, CorpusStatistics statistics, string text, IReadOnlyList<SkillRef> skills, ExpertQuery filters, int needed)
     {
-        var corpus = await CorpusAsync(session);
-        var newest = corpus.Newest ?? DateTimeOffset.UnixEpoch;
+        var corpus = await statistics.CurrentAsync();
+
+        // Recency counts back from the newest evidence, read for each question: one entry of ix_evidence_documents_at, and a piece just written is never shown above its tie.
+        var newest = await session.ScalarAsync<DateTimeOffset?>("SELECT max(occurred_at) FROM evidence_documents") ?? DateTimeOffset.UnixEpoch;
         var terms = await TermsAsync(session, text, skills, corpus.Documents);
         var postings = terms.Count == 0 ? [] : await session.QueryAsync<Posting>(
             $"""
@@ -157,18 +159,6 @@ internal static class DocumentRanking
             .ToDictionary(term => term.Term, term => new QueryTerm(asked[term.Term], ExpertDocumentModel.Idf(Math.Max(documents, term.Documents), term.Documents)), StringComparer.Ordinal);
     }
 
-    private static async Task<Corpus> CorpusAsync(DbSession session)
-    {
-        // Two statements, so each reads an index: lengths from ix_evidence_documents_length, the newest from ix_evidence_documents_at.
-        var corpus = await session.QueryOneAsync<Corpus>(
-            """
-            SELECT (SELECT count(*) FROM evidence_documents) AS Documents,
-                   (SELECT coalesce(avg(length), 1) FROM evidence_documents) AS AverageLength,
-                   (SELECT max(occurred_at) FROM evidence_documents) AS Newest
-            """);
-        return corpus ?? new Corpus();
-    }
-
     private static async Task<Dictionary<Guid, ExpertPerson>> PeopleAsync(DbSession session, ExpertQuery filters, Guid[] ids)
     {
         var sql = new System.Text.StringBuilder(
@@ -181,16 +171,6 @@ internal static class DocumentRanking
     private static double MaxOf(IEnumerable<double> values) => values.DefaultIfEmpty(0).Max() is > 0 and var max ? max : 1;
 
     private sealed record QueryTerm(int Repeats, double Idf);
-
-    private sealed class Corpus
-    {
-        public long Documents { get; init; }
-
-        public double AverageLength { get; init; } = 1;
-
-        /// <summary>The date of the newest evidence: recency counts back from it.</summary>
-        public DateTimeOffset? Newest { get; init; }
-    }
 
     private sealed class ActivityRow
     {

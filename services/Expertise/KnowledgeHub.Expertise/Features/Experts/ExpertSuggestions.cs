@@ -18,7 +18,7 @@ internal sealed record Question(Guid PostId, Guid CommunityId, Guid AskerId, str
 /// person in the last <see cref="LoadWindow"/>; candidates below the band never overtake those in it.
 /// A question is suggested for once per set of tags, so replays suggest nothing new.
 /// </summary>
-internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<ExpertiseDatabase> outbox, TimeProvider time)
+internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<ExpertiseDatabase> outbox, CorpusStatistics statistics, TimeProvider time)
 {
     public const int MaxExperts = 5;
     public const double Band = 0.75;
@@ -45,7 +45,7 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
         var query = new ExpertQuery(skills.Select(skill => skill.Id).ToList(), [], Excluding: question.AskerId);
 
         // The same model as a question asked of GET /api/experts: its title, tags and body (ADR 0043).
-        var candidates = await DocumentRanking.RankAsync(work, $"{question.Title}\n{question.Tags.Replace(',', ' ')}\n{question.Body}", skills, query, Candidates);
+        var candidates = await DocumentRanking.RankAsync(work, statistics, $"{question.Title}\n{question.Tags.Replace(',', ' ')}\n{question.Body}", skills, query, Candidates);
         var ranked = candidates.Select(expert => (expert.Person, expert.Score)).ToList();
         var chosen = Spread(ranked, await LoadsAsync(work, question.PostId, ranked, now));
         var experts = chosen.Select(pick => candidates.First(expert => expert.Person.Id == pick.Person.Id)).ToList();

@@ -36,6 +36,7 @@ internal static class FindExperts
         int? limit,
         ClaimsPrincipal user,
         ExpertiseDatabase database,
+        CorpusStatistics statistics,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -75,7 +76,7 @@ internal static class FindExperts
         }
 
         // A question ranks by the text of the evidence as well as by the skills it names (ADR 0043).
-        var items = await DocumentRanking.RankAsync(session, q!, skills, query, page.Limit);
+        var items = await DocumentRanking.RankAsync(session, statistics, q!, skills, query, page.Limit);
         var matchedBy = skills.Count > 0 ? "text" : items.Count > 0 ? "title" : "none";
         return TypedResults.Ok(new Response(items, skills.Select(found => found.Name).ToList(), matchedBy));
     }
