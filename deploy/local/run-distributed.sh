@@ -8,7 +8,10 @@
 #   deploy/local/run-distributed.sh            # gateway on http://127.0.0.1:5000
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-pg="${KH_PG:-Host=127.0.0.1;Username=knowledgehub;Password=knowledgehub}"
+# No TLS to a PostgreSQL on this machine's loopback: Npgsql's default (SSL Mode=Prefer) encrypts every
+# statement when the server offers TLS, as Debian's does, and that was the largest part of Communities'
+# and Expertise's own work under load (docs/benchmarks.md, "The distributed hub under a profiler").
+pg="${KH_PG:-Host=127.0.0.1;Username=knowledgehub;Password=knowledgehub;SSL Mode=Disable}"
 rabbit="${KH_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}"
 data="${KH_DATA:-$root/data/distributed}"
 configuration="${KH_CONFIGURATION:-Release}"
