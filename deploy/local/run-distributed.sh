@@ -6,6 +6,7 @@
 # root, so it finds its appsettings.json. Stop everything with Ctrl+C.
 #
 #   deploy/local/run-distributed.sh            # gateway on http://127.0.0.1:5000
+#   KH_INSTANCES_communities=2 deploy/local/run-distributed.sh   # two Communities instances behind the gateway
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 # No TLS to a PostgreSQL on this machine's loopback: Npgsql's default (SSL Mode=Prefer) encrypts every
@@ -30,17 +31,24 @@ gateway_services=()
 for service in expertise communities alignment partnerships search notifications; do
   title="${service^}"
   dll="$root/services/$title/KnowledgeHub.$title.Host/bin/$configuration/net10.0/KnowledgeHub.$title.Host.dll"
-  env ASPNETCORE_ENVIRONMENT=Production \
-      KnowledgeHub__DataPath="$data/$service" \
-      Database__Provider=Postgres \
-      "ConnectionStrings__$service=$pg;Database=knowledgehub_$service" \
-      Messaging__Transport=RabbitMq Messaging__RabbitMqUrl="$rabbit" \
-      Auth__Authority=http://127.0.0.1:5000 Auth__RequireHttpsMetadata=false \
-      bash -c 'cd "$(dirname "$0")" && exec dotnet "$0" "$@"' "$dll" --urls "http://127.0.0.1:$port" > "$data/$service.log" 2>&1 &
-  pids+=($!)
-  gateway_services+=("Services__${service}__Urls=http://127.0.0.1:$port")
-  echo "$service on http://127.0.0.1:$port (log: $data/$service.log)"
-  port=$((port + 1))
+  instances_variable="KH_INSTANCES_$service"
+  urls=()
+  for instance in $(seq 1 "${!instances_variable:-1}"); do
+    # Each instance its own data folder (Search keeps its index there); all share the service's database.
+    name="$service$([ "$instance" -gt 1 ] && echo "-$instance" || true)"
+    env ASPNETCORE_ENVIRONMENT=Production \
+        KnowledgeHub__DataPath="$data/$name" \
+        Database__Provider=Postgres \
+        "ConnectionStrings__$service=$pg;Database=knowledgehub_$service" \
+        Messaging__Transport=RabbitMq Messaging__RabbitMqUrl="$rabbit" \
+        Auth__Authority=http://127.0.0.1:5000 Auth__RequireHttpsMetadata=false \
+        bash -c 'cd "$(dirname "$0")" && exec dotnet "$0" "$@"' "$dll" --urls "http://127.0.0.1:$port" > "$data/$name.log" 2>&1 &
+    pids+=($!)
+    urls+=("http://127.0.0.1:$port")
+    echo "$name on http://127.0.0.1:$port (log: $data/$name.log)"
+    port=$((port + 1))
+  done
+  gateway_services+=("Services__${service}__Urls=$(IFS=,; echo "${urls[*]}")")
 done
 
 env ASPNETCORE_ENVIRONMENT=Production KnowledgeHub__DataPath="$data/gateway" Auth__DevSignIn__Enabled=true "${gateway_services[@]}" \
