@@ -93,7 +93,7 @@ public sealed class WriteAudit(HttpClient reader, Func<Task<long>> pendingOutbox
         string? cursor = null;
         do
         {
-            var page = await reader.GetJsonAsync($"/api/communities/{communityId}/posts?limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}");
+            var page = await GetAsync($"/api/communities/{communityId}/posts?limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}");
             posts.AddRange(Items(page).Select(item => (item["id"]!.GetValue<string>(), item["title"]!.GetValue<string>())).Where(post => post.Item2.StartsWith(marker, StringComparison.Ordinal)));
             cursor = page["nextCursor"]?.GetValue<string>();
         }
@@ -107,12 +107,32 @@ public sealed class WriteAudit(HttpClient reader, Func<Task<long>> pendingOutbox
         string? cursor = null;
         do
         {
-            var page = await reader.GetJsonAsync($"/api/search?q={marker}&type=post&limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}");
+            var page = await GetAsync($"/api/search?q={marker}&type=post&limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}");
             ids.AddRange(Items(page).Select(item => item["id"]!.GetValue<string>()));
             cursor = page["nextCursor"]?.GetValue<string>();
         }
         while (cursor is not null);
         return ids;
+    }
+
+    /// <summary>
+    /// Reads as the scenario's author, who may just have spent their rate limit (the overload
+    /// scenario): told 429, the audit waits as Retry-After says and asks again, as a client should.
+    /// </summary>
+    private async Task<JsonNode> GetAsync(string url)
+    {
+        var giveUpAt = DateTime.UtcNow + Deadline;
+        while (true)
+        {
+            using var response = await reader.GetAsync(url);
+            if (response.StatusCode != System.Net.HttpStatusCode.TooManyRequests || DateTime.UtcNow >= giveUpAt)
+            {
+                await response.EnsureStatusAsync(System.Net.HttpStatusCode.OK);
+                return await response.ReadJsonAsync();
+            }
+
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        }
     }
 
     private static IEnumerable<JsonNode> Items(JsonNode page) => page["items"]!.AsArray().Select(item => item!);
