@@ -110,6 +110,18 @@ public class DataAccessBenchmarks
     [Benchmark, BenchmarkCategory("departments")]
     public Task<IReadOnlyList<DepartmentRow>> DepartmentsSession() => _session.QueryAsync<DepartmentRow>(AllDepartments);
 
+    /// <summary>The same five pairs as calls for <see cref="PairedRounds"/> (after <see cref="OpenAsync"/>); the baseline stays synchronous and allocates nothing more.</summary>
+    internal (string Read, Func<Task> Ado, Func<Task> Session)[] Pairs() =>
+    [
+        ("project by id", () => Done(ProjectByIdAdo()), ProjectByIdSession),
+        ("project page", () => Done(ProjectPageAdo()), ProjectPageSession),
+        ("partners of a project", () => Done(PartnersAdo()), PartnersSession),
+        ("projects of a department", () => Done(DepartmentAdo()), DepartmentSession),
+        ("departments", () => Done(DepartmentsAdo()), DepartmentsSession),
+    ];
+
+    private static Task Done<T>(T _) => Task.CompletedTask;
+
     private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
     {
         var command = _connection.CreateCommand();
