@@ -15,8 +15,7 @@ internal sealed class ReadPlans
     internal const int Capacity = 2048;
 
     private readonly ConcurrentDictionary<(string Sql, Type Row, Type? Parameters), ReadPlan> _plans = new();
-
-    public int Count => _plans.Count;
+    private int _count;
 
     /// <summary>The plan for this read, or null where Dapper's own path must run.</summary>
     public ReadPlan? For(DbConnection connection, string sql, Type rowType, object? parameters)
@@ -32,13 +31,21 @@ internal sealed class ReadPlans
             return plan;
         }
 
-        if (_plans.Count >= Capacity)
+        // Counted here: the dictionary's own count takes all its locks, on every call once it is full.
+        if (Volatile.Read(ref _count) >= Capacity)
         {
             return null;
         }
 
         // Two first calls may both build one; either is right, and the first stored is kept.
-        return _plans.GetOrAdd(key, ReadPlan.Create(connection, sql, rowType, parameters));
+        var created = ReadPlan.Create(connection, sql, rowType, parameters);
+        if (_plans.TryAdd(key, created))
+        {
+            Interlocked.Increment(ref _count);
+            return created;
+        }
+
+        return _plans[key];
     }
 
     /// <summary>
