@@ -10,8 +10,9 @@ namespace KnowledgeHub.Data;
 /// </summary>
 internal sealed class ReadPlans
 {
-    // SQL built per call (IN lists on PostgreSQL's arrays are one text, but SQLite's expanded lists and
-    // built filters vary): past this many texts, new ones go through Dapper as before instead of growing the cache.
+    // Lists keep one text (Dapper expands IN @list on the command, after the lookup), but SQL assembled
+    // per request (optional filters, values written into the text) does not: past this many texts, new
+    // ones go through Dapper as before instead of growing the cache (a few over, if added at once).
     internal const int Capacity = 2048;
 
     private readonly ConcurrentDictionary<(string Sql, Type Row, Type? Parameters), ReadPlan> _plans = new();
