@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using Dapper;
 
@@ -8,22 +7,16 @@ namespace KnowledgeHub.Data;
 /// One conversation with a module's database: its connection, the transaction if there is one, the
 /// SQL dialect and the caller's cancellation, behind the few verbs the modules need. Feature code
 /// passes a session around instead of a connection, a transaction, a dialect and a token.
-/// <para>
-/// The typed reads reuse what Dapper generated for the same SQL before (<see cref="ReadPlan"/>, ADR 0085):
-/// its parameter binder and row parser, without its per-call identity, cache lookup and column-name hash.
-/// </para>
 /// </summary>
 public class DbSession : IAsyncDisposable
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction? _transaction;
-    private readonly ReadPlans _plans;
 
-    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, ReadPlans plans, CancellationToken cancellationToken)
+    internal DbSession(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, CancellationToken cancellationToken)
     {
         _connection = connection;
         _transaction = transaction;
-        _plans = plans;
         Dialect = dialect;
         CancellationToken = cancellationToken;
     }
@@ -34,31 +27,8 @@ public class DbSession : IAsyncDisposable
     public CancellationToken CancellationToken { get; }
 
     /// <summary>Every row, mapped to <typeparamref name="T"/>.</summary>
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
-    {
-        var plan = _plans.For(_connection, sql, typeof(T), parameters);
-        if (plan is null)
-        {
-            return (await _connection.QueryAsync<T>(Command(sql, parameters))).AsList();
-        }
-
-        await using var command = plan.Command(_connection, _transaction, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleResult, CancellationToken);
-        var rows = new List<T>();
-        if (reader.FieldCount == 0)
-        {
-            return rows;
-        }
-
-        // As Dapper: the parser is chosen before the first row, for the shape the reader reports then.
-        var parse = plan.Parser(reader);
-        while (await reader.ReadAsync(CancellationToken))
-        {
-            rows.Add(RowValue.As<T>(parse(reader), reader));
-        }
-
-        return rows;
-    }
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        (await _connection.QueryAsync<T>(Command(sql, parameters))).AsList();
 
     /// <summary>Every row, read as two types split at the column <paramref name="splitOn"/> names and joined by <paramref name="map"/>.</summary>
     public async Task<IReadOnlyList<TResult>> QueryAsync<TFirst, TSecond, TResult>(
@@ -66,16 +36,12 @@ public class DbSession : IAsyncDisposable
         (await _connection.QueryAsync(Command(sql, parameters), map, splitOn)).AsList();
 
     /// <summary>The only row, or default when there is none; more than one row is a bug and throws.</summary>
-    public async Task<T?> QueryOneAsync<T>(string sql, object? parameters = null) =>
-        _plans.For(_connection, sql, typeof(T), parameters) is { } plan
-            ? await ReadOnlyRowAsync<T>(plan, sql, parameters, demandRow: false)
-            : await _connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
+    public Task<T?> QueryOneAsync<T>(string sql, object? parameters = null) =>
+        _connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters));
 
     /// <summary>The only row (an INSERT's RETURNING, an aggregate); none or more than one is a bug and throws.</summary>
-    public async Task<T> QuerySingleAsync<T>(string sql, object? parameters = null) =>
-        _plans.For(_connection, sql, typeof(T), parameters) is { } plan
-            ? await ReadOnlyRowAsync<T>(plan, sql, parameters, demandRow: true)
-            : await _connection.QuerySingleAsync<T>(Command(sql, parameters));
+    public Task<T> QuerySingleAsync<T>(string sql, object? parameters = null) =>
+        _connection.QuerySingleAsync<T>(Command(sql, parameters));
 
     /// <summary>Several result sets from one round trip, read in order.</summary>
     public Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? parameters = null) =>
@@ -108,25 +74,6 @@ public class DbSession : IAsyncDisposable
 
     /// <summary>The transaction a <see cref="UnitOfWork"/> commits; feature code never sees it.</summary>
     private protected DbTransaction? CurrentTransaction => _transaction;
-
-    /// <summary>The one row, with Dapper's exceptions for a second row and, if demanded, for none.</summary>
-    private async Task<T> ReadOnlyRowAsync<T>(ReadPlan plan, string sql, object? parameters, bool demandRow)
-    {
-        await using var command = plan.Command(_connection, _transaction, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleResult, CancellationToken);
-        if (await reader.ReadAsync(CancellationToken) && reader.FieldCount != 0)
-        {
-            var row = RowValue.As<T>(plan.Parser(reader)(reader), reader);
-            if (await reader.ReadAsync(CancellationToken))
-            {
-                throw new InvalidOperationException("Sequence contains more than one element");
-            }
-
-            return row;
-        }
-
-        return demandRow ? throw new InvalidOperationException("Sequence contains no elements") : default!;
-    }
 
     private CommandDefinition Command(string sql, object? parameters) =>
         new(sql, parameters, _transaction, cancellationToken: CancellationToken);

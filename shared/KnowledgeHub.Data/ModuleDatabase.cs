@@ -13,9 +13,6 @@ public abstract class ModuleDatabase : IAsyncDisposable
     // Made once, up front: creating it lazily on first use let two concurrent first calls make two pools.
     private readonly NpgsqlDataSource? _postgres;
 
-    // What Dapper generated for this database's reads, reused by its sessions (ADR 0085).
-    private readonly ReadPlans _plans = new();
-
     protected ModuleDatabase(ModuleDatabaseSettings settings)
     {
         Settings = settings;
@@ -43,7 +40,7 @@ public abstract class ModuleDatabase : IAsyncDisposable
 
     /// <summary>A session without a transaction, for reads.</summary>
     public async Task<DbSession> OpenSessionAsync(CancellationToken cancellationToken = default) =>
-        new(await OpenAsync(cancellationToken), null, Dialect, _plans, cancellationToken);
+        new(await OpenAsync(cancellationToken), null, Dialect, cancellationToken);
 
     /// <summary>A session in a transaction that takes the write lock up front.</summary>
     public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
@@ -53,7 +50,7 @@ public abstract class ModuleDatabase : IAsyncDisposable
             var connection = await _postgres.OpenConnectionAsync(cancellationToken);
             try
             {
-                return new UnitOfWork(connection, await connection.BeginTransactionAsync(cancellationToken), Dialect, _plans, cancellationToken, turn: null);
+                return new UnitOfWork(connection, await connection.BeginTransactionAsync(cancellationToken), Dialect, cancellationToken, turn: null);
             }
             catch
             {
@@ -74,7 +71,7 @@ public abstract class ModuleDatabase : IAsyncDisposable
             connection = new SqliteConnection(Settings.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             // BEGIN IMMEDIATE, so a read-then-write transaction never fails on lock upgrade.
-            return new UnitOfWork(connection, connection.BeginTransaction(deferred: false), Dialect, _plans, cancellationToken, turn);
+            return new UnitOfWork(connection, connection.BeginTransaction(deferred: false), Dialect, cancellationToken, turn);
         }
         catch
         {

@@ -9,8 +9,8 @@ public sealed class UnitOfWork : DbSession
     private List<Action>? _afterCommit;
 
     /// <param name="turn">On SQLite, this process's turn to write the file (<see cref="SqliteWriteGate"/>), ended with the session.</param>
-    internal UnitOfWork(DbConnection connection, DbTransaction transaction, SqlDialect dialect, ReadPlans plans, CancellationToken cancellationToken, IDisposable? turn)
-        : base(connection, transaction, dialect, plans, cancellationToken)
+    internal UnitOfWork(DbConnection connection, DbTransaction transaction, SqlDialect dialect, CancellationToken cancellationToken, IDisposable? turn)
+        : base(connection, transaction, dialect, cancellationToken)
     {
         _turn = turn;
     }

@@ -1,17 +1,14 @@
 using System.Data.Common;
 using BenchmarkDotNet.Attributes;
 using Dapper;
-using KnowledgeHub.Data;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeHub.Benchmarks.Alignment;
 
 /// <summary>
-/// Dapper as production calls it, through a <see cref="DbSession"/>'s verbs, against hand-written
-/// ADO.NET for five of the hottest reads behind the project and scorecard pages, the same SQL on the
-/// same seeded <see cref="Portfolio"/> database. Each pair is a category; the ADO.NET method is its
-/// baseline. Both hold one open connection for the whole run; the session's verbs are asynchronous,
-/// as every module calls them, while the baseline stays synchronous: any cost of that is the session's.
+/// Dapper against hand-written ADO.NET for five of the hottest reads behind the project and
+/// scorecard pages, the same SQL on the same seeded <see cref="Portfolio"/> database. Each pair
+/// is a category; the ADO.NET method is its baseline.
 /// </summary>
 [GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
@@ -30,27 +27,21 @@ public class DataAccessBenchmarks
     internal const string AllDepartments = "SELECT code AS Code, name AS Name, version AS Version FROM departments ORDER BY code";
 
     private SqliteConnection _connection = null!;
-    private DbSession _session = null!;
     private string _projectId = "";
 
     /// <summary>The seeded database, set by the scenario before BenchmarkDotNet runs (in process).</summary>
-    public static ModuleDatabase Database { get; set; } = null!;
+    public static string ConnectionString { get; set; } = "";
 
     [GlobalSetup]
-    public async Task OpenAsync()
+    public void Open()
     {
-        _connection = new SqliteConnection(Database.Settings.ConnectionString);
+        _connection = new SqliteConnection(ConnectionString);
         _connection.Open();
         _projectId = _connection.ExecuteScalar<string>("SELECT project_id FROM project_partners ORDER BY project_id LIMIT 1")!;
-        _session = await Database.OpenSessionAsync();
     }
 
     [GlobalCleanup]
-    public async Task CloseAsync()
-    {
-        await _session.DisposeAsync();
-        await _connection.DisposeAsync();
-    }
+    public void Close() => _connection.Dispose();
 
     [Benchmark(Baseline = true), BenchmarkCategory("project by id")]
     public ProjectRow? ProjectByIdAdo()
@@ -60,15 +51,15 @@ public class DataAccessBenchmarks
         return reader.Read() ? ReadProject(reader) : null;
     }
 
-    // The verb production calls; it reads on to prove there is no second row, which the baseline does not.
+    // First, as the baseline reads: Single would also read on to prove there is no second row.
     [Benchmark, BenchmarkCategory("project by id")]
-    public Task<ProjectRow?> ProjectByIdSession() => _session.QueryOneAsync<ProjectRow>(ProjectById, new { Id = _projectId });
+    public ProjectRow? ProjectByIdDapper() => _connection.QueryFirstOrDefault<ProjectRow>(ProjectById, new { Id = _projectId });
 
     [Benchmark(Baseline = true), BenchmarkCategory("project page")]
     public List<ListedProject> ProjectPageAdo() => ReadListed(Command(ProjectPage));
 
     [Benchmark, BenchmarkCategory("project page")]
-    public Task<IReadOnlyList<ListedProject>> ProjectPageSession() => _session.QueryAsync<ListedProject>(ProjectPage);
+    public List<ListedProject> ProjectPageDapper() => _connection.Query<ListedProject>(ProjectPage).AsList();
 
     [Benchmark(Baseline = true), BenchmarkCategory("partners of a project")]
     public List<string> PartnersAdo()
@@ -85,13 +76,13 @@ public class DataAccessBenchmarks
     }
 
     [Benchmark, BenchmarkCategory("partners of a project")]
-    public Task<IReadOnlyList<string>> PartnersSession() => _session.QueryAsync<string>(PartnersOfProject, new { Id = _projectId });
+    public List<string> PartnersDapper() => _connection.Query<string>(PartnersOfProject, new { Id = _projectId }).AsList();
 
     [Benchmark(Baseline = true), BenchmarkCategory("projects of a department")]
     public List<ListedProject> DepartmentAdo() => ReadListed(Command(ProjectsOfDepartment, ("@Department", "IT")));
 
     [Benchmark, BenchmarkCategory("projects of a department")]
-    public Task<IReadOnlyList<ListedProject>> DepartmentSession() => _session.QueryAsync<ListedProject>(ProjectsOfDepartment, new { Department = "IT" });
+    public List<ListedProject> DepartmentDapper() => _connection.Query<ListedProject>(ProjectsOfDepartment, new { Department = "IT" }).AsList();
 
     [Benchmark(Baseline = true), BenchmarkCategory("departments")]
     public List<DepartmentRow> DepartmentsAdo()
@@ -108,19 +99,7 @@ public class DataAccessBenchmarks
     }
 
     [Benchmark, BenchmarkCategory("departments")]
-    public Task<IReadOnlyList<DepartmentRow>> DepartmentsSession() => _session.QueryAsync<DepartmentRow>(AllDepartments);
-
-    /// <summary>The same five pairs as calls for <see cref="PairedRounds"/> (after <see cref="OpenAsync"/>); the baseline stays synchronous and allocates nothing more.</summary>
-    internal (string Read, Func<Task> Ado, Func<Task> Session)[] Pairs() =>
-    [
-        ("project by id", () => Done(ProjectByIdAdo()), ProjectByIdSession),
-        ("project page", () => Done(ProjectPageAdo()), ProjectPageSession),
-        ("partners of a project", () => Done(PartnersAdo()), PartnersSession),
-        ("projects of a department", () => Done(DepartmentAdo()), DepartmentSession),
-        ("departments", () => Done(DepartmentsAdo()), DepartmentsSession),
-    ];
-
-    private static Task Done<T>(T _) => Task.CompletedTask;
+    public List<DepartmentRow> DepartmentsDapper() => _connection.Query<DepartmentRow>(AllDepartments).AsList();
 
     private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using KnowledgeHub.Data;
 using static KnowledgeHub.Benchmarks.Alignment.DataAccessBenchmarks;
@@ -9,7 +10,12 @@ namespace KnowledgeHub.Benchmarks.Alignment;
 /// before, feature code opened a connection and called Dapper with a <see cref="CommandDefinition"/>
 /// carrying the transaction and token; now it opens a <see cref="DbSession"/> and calls its verb. Both
 /// open a pooled connection per read, as a request does.
-/// Measured in pairs (<see cref="PairedRounds"/>).
+/// <para>
+/// Measured in pairs, not one after the other: each round times a batch of each, alternating which
+/// goes first, and the figure is the median of the rounds' ratios. On this shared machine the load
+/// changes within seconds (BenchmarkDotNet's sequential runs gave margins of ±50 % at a load of 30),
+/// and a pair sees the same load.
+/// </para>
 /// </summary>
 internal sealed class SessionComparison(ModuleDatabase database, int rounds, int callsPerBatch)
 {
@@ -34,10 +40,35 @@ internal sealed class SessionComparison(ModuleDatabase database, int rounds, int
         var worst = 0.0;
         foreach (var (name, before, session) in reads)
         {
-            worst = Math.Max(worst, await PairedRounds.MedianRatioAsync($"session: {name}", before, session, rounds, callsPerBatch));
+            await TimeAsync(before, callsPerBatch);
+            await TimeAsync(session, callsPerBatch);
+            var ratios = new List<double>(rounds);
+            for (var round = 0; round < rounds; round++)
+            {
+                var sessionFirst = round % 2 == 1;
+                var first = await TimeAsync(sessionFirst ? session : before, callsPerBatch);
+                var second = await TimeAsync(sessionFirst ? before : session, callsPerBatch);
+                ratios.Add(sessionFirst ? first / second : second / first);
+            }
+
+            ratios.Sort();
+            var median = ratios[rounds / 2];
+            Console.WriteLine($"  session: {name}: median ratio {median:0.000} (quartiles {ratios[rounds / 4]:0.000} to {ratios[rounds * 3 / 4]:0.000}, {rounds} rounds of {callsPerBatch} calls each)");
+            worst = Math.Max(worst, median);
         }
 
         return worst;
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> read, int calls)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var call = 0; call < calls; call++)
+        {
+            await read();
+        }
+
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     // What feature code wrote at every call before the session: the transaction (none for a read) and the token.
