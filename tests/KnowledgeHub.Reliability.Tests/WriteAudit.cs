@@ -93,7 +93,7 @@ public sealed class WriteAudit(HttpClient reader, Func<Task<long>> pendingOutbox
         string? cursor = null;
         do
         {
-            var page = await GetAsync($"/api/communities/{communityId}/posts?limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}");
+            var page = await GetRespectingRetryAfterAsync($"/api/communities/{communityId}/posts?limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}");
             posts.AddRange(Items(page).Select(item => (item["id"]!.GetValue<string>(), item["title"]!.GetValue<string>())).Where(post => post.Item2.StartsWith(marker, StringComparison.Ordinal)));
             cursor = page["nextCursor"]?.GetValue<string>();
         }
@@ -107,7 +107,7 @@ public sealed class WriteAudit(HttpClient reader, Func<Task<long>> pendingOutbox
         string? cursor = null;
         do
         {
-            var page = await GetAsync($"/api/search?q={marker}&type=post&limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}");
+            var page = await GetRespectingRetryAfterAsync($"/api/search?q={marker}&type=post&limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}");
             ids.AddRange(Items(page).Select(item => item["id"]!.GetValue<string>()));
             cursor = page["nextCursor"]?.GetValue<string>();
         }
@@ -119,7 +119,7 @@ public sealed class WriteAudit(HttpClient reader, Func<Task<long>> pendingOutbox
     /// Reads as the scenario's author, who may just have spent their rate limit (the overload
     /// scenario): told 429, the audit waits as Retry-After says and asks again, as a client should.
     /// </summary>
-    private async Task<JsonNode> GetAsync(string url)
+    private async Task<JsonNode> GetRespectingRetryAfterAsync(string url)
     {
         var giveUpAt = DateTime.UtcNow + Deadline;
         while (true)
