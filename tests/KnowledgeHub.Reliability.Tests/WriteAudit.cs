@@ -121,18 +121,9 @@ public sealed class WriteAudit(HttpClient reader, Func<Task<long>> pendingOutbox
     /// </summary>
     private async Task<JsonNode> GetRespectingRetryAfterAsync(string url)
     {
-        var giveUpAt = DateTime.UtcNow + Deadline;
-        while (true)
-        {
-            using var response = await reader.GetAsync(url);
-            if (response.StatusCode != System.Net.HttpStatusCode.TooManyRequests || DateTime.UtcNow >= giveUpAt)
-            {
-                await response.EnsureStatusAsync(System.Net.HttpStatusCode.OK);
-                return await response.ReadJsonAsync();
-            }
-
-            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-        }
+        using var response = await HttpJson.SendRespectingRetryAfterAsync(() => reader.GetAsync(url), Deadline);
+        await response.EnsureStatusAsync(System.Net.HttpStatusCode.OK);
+        return await response.ReadJsonAsync();
     }
 
     private static IEnumerable<JsonNode> Items(JsonNode page) => page["items"]!.AsArray().Select(item => item!);

@@ -35,6 +35,26 @@ public static class HttpJson
         return await response.ReadJsonAsync();
     }
 
+    /// <summary>
+    /// Sends until the answer is not 429, waiting each time as its Retry-After says (a second without
+    /// one), as a client told to slow down should; after <paramref name="patience"/> the last answer is
+    /// returned whatever it is. The caller disposes it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendRespectingRetryAfterAsync(Func<Task<HttpResponseMessage>> send, TimeSpan patience)
+    {
+        var giveUpAt = DateTime.UtcNow + patience;
+        var response = await send();
+        while (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests && DateTime.UtcNow < giveUpAt)
+        {
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            response.Dispose();
+            await Task.Delay(wait);
+            response = await send();
+        }
+
+        return response;
+    }
+
     /// <summary>Asserts a status and, on mismatch, shows the body, which usually says why.</summary>
     public static async Task EnsureStatusAsync(this HttpResponseMessage response, System.Net.HttpStatusCode expected)
     {

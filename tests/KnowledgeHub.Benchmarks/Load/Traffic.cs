@@ -133,16 +133,7 @@ internal sealed class Traffic : IDisposable
         var roles = index % 10 == 0 ? new[] { "executive" } : [];
         var body = new { email = $"load.{marker}.{index}@example.com", displayName = $"Load {index}", department = Departments[index % Departments.Length], roles };
         // Sign-ins come from one address, which the hub's limit for anonymous callers meters: wait as told.
-        var response = await anonymous.PostAsJsonAsync("/api/auth/dev-login", body);
-        for (var attempt = 0; response.StatusCode == HttpStatusCode.TooManyRequests && attempt < 30; attempt++)
-        {
-            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-            response.Dispose();
-            await Task.Delay(wait);
-            response = await anonymous.PostAsJsonAsync("/api/auth/dev-login", body);
-        }
-
-        using var signedInResponse = response;
+        using var response = await HttpJson.SendRespectingRetryAfterAsync(() => anonymous.PostAsJsonAsync("/api/auth/dev-login", body), TimeSpan.FromSeconds(30));
         await response.EnsureStatusAsync(HttpStatusCode.OK);
         var client = Client(target, (await response.ReadJsonAsync())["accessToken"]!.GetValue<string>());
         await client.GetJsonAsync("/api/people/me");
