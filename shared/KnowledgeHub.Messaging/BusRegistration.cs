@@ -100,6 +100,8 @@ public static class BusRegistration
         {
             builder.Services.AddSingleton(queues);
             builder.Services.AddHostedService<ErrorQueueMonitor>();
+            builder.Services.TryAddSingleton(TimeProvider.System);
+            builder.Services.AddHostedService<StuckConsumersWatchdog>();
         }
 
         builder.Services.AddSingleton<PeopleSeen>();

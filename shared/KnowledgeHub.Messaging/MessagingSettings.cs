@@ -43,6 +43,13 @@ public sealed class MessagingSettings
     /// <summary>On RabbitMQ, how often the depths of the error and dead-letter queues are read for the metrics.</summary>
     public TimeSpan ErrorQueuePollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// On RabbitMQ, how long this process's consumers may stay disconnected while the broker answers
+    /// before the process stops with exit code 75 to be started again (docs/adr/0085). Three times
+    /// MassTransit's longest reconnect delay, so a reconnect under way is never cut short.
+    /// </summary>
+    public TimeSpan StuckConsumersRestartAfter { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Reads and checks the section; a bad value stops the process with a message naming the setting.</summary>
     public static MessagingSettings From(IConfiguration configuration)
     {
@@ -64,7 +71,7 @@ public sealed class MessagingSettings
             throw new InvalidOperationException($"'{SectionName}:RabbitMqUrl' must be an amqp:// or amqps:// URL, not '{settings.RabbitMqUrl}'.");
         }
 
-        foreach (var (name, value) in new[] { ("OutboxRetention", settings.OutboxRetention), ("OutboxPollInterval", settings.OutboxPollInterval), ("InMemoryReplayWindow", settings.InMemoryReplayWindow), ("ErrorQueuePollInterval", settings.ErrorQueuePollInterval), ("PublishTimeout", settings.PublishTimeout) })
+        foreach (var (name, value) in new[] { ("OutboxRetention", settings.OutboxRetention), ("OutboxPollInterval", settings.OutboxPollInterval), ("InMemoryReplayWindow", settings.InMemoryReplayWindow), ("ErrorQueuePollInterval", settings.ErrorQueuePollInterval), ("PublishTimeout", settings.PublishTimeout), ("StuckConsumersRestartAfter", settings.StuckConsumersRestartAfter) })
         {
             if (value <= TimeSpan.Zero)
             {

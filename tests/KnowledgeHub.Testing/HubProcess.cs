@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
+using KnowledgeHub.Messaging.Monitoring;
 
 namespace KnowledgeHub.Testing;
 
@@ -63,11 +64,36 @@ public sealed class HubProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
-        _process.OutputDataReceived += (_, line) => Keep(line.Data);
-        _process.ErrorDataReceived += (_, line) => Keep(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        var process = _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => StartAgainIfAsked(process);
+        process.OutputDataReceived += (_, line) => Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>
+    /// A service that exits with <see cref="ProcessExitCodes.StartAgain"/> is started again, as compose
+    /// and Kubernetes do in a deployment (docs/adr/0085); any other exit is left for the test to see.
+    /// </summary>
+    private void StartAgainIfAsked(Process exited)
+    {
+        int exitCode;
+        try
+        {
+            exitCode = exited.ExitCode;
+        }
+        catch (InvalidOperationException)
+        {
+            return; // Disposed by a Start of the test's own: not an exit of its choosing.
+        }
+
+        if (exitCode == ProcessExitCodes.StartAgain && ReferenceEquals(exited, _process))
+        {
+            Keep($"[test harness] {Name} exited with code {ProcessExitCodes.StartAgain} to be started again: starting it.");
+            _ = Task.Run(Start);
+        }
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200.</summary>
