@@ -72,7 +72,8 @@ public sealed class RecordedWarnings : ILoggerProvider, ILogger
     {
         if (IsEnabled(logLevel))
         {
-            _warnings.Enqueue(formatter(state, exception));
+            // The exception too: a 500 in a test run is only explained by the server's stack trace.
+            _warnings.Enqueue(exception is null ? formatter(state, exception) : $"{formatter(state, exception)}\n{exception}");
         }
     }
 

@@ -41,6 +41,12 @@ public sealed class RouteByRoleTests(SecuredHub hub)
         var body = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
             ? "(a live stream)"
             : await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True((int)response.StatusCode == status, $"{@case.Method} {path} as {role} answered {(int)response.StatusCode}, expected {status}: {body}");
+        Assert.True((int)response.StatusCode == status, $"{@case.Method} {path} as {role} answered {(int)response.StatusCode}, expected {status}: {body}{ServerSide(response)}");
     }
+
+    /// <summary>For a server error, what the hub logged about the request's path, with the exception.</summary>
+    private string ServerSide(HttpResponseMessage response) =>
+        (int)response.StatusCode < 500
+            ? ""
+            : "\n--- the hub logged ---\n" + string.Join("\n", hub.LoggedAbout(response.RequestMessage!.RequestUri!.AbsolutePath).TakeLast(5));
 }

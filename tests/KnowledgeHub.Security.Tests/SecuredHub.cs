@@ -45,6 +45,9 @@ public sealed class SecuredHub : IAsyncLifetime
 
     public IServiceProvider Services => _gateway.Factory.Services;
 
+    /// <summary>The warnings and errors the hub logged that mention <paramref name="text"/> (a trace id, say).</summary>
+    public IEnumerable<string> LoggedAbout(string text) => _gateway.Logs.Warnings.Where(message => message.Contains(text, StringComparison.Ordinal));
+
     public TestUser Person(Role role) => _people[role];
 
     /// <summary>A gateway client signed in as <paramref name="role"/> (no token for anonymous).</summary>
