@@ -1,0 +1,57 @@
+using KnowledgeHub.Testing;
+using Xunit;
+
+namespace KnowledgeHub.EndToEnd.Tests;
+
+/// <summary>
+/// A service whose consumers cannot get back to their queues while RabbitMQ answers stops with exit
+/// code 75 and is started again (docs/adr/0085): here its queues are made impossible to declare, the
+/// way a consumer left waiting on a lost consume-ok never gets back either.
+/// </summary>
+public sealed class StuckConsumersTests
+{
+    [Fact]
+    public async Task A_service_whose_consumers_stay_away_while_the_broker_answers_exits_with_75_and_comes_back_once_it_can()
+    {
+        Requirements.SkipUnlessMet(await DistributedHub.UnavailableReasonAsync());
+        var broker = await RabbitMqServer.CreateVirtualHostAsync("stuck");
+        var virtualHost = new Uri(broker).AbsolutePath.Trim('/');
+        var database = await PostgresServer.CreateDatabaseAsync("partnerships");
+        var folder = Directory.CreateTempSubdirectory("kh-stuck-").FullName;
+        try
+        {
+            await using var service = new HubProcess("partnerships", DistributedHub.HostAssembly("partnerships"), HubProcess.FreePort(), new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["KnowledgeHub__DataPath"] = folder,
+                ["Database__Provider"] = "Postgres",
+                ["ConnectionStrings__partnerships"] = database,
+                ["Messaging__Transport"] = "RabbitMq",
+                ["Messaging__RabbitMqUrl"] = broker,
+                ["Messaging__StuckConsumersRestartAfter"] = "00:00:05",
+            });
+            service.Start();
+            await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+
+            // No right to declare a queue any more, then every connection closed: MassTransit tries to
+            // get its consumers back, in vain, while the broker accepts connections.
+            await RabbitMqServer.ControlAsync($"set_permissions -p {virtualHost} guest \"^$\" \".*\" \".*\"");
+            await RabbitMqServer.ControlAsync($"close_all_connections --vhost {virtualHost} --limit 100 \"consumers cut off by a test\"");
+
+            await Eventually.AssertAsync(
+                () => Task.FromResult(service.OutputLines.Any(line => line.Contains("partnerships exited with code 75 to be started again", StringComparison.Ordinal))),
+                TimeSpan.FromSeconds(60),
+                "the service to stop with 75 and the harness to start it again");
+            Assert.Contains(service.OutputLines, line => line.Contains("Consumers have been disconnected for 00:00:05 while RabbitMQ answers", StringComparison.Ordinal));
+
+            await RabbitMqServer.ControlAsync($"set_permissions -p {virtualHost} guest \".*\" \".*\" \".*\"");
+            await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(database);
+            await RabbitMqServer.DeleteVirtualHostAsync(broker);
+            await ScratchFolder.DeleteAsync(folder);
+        }
+    }
+}
