@@ -20,16 +20,10 @@ public sealed class StuckConsumersTests
         var folder = Directory.CreateTempSubdirectory("kh-stuck-").FullName;
         try
         {
-            await using var service = new HubProcess("partnerships", DistributedHub.HostAssembly("partnerships"), HubProcess.FreePort(), new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["KnowledgeHub__DataPath"] = folder,
-                ["Database__Provider"] = "Postgres",
-                ["ConnectionStrings__partnerships"] = database,
-                ["Messaging__Transport"] = "RabbitMq",
-                ["Messaging__RabbitMqUrl"] = broker,
-                ["Messaging__StuckConsumersRestartAfter"] = "00:00:05",
-            });
+            // No gateway: nothing here signs in, so the authority is never asked.
+            var settings = DistributedHub.ServiceSettings("partnerships", folder, database, broker, gatewayPort: HubProcess.FreePort());
+            settings["Messaging__StuckConsumersRestartAfter"] = "00:00:05";
+            await using var service = new HubProcess("partnerships", DistributedHub.HostAssembly("partnerships"), HubProcess.FreePort(), settings);
             service.Start();
             await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
 

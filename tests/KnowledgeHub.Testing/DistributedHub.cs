@@ -106,18 +106,8 @@ public sealed class DistributedHub : IAsyncDisposable
                 count == 1 ? name : $"{name}-{instance}",
                 HostAssembly(name),
                 HubProcess.FreePort(),
-                new Dictionary<string, string>(serviceEnvironment)
-                {
-                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                    // Each instance its own folder: what lives there (a Lucene index, say) is per process.
-                    ["KnowledgeHub__DataPath"] = Path.Combine(_folder, $"{name}-{instance}"),
-                    ["Database__Provider"] = "Postgres",
-                    [$"ConnectionStrings__{name}"] = database,
-                    ["Messaging__Transport"] = "RabbitMq",
-                    ["Messaging__RabbitMqUrl"] = _backends.BrokerUrlFor(name, _broker),
-                    ["Auth__Authority"] = $"http://127.0.0.1:{gatewayPort}",
-                    ["Auth__RequireHttpsMetadata"] = "false",
-                }))];
+                // Each instance its own folder: what lives there (a Lucene index, say) is per process.
+                ServiceSettings(name, Path.Combine(_folder, $"{name}-{instance}"), database, _backends.BrokerUrlFor(name, _broker), gatewayPort, serviceEnvironment)))];
         }
 
         var gatewayEnvironment = new Dictionary<string, string>
@@ -150,6 +140,25 @@ public sealed class DistributedHub : IAsyncDisposable
 
         await Task.WhenAll(All.Select(process => process.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
     }
+
+    /// <summary>
+    /// What one process of <paramref name="service"/> runs with in the distributed topology: PostgreSQL,
+    /// RabbitMQ, tokens from the gateway on <paramref name="gatewayPort"/>; <paramref name="extra"/> first,
+    /// so these win.
+    /// </summary>
+    public static Dictionary<string, string> ServiceSettings(
+        string service, string dataPath, string database, string brokerUrl, int gatewayPort, IReadOnlyDictionary<string, string>? extra = null) =>
+        new(extra ?? new Dictionary<string, string>())
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["KnowledgeHub__DataPath"] = dataPath,
+            ["Database__Provider"] = "Postgres",
+            [$"ConnectionStrings__{service}"] = database,
+            ["Messaging__Transport"] = "RabbitMq",
+            ["Messaging__RabbitMqUrl"] = brokerUrl,
+            ["Auth__Authority"] = $"http://127.0.0.1:{gatewayPort}",
+            ["Auth__RequireHttpsMetadata"] = "false",
+        };
 
     /// <summary>The built host assembly of a service, e.g. KnowledgeHub.Communities.Host.dll.</summary>
     public static string HostAssembly(string service)
