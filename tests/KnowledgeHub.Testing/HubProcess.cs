@@ -15,6 +15,7 @@ public sealed class HubProcess : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
+    private volatile bool _endRequested;
 
     public HubProcess(string name, string assemblyPath, int port, IReadOnlyDictionary<string, string> environment)
     {
@@ -48,6 +49,7 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>Starts the process; again after it was stopped or killed, on the same port and settings.</summary>
     public void Start()
     {
+        _endRequested = false;
         _process?.Dispose();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -66,7 +68,7 @@ public sealed class HubProcess : IAsyncDisposable
 
         var process = _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => StartAgainIfAsked(process);
+        process.Exited += (_, _) => OnExited(process);
         process.OutputDataReceived += (_, line) => Keep(line.Data);
         process.ErrorDataReceived += (_, line) => Keep(line.Data);
         process.BeginOutputReadLine();
@@ -74,10 +76,12 @@ public sealed class HubProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// A service that exits with <see cref="ProcessExitCodes.StartAgain"/> is started again, as compose
-    /// and Kubernetes do in a deployment (docs/adr/0085); any other exit is left for the test to see.
+    /// A process that ends without the test asking: one that exits with <see cref="ProcessExitCodes.StartAgain"/>
+    /// is started again, as compose and Kubernetes do in a deployment (docs/adr/0085); any other exit is
+    /// noted in its output (for the failure message and CI's summary of the hub logs: it explains every
+    /// test after it that finds its service gone) and left for the test to see.
     /// </summary>
-    private void StartAgainIfAsked(Process exited)
+    private void OnExited(Process exited)
     {
         int exitCode;
         try
@@ -89,10 +93,19 @@ public sealed class HubProcess : IAsyncDisposable
             return; // Disposed by a Start of the test's own: not an exit of its choosing.
         }
 
-        if (exitCode == ProcessExitCodes.StartAgain && ReferenceEquals(exited, _process))
+        if (_endRequested || !ReferenceEquals(exited, _process))
+        {
+            return;
+        }
+
+        if (exitCode == ProcessExitCodes.StartAgain)
         {
             Keep($"[test harness] {Name} exited with code {ProcessExitCodes.StartAgain} to be started again: starting it.");
             _ = Task.Run(Start);
+        }
+        else
+        {
+            Keep($"[test harness] {Name} exited on its own with code {exitCode}.");
         }
     }
 
@@ -160,6 +173,7 @@ public sealed class HubProcess : IAsyncDisposable
             return true;
         }
 
+        _endRequested = true;
         await ProcessRunner.RunAsync("/bin/kill", $"-TERM {process.Id}", TimeSpan.FromSeconds(5));
         using var deadline = new CancellationTokenSource(grace);
         try
@@ -179,6 +193,7 @@ public sealed class HubProcess : IAsyncDisposable
     {
         if (_process is { HasExited: false } process)
         {
+            _endRequested = true;
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }

@@ -30,6 +30,8 @@ internal sealed partial class ErrorQueueMonitor(MessagingSettings settings, Cons
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var factory = new ConnectionFactory { Uri = new Uri(settings.RabbitMqUrl), ClientProvidedName = "knowledgehub-error-queue-monitor" };
+        // A reply later than the next poll is of no use to this one.
+        factory.ContinuationTimeout = TimeSpan.FromTicks(Math.Min(factory.ContinuationTimeout.Ticks, settings.ErrorQueuePollInterval.Ticks));
         using var timer = new PeriodicTimer(settings.ErrorQueuePollInterval);
         do
         {
@@ -37,9 +39,11 @@ internal sealed partial class ErrorQueueMonitor(MessagingSettings settings, Cons
             {
                 await PollAsync(factory, stoppingToken);
             }
-            catch (Exception exception) when (exception is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException or IOException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                // The bus health check reports an unreachable broker; this gauge just keeps its last values.
+                // Unreachable, closed, or a reply too late (RabbitMQ.Client ends that as a cancellation):
+                // the bus health check reports a broker in trouble, this gauge keeps its last values, and
+                // the process goes on; a monitor that threw would stop the host with it.
                 LogPollFailed(logger, exception);
             }
         }

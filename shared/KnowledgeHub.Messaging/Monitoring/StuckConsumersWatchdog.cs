@@ -25,6 +25,7 @@ internal sealed partial class StuckConsumersWatchdog(
             Uri = new Uri(settings.RabbitMqUrl),
             ClientProvidedName = "knowledgehub-consumer-watchdog",
             RequestedConnectionTimeout = CheckInterval,
+            ContinuationTimeout = CheckInterval,
         };
         using var timer = new PeriodicTimer(CheckInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -50,10 +51,11 @@ internal sealed partial class StuckConsumersWatchdog(
             await using var connection = await factory.CreateConnectionAsync(cancellationToken);
             return true;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Unreachable, refused, a virtual host or credentials that no longer work: none of these is
-            // mended by starting the process again.
+            // Unreachable, refused, a virtual host or credentials that no longer work, a reply too late
+            // (RabbitMQ.Client ends that as a cancellation): none of these is mended by starting the
+            // process again, and a watchdog that threw would stop the host itself.
             return false;
         }
     }
