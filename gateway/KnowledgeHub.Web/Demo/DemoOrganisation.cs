@@ -35,7 +35,7 @@ internal sealed partial class DemoOrganisation(IServiceProvider services, IHostA
                 LogSeeded(logger, Departments.Length, FirstNames.Length, DemoData.Communities.Length, Projects.Length);
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             // A demo that could not load must not take the hub down with it.
             LogFailed(logger, exception);

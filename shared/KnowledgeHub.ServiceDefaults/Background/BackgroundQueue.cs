@@ -24,7 +24,7 @@ public abstract class BackgroundQueue<TItem>(int capacity) : BackgroundService
             {
                 await SendAsync(item, stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 NotSent(exception, item);
             }

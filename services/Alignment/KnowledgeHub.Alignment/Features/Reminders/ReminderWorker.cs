@@ -19,7 +19,7 @@ internal sealed partial class ReminderWorker(DueReminders reminders, SpentRemind
                 await reminders.PublishDueAsync(stoppingToken);
                 await spent.DeleteAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, exception);
             }

@@ -45,7 +45,7 @@ internal sealed partial class StackExchangeImport(CommunitiesDatabase database, 
             await SaveAsync(job, progress, "completed", cancellationToken);
         }
 #pragma warning disable CA1031 // Whatever stops an import is reported in its status, not lost in a background task.
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             logger.LogWarning(exception, "Import {ImportId} failed.", job.ImportId);

@@ -26,7 +26,7 @@ internal sealed partial class FanOutWorker(
                 {
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, exception);
             }

@@ -25,7 +25,7 @@ internal sealed partial class DigestWorker(
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, exception);
             }

@@ -30,7 +30,7 @@ internal sealed partial class EmailSender(
                 {
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, exception);
             }

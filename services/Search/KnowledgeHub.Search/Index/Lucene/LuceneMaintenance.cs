@@ -46,7 +46,7 @@ internal sealed partial class LuceneMaintenance(LuceneIndexStore store, TimeProv
                 await index.CommitAsync(stoppingToken);
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             LogMaintenanceFailed(logger, exception, index.Name);
         }
