@@ -58,7 +58,7 @@ internal sealed partial class PageErrors(RequestDelegate next, ILogger<PageError
             await WritePageAsync(context, (exception as BadHttpRequestException)?.StatusCode ?? StatusCodes.Status400BadRequest, "The form could not be accepted",
                 "The page you sent it from may be out of date. Go back, reload the page and try again.");
         }
-        catch (Exception exception) when (!context.Response.HasStarted && exception is not OperationCanceledException)
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             LogPageFailed(logger, exception, context.Request.Method, context.Request.Path);
             context.Response.Clear();

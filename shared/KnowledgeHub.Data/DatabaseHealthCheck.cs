@@ -13,7 +13,8 @@ internal sealed class DatabaseHealthCheck<TDatabase>(TDatabase database) : IHeal
             await session.ScalarAsync<int>("SELECT 1");
             return HealthCheckResult.Healthy();
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        // A timeout inside the driver may surface as a cancellation too: only the check's own stop is not the database's failure.
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy($"The {database.Settings.Name} database does not answer.", exception);
         }
