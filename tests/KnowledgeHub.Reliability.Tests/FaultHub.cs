@@ -162,27 +162,60 @@ public sealed class FaultHub : IAsyncLifetime
         }
 
         return pending;
-    }, DiagnoseSearchAsync);
+    }, () => DiagnoseAsync("search"));
 
     /// <summary>
-    /// Search's side of a failed audit: its queues that hold messages or lack a consumer (a consumer
+    /// A service's side of a failed check: its queues that hold messages or lack a consumer (a consumer
     /// that stopped, or one that is behind), its readiness, and its last warnings.
     /// </summary>
-    private async Task<string> DiagnoseSearchAsync()
+    public async Task<string> DiagnoseAsync(string service)
     {
-        var search = Service("search");
-        var queues = await HubDiagnosis.GuardedAsync("search queues", async () =>
+        var process = Service(service);
+        var queues = await HubDiagnosis.GuardedAsync($"{service} queues", async () =>
         {
             var states = (await RabbitMq.QueueStatesAsync())
-                .Where(queue => queue.Name.Contains("search", StringComparison.Ordinal) && !queue.Name.EndsWith("_dead_letter", StringComparison.Ordinal))
+                .Where(queue => queue.Name.StartsWith(QueuePrefix(service), StringComparison.Ordinal) && !queue.Name.EndsWith("_dead_letter", StringComparison.Ordinal))
                 .ToList();
             var unconsumed = states.Where(queue => queue.Consumers == 0 && !queue.Name.EndsWith("_error", StringComparison.Ordinal)).Select(queue => queue.Name).ToList();
             return states
                 .Where(queue => queue.Ready + queue.Unacknowledged > 0)
                 .Select(queue => $"queue {queue.Name}: {queue.Ready} ready, {queue.Unacknowledged} unacknowledged, {queue.Consumers} consumers")
-                .Append(unconsumed.Count == 0 ? "every search queue has its consumer" : $"search queues without a consumer: {string.Join(", ", unconsumed)}");
+                .Append(unconsumed.Count == 0 ? $"every {service} queue has its consumer" : $"{service} queues without a consumer: {string.Join(", ", unconsumed)}");
         });
-        return string.Join('\n', [.. queues, await HubDiagnosis.ReadinessAsync(search), .. HubDiagnosis.RecentWarnings(search, 6)]);
+        return string.Join('\n', [.. queues, await HubDiagnosis.ReadinessAsync(process), .. HubDiagnosis.RecentWarnings(process, 6)]);
+    }
+
+    /// <summary>
+    /// Waits until a service's consumer queues are empty. The earlier scenarios' writes may still be
+    /// queued for a slower consumer (Expertise works through hundreds of articles on a busy machine):
+    /// a backlog that shrinks is waited out however long it takes; one that stops shrinking for
+    /// <paramref name="stall"/> fails, since no consumer is taking it. Returns the backlog it found first.
+    /// </summary>
+    public async Task<int> UntilQueuesDrainedAsync(string service, TimeSpan stall)
+    {
+        var (smallest, lastShrank, first) = (int.MaxValue, DateTime.UtcNow, (int?)null);
+        while (true)
+        {
+            var backlog = (await RabbitMq.QueueStatesAsync())
+                .Where(queue => queue.Name.StartsWith(QueuePrefix(service), StringComparison.Ordinal) && !queue.Name.EndsWith("_error", StringComparison.Ordinal) && !queue.Name.EndsWith("_skipped", StringComparison.Ordinal) && !queue.Name.EndsWith("_dead_letter", StringComparison.Ordinal))
+                .Sum(queue => queue.Ready + queue.Unacknowledged);
+            first ??= backlog;
+            if (backlog == 0)
+            {
+                return first.Value;
+            }
+
+            if (backlog < smallest)
+            {
+                (smallest, lastShrank) = (backlog, DateTime.UtcNow);
+            }
+            else if (DateTime.UtcNow - lastShrank > stall)
+            {
+                throw new TimeoutException($"{service}'s queues held {backlog} messages and did not shrink for {stall.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(250);
+        }
     }
 
     /// <summary>A word no other scenario uses, so search answers are about one scenario's writes only.</summary>
@@ -191,6 +224,9 @@ public sealed class FaultHub : IAsyncLifetime
     /// <summary>Waits until every instance of every process answers <c>/health/ready</c> again.</summary>
     public Task UntilAllReadyAsync(TimeSpan timeout) =>
         Task.WhenAll(Hub.All.Select(process => process.WaitUntilReadyAsync(timeout)));
+
+    /// <summary>A service's consumer queues are named after their consumers' namespace (kebab case).</summary>
+    private static string QueuePrefix(string service) => $"knowledge-hub-{service}-";
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)
     {

@@ -34,4 +34,18 @@ public static class Eventually
 
     public static Task AssertAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
         GetAsync<object>(async () => await condition() ? new object() : null, timeout, what);
+
+    /// <summary>Waits until <paramref name="actual"/> reads <paramref name="expected"/>; a timeout names the value it last read.</summary>
+    public static async Task EqualAsync<T>(T expected, Func<Task<T>> actual, TimeSpan timeout, string what)
+    {
+        var last = default(T);
+        try
+        {
+            await AssertAsync(async () => EqualityComparer<T>.Default.Equals(last = await actual(), expected), timeout, what);
+        }
+        catch (TimeoutException timedOut)
+        {
+            throw new TimeoutException($"{timedOut.Message} Expected {expected}, last read {last}.", timedOut.InnerException);
+        }
+    }
 }
