@@ -45,6 +45,32 @@ public abstract class TagCandidateTests(ExpertiseFixture fixture)
         Assert.Null(Find(await fixture.Host.CreateClient(TestUser.Admin()).GetJsonAsync("/api/skills/candidates"), unknown));
     }
 
+    /// <summary>
+    /// The third person's posts are consumed at once, one of them the use that promotes the tag: the
+    /// others must see the skill it made, not the candidates it removed (they got no evidence at all).
+    /// A few rounds, as the interleaving is the database's.
+    /// </summary>
+    [Fact]
+    public async Task Every_post_consumed_at_once_with_the_one_that_makes_its_tag_a_skill_is_evidence()
+    {
+        const int PostsAtOnce = 8;
+        for (var round = 0; round < 4; round++)
+        {
+            var unknown = Evidence.UniqueTag("tools");
+            var (first, _) = await fixture.PersonAsync("first");
+            var (second, _) = await fixture.PersonAsync("second");
+            var (third, thirdClient) = await fixture.PersonAsync("third");
+            await fixture.DeliverAsync(Evidence.Post(first.Id, "article", "Hammers", [unknown]));
+            await fixture.DeliverAsync(Evidence.Post(second.Id, "article", "Saws", [unknown]));
+
+            await fixture.DeliverAllAsync(Enumerable.Range(1, PostsAtOnce).Select(post => Evidence.Post(third.Id, "article", $"Drills {post}", [unknown])));
+
+            var evidence = (await thirdClient.GetJsonAsync($"/api/people/me/evidence?skill={unknown}&limit=50"))["items"]!.AsArray();
+            Assert.Equal(PostsAtOnce, evidence.Count);
+            Assert.Null(Find(await fixture.Host.CreateClient(TestUser.Admin()).GetJsonAsync("/api/skills/candidates"), unknown));
+        }
+    }
+
     [Fact]
     public async Task An_admin_accepts_a_candidate_by_putting_the_skill()
     {

@@ -45,9 +45,37 @@ internal sealed class TagSkills(SkillTaxonomy taxonomy, TimeProvider time)
 
                 await AcceptedAsync(work, promoted.Select(SkillTaxonomy.KeyOf).ToList());
             }
+
+            await TakeSkillsMadeMeanwhileAsync(work, unknown, skills);
         }
 
         return keys.Where(skills.ContainsKey).Select(key => skills[key]).DistinctBy(skill => skill.Id).ToList();
+    }
+
+    /// <summary>
+    /// A tag may have become a skill since this transaction first looked (the use that promoted it, or
+    /// an admin, committed in between): that commit also removed the candidates this one then counted
+    /// too few of. Reading the taxonomy again after the count sees such a skill, so the source is
+    /// evidence for it and keeps no candidate for a known tag.
+    /// </summary>
+    private async Task TakeSkillsMadeMeanwhileAsync(UnitOfWork work, IEnumerable<string> unknownTags, Dictionary<string, SkillRef> skills)
+    {
+        var stillUnknown = unknownTags.Select(SkillTaxonomy.KeyOf).Where(key => !skills.ContainsKey(key)).ToArray();
+        if (stillUnknown.Length == 0)
+        {
+            return;
+        }
+
+        var madeMeanwhile = await taxonomy.FindManyAsync(work, stillUnknown);
+        foreach (var (key, skill) in madeMeanwhile)
+        {
+            skills[key] = skill;
+        }
+
+        if (madeMeanwhile.Count > 0)
+        {
+            await AcceptedAsync(work, madeMeanwhile.Keys.ToList());
+        }
     }
 
     /// <summary>Forgets the candidates that the taxonomy now knows by these keys.</summary>
