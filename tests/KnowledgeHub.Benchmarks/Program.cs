@@ -16,6 +16,12 @@ using KnowledgeHub.Benchmarks.Search;
 //   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- experts-eval FILE...   (expert finding on real Q&A, docs/expertise-ranking.md)
 if (args is ["experts-eval", .. var files])
 {
+    if (files.Length == 0)
+    {
+        await Console.Error.WriteLineAsync("experts-eval needs the sites' Posts.xml files, e.g. ../shared/evaldata/*.Posts.xml");
+        return 2;
+    }
+
     Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
     await ExpertsEvaluation.RunAsync(files);
     return 0;
