@@ -46,18 +46,19 @@ internal sealed class ErasureRequests(ExpertiseDatabase database, Outbox<Experti
         ClaimsPrincipal actor, Guid personId, bool requireProfile, CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
-        var version = await work.ScalarAsync<long?>("SELECT version FROM people WHERE id = @PersonId", new { PersonId = personId });
-        if (version is null && requireProfile)
-        {
-            return await RefuseAsync(work, actor, personId, "unknown person", Problems.NotFound("The person"));
-        }
-
+        // Before the profile: the directory's own part may already have removed it while the others still run.
         var running = await work.ScalarAsync<Guid?>(
             "SELECT id FROM erasures WHERE person_id = @PersonId AND completed_at IS NULL", new { PersonId = personId });
         if (running is { } runningId)
         {
             return await RefuseAsync(work, actor, personId, "erasure running",
                 TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "An erasure of this person is already running.", detail: GetErasure.PathOf(runningId)));
+        }
+
+        var version = await work.ScalarAsync<long?>("SELECT version FROM people WHERE id = @PersonId", new { PersonId = personId });
+        if (version is null && requireProfile)
+        {
+            return await RefuseAsync(work, actor, personId, "unknown person", Problems.NotFound("The person"));
         }
 
         // Random, not time-ordered: the id is all it takes to read the erasure's progress.
