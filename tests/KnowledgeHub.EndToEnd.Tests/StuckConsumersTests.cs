@@ -32,9 +32,10 @@ public sealed class StuckConsumersTests
             await RabbitMqServer.ControlAsync($"set_permissions -p {virtualHost} guest \"^$\" \".*\" \".*\"");
             await RabbitMqServer.ControlAsync($"close_all_connections --vhost {virtualHost} --limit 100 \"consumers cut off by a test\"");
 
+            // The patience, a check, and a stop that may take the host's shutdown timeout and the deadline's margin (35 s).
             await Eventually.AssertAsync(
                 () => Task.FromResult(service.OutputLines.Any(line => line.Contains("partnerships exited with code 75 to be started again", StringComparison.Ordinal))),
-                TimeSpan.FromSeconds(60),
+                TimeSpan.FromSeconds(90),
                 "the service to stop with 75 and the harness to start it again");
             Assert.Contains(service.OutputLines, line => line.Contains("Consumers have been disconnected for 00:00:05 while RabbitMQ answers", StringComparison.Ordinal));
 

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
 namespace KnowledgeHub.Messaging.Monitoring;
@@ -13,9 +14,13 @@ namespace KnowledgeHub.Messaging.Monitoring;
 /// RabbitMQ.Client dropped (docs/adr/0085); nothing else would ever consume its queue.
 /// </summary>
 internal sealed partial class StuckConsumersWatchdog(
-    IBusControl bus, MessagingSettings settings, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<StuckConsumersWatchdog> logger) : BackgroundService
+    IBusControl bus, MessagingSettings settings, IHostApplicationLifetime lifetime, IOptions<HostOptions> host, TimeProvider time, ILogger<StuckConsumersWatchdog> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Beyond the host's own shutdown timeout, which a hosted service's stop may outlast.</summary>
+    private static readonly TimeSpan StopMargin = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,6 +42,7 @@ internal sealed partial class StuckConsumersWatchdog(
             {
                 LogRestarting(logger, settings.StuckConsumersRestartAfter, health.Description);
                 Environment.ExitCode = ProcessExitCodes.StartAgain;
+                new StopDeadline(lifetime, time, logger, Environment.Exit).Arm(host.Value.ShutdownTimeout + StopMargin, ProcessExitCodes.StartAgain);
                 lifetime.StopApplication();
                 return;
             }
