@@ -25,12 +25,6 @@ public sealed class SqlDialect
     public string ForUpdate => Provider == DatabaseProvider.Postgres ? "FOR UPDATE" : "";
 
     /// <summary>
-    /// Locks the selected rows against change (and <see cref="ForUpdate"/>) until the transaction ends,
-    /// while other transactions may share the lock; nothing on SQLite, as above.
-    /// </summary>
-    public string ForShare => Provider == DatabaseProvider.Postgres ? "FOR SHARE" : "";
-
-    /// <summary>
     /// Membership in a list parameter. Dapper expands <c>IN @list</c> for SQLite but hands Npgsql
     /// an array, which PostgreSQL compares with <c>= ANY</c>.
     /// </summary>

@@ -9,6 +9,9 @@ namespace KnowledgeHub.Communities.Features.Communities;
 /// </summary>
 internal sealed class CommunityAccess
 {
+    /// <summary>The key space of the communities' turns (two-key advisory locks).</summary>
+    private const int CommunityTurns = 0x434F_4D4D; // "COMM"
+
     public Guid CommunityId { get; init; }
 
     public required string Visibility { get; init; }
@@ -26,38 +29,54 @@ internal sealed class CommunityAccess
     /// <summary>For reads: null when the community does not exist.</summary>
     public static Task<CommunityAccess?> ReadAsync(DbSession session, Guid communityId, Guid personId) =>
         session.QueryOneAsync<CommunityAccess>(
-            Sql(""), new { CommunityId = communityId, PersonId = personId });
+            Sql, new { CommunityId = communityId, PersonId = personId });
 
     /// <summary>
-    /// For writes to the community itself or its memberships: also locks the community's row until
+    /// For writes to the community itself or its memberships: also holds the community's turn until
     /// <paramref name="work"/> ends, alone. So checks such as "the last lead" hold until commit, and a
     /// change of visibility waits for every content write in flight and holds off new ones.
     /// </summary>
-    public static Task<CommunityAccess?> LockAsync(
-        UnitOfWork work, Guid communityId, Guid personId) =>
-        work.QueryOneAsync<CommunityAccess>(
-            Sql(work.Dialect.ForUpdate), new { CommunityId = communityId, PersonId = personId });
+    public static async Task<CommunityAccess?> LockAsync(UnitOfWork work, Guid communityId, Guid personId)
+    {
+        await TakeTurnAsync(work, communityId, "pg_advisory_xact_lock");
+        return await work.QueryOneAsync<CommunityAccess>(Sql, new { CommunityId = communityId, PersonId = personId });
+    }
 
     /// <summary>
-    /// For content writes (posts, answers, reactions): locks the community's row against change until
+    /// For content writes (posts, answers, reactions): holds the community's turn against change until
     /// <paramref name="work"/> ends, shared with other content writes, so events that carry the
     /// community's visibility can never race a change of it and the caller's membership holds until
     /// commit, while writes in one community no longer queue behind each other (ADR 0077). Whatever
     /// content writes must not race among themselves locks its post (<see cref="Posts.PostTarget"/>).
     /// </summary>
-    public static Task<CommunityAccess?> LockForContentAsync(
-        UnitOfWork work, Guid communityId, Guid personId) =>
-        work.QueryOneAsync<CommunityAccess>(
-            Sql(work.Dialect.ForShare), new { CommunityId = communityId, PersonId = personId });
+    public static async Task<CommunityAccess?> LockForContentAsync(UnitOfWork work, Guid communityId, Guid personId)
+    {
+        await TakeTurnAsync(work, communityId, "pg_advisory_xact_lock_shared");
+        return await work.QueryOneAsync<CommunityAccess>(Sql, new { CommunityId = communityId, PersonId = personId });
+    }
+
+    /// <summary>
+    /// The community's turn is a PostgreSQL advisory lock, not a lock of its row: the lock manager
+    /// queues a shared request behind an exclusive one already waiting, while a row's <c>FOR SHARE</c>
+    /// is granted at once beside other sharers, so a steady stream of posts kept a visibility change
+    /// waiting past the request timeout (ADR 0087). A statement of its own, ahead of the read, so the
+    /// read's snapshot is taken once the turn is held. SQLite's write transactions are serialised anyway.
+    /// </summary>
+    private static async Task TakeTurnAsync(UnitOfWork work, Guid communityId, string lockFunction)
+    {
+        if (work.Dialect.Provider == DatabaseProvider.Postgres)
+        {
+            await work.ExecuteAsync($"SELECT {lockFunction}(@Space, hashtext(@CommunityId::text))", new { Space = CommunityTurns, CommunityId = communityId });
+        }
+    }
 
     // Subqueries rather than a join: PostgreSQL cannot lock the nullable side of an outer join.
-    private static string Sql(string lockClause) =>
-        $"""
+    private const string Sql =
+        """
         SELECT c.id AS CommunityId, c.visibility AS Visibility,
                (SELECT m.role FROM memberships m WHERE m.community_id = c.id AND m.person_id = @PersonId) AS Role,
                (SELECT m.status FROM memberships m WHERE m.community_id = c.id AND m.person_id = @PersonId) AS Status
         FROM communities c
         WHERE c.id = @CommunityId
-        {lockClause}
         """;
 }
