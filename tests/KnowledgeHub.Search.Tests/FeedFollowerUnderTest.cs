@@ -47,7 +47,7 @@ internal sealed class FeedFollowerUnderTest : IAsyncDisposable
 
     /// <summary>An instance with a Lucene index in <paramref name="folder"/>.</summary>
     public static Task<FeedFollowerUnderTest> StartAsync(ModuleTestHost host, string folder, ReindexSettings? reindex = null) =>
-        StartAsync(host.Get<SearchDatabase>(), new LuceneIndexStore(folder, TimeProvider.System), reindex);
+        StartAsync(host.Get<SearchDatabase>(), new LuceneIndexStore(folder, TimeProvider.System, NullLogger<LuceneIndexStore>.Instance), reindex);
 
     public static async Task<FeedFollowerUnderTest> StartAsync(SearchDatabase database, ISearchIndexStore store, ReindexSettings? reindex = null, ILogger<SearchFeedFollower>? logger = null)
     {

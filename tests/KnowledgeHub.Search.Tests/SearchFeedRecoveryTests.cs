@@ -5,6 +5,7 @@ using KnowledgeHub.Search.Index.Lucene;
 using KnowledgeHub.Search.Tests.Index;
 using KnowledgeHub.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace KnowledgeHub.Search.Tests;
@@ -28,7 +29,7 @@ public sealed class Search_feed_recovery : IDisposable
             [new MigrationSource(typeof(ModuleStoreRegistration).Assembly, "Migrations"), new MigrationSource(typeof(SearchDatabase).Assembly, "Data/Migrations")]);
         var database = new SearchDatabase(settings);
         var failures = new FailureCounter();
-        await using var instance = await FeedFollowerUnderTest.StartAsync(database, new LuceneIndexStore(Path.Combine(_folder, "index"), TimeProvider.System), logger: failures);
+        await using var instance = await FeedFollowerUnderTest.StartAsync(database, new LuceneIndexStore(Path.Combine(_folder, "index"), TimeProvider.System, NullLogger<LuceneIndexStore>.Instance), logger: failures);
 
         // The tables do not exist yet: reading the feed fails until they do.
         await Eventually.AssertAsync(() => Task.FromResult(failures.Count > 0), SearchApi.Deadline, "the follower to fail on the missing tables");

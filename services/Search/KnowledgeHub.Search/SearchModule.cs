@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Search;
 
@@ -93,7 +94,7 @@ public static class SearchModule
             ? Path.Combine(DataFolder.Resolve(builder.Configuration, builder.Environment), "search-index")
             : Path.GetFullPath(indexPath, builder.Environment.ContentRootPath);
         SearchTelemetry.ObserveLuceneFolder(indexPath);
-        builder.Services.AddSingleton(services => new LuceneIndexStore(indexPath, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => new LuceneIndexStore(indexPath, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<LuceneIndexStore>>()));
         builder.Services.AddSingleton<ISearchIndexStore>(services => services.GetRequiredService<LuceneIndexStore>());
         builder.Services.AddHostedService<LuceneMaintenance>();
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeHub.Benchmarks.Load;
 using KnowledgeHub.Search.Index.Lucene;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KnowledgeHub.Benchmarks.Search;
 
@@ -45,7 +46,7 @@ internal sealed class SearchGrowthScenario(int[] sizes, int users, double perSec
 
             // What of a cold start is the index's: opening it again in this process, and its first search.
             var reopen = Stopwatch.StartNew();
-            using (var reopened = await new LuceneIndexStore(indexPath, TimeProvider.System).OpenLiveAsync(CancellationToken.None))
+            using (var reopened = await new LuceneIndexStore(indexPath, TimeProvider.System, NullLogger<LuceneIndexStore>.Instance).OpenLiveAsync(CancellationToken.None))
             {
                 var opened = reopen.Elapsed.TotalSeconds;
                 await QueryMix.RunAsync(reopened, queries[0]);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KnowledgeHub.Search.Index.Lucene;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KnowledgeHub.Benchmarks.Search;
 
@@ -9,7 +10,7 @@ internal static class SyntheticIndex
     /// <summary>Indexes <paramref name="documents"/> documents and leaves the index open, compacted as a rebuild leaves it.</summary>
     public static async Task<LuceneSearchIndex> BuildAsync(string indexPath, SyntheticCorpus corpus, int documents)
     {
-        var store = new LuceneIndexStore(indexPath, TimeProvider.System);
+        var store = new LuceneIndexStore(indexPath, TimeProvider.System, NullLogger<LuceneIndexStore>.Instance);
         var index = (LuceneSearchIndex)await store.OpenLiveAsync(CancellationToken.None);
         var clock = Stopwatch.StartNew();
         var epoch = DateTimeOffset.UtcNow.AddYears(-1);

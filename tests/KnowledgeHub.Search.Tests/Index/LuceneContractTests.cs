@@ -1,5 +1,6 @@
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Index.Lucene;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KnowledgeHub.Search.Tests.Index;
 
@@ -9,7 +10,7 @@ public sealed class Lucene_index_contract : SearchIndexContract
     private readonly string _folder = Directory.CreateTempSubdirectory("kh-lucene-contract-").FullName;
 
     private protected override Task<ISearchIndexStore> CreateStoreAsync() =>
-        Task.FromResult<ISearchIndexStore>(new LuceneIndexStore(_folder, TimeProvider.System));
+        Task.FromResult<ISearchIndexStore>(new LuceneIndexStore(_folder, TimeProvider.System, NullLogger<LuceneIndexStore>.Instance));
 
     private protected override Task DisposeStoreAsync(ISearchIndexStore store)
     {

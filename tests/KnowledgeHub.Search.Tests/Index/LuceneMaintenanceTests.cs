@@ -20,7 +20,7 @@ public sealed class Lucene_maintenance : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var store = new LuceneIndexStore(_folder, time);
+        var store = new LuceneIndexStore(_folder, time, NullLogger<LuceneIndexStore>.Instance);
         // Not disposed: closing a writer whose folder is gone fails too, and the test is over by then.
         var broken = (LuceneSearchIndex)await store.CreateNextAsync(Guid.NewGuid(), ct);
         using var healthy = (LuceneSearchIndex)await store.CreateNextAsync(Guid.NewGuid(), ct);

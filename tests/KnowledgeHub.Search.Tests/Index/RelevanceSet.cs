@@ -1,6 +1,7 @@
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Index.Lucene;
 using KnowledgeHub.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace KnowledgeHub.Search.Tests.Index;
@@ -107,7 +108,7 @@ public sealed class Lucene_relevance : RelevanceSet
     private readonly string _folder = Directory.CreateTempSubdirectory("kh-lucene-relevance-").FullName;
 
     private protected override Task<ISearchIndex> CreateIndexAsync() =>
-        new LuceneIndexStore(_folder, TimeProvider.System).OpenLiveAsync(CancellationToken.None);
+        new LuceneIndexStore(_folder, TimeProvider.System, NullLogger<LuceneIndexStore>.Instance).OpenLiveAsync(CancellationToken.None);
 
     public override async ValueTask DisposeAsync()
     {

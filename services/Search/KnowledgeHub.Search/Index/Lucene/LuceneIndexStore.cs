@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Lucene.Net.Index;
+using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.Search.Index.Lucene;
 
@@ -8,7 +10,7 @@ namespace KnowledgeHub.Search.Index.Lucene;
 /// <c>live</c> file naming the generation searches use. Promoting a generation rewrites that file
 /// atomically, so a restart opens whichever generation was live last.
 /// </summary>
-internal sealed class LuceneIndexStore(string root, TimeProvider time) : ISearchIndexStore
+internal sealed partial class LuceneIndexStore(string root, TimeProvider time, ILogger<LuceneIndexStore> logger) : ISearchIndexStore
 {
     private const string PointerFile = "live";
 
@@ -34,7 +36,7 @@ internal sealed class LuceneIndexStore(string root, TimeProvider time) : ISearch
             Directory.Delete(stale, recursive: true);
         }
 
-        return Task.FromResult<ISearchIndex>(Track(new LuceneSearchIndex(live, Path.Combine(root, live))));
+        return Task.FromResult<ISearchIndex>(Track(OpenOrReplace(live)));
     }
 
     public bool Shared => false;
@@ -65,6 +67,32 @@ internal sealed class LuceneIndexStore(string root, TimeProvider time) : ISearch
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Opens the live generation, or replaces it with a new, empty one when its files cannot be read.
+    /// A process killed while Lucene wrote its first commit leaves that commit cut short, with no
+    /// earlier one to fall back on (later commits fall back to the one before). The index only
+    /// mirrors the stored documents: the new generation starts at feed position 0, so the feed
+    /// follower fills it from them again instead of every search failing until someone deletes the folder.
+    /// </summary>
+    private LuceneSearchIndex OpenOrReplace(string live)
+    {
+        try
+        {
+            return new LuceneSearchIndex(live, Path.Combine(root, live));
+        }
+        catch (Exception exception) when (exception is CorruptIndexException or EndOfStreamException or FileNotFoundException)
+        {
+            var replacement = NewGenerationName();
+            LogUnreadableReplaced(logger, exception, live, replacement);
+            WritePointer(replacement);
+            Directory.Delete(Path.Combine(root, live), recursive: true);
+            return new LuceneSearchIndex(replacement, Path.Combine(root, replacement));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index {Index} cannot be read; it is replaced by {Replacement}, which fills from the stored documents")]
+    private static partial void LogUnreadableReplaced(ILogger logger, Exception exception, string index, string replacement);
 
     private LuceneSearchIndex Track(LuceneSearchIndex index)
     {

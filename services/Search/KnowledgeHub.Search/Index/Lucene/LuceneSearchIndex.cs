@@ -46,12 +46,23 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         // time through a ByteBuffer, and loading a hit's stored fields is mostly such reads;
         // positional reads into a buffer answered the same queries 15 to 30 % faster (ADR 0032).
         _directory = new NIOFSDirectory(path);
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Indexing)
+        try
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            // Every segment adds its own term lookups and scorers to each query: keep few of them.
-            MergePolicy = new TieredMergePolicy { SegmentsPerTier = 5, MaxMergeAtOnce = 5 },
-        });
+            _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Indexing)
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                // Every segment adds its own term lookups and scorers to each query: keep few of them.
+                MergePolicy = new TieredMergePolicy { SegmentsPerTier = 5, MaxMergeAtOnce = 5 },
+            });
+        }
+        catch
+        {
+            // Files that cannot be read: the caller may replace the folder, so nothing stays open in it.
+            _analyzers.Dispose();
+            _directory.Dispose();
+            throw;
+        }
+
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
         _feedPosition = _writer.CommitData is { } data && data.TryGetValue(FeedPositionKey, out var position)
             ? long.Parse(position, CultureInfo.InvariantCulture)
