@@ -70,7 +70,6 @@ internal sealed class CommunityAccess
         }
     }
 
-    // Subqueries rather than a join: PostgreSQL cannot lock the nullable side of an outer join.
     private const string Sql =
         """
         SELECT c.id AS CommunityId, c.visibility AS Visibility,
