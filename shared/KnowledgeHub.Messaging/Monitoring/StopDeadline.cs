@@ -7,7 +7,8 @@ namespace KnowledgeHub.Messaging.Monitoring;
 /// Ends the process with an exit code when the host has not finished stopping by a deadline. Stopping
 /// waits for the bus's receive endpoints, and <see cref="StuckConsumersWatchdog"/> stops the host exactly
 /// when some of them are stuck (docs/adr/0085): such a stop once hung for over a minute, leaving a process
-/// that neither worked nor ended for its orchestrator to start again.
+/// that neither worked nor ended for its orchestrator to start again (a wait RabbitMQ.Client 7.2.2 never
+/// ends once the broker closed its channel: rabbitmq-dotnet-client #1976, ADR 0085).
 /// </summary>
 internal sealed partial class StopDeadline(IHostApplicationLifetime lifetime, TimeProvider time, ILogger logger, Action<int> exit)
 {
