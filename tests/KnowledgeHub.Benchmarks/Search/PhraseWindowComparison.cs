@@ -4,7 +4,6 @@ using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Index.Lucene;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
 
 namespace KnowledgeHub.Benchmarks.Search;
 
@@ -27,7 +26,7 @@ internal static class PhraseWindowComparison
             .Select(number => number % 2 == 0 ? $"{corpus.Word()} {corpus.Word()}" : corpus.Sentence(4))
             .ToList();
         using var analyzers = new LuceneAnalyzers();
-        using var directory = new NIOFSDirectory(generation);
+        using var directory = new PositionalReadDirectory(generation);
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var filter = LuceneQueryBuilder.Filter(new SearchQuery(null, new HashSet<string>(), null, null, [], 0, Page));

@@ -7,7 +7,6 @@ using KnowledgeHub.Search.Index.Lucene;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
-using Lucene.Net.Store;
 
 namespace KnowledgeHub.Benchmarks.Search;
 
@@ -53,7 +52,7 @@ internal sealed partial class SnippetComparison(int documents, int queries)
     private static (Side HandWritten, Side Highlighter) Compare(string indexPath, IReadOnlyList<string> texts)
     {
         using var analyzers = new LuceneAnalyzers();
-        using var directory = new NIOFSDirectory(indexPath);
+        using var directory = new PositionalReadDirectory(indexPath);
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var (handWritten, highlighter) = (new SideSamples(), new SideSamples());
