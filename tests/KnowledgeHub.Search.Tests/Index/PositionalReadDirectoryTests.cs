@@ -9,7 +9,7 @@ namespace KnowledgeHub.Search.Tests.Index;
 /// <summary>
 /// The index's files read through positional reads (ADR 0090) give the bytes that were written, wherever a
 /// read starts and however long it is, to every clone and compound-file slice on its own; a read past the end
-/// fails as Lucene expects, and only the input that opened a file closes it.
+/// fails as Lucene expects, and closing a clone leaves the input it came from readable.
 /// </summary>
 public sealed class Positional_read_directory : IDisposable
 {
