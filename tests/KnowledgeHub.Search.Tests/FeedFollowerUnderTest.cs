@@ -49,7 +49,8 @@ internal sealed class FeedFollowerUnderTest : IAsyncDisposable
     public static Task<FeedFollowerUnderTest> StartAsync(ModuleTestHost host, string folder, ReindexSettings? reindex = null) =>
         StartAsync(host.Get<SearchDatabase>(), new LuceneIndexStore(folder, TimeProvider.System, NullLogger<LuceneIndexStore>.Instance), reindex);
 
-    public static async Task<FeedFollowerUnderTest> StartAsync(SearchDatabase database, ISearchIndexStore store, ReindexSettings? reindex = null, ILogger<SearchFeedFollower>? logger = null)
+    /// <summary>An instance with its live index open; with <paramref name="following"/> false it does nothing more until <see cref="FollowAsync"/>, like a process held up.</summary>
+    public static async Task<FeedFollowerUnderTest> StartAsync(SearchDatabase database, ISearchIndexStore store, ReindexSettings? reindex = null, ILogger<SearchFeedFollower>? logger = null, bool following = true)
     {
         var instance = new FeedFollowerUnderTest(database, store, reindex ?? new ReindexSettings(), logger);
         using (var live = await instance._generations.ReadAsync(TestContext.Current.CancellationToken))
@@ -57,9 +58,19 @@ internal sealed class FeedFollowerUnderTest : IAsyncDisposable
             instance.OpenedAt = live.Index.FeedPosition;
         }
 
-        await instance._follower.StartAsync(TestContext.Current.CancellationToken);
-        await instance._watchdog.StartAsync(TestContext.Current.CancellationToken);
+        if (following)
+        {
+            await instance.FollowAsync();
+        }
+
         return instance;
+    }
+
+    /// <summary>Starts following the feed and watching rebuilds.</summary>
+    public async Task FollowAsync()
+    {
+        await _follower.StartAsync(TestContext.Current.CancellationToken);
+        await _watchdog.StartAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>Whether the follower still runs: it must never stop on a failure.</summary>

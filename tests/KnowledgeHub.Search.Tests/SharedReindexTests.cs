@@ -123,6 +123,80 @@ public abstract class SharedReindexTests(SearchFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task An_instance_stopped_for_a_whole_rebuild_rebuilds_its_own_index_when_it_starts_again_and_only_then()
+    {
+        var marker = SearchApi.Marker("zr");
+        var admin = fixture.Host.CreateClient(TestUser.Admin());
+        var (stale, person) = (Guid.NewGuid(), Guid.NewGuid());
+        var folder = Path.Combine(_folders, "away");
+        string before;
+        await using (var away = await FeedFollowerUnderTest.StartAsync(fixture.Host, folder))
+        {
+            await fixture.Host.PublishAsync(TestEvents.Project(stale, $"Forgotten {marker}"));
+            await away.UntilIdsAsync(marker, Deadline, stale);
+            before = await away.LiveIndexAsync();
+        }
+
+        // Only the host takes part: Expertise replays one person, the others have nothing.
+        var started = await admin.PostJsonAsync("/api/search/reindex", new { }, HttpStatusCode.Accepted);
+        var reindexId = Guid.Parse(started["reindexId"]!.GetValue<string>());
+        await fixture.Host.PublishAsync(new ReindexReplayStarted(reindexId, "expertise", 1, DateTimeOffset.UtcNow));
+        await fixture.Host.PublishAsync(TestEvents.Person(person, $"Ada {marker}") with { ReplayOf = reindexId });
+        await fixture.Host.PublishAsync(new ReindexReplayStarted(reindexId, "communities", 0, DateTimeOffset.UtcNow));
+        await fixture.Host.PublishAsync(new ReindexReplayStarted(reindexId, "alignment", 0, DateTimeOffset.UtcNow));
+        Assert.Equal("completed", (await UntilFinishedAsync(admin))["state"]!.GetValue<string>());
+
+        string rebuilt;
+        await using (var back = await FeedFollowerUnderTest.StartAsync(fixture.Host, folder))
+        {
+            await Eventually.AssertAsync(async () => await back.LiveIndexAsync() != before, Deadline, "the returning instance's own new index to go live");
+            await back.UntilIdsAsync(marker, Deadline, person);
+            rebuilt = await back.LiveIndexAsync();
+        }
+
+        // Started once more it keeps that index, and a new instance keeps the one it filled after the rebuild.
+        await using var again = await FeedFollowerUnderTest.StartAsync(fixture.Host, folder);
+        await using var fresh = await FeedFollowerUnderTest.StartAsync(fixture.Host, Path.Combine(_folders, "fresh"));
+        var filled = await fresh.LiveIndexAsync();
+        await UntilTwoFollowerCyclesAsync(again, fresh);
+        Assert.Equal((rebuilt, filled), (await again.LiveIndexAsync(), await fresh.LiveIndexAsync()));
+    }
+
+    [Fact]
+    public async Task With_a_shared_Elasticsearch_index_an_instance_held_up_for_the_whole_rebuild_then_searches_the_new_index()
+    {
+        var server = new FakeElasticsearch();
+        ISearchIndexStore Store() => server.Store("kh-late");
+        await fixture.Host.PublishAsync(TestEvents.Project(Guid.NewGuid(), $"Stored {SearchApi.Marker("zl")}"));
+        await using var first = await FeedFollowerUnderTest.StartAsync(Database, Store());
+        await using var late = await FeedFollowerUnderTest.StartAsync(Database, Store(), following: false);
+        var before = await late.LiveIndexAsync();
+
+        var reindexId = (await first.StartRebuildAsync(Database))!.Value;
+        foreach (var service in Owners.All)
+        {
+            await first.Reindex.AnnounceAsync(reindexId, service, 0, TestContext.Current.CancellationToken);
+        }
+
+        var next = $"kh-late-{reindexId:N}";
+        await Eventually.AssertAsync(async () => await first.LiveIndexAsync() == next, Deadline, "the first instance to search the new index");
+        Assert.Equal(before, await late.LiveIndexAsync());
+
+        await late.FollowAsync();
+        await Eventually.AssertAsync(async () => await late.LiveIndexAsync() == next, Deadline, "the held-up instance to search the new index");
+        Assert.Single(server.Requests, request => request.Path == "/_aliases" && request.Body.Contains(next, StringComparison.Ordinal));
+        Assert.Equal(next, server.AliasTarget);
+
+        // An instance started now reads the rebuild from the live index's name: it fills that index and
+        // begins no other (beginning one asks whether the rebuild's index exists, before any fill).
+        int LookupsOfNext() => server.Requests.Count(request => request.Method == "HEAD" && request.Path == $"/{next}");
+        var lookups = LookupsOfNext();
+        await using var restarted = await FeedFollowerUnderTest.StartAsync(Database, Store());
+        await Eventually.AssertAsync(async () => await restarted.PositionAsync() > 0, Deadline, "the restarted instance to fill its index from the stored documents");
+        Assert.Equal((next, lookups), (await restarted.LiveIndexAsync(), LookupsOfNext()));
+    }
+
+    [Fact]
     public async Task With_a_shared_Elasticsearch_index_both_instances_fill_one_next_index_and_one_swaps_the_alias()
     {
         var server = new FakeElasticsearch();
@@ -155,6 +229,24 @@ public abstract class SharedReindexTests(SearchFixture fixture) : IDisposable
             async () => await admin.GetJsonAsync("/api/search/reindex") is var body && body["state"]!.GetValue<string>() != "running" ? body : null,
             Deadline,
             "the rebuild to finish");
+
+    /// <summary>
+    /// Waits until every instance has followed the feed through two cycles begun after now: each
+    /// finds one new document, then another written after that; whatever a cycle decides about a
+    /// rebuild it finishes within that cycle.
+    /// </summary>
+    private async Task UntilTwoFollowerCyclesAsync(params FeedFollowerUnderTest[] instances)
+    {
+        for (var cycle = 0; cycle < 2; cycle++)
+        {
+            var (marker, project) = (SearchApi.Marker("zc"), Guid.NewGuid());
+            await fixture.Host.PublishAsync(TestEvents.Project(project, $"Check {marker}"));
+            foreach (var instance in instances)
+            {
+                await instance.UntilIdsAsync(marker, Deadline, project);
+            }
+        }
+    }
 
     /// <summary>The other instance answers exactly what the host's endpoint answered.</summary>
     private static async Task AssertSameStatusAsync(JsonNode answered, FeedFollowerUnderTest other)

@@ -33,6 +33,15 @@ internal interface ISearchIndex : IDisposable
 
     /// <summary>Records that every feed entry up to <paramref name="position"/> has been written; durable with those writes.</summary>
     void AdvanceFeedPosition(long position);
+
+    /// <summary>
+    /// The latest rebuild (ADR 0080) whose result this index holds: the rebuild it was filled for, or
+    /// the one that had completed before it was filled from the stored documents; null for neither.
+    /// </summary>
+    Guid? Rebuild { get; }
+
+    /// <summary>Records that this index holds the result of the rebuild <paramref name="reindexId"/>; durable with the next commit.</summary>
+    void RecordRebuild(Guid reindexId);
 }
 
 /// <summary>

@@ -9,7 +9,8 @@ namespace KnowledgeHub.Search.Reindex;
 /// follower: a running rebuild gets a next index here (filled from the stored documents, then
 /// following the feed), a failed or vanished one loses it, and a completed one has it promoted once
 /// it has followed the feed past the sweep. An instance that starts or restarts mid-rebuild simply
-/// joins in; one that dies holds nothing the others wait for.
+/// joins in; one that missed the whole run rebuilds its own index once it sees the run completed; one
+/// that dies holds nothing the others wait for.
 /// </summary>
 internal sealed partial class InstanceRebuild(
     SearchDatabase database,
@@ -46,6 +47,11 @@ internal sealed partial class InstanceRebuild(
             await generations.BeginNextAsync(run.Id, cancellationToken);
             LogFilling(logger, run.Id);
         }
+        else if (run is { State: ReindexStatus.Completed } && generations.NextFor is null && await MissedAsync(run, cancellationToken))
+        {
+            await generations.BeginNextAsync(run.Id, cancellationToken);
+            LogCatchingUp(logger, run.Id);
+        }
 
         return run is { State: ReindexStatus.Completed, PromoteAfter: not null } && generations.NextFor == run.Id ? run : null;
     }
@@ -72,8 +78,34 @@ internal sealed partial class InstanceRebuild(
         await generations.PromoteNextAsync(swappedElsewhere: true, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether this instance's live index lacks the completed <paramref name="run"/>: the instance never
+    /// saw it running (it was stopped, or its follower was held up for the whole run). A new index of
+    /// its own, about to be filled from the stored documents, holds the run's result once filled:
+    /// the sweep had committed before the feed's head is read.
+    /// </summary>
+    private async Task<bool> MissedAsync(ReindexRun run, CancellationToken cancellationToken)
+    {
+        using var live = await generations.ReadAsync(cancellationToken);
+        if (live.Index.Rebuild == run.Id)
+        {
+            return false;
+        }
+
+        if (!store.Shared && live.Index.FeedPosition == 0)
+        {
+            live.Index.RecordRebuild(run.Id);
+            return false;
+        }
+
+        return true;
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Reindex {ReindexId}: filling a new index on this instance")]
     private static partial void LogFilling(ILogger logger, Guid reindexId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reindex {ReindexId} completed without this instance; filling a new index of its own from the stored documents")]
+    private static partial void LogCatchingUp(ILogger logger, Guid reindexId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reindex {ReindexId}: the new index is live")]
     private static partial void LogPromoted(ILogger logger, Guid reindexId);

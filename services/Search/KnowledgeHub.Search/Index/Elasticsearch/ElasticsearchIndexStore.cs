@@ -22,7 +22,7 @@ internal sealed class ElasticsearchIndexStore(ElasticsearchClient client, Elasti
             await SwapAliasAsync([new AddAction { Index = live, Alias = settings.Alias }], cancellationToken);
         }
 
-        return new ElasticsearchSearchIndex(live, client, settings);
+        return new ElasticsearchSearchIndex(live, RebuildOf(live), client, settings);
     }
 
     public bool Shared => true;
@@ -30,14 +30,14 @@ internal sealed class ElasticsearchIndexStore(ElasticsearchClient client, Elasti
     /// <summary>Named after the rebuild, so every instance fills the same one; the first creates it.</summary>
     public async Task<ISearchIndex> CreateNextAsync(Guid reindexId, CancellationToken cancellationToken)
     {
-        var name = $"{settings.Alias}-{reindexId:N}";
+        var name = NameFor(reindexId);
         var exists = (await client.Indices.ExistsAsync(name, cancellationToken)).Checked($"looking for {name}", alsoAccepted: HttpStatusCode.NotFound);
         if (exists.ApiCallDetails.HttpStatusCode == (int)HttpStatusCode.NotFound)
         {
             await CreateAsync(name, Duration.MinusOne, cancellationToken);
         }
 
-        return new ElasticsearchSearchIndex(name, client, settings);
+        return new ElasticsearchSearchIndex(name, reindexId, client, settings);
     }
 
     public async Task PromoteAsync(ISearchIndex next, CancellationToken cancellationToken)
@@ -73,6 +73,14 @@ internal sealed class ElasticsearchIndexStore(ElasticsearchClient client, Elasti
     /// <summary>Applies alias actions atomically: searches see either the old index or the new one.</summary>
     private async Task SwapAliasAsync(List<IndexUpdateAliasesAction> actions, CancellationToken cancellationToken) =>
         (await client.Indices.UpdateAliasesAsync(new UpdateAliasesRequest { Actions = actions }, cancellationToken)).Checked($"pointing {settings.Alias} at its index");
+
+    private string NameFor(Guid reindexId) => $"{settings.Alias}-{reindexId:N}";
+
+    /// <summary>The rebuild an index was created for, read back from its name; null for the first generation.</summary>
+    private Guid? RebuildOf(string index) =>
+        index.StartsWith(settings.Alias + "-", StringComparison.Ordinal) && Guid.TryParseExact(index[(settings.Alias.Length + 1)..], "N", out var reindexId)
+            ? reindexId
+            : null;
 
     private string NewGenerationName() =>
         string.Create(CultureInfo.InvariantCulture, $"{settings.Alias}-{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}");

@@ -8,10 +8,13 @@ namespace KnowledgeHub.Search.Index.Elasticsearch;
 /// One Elasticsearch index (one generation). Writes are bulk-batched with external versioning;
 /// searches run one request with highlight and aggregations; suggestions one multi-search.
 /// </summary>
-internal sealed class ElasticsearchSearchIndex(string name, ElasticsearchClient client, ElasticsearchSettings settings) : ISearchIndex
+internal sealed class ElasticsearchSearchIndex(string name, Guid? rebuild, ElasticsearchClient client, ElasticsearchSettings settings) : ISearchIndex
 {
     private readonly ElasticsearchBulkWriter _writer = new(client, settings.MaxBulkActions);
     private long _feedPosition;
+
+    // A boxed Guid, so that no reader sees half of one.
+    private volatile object? _rebuild = rebuild;
 
     public string Name { get; } = name;
 
@@ -22,6 +25,11 @@ internal sealed class ElasticsearchSearchIndex(string name, ElasticsearchClient 
     public long FeedPosition => Interlocked.Read(ref _feedPosition);
 
     public void AdvanceFeedPosition(long position) => Interlocked.Exchange(ref _feedPosition, position);
+
+    /// <summary>Known from the index's name (the store names a rebuild's index after it), and otherwise kept in memory like the feed position.</summary>
+    public Guid? Rebuild => (Guid?)_rebuild;
+
+    public void RecordRebuild(Guid reindexId) => _rebuild = reindexId;
 
     public Task<bool> UpsertAsync(SearchDocument document, CancellationToken cancellationToken) =>
         _writer.WriteAsync(Name, document.Key, document.Version, tombstone: false, ElasticsearchDocument.Of(document), cancellationToken);

@@ -44,7 +44,9 @@ internal sealed partial class LuceneIndexStore(string root, TimeProvider time, I
     public Task<ISearchIndex> CreateNextAsync(Guid reindexId, CancellationToken cancellationToken)
     {
         var name = NewGenerationName();
-        return Task.FromResult<ISearchIndex>(Track(new LuceneSearchIndex(name, Path.Combine(root, name))));
+        var next = new LuceneSearchIndex(name, Path.Combine(root, name));
+        next.RecordRebuild(reindexId);
+        return Task.FromResult<ISearchIndex>(Track(next));
     }
 
     public async Task PromoteAsync(ISearchIndex next, CancellationToken cancellationToken)

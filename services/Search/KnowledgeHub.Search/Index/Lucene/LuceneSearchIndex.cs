@@ -18,6 +18,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
 
     private const string FeedPositionKey = "search_feed_position";
+    private const string RebuildKey = "search_rebuild";
 
     private readonly FSDirectory _directory;
     private readonly LuceneAnalyzers _analyzers = new();
@@ -34,6 +35,8 @@ internal sealed class LuceneSearchIndex : ISearchIndex
     private Dictionary<string, StoredVersion> _unrefreshed = new(StringComparer.Ordinal);
     private Dictionary<string, StoredVersion> _refreshing = new(StringComparer.Ordinal);
     private long _feedPosition;
+    // A boxed Guid, so that the follower and a commit on the maintenance thread never see half of one.
+    private volatile object? _rebuild;
     private bool _uncommitted;
     private bool _disposed;
 
@@ -65,9 +68,9 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         }
 
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
-        _feedPosition = _writer.CommitData is { } data && data.TryGetValue(FeedPositionKey, out var position)
-            ? long.Parse(position, CultureInfo.InvariantCulture)
-            : 0;
+        var committed = _writer.CommitData ?? new Dictionary<string, string>();
+        _feedPosition = committed.TryGetValue(FeedPositionKey, out var position) ? long.Parse(position, CultureInfo.InvariantCulture) : 0;
+        _rebuild = committed.TryGetValue(RebuildKey, out var rebuild) ? Guid.Parse(rebuild) : null;
     }
 
     public string Name { get; }
@@ -82,6 +85,22 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         try
         {
             _feedPosition = position;
+            _uncommitted = true;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Guid? Rebuild => (Guid?)_rebuild;
+
+    public void RecordRebuild(Guid reindexId)
+    {
+        _writeLock.Wait();
+        try
+        {
+            _rebuild = reindexId;
             _uncommitted = true;
         }
         finally
@@ -196,7 +215,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         {
             if (!_disposed && _uncommitted)
             {
-                StampFeedPosition();
+                StampCommitData();
                 _writer.Commit();
                 _uncommitted = false;
             }
@@ -222,7 +241,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
             _searchers.Dispose();
 
             // Closing the writer commits what is left: with the position it reached.
-            StampFeedPosition();
+            StampCommitData();
             _writer.Dispose();
             _analyzers.Dispose();
             _directory.Dispose();
@@ -234,8 +253,16 @@ internal sealed class LuceneSearchIndex : ISearchIndex
         }
     }
 
-    private void StampFeedPosition() =>
-        _writer.SetCommitData(new Dictionary<string, string> { [FeedPositionKey] = _feedPosition.ToString(CultureInfo.InvariantCulture) });
+    private void StampCommitData()
+    {
+        var data = new Dictionary<string, string> { [FeedPositionKey] = _feedPosition.ToString(CultureInfo.InvariantCulture) };
+        if (Rebuild is { } rebuild)
+        {
+            data[RebuildKey] = rebuild.ToString("N");
+        }
+
+        _writer.SetCommitData(data);
+    }
 
     private async Task<bool> WriteAsync(string key, StoredVersion version, Func<StoredVersion, bool> wins, Func<Document> document, CancellationToken cancellationToken)
     {
