@@ -15,6 +15,23 @@ public sealed class UnitOfWork : DbSession
         _turn = turn;
     }
 
+    /// <summary>
+    /// Holds the turn on <paramref name="id"/> in <paramref name="space"/> (a community, a person) until the
+    /// transaction ends: alone, or <paramref name="shared"/> with other sharers. On PostgreSQL a two-key
+    /// advisory transaction lock, taken in a statement of its own so that the next read's snapshot is
+    /// taken once the turn is held; the lock manager queues a shared request behind an exclusive one
+    /// already waiting (ADR 0087). On SQLite a write transaction already holds the process's only turn to
+    /// write (<see cref="SqliteWriteGate"/>), so nothing more is taken.
+    /// </summary>
+    public async Task TakeTurnAsync(int space, Guid id, bool shared = false)
+    {
+        if (Dialect.Provider == DatabaseProvider.Postgres)
+        {
+            var lockFunction = shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock";
+            await ExecuteAsync($"SELECT {lockFunction}(@Space, hashtext(@Id::text))", new { Space = space, Id = id });
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> once the transaction has committed, never if it rolls back.</summary>
     public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
 

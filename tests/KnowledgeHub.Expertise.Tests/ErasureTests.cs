@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using KnowledgeHub.Contracts.Expertise;
+using KnowledgeHub.Messaging.Privacy;
 using KnowledgeHub.Testing;
 using Xunit;
 
@@ -160,6 +161,30 @@ public abstract class ErasureTests(ExpertiseFixture fixture)
         var profile = await Admin.GetJsonAsync($"/api/people/{id}");
         Assert.Equal("New Start", profile["displayName"]!.GetValue<string>());
         Assert.Empty(profile["skills"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task An_erasure_waits_for_news_of_the_person_that_was_checked_before_it_and_is_still_being_written()
+    {
+        var database = fixture.Host.Get<ExpertiseDatabase>();
+        var personId = Guid.NewGuid();
+        Task erasure;
+        await using (var news = await database.BeginAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.False(await ErasedPeople.ErasedSinceAsync(news, personId, DateTimeOffset.UtcNow));
+            erasure = Task.Run(async () =>
+            {
+                await using var work = await database.BeginAsync(TestContext.Current.CancellationToken);
+                await ErasedPeople.RecordAsync(work, new PersonErasureStarted(Guid.NewGuid(), personId, DateTimeOffset.UtcNow));
+                await work.CommitAsync();
+            });
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+
+            Assert.False(erasure.IsCompleted, "The erasure committed while news of the person, checked before it, was still being written.");
+            await news.CommitAsync();
+        }
+
+        await erasure.WaitAsync(Patience, TestContext.Current.CancellationToken);
     }
 
     private static async Task AssertRefusedAsRunningAsync(HttpClient client, Guid personId, Guid runningErasure)

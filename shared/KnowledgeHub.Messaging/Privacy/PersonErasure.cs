@@ -50,24 +50,41 @@ public abstract class PersonErasureConsumer<TDatabase>(TDatabase database, TimeP
     protected virtual Task AfterStatementsAsync(UnitOfWork work, Guid personId) => Task.CompletedTask;
 }
 
-/// <summary>The people a module erased, so that late news of them does not bring them back.</summary>
+/// <summary>
+/// The people a module erased, so that late news of them does not bring them back. An erasure holds the
+/// person's turn alone from its record to its commit, and a check for it holds the turn shared until the
+/// checking transaction ends: without that, news checked just before an erasure committed was written
+/// just after it, and brought the person back (a profile re-created from a sign-in event, seen in CI).
+/// </summary>
 public static class ErasedPeople
 {
-    public static Task RecordAsync(UnitOfWork work, PersonErasureStarted erasure) =>
-        work.ExecuteAsync(
+    /// <summary>The key space of the people's turns (<see cref="UnitOfWork.TakeTurnAsync"/>).</summary>
+    private const int PersonTurns = 0x5045_4F50; // "PEOP"
+
+    /// <summary>Records the erasure, holding the person's turn until <paramref name="work"/> ends; take it before the module's statements delete anything.</summary>
+    public static async Task RecordAsync(UnitOfWork work, PersonErasureStarted erasure)
+    {
+        await work.TakeTurnAsync(PersonTurns, erasure.PersonId);
+        await work.ExecuteAsync(
             """
             INSERT INTO erased_people (person_id, erasure_id, requested_at) VALUES (@PersonId, @ErasureId, @RequestedAt)
             ON CONFLICT (person_id) DO UPDATE SET erasure_id = excluded.erasure_id, requested_at = excluded.requested_at
             WHERE erased_people.requested_at < excluded.requested_at
             """,
             new { erasure.PersonId, erasure.ErasureId, erasure.RequestedAt });
+    }
 
     /// <summary>
     /// True when news of the person stamped <paramref name="stampedAt"/> is older than their erasure: it was on
     /// its way when they were erased. A person who signs up again after their erasure is news stamped later.
+    /// Holds the person's turn, shared, until <paramref name="work"/> ends, so no erasure commits between
+    /// this answer and what the caller writes on it.
     /// </summary>
-    public static Task<bool> ErasedSinceAsync(DbSession session, Guid personId, DateTimeOffset stampedAt) =>
-        session.ScalarAsync<bool>(
+    public static async Task<bool> ErasedSinceAsync(UnitOfWork work, Guid personId, DateTimeOffset stampedAt)
+    {
+        await work.TakeTurnAsync(PersonTurns, personId, shared: true);
+        return await work.ScalarAsync<bool>(
             "SELECT count(*) > 0 FROM erased_people WHERE person_id = @PersonId AND requested_at >= @StampedAt",
             new { PersonId = personId, StampedAt = stampedAt });
+    }
 }

@@ -9,7 +9,11 @@ namespace KnowledgeHub.Communities.Features.Communities;
 /// </summary>
 internal sealed class CommunityAccess
 {
-    /// <summary>The key space of the communities' turns (two-key advisory locks).</summary>
+    /// <summary>
+    /// The key space of the communities' turns (<see cref="UnitOfWork.TakeTurnAsync"/>): an advisory lock,
+    /// not a lock of the row, whose <c>FOR SHARE</c> is granted at once beside other sharers, so a steady
+    /// stream of posts kept a visibility change waiting past the request timeout (ADR 0087).
+    /// </summary>
     private const int CommunityTurns = 0x434F_4D4D; // "COMM"
 
     public Guid CommunityId { get; init; }
@@ -38,7 +42,7 @@ internal sealed class CommunityAccess
     /// </summary>
     public static async Task<CommunityAccess?> LockAsync(UnitOfWork work, Guid communityId, Guid personId)
     {
-        await TakeTurnAsync(work, communityId, "pg_advisory_xact_lock");
+        await work.TakeTurnAsync(CommunityTurns, communityId);
         return await work.QueryOneAsync<CommunityAccess>(Sql, new { CommunityId = communityId, PersonId = personId });
     }
 
@@ -51,23 +55,8 @@ internal sealed class CommunityAccess
     /// </summary>
     public static async Task<CommunityAccess?> LockForContentAsync(UnitOfWork work, Guid communityId, Guid personId)
     {
-        await TakeTurnAsync(work, communityId, "pg_advisory_xact_lock_shared");
+        await work.TakeTurnAsync(CommunityTurns, communityId, shared: true);
         return await work.QueryOneAsync<CommunityAccess>(Sql, new { CommunityId = communityId, PersonId = personId });
-    }
-
-    /// <summary>
-    /// The community's turn is a PostgreSQL advisory lock, not a lock of its row: the lock manager
-    /// queues a shared request behind an exclusive one already waiting, while a row's <c>FOR SHARE</c>
-    /// is granted at once beside other sharers, so a steady stream of posts kept a visibility change
-    /// waiting past the request timeout (ADR 0087). A statement of its own, ahead of the read, so the
-    /// read's snapshot is taken once the turn is held. SQLite's write transactions are serialised anyway.
-    /// </summary>
-    private static async Task TakeTurnAsync(UnitOfWork work, Guid communityId, string lockFunction)
-    {
-        if (work.Dialect.Provider == DatabaseProvider.Postgres)
-        {
-            await work.ExecuteAsync($"SELECT {lockFunction}(@Space, hashtext(@CommunityId::text))", new { Space = CommunityTurns, CommunityId = communityId });
-        }
     }
 
     private const string Sql =
