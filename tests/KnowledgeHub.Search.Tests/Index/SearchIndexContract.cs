@@ -246,6 +246,56 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([newer.Id, older.Id], Ids(await SearchAsync(Docs.Query(null))));
     }
 
+    /// <summary>
+    /// The empty box without filters may be answered from summaries kept per part of the index (the
+    /// embedded adapter does): it must list and count what the same listing through a filter on every
+    /// type does, for outsiders and members, after updates and removals, on the first page and past the hundredth document.
+    /// </summary>
+    [Fact]
+    public async Task The_empty_box_lists_and_counts_what_a_filter_on_every_type_does_after_updates_and_removals()
+    {
+        var closed = Guid.NewGuid();
+        var documents = Enumerable.Range(0, 300)
+            .Select(number => Docs.Make(
+                DocumentTypes.All[number % DocumentTypes.All.Count],
+                $"Item {number}",
+                tags: [$"tag-{number % 7}", $"label-{number % 11}"],
+                departments: [number % 3 == 0 ? "IT" : "FIN"],
+                restrictedTo: number % 10 == 2 ? closed : null,
+                updatedAt: Docs.Epoch.AddMinutes(number)))
+            .ToArray();
+        // In three writes, so that the embedded index holds several segments.
+        await IndexAsync(documents[..100]);
+        await IndexAsync(documents[100..200]);
+        await IndexAsync(documents[200..]);
+        var updated = documents[10] with { Title = "Item 10 again", Version = 2, UpdatedAt = Docs.Epoch.AddDays(1) };
+        Assert.True(await Index.UpsertAsync(updated, Ct));
+        foreach (var removed in new[] { documents[299], documents[150], documents[40] })
+        {
+            Assert.True(await Index.RemoveAsync(new DocumentRemoval(removed.Type, removed.Id, 2, Docs.Epoch), Ct));
+        }
+
+        await Index.RefreshAsync(Ct);
+
+        foreach (var (viewer, expectedTotal) in new[] { (Array.Empty<Guid>(), 300 - 30 - 3), ([closed], 300 - 3) })
+        {
+            var first = await SearchAsync(Docs.Query(null, communities: viewer));
+            Assert.Equal(expectedTotal, first.Total);
+            Assert.Equal(updated.Id, first.Items[0].Id);
+            Assert.Equal(documents[298].Id, first.Items[1].Id);
+            Assert.Equal(expectedTotal, first.Facets["type"].Values.Sum());
+            Assert.Equal(expectedTotal, first.Facets["department"].Values.Sum());
+            foreach (var offset in new[] { 0, 85, 100, 280 })
+            {
+                var unfiltered = await SearchAsync(Docs.Query(null, communities: viewer, offset: offset));
+                var everyType = await SearchAsync(Docs.Query(null, types: [.. DocumentTypes.All], communities: viewer, offset: offset));
+                Assert.Equal(everyType.Total, unfiltered.Total);
+                Assert.Equal(Ids(everyType), Ids(unfiltered));
+                Assert.All(["type", "department", "tag"], facet => Assert.Equal(everyType.Facets[facet], unfiltered.Facets[facet]));
+            }
+        }
+    }
+
     /// <summary>Nothing is parsed: "*" matches nothing rather than everything, "*ernetes" is the word "ernetes".</summary>
     [Theory]
     [InlineData("\"kubernetes", 1)]

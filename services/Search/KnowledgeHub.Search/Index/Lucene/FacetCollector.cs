@@ -14,10 +14,7 @@ internal sealed class FacetCollector : ICollector
     private readonly Dictionary<string, int> _departments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _tags = new(StringComparer.Ordinal);
 
-    private SegmentValues? _segment;
-    private int[] _typeCounts = [];
-    private int[] _departmentCounts = [];
-    private int[] _tagCounts = [];
+    private SegmentFacetCounts? _segment;
 
     public bool AcceptsDocsOutOfOrder => false;
 
@@ -34,45 +31,74 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        _segment = SegmentValues.Of(context.AtomicReader);
-        _typeCounts = new int[_segment.TypeNames.Length];
-        _departmentCounts = new int[_segment.Departments.Names.Length];
-        _tagCounts = new int[_segment.Tags.Names.Length];
+        _segment = new SegmentFacetCounts(SegmentValues.Of(context.AtomicReader));
     }
 
-    public void Collect(int doc)
-    {
-        var segment = _segment!;
-        if (segment.TypeOrdinals[doc] is var type and >= 0)
-        {
-            _typeCounts[type]++;
-        }
+    public void Collect(int doc) => _segment!.Collect(doc);
 
-        segment.Departments.CountInto(doc, _departmentCounts);
-        segment.Tags.CountInto(doc, _tagCounts);
+    /// <summary>Adds a segment's completed counts, made here or elsewhere (<see cref="EmptyBox"/>).</summary>
+    public void Add(SegmentFacetCounts counts)
+    {
+        var segment = counts.Segment;
+        Flush(segment.TypeNames, counts.Counts, 0, _types);
+        Flush(segment.DepartmentNames, counts.Counts, segment.TypeNames.Length, _departments);
+        Flush(segment.TagNames, counts.Counts, segment.TypeNames.Length + segment.DepartmentNames.Length, _tags);
     }
 
     private void FlushSegment()
     {
-        if (_segment is null)
+        if (_segment is not null)
         {
-            return;
+            Add(_segment.Complete());
+            _segment = null;
         }
-
-        Flush(_segment.TypeNames, _typeCounts, _types);
-        Flush(_segment.Departments.Names, _departmentCounts, _departments);
-        Flush(_segment.Tags.Names, _tagCounts, _tags);
-        _segment = null;
     }
 
-    private static void Flush(string[] names, int[] counts, Dictionary<string, int> into)
+    /// <summary>One dimension's counts: its values are numbered from <paramref name="first"/> in the segment's one numbering.</summary>
+    private static void Flush(string[] names, int[] counts, int first, Dictionary<string, int> into)
     {
-        for (var ordinal = 0; ordinal < counts.Length; ordinal++)
+        for (var ordinal = 0; ordinal < names.Length; ordinal++)
         {
-            if (counts[ordinal] > 0)
+            if (counts[first + ordinal] is var count and > 0)
             {
-                into[names[ordinal]] = into.GetValueOrDefault(names[ordinal]) + counts[ordinal];
+                into[names[ordinal]] = into.GetValueOrDefault(names[ordinal]) + count;
             }
         }
+    }
+}
+
+/// <summary>
+/// One segment's facet counts, by the segment's own numbering of facet values (<see cref="SegmentValues"/>).
+/// Documents are counted a batch at a time: a query that matches one document in fifty waits on memory for
+/// each match's values, and a batch lets those waits overlap (at a million documents, counting the facets of
+/// a word in 50,000 of them took 4.5 ms one match at a time).
+/// </summary>
+internal sealed class SegmentFacetCounts(SegmentValues segment)
+{
+    private const int BatchSize = 128;
+
+    private readonly int[] _batch = new int[BatchSize];
+    private int _batched;
+
+    public SegmentValues Segment { get; } = segment;
+
+    /// <summary>The counts so far; <see cref="Complete"/> first.</summary>
+    public int[] Counts { get; } = new int[segment.FacetValueCount];
+
+    public void Collect(int doc)
+    {
+        _batch[_batched++] = doc;
+        if (_batched == BatchSize)
+        {
+            Complete();
+        }
+    }
+
+    /// <summary>Counts what is still batched.</summary>
+    public SegmentFacetCounts Complete()
+    {
+        Segment.CountInto(_batch.AsSpan(0, _batched), Counts);
+        _batched = 0;
+        return this;
     }
 }

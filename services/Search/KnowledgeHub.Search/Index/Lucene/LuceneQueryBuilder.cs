@@ -102,13 +102,16 @@ internal static class LuceneQueryBuilder
             return PublicOnly;
         }
 
-        var communities = viewerCommunities.Select(community => new Term(LuceneFields.Access, LuceneFields.AccessOf(community))).ToList();
         return new BooleanFilter
         {
             { PublicOnly, Occur.SHOULD },
-            { new TermsFilter(communities), Occur.SHOULD },
+            { OfCommunities(viewerCommunities), Occur.SHOULD },
         };
     }
+
+    /// <summary>The documents of the given closed communities only.</summary>
+    public static Filter OfCommunities(IReadOnlyCollection<Guid> communities) =>
+        new TermsFilter(communities.Select(community => new Term(LuceneFields.Access, LuceneFields.AccessOf(community))).ToList());
 
     /// <summary>
     /// The word's stem in any field or, for a word the index does not know (a typo), its near

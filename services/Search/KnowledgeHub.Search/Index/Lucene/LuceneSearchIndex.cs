@@ -130,7 +130,14 @@ internal sealed class LuceneSearchIndex : ISearchIndex
             var page = query.Offset + query.Limit;
             var top = new TopDocumentsCollector(withPhrases is null ? page : Math.Max(page, PhraseRescoring.Window), byScore: scored is not MatchAllDocsQuery);
             var facets = new FacetCollector();
-            searcher.Search(scored, LuceneQueryBuilder.Filter(query), MultiCollector.Wrap(top, facets));
+            if (EmptyBox.Answers(query))
+            {
+                EmptyBox.Collect(searcher, query.ViewerCommunities, top, facets);
+            }
+            else
+            {
+                searcher.Search(scored, LuceneQueryBuilder.Filter(query), MultiCollector.Wrap(top, facets));
+            }
 
             var best = withPhrases is null ? top.Hits() : PhraseRescoring.Rescore(searcher, withPhrases, top.Hits());
             var hits = best

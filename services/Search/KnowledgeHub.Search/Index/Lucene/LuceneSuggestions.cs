@@ -51,9 +51,10 @@ internal static class LuceneSuggestions
             titles.Add(new TermQuery(new Term(LuceneFields.TitlePrefixes, whole)) { Boost = WholeTitlePrefixBoost }, Occur.SHOULD);
         }
 
-        var sort = new Sort(SortField.FIELD_SCORE, new SortField(LuceneFields.UpdatedValues, SortFieldType.INT64, true));
-        var top = searcher.Search(titles, LuceneQueryBuilder.Visible(query.ViewerCommunities), query.Limit, sort);
-        return top.ScoreDocs
+        // Best first, then newest: update times from the segments' cached values, not decoded from doc values per match.
+        var top = new TopDocumentsCollector(query.Limit, byScore: true);
+        searcher.Search(titles, LuceneQueryBuilder.Visible(query.ViewerCommunities), top);
+        return top.Hits()
             .Select(hit => searcher.Doc(hit.Doc))
             .Select(document => new Suggestion(document.Get(LuceneFields.Title), document.Get(LuceneFields.Type), LuceneFields.IdOf(document)))
             .ToList();

@@ -30,16 +30,32 @@ internal sealed class TopDocumentsCollector(int size, bool byScore) : ICollector
     public void Collect(int doc)
     {
         TotalHits++;
-        var hit = new Hit(_docBase + doc, byScore ? _scorer!.GetScore() : 0, _updated[doc]);
+        Offer(doc);
+    }
+
+    /// <summary>Considers a document of the current segment without counting it: its match was counted elsewhere (<see cref="Count"/>).</summary>
+    public void Offer(int doc)
+    {
+        var score = byScore ? _scorer!.GetScore() : 0;
         if (_best.Count < size)
         {
+            var hit = new Hit(_docBase + doc, score, _updated[doc]);
             _best.Enqueue(hit, hit);
         }
-        else if (WorstFirst.Instance.Compare(hit, _best.Peek()) > 0)
+        else if (score >= _best.Peek().Score)
         {
-            _best.DequeueEnqueue(hit, hit);
+            // Only a match that may beat the worst kept reads its update time: for a query that matches
+            // one document in fifty, that read is a cache miss most matches need not pay.
+            var hit = new Hit(_docBase + doc, score, _updated[doc]);
+            if (WorstFirst.Instance.Compare(hit, _best.Peek()) > 0)
+            {
+                _best.DequeueEnqueue(hit, hit);
+            }
         }
     }
+
+    /// <summary>Counts matches that were counted elsewhere (<see cref="EmptyBox"/>).</summary>
+    public void Count(int matches) => TotalHits += matches;
 
     /// <summary>The collected hits, best first.</summary>
     public IReadOnlyList<Hit> Hits()
