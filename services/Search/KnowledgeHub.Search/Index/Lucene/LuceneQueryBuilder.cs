@@ -51,7 +51,10 @@ internal static class LuceneQueryBuilder
             allTerms.Add(AnyField(reader, word, bodyTerms), Occur.SHOULD);
         }
 
-        allTerms.MinimumNumberShouldMatch = Math.Min(allTerms.MinimumNumberShouldMatch, allTerms.Clauses.Count);
+        // A lone clause must match anyway. Without a minimum Lucene unwraps it, and one word is scored by its
+        // fields' scorers alone instead of through two boolean scorers around them: the same scores, and a
+        // tenth less time for one-word queries at a million documents (ADR 0095).
+        allTerms.MinimumNumberShouldMatch = allTerms.Clauses.Count == 1 ? 0 : Math.Min(allTerms.MinimumNumberShouldMatch, allTerms.Clauses.Count);
         var query = new BooleanQuery { { allTerms, Occur.MUST } };
         if (terms.Count == 1)
         {
