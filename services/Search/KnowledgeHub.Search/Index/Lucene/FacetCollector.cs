@@ -16,7 +16,7 @@ internal sealed class FacetCollector : ICollector
 
     private SegmentFacetCounts? _segment;
 
-    public bool AcceptsDocsOutOfOrder => false;
+    public bool AcceptsDocsOutOfOrder => true;
 
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets()
     {
@@ -43,6 +43,23 @@ internal sealed class FacetCollector : ICollector
         Flush(segment.TypeNames, counts.Counts, 0, _types);
         Flush(segment.DepartmentNames, counts.Counts, segment.TypeNames.Length, _departments);
         Flush(segment.TagNames, counts.Counts, segment.TypeNames.Length + segment.DepartmentNames.Length, _tags);
+    }
+
+    /// <summary>Adds what another collector counted (<see cref="HalvedSearch"/>).</summary>
+    public void Add(FacetCollector other)
+    {
+        other.FlushSegment();
+        AddAll(other._types, _types);
+        AddAll(other._departments, _departments);
+        AddAll(other._tags, _tags);
+    }
+
+    private static void AddAll(Dictionary<string, int> counts, Dictionary<string, int> into)
+    {
+        foreach (var (name, count) in counts)
+        {
+            into[name] = into.GetValueOrDefault(name) + count;
+        }
     }
 
     private void FlushSegment()

@@ -136,7 +136,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
             }
             else
             {
-                searcher.Search(scored, LuceneQueryBuilder.Filter(query), MultiCollector.Wrap(top, facets));
+                HalvedSearch.Collect(searcher, scored, LuceneQueryBuilder.Filter(query), top, facets);
             }
 
             var best = withPhrases is null ? top.Hits() : PhraseRescoring.Rescore(searcher, withPhrases, top.Hits());

@@ -17,7 +17,7 @@ internal sealed class TopDocumentsCollector(int size, bool byScore) : ICollector
 
     public int TotalHits { get; private set; }
 
-    public bool AcceptsDocsOutOfOrder => false;
+    public bool AcceptsDocsOutOfOrder => true;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 
@@ -37,25 +37,41 @@ internal sealed class TopDocumentsCollector(int size, bool byScore) : ICollector
     public void Offer(int doc)
     {
         var score = byScore ? _scorer!.GetScore() : 0;
-        if (_best.Count < size)
+        // Only a match that may beat the worst kept reads its update time: for a query that matches
+        // one document in fifty, that read is a cache miss most matches need not pay.
+        if (_best.Count < size || score >= _best.Peek().Score)
         {
-            var hit = new Hit(_docBase + doc, score, _updated[doc]);
-            _best.Enqueue(hit, hit);
-        }
-        else if (score >= _best.Peek().Score)
-        {
-            // Only a match that may beat the worst kept reads its update time: for a query that matches
-            // one document in fifty, that read is a cache miss most matches need not pay.
-            var hit = new Hit(_docBase + doc, score, _updated[doc]);
-            if (WorstFirst.Instance.Compare(hit, _best.Peek()) > 0)
-            {
-                _best.DequeueEnqueue(hit, hit);
-            }
+            Keep(new Hit(_docBase + doc, score, _updated[doc]));
         }
     }
 
     /// <summary>Counts matches that were counted elsewhere (<see cref="EmptyBox"/>).</summary>
     public void Count(int matches) => TotalHits += matches;
+
+    /// <summary>A collector of the same size and order, for matches collected apart (<see cref="HalvedSearch"/>).</summary>
+    public TopDocumentsCollector Empty() => new(size, byScore);
+
+    /// <summary>Adds what another collector of the same size and order collected.</summary>
+    public void Add(TopDocumentsCollector other)
+    {
+        TotalHits += other.TotalHits;
+        foreach (var (hit, _) in other._best.UnorderedItems)
+        {
+            Keep(hit);
+        }
+    }
+
+    private void Keep(Hit hit)
+    {
+        if (_best.Count < size)
+        {
+            _best.Enqueue(hit, hit);
+        }
+        else if (WorstFirst.Instance.Compare(hit, _best.Peek()) > 0)
+        {
+            _best.DequeueEnqueue(hit, hit);
+        }
+    }
 
     /// <summary>The collected hits, best first.</summary>
     public IReadOnlyList<Hit> Hits()
