@@ -19,9 +19,26 @@ internal static class HalvedSearch
     /// takes a few milliseconds, and a second thread's start and the second reading of the postings
     /// would eat what it saves.
     /// </summary>
-    public const long HalvedFrom = 50_000;
+    private const long HalvedFrom = 50_000;
 
-    public static void Collect(IndexSearcher searcher, Query scored, Filter filter, TopDocumentsCollector top, FacetCollector facets, long halvedFrom = HalvedFrom)
+    // Searches collecting right now in this process: halves pay only while a core is left for the second.
+    private static int _searching;
+
+    public static void Collect(IndexSearcher searcher, Query scored, Filter filter, TopDocumentsCollector top, FacetCollector facets)
+    {
+        var searching = Interlocked.Increment(ref _searching);
+        try
+        {
+            Collect(searcher, scored, filter, top, facets, searching < Environment.ProcessorCount ? HalvedFrom : long.MaxValue);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _searching);
+        }
+    }
+
+    /// <param name="halvedFrom">The estimated matches from which a segment is collected in two halves, whatever else runs.</param>
+    public static void Collect(IndexSearcher searcher, Query scored, Filter filter, TopDocumentsCollector top, FacetCollector facets, long halvedFrom)
     {
         var weight = searcher.CreateNormalizedWeight(scored);
         var both = MultiCollector.Wrap(top, facets);
