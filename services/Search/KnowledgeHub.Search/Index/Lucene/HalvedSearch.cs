@@ -50,7 +50,9 @@ internal static class HalvedSearch
                 continue;
             }
 
-            if (accepted.Bits is { } bits && weight.GetScorer(leaf, bits)?.GetCost() >= halvedFrom)
+            // Halves test each match against the filter, so only where Lucene would too: a sparse filter is
+            // cheaper leap-frogged. The scorer is made for its estimate of the matches only.
+            if (InAnyOrder.Instance.RandomAccessBits(accepted) is { } bits && weight.GetScorer(leaf, bits)?.GetCost() >= halvedFrom)
             {
                 CollectInHalves(weight, leaf, bits, top, facets);
                 continue;
