@@ -55,6 +55,7 @@ internal sealed class LuceneSearchIndex : ISearchIndex
             _writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneAnalyzers.Version, _analyzers.Indexing)
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
+                Codec = HubCodec.Instance,
                 // Every segment adds its own term lookups and scorers to each query: keep few of them.
                 MergePolicy = new TieredMergePolicy { SegmentsPerTier = 5, MaxMergeAtOnce = 5 },
             });
