@@ -10,7 +10,7 @@ internal static class Hubs
 {
     /// <summary>The standalone hub as <c>dotnet run --project gateway/KnowledgeHub.Gateway</c> runs it, in Production mode, with dev sign-in on.</summary>
     public static HubProcess Standalone(string dataPath) =>
-        new("standalone", DistributedHub.GatewayAssembly(), HubProcess.FreePort(), new Dictionary<string, string>
+        new("standalone", DistributedHub.GatewayAssembly(), LoopbackPorts.Unused(), new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["KnowledgeHub__DataPath"] = dataPath,

@@ -21,7 +21,7 @@ public sealed class StartupValidationTests
     public async Task A_bad_setting_stops_the_gateway_with_a_message_naming_it(string variable, string value, string named)
     {
         var data = Directory.CreateTempSubdirectory("kh-startup-").FullName;
-        var gateway = new HubProcess("gateway", DistributedHub.GatewayAssembly(), HubProcess.FreePort(), new Dictionary<string, string>
+        var gateway = new HubProcess("gateway", DistributedHub.GatewayAssembly(), LoopbackPorts.Unused(), new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["KnowledgeHub__DataPath"] = data,

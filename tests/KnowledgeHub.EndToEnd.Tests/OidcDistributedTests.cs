@@ -34,7 +34,7 @@ public sealed class OidcDistributedHubFixture : IAsyncLifetime
         }
 
         // Only the password grant is used here: no web UI to send users back to.
-        _provider = await OidcProvider.StartAsync(OidcProvider.ReservePort(), new Uri("http://127.0.0.1/"), TimeSpan.FromMinutes(5), roleClaim: "groups");
+        _provider = await OidcProvider.StartAsync(LoopbackPorts.Unused(), new Uri("http://127.0.0.1/"), TimeSpan.FromMinutes(5), roleClaim: "groups");
         var validation = new Dictionary<string, string>
         {
             ["Auth__Oidc__Authority"] = Provider.Authority.ToString(),

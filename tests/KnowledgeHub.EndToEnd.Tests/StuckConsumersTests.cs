@@ -21,12 +21,12 @@ public sealed class StuckConsumersTests
         try
         {
             // No gateway: nothing here signs in, so the authority is never asked.
-            var settings = DistributedHub.ServiceSettings("partnerships", folder, database, broker, gatewayPort: HubProcess.FreePort());
+            var settings = DistributedHub.ServiceSettings("partnerships", folder, database, broker, gatewayPort: LoopbackPorts.Unused());
             settings["Messaging__StuckConsumersRestartAfter"] = "00:00:05";
             // The bus's stop waits for consumers that never come back, so the stop lasts the host's shutdown timeout and
             // the watchdog's margin before the deadline ends the process: 5 s instead of the default 30 still takes that path.
             settings["shutdownTimeoutSeconds"] = "5";
-            await using var service = new HubProcess("partnerships", DistributedHub.HostAssembly("partnerships"), HubProcess.FreePort(), settings);
+            await using var service = new HubProcess("partnerships", DistributedHub.HostAssembly("partnerships"), LoopbackPorts.Unused(), settings);
             service.Start();
             await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
 

@@ -49,7 +49,7 @@ public sealed class PostgresEmail() : EmailFixture(DatabaseProvider.Postgres);
 /// </summary>
 public abstract class SmtpOutageFixture(DatabaseProvider provider) : NotificationsFixture(provider)
 {
-    public int SmtpPort { get; } = HubProcess.FreePort();
+    public int SmtpPort { get; } = LoopbackPorts.Unused();
 
     protected override IReadOnlyDictionary<string, string?>? Settings => new Dictionary<string, string?>
     {

@@ -95,7 +95,7 @@ public sealed class DistributedHub : IAsyncDisposable
         IReadOnlyDictionary<string, string> extraGatewayEnvironment)
     {
         _broker = await _backends.CreateBrokerAsync();
-        var gatewayPort = HubProcess.FreePort();
+        var gatewayPort = LoopbackPorts.Unused();
         var instances = new Dictionary<string, IReadOnlyList<HubProcess>>();
         foreach (var name in ServiceNames)
         {
@@ -105,7 +105,7 @@ public sealed class DistributedHub : IAsyncDisposable
             instances[name] = [.. Enumerable.Range(1, count).Select(instance => new HubProcess(
                 count == 1 ? name : $"{name}-{instance}",
                 HostAssembly(name),
-                HubProcess.FreePort(),
+                LoopbackPorts.Unused(),
                 // Each instance its own folder: what lives there (a Lucene index, say) is per process.
                 ServiceSettings(name, Path.Combine(_folder, $"{name}-{instance}"), database, _backends.BrokerUrlFor(name, _broker), gatewayPort, serviceEnvironment)))];
         }

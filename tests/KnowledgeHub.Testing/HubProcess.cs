@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Sockets;
 using KnowledgeHub.Messaging.Monitoring;
 
 namespace KnowledgeHub.Testing;
@@ -44,7 +43,7 @@ public sealed class HubProcess : IAsyncDisposable
     /// its own data folder, so whatever lives there (a Lucene index, say) is its own.
     /// </summary>
     public HubProcess Sibling(string name, string dataPath) =>
-        new(name, _assemblyPath, FreePort(), new Dictionary<string, string>(_environment) { ["KnowledgeHub__DataPath"] = dataPath });
+        new(name, _assemblyPath, LoopbackPorts.Unused(), new Dictionary<string, string>(_environment) { ["KnowledgeHub__DataPath"] = dataPath });
 
     /// <summary>Starts the process; again after it was stopped or killed, on the same port and settings.</summary>
     public void Start()
@@ -227,15 +226,7 @@ public sealed class HubProcess : IAsyncDisposable
             environment[key] = value;
         }
 
-        return new HubProcess("standalone", DistributedHub.GatewayAssembly(), FreePort(), environment);
-    }
-
-    /// <summary>A port that is free on loopback right now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        return new HubProcess("standalone", DistributedHub.GatewayAssembly(), LoopbackPorts.Unused(), environment);
     }
 
     private void Keep(string? line)

@@ -44,9 +44,6 @@ public sealed class OidcProvider : IAsyncDisposable
 
     public string RecentOutput => _process.RecentOutput;
 
-    /// <summary>A port for the provider, chosen before the hub starts so each can be told the other's address.</summary>
-    public static int ReservePort() => HubProcess.FreePort();
-
     /// <summary>
     /// Starts the provider on <paramref name="port"/>; <paramref name="hub"/> is the web UI it may send
     /// users back to (<c>/signin-oidc</c>, and <c>/signin</c> after end-session).

@@ -65,8 +65,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
             return new SmtpTestServer(configured.Host, configured.Port, new Uri(Environment.GetEnvironmentVariable(WebVariable)!));
         }
 
-        var port = smtpPort ?? HubProcess.FreePort();
-        var webPort = HubProcess.FreePort();
+        var port = smtpPort ?? LoopbackPorts.Unused();
+        var webPort = LoopbackPorts.Unused();
         var data = Directory.CreateTempSubdirectory("kh-smtp4dev-").FullName;
         var process = Process.Start(new ProcessStartInfo(ToolPath)
         {

@@ -49,7 +49,7 @@ public sealed class OidcHub : IAsyncLifetime
             return;
         }
 
-        var providerPort = OidcProvider.ReservePort();
+        var providerPort = LoopbackPorts.Unused();
         _hub = WebHub.StartHub(
             _dataPath,
             ("Auth__Oidc__Authority", $"http://127.0.0.1:{providerPort}/"),

@@ -31,7 +31,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     {
         // A cluster left by an interrupted run is dropped: every run starts empty.
         await DropAsync();
-        var server = new PrivatePostgres(HubProcess.FreePort());
+        var server = new PrivatePostgres(LoopbackPorts.Unused());
         // Every scenario runs several hub processes, each with a pool per database: Debian's 100
         // connections ran out in a CI run ("53300: sorry, too many clients already").
         await RunAsync("/usr/bin/pg_createcluster", $"{Version} {Cluster} -p {server.Port} -o max_connections=400 --start -- --auth=trust --no-sync");

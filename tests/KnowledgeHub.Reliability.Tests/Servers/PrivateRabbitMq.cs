@@ -51,7 +51,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("kh-rabbitmq-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "enabled_plugins"), "[].");
         await ProcessRunner.RunOrThrowAsync("/bin/chown", $"-R rabbitmq:rabbitmq {folder}", Timeout);
-        var node = new PrivateRabbitMq(folder, HubProcess.FreePort(), HubProcess.FreePort());
+        var node = new PrivateRabbitMq(folder, LoopbackPorts.Unused(), LoopbackPorts.Unused());
         try
         {
             await ProcessRunner.RunOrThrowAsync(ServerScript, "-detached", Timeout, node._environment);
