@@ -5,12 +5,13 @@ using System.Net.Sockets;
 namespace KnowledgeHub.Testing;
 
 /// <summary>
-/// Ports on loopback for the servers the tests start, each free when handed out and handed out once
-/// per test process. They come from below the kernel's ephemeral range: a port the kernel picks (a
-/// listener on port 0, closed again) lies in the range every outgoing connection on the machine takes
-/// its local port from, and in CI one such connection held it in the seconds before the hub process
-/// was to listen on it ("address already in use": a fixture that never started). Each test process
-/// walks a block of its own, so that two suites run side by side seldom try the same ports.
+/// Ports on loopback for the servers the tests start, each free when handed out and not handed out
+/// again by the same test process until its block is used up. They come from below the kernel's
+/// ephemeral range: a port the kernel picks (a listener on port 0, closed again) lies in the range every
+/// outgoing connection on the machine takes its local port from, and in CI such a port was taken in the
+/// seconds before the hub process was to listen on it ("address already in use": a fixture that never
+/// started). Each test process walks a block of its own, so that two suites run side by side seldom try
+/// the same ports.
 /// </summary>
 public static class LoopbackPorts
 {
@@ -21,7 +22,7 @@ public static class LoopbackPorts
     private static readonly int Blocks = (EphemeralStart() - Lowest) / BlockSize;
     private static int _handedOut = -1;
 
-    /// <summary>A port no server listens on and no connection uses now, not handed out before by this process.</summary>
+    /// <summary>The next port of this process's block that nothing is bound to now.</summary>
     public static int Unused()
     {
         if (Blocks < 1)
