@@ -24,7 +24,12 @@ public static class Requirements
     /// <summary>The names <see cref="HideVariable"/> understands.</summary>
     public static readonly IReadOnlyList<string> Hideable = ["postgresql", "rabbitmq", "chromium", "axe-core", "elasticsearch", "smtp", "oidc"];
 
-    private const string DefaultChromium = "/usr/bin/chromium";
+    /// <summary>
+    /// Debian's headless shell first: the same Blink as the browser without the desktop browser
+    /// around it, what Playwright itself runs for headless Chromium; the browser suite spends 40 % less
+    /// CPU in it than in the full browser (ADR 0100). The full browser when only that is installed.
+    /// </summary>
+    private static readonly string[] DefaultChromiums = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 
     /// <summary>Skips the calling test with <paramref name="reason"/> unless it is null; the reason is counted for <see cref="SkipReasons"/>.</summary>
     public static void SkipUnlessMet(string? reason)
@@ -44,12 +49,12 @@ public static class Requirements
     public static async Task<string?> RabbitMqAsync() =>
         Hidden("rabbitmq", "RabbitMQ") ?? await RabbitMqServer.StartedReasonAsync();
 
-    /// <summary>Debian's Chromium, or the browser <c>KNOWLEDGEHUB_TEST_CHROMIUM</c> names.</summary>
-    public static string ChromiumPath => Setting(ChromiumVariable) ?? DefaultChromium;
+    /// <summary>The browser <c>KNOWLEDGEHUB_TEST_CHROMIUM</c> names, else Debian's Chromium headless shell or browser, whichever is installed.</summary>
+    public static string ChromiumPath => Setting(ChromiumVariable) ?? DefaultChromiums.FirstOrDefault(File.Exists) ?? DefaultChromiums[0];
 
     public static string? Chromium() =>
         Hidden("chromium", "Chromium")
-        ?? (File.Exists(ChromiumPath) ? null : $"Needs Chromium: {ChromiumPath} does not exist. apt-get install chromium, or set {ChromiumVariable} to a Chromium binary.");
+        ?? (File.Exists(ChromiumPath) ? null : $"Needs Chromium: {ChromiumPath} does not exist. apt-get install chromium-headless-shell (or chromium), or set {ChromiumVariable} to a Chromium binary.");
 
     /// <summary>
     /// axe-core's script: <c>node_modules/axe-core/axe.min.js</c> in <paramref name="projectFolder"/>
