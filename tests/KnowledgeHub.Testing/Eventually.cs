@@ -3,10 +3,17 @@ namespace KnowledgeHub.Testing;
 /// <summary>Waits for an eventually consistent outcome instead of sleeping a guessed time.</summary>
 public static class Eventually
 {
+    // Asked again soon at first, then less and less often: most outcomes arrive within a few hundred
+    // milliseconds, and a probe that keeps asking every 50 ms through a long wait (a hub catching up
+    // after an outage) takes CPU from the very processes it waits for.
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Retries <paramref name="probe"/> until it returns a value or the timeout passes; then fails with the last attempt's exception.</summary>
     public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;
+        var pause = FirstPause;
         Exception? last = null;
         while (true)
         {
@@ -23,12 +30,15 @@ public static class Eventually
                 last = exception;
             }
 
-            if (DateTime.UtcNow >= deadline)
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
             {
                 throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for {what}.", last);
             }
 
-            await Task.Delay(50);
+            // The last attempt falls on the deadline, not after it.
+            await Task.Delay(left < pause ? left : pause);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 3 / 2, LongestPause.Ticks));
         }
     }
 
