@@ -33,6 +33,12 @@ public sealed class ScaleOutHubFixture : IAsyncLifetime
                     ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
                     ["Logging__LogLevel__MassTransit"] = "Debug",
                 });
+
+            // The gateway probes each instance every 5 s, and one that failed its probes while it started
+            // stays out of the rotation until a probe passes: the tests start once both Communities
+            // instances are served to, not in that gap (one instance then took every post).
+            var client = await new HubFlow(Hub.CreateGatewayClient).SignInAsync($"rotation.{Guid.NewGuid():N}@example.com", "IT");
+            await ScaleOutTraffic.UntilEachServesAsync(client, Hub.Instances["communities"], "both Communities instances to be in the gateway's rotation");
         }
     }
 
@@ -130,29 +136,14 @@ public sealed partial class ScaleOutTests(ScaleOutHubFixture fixture)
         await returning.KillAsync();
 
         // Within a few health-check periods the gateway stops sending to it: a burst of calls all succeed.
-        await Eventually.AssertAsync(async () => (await BurstAsync(client, "/api/communities?limit=1")).All(status => status == HttpStatusCode.OK), TimeSpan.FromSeconds(30), "every call to succeed with one instance dead");
+        await Eventually.AssertAsync(async () => (await ScaleOutTraffic.BurstAsync(client, "/api/communities?limit=1")).All(status => status == HttpStatusCode.OK), TimeSpan.FromSeconds(30), "every call to succeed with one instance dead");
         var health = await anonymous.GetJsonAsync("/health/ready");
         Assert.Contains("1 of 2 communities instances ready.", health.ToJsonString(), StringComparison.Ordinal);
 
         returning.Start();
         await returning.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var marker = "zr" + Guid.NewGuid().ToString("N")[..10];
-        await Eventually.AssertAsync(
-            async () =>
-            {
-                var statuses = await BurstAsync(client, $"/api/communities?q={marker}");
-                return statuses.All(status => status == HttpStatusCode.OK) && returning.OutputLines.Any(line => line.Contains("Request finished", StringComparison.Ordinal) && line.Contains(marker, StringComparison.Ordinal));
-            },
-            TimeSpan.FromSeconds(30),
-            "the returned instance to serve again");
+        await ScaleOutTraffic.UntilEachServesAsync(client, [returning], "the returned instance to serve again");
     }
-
-    private static async Task<HttpStatusCode[]> BurstAsync(HttpClient client, string url) =>
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
-        {
-            using var response = await client.GetAsync(url);
-            return response.StatusCode;
-        }));
 
     private static HashSet<string> Ids(JsonNode page) => HubFlow.Ids(page);
 
@@ -178,6 +169,32 @@ internal static class ScaleOutTraffic
 
         return postIds;
     }
+
+    /// <summary>
+    /// Sends bursts of community searches through the gateway until every call succeeds and each of
+    /// <paramref name="instances"/> has served one (its request log names the burst's marker).
+    /// </summary>
+    public static Task UntilEachServesAsync(HttpClient client, IReadOnlyCollection<HubProcess> instances, string what)
+    {
+        var marker = "zr" + Guid.NewGuid().ToString("N")[..10];
+        return Eventually.AssertAsync(
+            async () =>
+            {
+                var statuses = await BurstAsync(client, $"/api/communities?q={marker}");
+                return statuses.All(status => status == HttpStatusCode.OK)
+                    && instances.All(instance => instance.OutputLines.Any(line => line.Contains("Request finished", StringComparison.Ordinal) && line.Contains(marker, StringComparison.Ordinal)));
+            },
+            TimeSpan.FromSeconds(30),
+            what);
+    }
+
+    /// <summary>Ten calls of <paramref name="url"/> at once; their statuses.</summary>
+    public static async Task<HttpStatusCode[]> BurstAsync(HttpClient client, string url) =>
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var response = await client.GetAsync(url);
+            return response.StatusCode;
+        }));
 
     /// <summary>The message ids of one kind of event (its URN's name) that an instance's consumers received, from MassTransit's debug log.</summary>
     public static HashSet<string> ReceivedMessageIds(HubProcess instance, string eventName)
