@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace KnowledgeHub.ServiceDefaults;
 
@@ -19,6 +20,8 @@ namespace KnowledgeHub.ServiceDefaults;
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
+    private const string HealthCheckServiceCategory = "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService";
+
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         PrivateFiles.ForThisProcess();
@@ -27,6 +30,10 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: [HealthEndpoints.ReadyTag]);
+        // A check that is not healthy is logged when its status changes (ReadinessTransitions), not by
+        // ASP.NET at every probe.
+        builder.Services.AddSingleton<ReadinessTransitions>();
+        builder.Logging.AddFilter(HealthCheckServiceCategory, LogLevel.None);
 
         // The W3C trace id, so a problem a user reports leads straight to its trace.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KnowledgeHub.ServiceDefaults.Health;
@@ -24,7 +25,11 @@ public static class HealthEndpoints
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = WriteAsync,
+            ResponseWriter = (context, report) =>
+            {
+                context.RequestServices.GetRequiredService<ReadinessTransitions>().Observe(report);
+                return WriteAsync(context, report);
+            },
             // MassTransit reports a bus that lost its broker as Degraded, which answers 200 by default:
             // a process whose dependency is away is not ready, whichever of the two it reports.
             ResultStatusCodes =

@@ -26,6 +26,7 @@ public sealed class Broker_outage(FaultHub faults)
 
         await using var stream = new WriteStream(author, communityId, marker, pace: TimeSpan.FromMilliseconds(200));
         await stream.UntilAcknowledgedAsync(5, TimeSpan.FromSeconds(30));
+        var linesBeforeOutage = search.OutputLines.Count;
         await faults.RabbitMq.StopAppAsync();
         var beforeOutage = stream.Acknowledged;
         var outage = Task.Delay(Outage, TestContext.Current.CancellationToken);
@@ -37,6 +38,7 @@ public sealed class Broker_outage(FaultHub faults)
         var sinceBack = Stopwatch.StartNew();
         await Eventually.AssertAsync(search.IsReadyAsync, TimeSpan.FromSeconds(90), "Search to report ready once the broker is back");
         var consumersBack = sinceBack.Elapsed;
+        var readinessLines = search.OutputLines.Skip(linesBeforeOutage).Where(line => line.Contains("Readiness check masstransit-bus is", StringComparison.Ordinal)).ToList();
         await stream.UntilAcknowledgedAsync(stream.Acknowledged + 5, TimeSpan.FromSeconds(30));
         var attempts = await stream.StopAsync();
 
@@ -44,6 +46,10 @@ public sealed class Broker_outage(FaultHub faults)
         FaultReport.Note($"1 RabbitMQ stopped 30 s: {duringOutage} writes acknowledged while the broker was down (the outbox held their events); Search ready {consumersBack.TotalSeconds:F1} s after the broker was back");
         tally.AssertNothingLostOrDuplicated();
         Assert.True(consumersBack <= ConsumersBackWithin, $"Search's consumers must be back within {ConsumersBackWithin.TotalSeconds} s of the broker, not after MassTransit's longest retry delay; took {consumersBack.TotalSeconds:F1} s.");
+        // Probed several times a second throughout, the bus's readiness is logged when it changes only:
+        // not healthy once (Degraded, perhaps then Unhealthy), healthy again once.
+        Assert.Single(readinessLines, line => line.Contains("is healthy again", StringComparison.Ordinal));
+        Assert.InRange(readinessLines.Count, 2, 3);
         Assert.True(duringOutage > 0, "Writes must go on while the broker is down: the outbox keeps their events.");
     }
 }
