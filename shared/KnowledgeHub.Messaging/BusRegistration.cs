@@ -101,8 +101,6 @@ public static class BusRegistration
             builder.Services.AddSingleton(queues);
             builder.Services.AddHostedService<ErrorQueueMonitor>();
             builder.Services.TryAddSingleton(TimeProvider.System);
-            builder.Services.AddSingleton<ConsumerRevival>();
-            builder.Services.AddReceiveEndpointObserver(services => services.GetRequiredService<ConsumerRevival>());
             builder.Services.AddHostedService<StuckConsumersWatchdog>();
         }
 

@@ -11,12 +11,10 @@ namespace KnowledgeHub.Messaging.Monitoring;
 /// disconnected for <c>Messaging:StuckConsumersRestartAfter</c> while the broker answers, so that the
 /// orchestrator starts it again (compose and Kubernetes restart an exited service). A connection reset
 /// at the wrong moment of a reconnect can leave a receive endpoint waiting forever for a consumer that
-/// RabbitMQ.Client dropped (docs/adr/0085); nothing else would ever consume its queue. Before that, at
-/// every check that finds the broker answering, it has <see cref="ConsumerRevival"/> start faulted endpoints
-/// again, so that they need not wait out MassTransit's retry delay (docs/adr/0102).
+/// RabbitMQ.Client dropped (docs/adr/0085); nothing else would ever consume its queue.
 /// </summary>
 internal sealed partial class StuckConsumersWatchdog(
-    IBusControl bus, ConsumerRevival revival, MessagingSettings settings, IHostApplicationLifetime lifetime, IOptions<HostOptions> host, TimeProvider time, ILogger<StuckConsumersWatchdog> logger)
+    IBusControl bus, MessagingSettings settings, IHostApplicationLifetime lifetime, IOptions<HostOptions> host, TimeProvider time, ILogger<StuckConsumersWatchdog> logger)
     : BackgroundService
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
@@ -40,11 +38,6 @@ internal sealed partial class StuckConsumersWatchdog(
             var health = bus.CheckHealth();
             var healthy = health.Status == BusHealthStatus.Healthy;
             var brokerAnswers = !healthy && await BrokerAnswersAsync(factory, stoppingToken);
-            if (brokerAnswers)
-            {
-                revival.ReviveDue(stoppingToken);
-            }
-
             if (detector.Observe(healthy, brokerAnswers, time.GetUtcNow()))
             {
                 LogRestarting(logger, settings.StuckConsumersRestartAfter, health.Description);
