@@ -32,7 +32,10 @@ public sealed class Broker_outage(FaultHub faults)
         var sinceBack = Stopwatch.StartNew();
         await Eventually.AssertAsync(search.IsReadyAsync, TimeSpan.FromSeconds(90), "Search to report ready once the broker is back");
         var consumersBack = sinceBack.Elapsed;
-        var readinessLines = search.OutputLines.Skip(linesBeforeOutage).Where(line => line.Contains("Readiness check masstransit-bus is", StringComparison.Ordinal)).ToList();
+        List<string> ReadinessLines() => [.. search.OutputLines.Skip(linesBeforeOutage).Where(line => line.Contains("Readiness check masstransit-bus is", StringComparison.Ordinal))];
+        static bool HealthyAgain(string line) => line.Contains("is healthy again", StringComparison.Ordinal);
+        // The probe that answered 200 logged the change; its line reaches this process through Search's output a moment later.
+        await Eventually.AssertAsync(() => Task.FromResult(ReadinessLines().Any(HealthyAgain)), TimeSpan.FromSeconds(10), "Search to log its bus check healthy again");
         await stream.UntilAcknowledgedAsync(stream.Acknowledged + 5, TimeSpan.FromSeconds(30));
         var attempts = await stream.StopAsync();
 
@@ -41,7 +44,8 @@ public sealed class Broker_outage(FaultHub faults)
         tally.AssertNothingLostOrDuplicated();
         // Probed several times a second throughout, the bus's readiness is logged when it changes only:
         // not healthy once (Degraded, perhaps then Unhealthy), healthy again once.
-        Assert.Single(readinessLines, line => line.Contains("is healthy again", StringComparison.Ordinal));
+        var readinessLines = ReadinessLines();
+        Assert.Single(readinessLines, HealthyAgain);
         Assert.InRange(readinessLines.Count, 2, 3);
         Assert.True(duringOutage > 0, "Writes must go on while the broker is down: the outbox keeps their events.");
     }
