@@ -36,15 +36,15 @@ public static class HttpJson
     }
 
     /// <summary>
-    /// Sends until the answer is not 429, waiting each time as its Retry-After says (a second without
-    /// one), as a client told to slow down should; after <paramref name="patience"/> the last answer is
-    /// returned whatever it is. The caller disposes it.
+    /// Sends until the answer is not 429 (nor one of <paramref name="alsoWaitOn"/>), waiting each time as
+    /// its Retry-After says (a second without one), as a client told to slow down should; after
+    /// <paramref name="patience"/> the last answer is returned whatever it is. The caller disposes it.
     /// </summary>
-    public static async Task<HttpResponseMessage> SendRespectingRetryAfterAsync(Func<Task<HttpResponseMessage>> send, TimeSpan patience)
+    public static async Task<HttpResponseMessage> SendRespectingRetryAfterAsync(Func<Task<HttpResponseMessage>> send, TimeSpan patience, params System.Net.HttpStatusCode[] alsoWaitOn)
     {
         var giveUpAt = DateTime.UtcNow + patience;
         var response = await send();
-        while (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests && DateTime.UtcNow < giveUpAt)
+        while ((response.StatusCode == System.Net.HttpStatusCode.TooManyRequests || alsoWaitOn.Contains(response.StatusCode)) && DateTime.UtcNow < giveUpAt)
         {
             var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
             response.Dispose();
