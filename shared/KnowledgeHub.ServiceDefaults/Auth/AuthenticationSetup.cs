@@ -76,6 +76,7 @@ public static class AuthenticationSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Executive, policy => policy.RequireRole(Roles.Executive, Roles.Admin));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, PoliciesCombinedPerRequest>());
         return builder;
     }
 }
