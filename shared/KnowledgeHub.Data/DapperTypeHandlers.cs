@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -33,6 +34,31 @@ public static class DapperTypeHandlers
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
+    }
+
+    private static readonly GuidHandler Guids = new();
+    private static readonly DateTimeOffsetHandler Instants = new();
+    private static readonly DateOnlyHandler Dates = new();
+
+    /// <summary>Fills a parameter of a command built without Dapper as Dapper would with these handlers.</summary>
+    public static void SetValue(DbParameter parameter, object? value)
+    {
+        switch (value)
+        {
+            case Guid guid:
+                Guids.SetValue(parameter, guid);
+                break;
+            case DateTimeOffset instant:
+                Instants.SetValue(parameter, instant);
+                break;
+            case DateOnly date:
+                Dates.SetValue(parameter, date);
+                break;
+            default:
+                parameter.ResetDbType();
+                parameter.Value = value ?? DBNull.Value;
+                break;
+        }
     }
 
     /// <summary>

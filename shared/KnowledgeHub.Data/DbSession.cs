@@ -75,6 +75,9 @@ public class DbSession : IAsyncDisposable
     /// <summary>The transaction a <see cref="UnitOfWork"/> commits; feature code never sees it.</summary>
     private protected DbTransaction? CurrentTransaction => _transaction;
 
+    /// <summary>The connection, for the verbs of a <see cref="UnitOfWork"/> that Dapper does not offer.</summary>
+    private protected DbConnection Connection => _connection;
+
     private CommandDefinition Command(string sql, object? parameters) =>
         new(sql, parameters, _transaction, cancellationToken: CancellationToken);
 }

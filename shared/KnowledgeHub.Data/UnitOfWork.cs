@@ -32,6 +32,15 @@ public sealed class UnitOfWork : DbSession
         }
     }
 
+    /// <summary>
+    /// Writes many rows: <c>{rows}</c> in <paramref name="sql"/> stands for the rows' parenthesised values
+    /// (<c>INSERT INTO t (a, b) VALUES {rows} ON CONFLICT ...</c>), <paramref name="values"/> gives each
+    /// row's in the columns' order. Answers how many rows changed. A statement per row through Dapper is
+    /// what makes bulk work slow; <see cref="ManyRows"/> says how each engine is given them.
+    /// </summary>
+    public Task<int> ExecuteRowsAsync<T>(string sql, IEnumerable<T> rows, Func<T, object?[]> values) =>
+        ManyRows.ExecuteAsync(Connection, CurrentTransaction!, Dialect, sql, rows.Select(values).ToList(), CancellationToken);
+
     /// <summary>Runs <paramref name="action"/> once the transaction has committed, never if it rolls back.</summary>
     public void AfterCommit(Action action) => (_afterCommit ??= []).Add(action);
 

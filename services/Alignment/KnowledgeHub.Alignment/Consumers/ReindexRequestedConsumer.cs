@@ -36,15 +36,8 @@ internal sealed class ReindexRequestedConsumer(AlignmentDatabase database, Outbo
         var objectives = await ObjectiveReader.ReadAsync(
             work, "ORDER BY o.created_at, o.id", new { }, detailed: false);
 
-        foreach (var project in projects)
-        {
-            await outbox.EnqueueAsync(work, ProjectEvents.Changed(project) with { ReplayOf = message.ReindexId });
-        }
-
-        foreach (var objective in objectives)
-        {
-            await outbox.EnqueueAsync(work, ObjectiveEvents.Changed(objective) with { ReplayOf = message.ReindexId });
-        }
+        await outbox.EnqueueAllAsync(work, projects.Select(project => ProjectEvents.Changed(project) with { ReplayOf = message.ReindexId }));
+        await outbox.EnqueueAllAsync(work, objectives.Select(objective => ObjectiveEvents.Changed(objective) with { ReplayOf = message.ReindexId }));
 
         // Announced last, with what was enqueued: Search counts the replayed documents by their ReplayOf, in any order.
         await ReindexReplay.AnnounceAsync(work, outbox, message.ReindexId, AlignmentModule.Name, projects.Count + objectives.Count, _time);

@@ -35,10 +35,7 @@ internal sealed class ReindexRequestedConsumer(CommunitiesDatabase database, Out
 
         var communities = await CommunityReader.ReadAsync(
             work, "ORDER BY c.id", new DynamicParameters(), Guid.Empty);
-        foreach (var community in communities)
-        {
-            await outbox.EnqueueAsync(work, CommunityEvents.Changed(community) with { ReplayOf = message.ReindexId });
-        }
+        await outbox.EnqueueAllAsync(work, communities.Select(community => CommunityEvents.Changed(community) with { ReplayOf = message.ReindexId }));
 
         var total = communities.Count;
         foreach (var community in communities)

@@ -36,10 +36,7 @@ internal static class PostEvents
                 work,
                 $"WHERE p.community_id = @CommunityId AND p.id > @After ORDER BY p.id LIMIT {BatchSize}",
                 new { CommunityId = communityId, After = after });
-            foreach (var post in batch)
-            {
-                await outbox.EnqueueAsync(work, Updated(post, communityVisibility) with { ReplayOf = replayOf });
-            }
+            await outbox.EnqueueAllAsync(work, batch.Select(post => Updated(post, communityVisibility) with { ReplayOf = replayOf }));
 
             count += batch.Count;
             if (batch.Count < BatchSize)

@@ -87,8 +87,7 @@ internal static class EvidenceDocuments
                 });
 
             // Each posting carries what the ranking reads of its document (migration 0090).
-            await MultiRow.ExecuteAsync(
-                work,
+            await work.ExecuteRowsAsync(
                 "INSERT INTO evidence_terms (term, source, frequency, person_id, strength, length, hidden) VALUES {rows}",
                 terms,
                 term => [term.Key, source, term.Value, document.PersonId, strength, length, hidden]);

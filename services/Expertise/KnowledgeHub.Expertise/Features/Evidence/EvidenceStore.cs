@@ -90,10 +90,10 @@ internal static class EvidenceStore
     public static async Task RecomputeAsync(
         UnitOfWork work, Guid[] personIds, Guid[]? skillIds = null)
     {
-        var inSkills = skillIds is null ? "" : $"AND {work.Dialect.InList("skill_id", "@SkillIds")}";
+        var inSkills = skillIds is null ? "" : $"AND {work.Dialect.InListNotSought("skill_id", "@SkillIds")}";
         foreach (var batch in personIds.Order().Chunk(Batch))
         {
-            await MultiRow.ExecuteAsync(work,
+            await work.ExecuteRowsAsync(
                 "INSERT INTO evidence_locks (person_id) VALUES {rows} ON CONFLICT (person_id) DO UPDATE SET person_id = excluded.person_id",
                 batch,
                 person => [person]);
@@ -140,7 +140,7 @@ internal static class EvidenceStore
         await work.ExecuteAsync(
             $"DELETE FROM evidence_words WHERE {work.Dialect.InList("source", "@Sources")}",
             new { Sources = retitled.Select(entry => entry.Source).ToArray() });
-        await MultiRow.ExecuteAsync(work,
+        await work.ExecuteRowsAsync(
             "INSERT INTO evidence_words (word, source) VALUES {rows} ON CONFLICT DO NOTHING",
             retitled.Where(entry => entry.Title is not null)
                 .SelectMany(entry => SkillIndex.SignificantWords(entry.Title!).Select(word => (Word: word, entry.Source))),
@@ -157,7 +157,7 @@ internal static class EvidenceStore
                 new { Ids = gone.Select(row => row.Id).ToArray() });
         }
 
-        await MultiRow.ExecuteAsync(work,
+        await work.ExecuteRowsAsync(
             """
             INSERT INTO evidence (id, person_id, skill_id, kind, source, detail, level, weight, strength, occurred_at)
             VALUES {rows}

@@ -54,8 +54,7 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
         await work.ExecuteAsync(
             $"UPDATE people SET version = version + 1, updated_at = @Now WHERE {database.Dialect.InList("id", "@Ids")}",
             new { Ids = redeclared.Where(id => stored.ContainsKey(id)).Except(edited.Select(person => person.Id)).ToArray(), Now = now });
-        await MultiRow.ExecuteAsync(
-            work,
+        await work.ExecuteRowsAsync(
             """
             INSERT INTO person_skills (person_id, skill_id, level, updated_at) VALUES {rows}
             ON CONFLICT (person_id, skill_id) DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at
@@ -71,8 +70,7 @@ internal sealed class ImportWriter(ExpertiseDatabase database, DepartmentDirecto
     }
 
     private Task InsertAsync(UnitOfWork work, List<Profile> people, DateTimeOffset now) =>
-        MultiRow.ExecuteAsync(
-            work,
+        work.ExecuteRowsAsync(
             "INSERT INTO people (id, email, display_name, name_key, department, title, location, bio, version, created_at, updated_at) VALUES {rows}",
             people,
             person => [person.Id, person.Email, person.DisplayName, ProfileRules.NameKey(person.DisplayName), person.Department, person.Title, person.Location, person.Bio, 1, now, now]);

@@ -59,10 +59,7 @@ internal sealed class PersonChanges(ExpertiseDatabase database, Outbox<Expertise
             work,
             $"WHERE {database.Dialect.InList("p.id", "@Ids")}",
             new { Ids = personIds });
-        foreach (var person in people)
-        {
-            await outbox.EnqueueAsync(work, ToEvent(person) with { ReplayOf = replayOf });
-        }
+        await outbox.EnqueueAllAsync(work, people.Select(person => ToEvent(person) with { ReplayOf = replayOf }));
 
         return people.Count;
     }

@@ -99,8 +99,7 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
         }
 
         var now = time.UtcNowForDatabase();
-        await MultiRow.ExecuteAsync(
-            work,
+        await work.ExecuteRowsAsync(
             "INSERT INTO skills (id, name, name_key, category, created_at) VALUES {rows} ON CONFLICT (name_key) DO NOTHING",
             missing,
             name => [Guid.CreateVersion7(), Clean(name), KeyOf(name), null, now]);
