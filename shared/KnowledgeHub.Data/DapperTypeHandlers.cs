@@ -15,6 +15,10 @@ namespace KnowledgeHub.Data;
 /// </summary>
 public static class DapperTypeHandlers
 {
+    private static readonly GuidHandler Guids = new();
+    private static readonly DateTimeOffsetHandler Instants = new();
+    private static readonly DateOnlyHandler Dates = new();
+
     private static int _registered;
 
     public static void EnsureRegistered()
@@ -31,14 +35,10 @@ public static class DapperTypeHandlers
             SqlMapper.RemoveTypeMap(type);
         }
 
-        SqlMapper.AddTypeHandler(new GuidHandler());
-        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
-        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+        SqlMapper.AddTypeHandler(Guids);
+        SqlMapper.AddTypeHandler(Instants);
+        SqlMapper.AddTypeHandler(Dates);
     }
-
-    private static readonly GuidHandler Guids = new();
-    private static readonly DateTimeOffsetHandler Instants = new();
-    private static readonly DateOnlyHandler Dates = new();
 
     /// <summary>Fills a parameter of a command built without Dapper as Dapper would with these handlers.</summary>
     public static void SetValue(DbParameter parameter, object? value)

@@ -5,7 +5,7 @@ using Dapper;
 namespace KnowledgeHub.Data;
 
 /// <summary>
-/// Many rows written with one statement, each engine the way it does it fastest (ADR 0105). On
+/// Many rows written by one call, each engine the way it does it fastest (ADR 0105). On
 /// PostgreSQL every statement is a round trip, so one carries as many rows as fit in 1,000
 /// parameters. SQLite runs in process: there a statement holding many rows cost more than the round
 /// trips it saves (it is prepared again for every call, and Microsoft.Data.Sqlite finds each
