@@ -19,7 +19,7 @@ public sealed class Outbox<TDatabase>(OutboxSignal<TDatabase> signal, TimeProvid
         where TMessage : class =>
         EnqueueAllAsync(work, [message]);
 
-    /// <summary>Records many events of one type, in their order, with a few statements (ADR 0105).</summary>
+    /// <summary>Records many events of one type, in their order, as many rows written at once (ADR 0105).</summary>
     public async Task EnqueueAllAsync<TMessage>(UnitOfWork work, IEnumerable<TMessage> messages)
         where TMessage : class
     {
