@@ -36,7 +36,7 @@ public sealed class Egress
         finally
         {
             await hub.DisposeAsync();
-            await ScratchFolder.DeleteAsync(data);
+            Directory.Delete(data, recursive: true);
         }
     }
 

@@ -16,6 +16,7 @@ public sealed class StandaloneHub : IAsyncDisposable
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private WebApplicationFactory<Program> _factory;
+    private HostDisposal _disposal = new();
 
     public StandaloneHub(Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -33,16 +34,17 @@ public sealed class StandaloneHub : IAsyncDisposable
 
     public async Task RestartAsync()
     {
-        await _factory.DisposeAsync();
+        await _disposal.DisposeAsync(_factory);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _disposal = new HostDisposal();
         _factory = Create();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _factory.DisposeAsync();
+        await _disposal.DisposeAsync(_factory);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await ScratchFolder.DeleteAsync(DataPath);
+        Directory.Delete(DataPath, recursive: true);
     }
 
     private WebApplicationFactory<Program> Create() =>
@@ -57,6 +59,7 @@ public sealed class StandaloneHub : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
+            builder.ConfigureTestServices(_disposal.Watch);
             if (_configureServices is not null)
             {
                 builder.ConfigureTestServices(_configureServices);

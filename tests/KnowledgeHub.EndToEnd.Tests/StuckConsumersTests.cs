@@ -49,7 +49,7 @@ public sealed class StuckConsumersTests
         {
             await PostgresServer.DropDatabaseAsync(database);
             await RabbitMqServer.DeleteVirtualHostAsync(broker);
-            await ScratchFolder.DeleteAsync(folder);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -16,6 +16,7 @@ namespace KnowledgeHub.Security.Tests;
 public sealed class GatewayUnderTest : IAsyncDisposable
 {
     private readonly string _dataPath = Directory.CreateTempSubdirectory("kh-gateway-").FullName;
+    private readonly HostDisposal _disposal = new();
 
     public GatewayUnderTest(string environment, params (string Key, string Value)[] settings)
         : this(environment, configureServices: null, settings)
@@ -26,6 +27,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     {
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            builder.ConfigureTestServices(_disposal.Watch);
             if (configureServices is not null)
             {
                 builder.ConfigureTestServices(configureServices);
@@ -48,9 +50,9 @@ public sealed class GatewayUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        await _disposal.DisposeAsync(Factory);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await ScratchFolder.DeleteAsync(_dataPath);
+        Directory.Delete(_dataPath, recursive: true);
     }
 }
 

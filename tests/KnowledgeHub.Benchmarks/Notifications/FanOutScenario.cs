@@ -84,7 +84,7 @@ internal sealed class FanOutScenario(int followers, int posts)
         }
         finally
         {
-            await ScratchFolder.DeleteAsync(data);
+            Directory.Delete(data, recursive: true);
         }
     }
 
