@@ -29,10 +29,10 @@ public sealed class The_lean_outbox_migration : IDisposable
             await InsertAsync(id, published: id.StartsWith("published", StringComparison.Ordinal));
         }
 
-        var before = (await _connection.QueryAsync(AllRows)).Select(row => string.Join('|', ((IDictionary<string, object?>)row).Values)).ToList();
+        var before = await AllRowsAsync();
 
         await RunScriptAsync("0004_lean_outbox.sql");
-        var after = (await _connection.QueryAsync(AllRows)).Select(row => string.Join('|', ((IDictionary<string, object?>)row).Values)).ToList();
+        var after = await AllRowsAsync();
         await InsertAsync("pending-3", published: false);
 
         Assert.Equal(before, after);
@@ -42,6 +42,9 @@ public sealed class The_lean_outbox_migration : IDisposable
             await _connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox_messages' ORDER BY name"));
         Assert.Equal(0, await _connection.ExecuteScalarAsync<long>("SELECT count(*) FROM sqlite_sequence WHERE name = 'outbox_messages'"));
     }
+
+    private async Task<List<string>> AllRowsAsync() =>
+        (await _connection.QueryAsync(AllRows)).Select(row => string.Join('|', ((IDictionary<string, object?>)row).Values)).ToList();
 
     private Task InsertAsync(string messageId, bool published) =>
         _connection.ExecuteAsync(
