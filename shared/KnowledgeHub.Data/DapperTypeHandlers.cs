@@ -19,6 +19,8 @@ public static class DapperTypeHandlers
     private static readonly DateTimeOffsetHandler Instants = new();
     private static readonly DateOnlyHandler Dates = new();
 
+    private const string DateFormat = "yyyy-MM-dd";
+
     private static int _registered;
 
     public static void EnsureRegistered()
@@ -70,70 +72,90 @@ public static class DapperTypeHandlers
 
     public sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
     {
-        public override void SetValue(IDbDataParameter parameter, Guid value)
-        {
-            // Upper case, exactly as Microsoft.Data.Sqlite binds a Guid itself: Dapper expands
-            // IN @list elements without handlers, and both forms must compare equal as text.
-            parameter.Value = parameter is SqliteParameter ? value.ToString("D").ToUpperInvariant() : value;
-            parameter.DbType = parameter is SqliteParameter ? DbType.String : DbType.Guid;
-        }
+        public override void SetValue(IDbDataParameter parameter, Guid value) => Bind(parameter, value);
 
-        public override Guid Parse(object value) => value switch
-        {
-            Guid guid => guid,
-            string text => Guid.Parse(text),
-            byte[] bytes => new Guid(bytes),
-            _ => throw new DataException($"Cannot read a {value.GetType().Name} as a Guid."),
-        };
+        public override Guid Parse(object value) => ReadGuid(value);
     }
 
     public sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
-        {
-            if (parameter is SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = ToSqliteText(value);
-            }
-            else
-            {
-                parameter.Value = value.ToUniversalTime();
-            }
-        }
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => Bind(parameter, value);
 
-        public override DateTimeOffset Parse(object value) => value switch
-        {
-            DateTimeOffset instant => instant,
-            DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
-            string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-            _ => throw new DataException($"Cannot read a {value.GetType().Name} as a DateTimeOffset."),
-        };
+        public override DateTimeOffset Parse(object value) => ReadInstant(value);
     }
 
     /// <summary>Calendar dates as ISO text (<c>2026-11-23</c>) in SQLite, as <c>date</c> in PostgreSQL.</summary>
     public sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
     {
-        public override void SetValue(IDbDataParameter parameter, DateOnly value)
-        {
-            if (parameter is SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                parameter.DbType = DbType.Date;
-                parameter.Value = value;
-            }
-        }
+        public override void SetValue(IDbDataParameter parameter, DateOnly value) => Bind(parameter, value);
 
-        public override DateOnly Parse(object value) => value switch
-        {
-            DateOnly date => date,
-            DateTime dateTime => DateOnly.FromDateTime(dateTime),
-            string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ => throw new DataException($"Cannot read a {value.GetType().Name} as a DateOnly."),
-        };
+        public override DateOnly Parse(object value) => ReadDate(value);
     }
+
+    internal static void Bind(IDbDataParameter parameter, Guid value)
+    {
+        // Upper case, exactly as Microsoft.Data.Sqlite binds a Guid itself: Dapper expands
+        // IN @list elements without handlers, and both forms must compare equal as text.
+        parameter.Value = parameter is SqliteParameter ? value.ToString("D").ToUpperInvariant() : value;
+        parameter.DbType = parameter is SqliteParameter ? DbType.String : DbType.Guid;
+    }
+
+    internal static void Bind(IDbDataParameter parameter, DateTimeOffset value)
+    {
+        if (parameter is SqliteParameter)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = ToSqliteText(value);
+        }
+        else
+        {
+            parameter.Value = value.ToUniversalTime();
+        }
+    }
+
+    internal static void Bind(IDbDataParameter parameter, DateOnly value)
+    {
+        if (parameter is SqliteParameter)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value.ToString(DateFormat, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            parameter.DbType = DbType.Date;
+            parameter.Value = value;
+        }
+    }
+
+    internal static Guid ReadGuid(object? value) => value switch
+    {
+        Guid guid => guid,
+        string text => Guid.Parse(text),
+        byte[] bytes => new Guid(bytes),
+        _ => throw Unreadable(value, nameof(Guid)),
+    };
+
+    internal static DateTimeOffset ReadInstant(object? value) => value switch
+    {
+        DateTimeOffset instant => instant,
+        DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+        string text => ParseInstant(text),
+        _ => throw Unreadable(value, nameof(DateTimeOffset)),
+    };
+
+    internal static DateOnly ReadDate(object? value) => value switch
+    {
+        DateOnly date => date,
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        string text => ParseDate(text),
+        _ => throw Unreadable(value, nameof(DateOnly)),
+    };
+
+    internal static DateTimeOffset ParseInstant(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    internal static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
+
+    private static DataException Unreadable(object? value, string type) =>
+        new($"Cannot read a {value?.GetType().Name ?? "null"} as a {type}.");
 }

@@ -55,6 +55,23 @@ public class DbSession : IAsyncDisposable
     public Task<T?> ScalarAsync<T>(string sql, object? parameters = null) =>
         _connection.ExecuteScalarAsync<T>(Command(sql, parameters));
 
+    /// <summary>
+    /// Lends the connection and the transaction to one Dapper call written out at the call site, for
+    /// Dapper's source generator to map at build time (ADR 0107): the row type, the parameters and the
+    /// transaction given back. Nothing else may keep or use the connection.
+    /// </summary>
+    /// <remarks>
+    /// A cancelled session runs no such call. The generator takes a cancellation only from a
+    /// <see cref="CancellationToken"/> member of an anonymous parameters object that also carries a parameter,
+    /// with a statement it can read at build time; a call that can pass it (<c>new { Id = id,
+    /// session.CancellationToken }</c>) should, so that a statement already running is stopped too.
+    /// </remarks>
+    public Task<T> MappedAtBuildAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> call)
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        return call(_connection, _transaction);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await DisposeCoreAsync();

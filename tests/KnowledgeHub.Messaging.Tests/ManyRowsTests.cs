@@ -1,6 +1,4 @@
 using KnowledgeHub.Data;
-using KnowledgeHub.Testing;
-using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace KnowledgeHub.Messaging.Tests;
@@ -13,7 +11,7 @@ public sealed class Many_rows_in_one_call : IDisposable
 {
     private const string Columns = "id, at, day, name, n, score, flag";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("kh-rows-").FullName;
+    private readonly ScratchTables _tables = new();
 
     private sealed record Row
     {
@@ -92,32 +90,13 @@ public sealed class Many_rows_in_one_call : IDisposable
         Assert.Equal(["after", "after", "after"], await session.QueryAsync<string>("SELECT name FROM together"));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _tables.Dispose();
 
-    private async Task<CounterDatabase> DatabaseAsync(DatabaseProvider provider)
-    {
-        string connectionString;
-        string table;
-        if (provider == DatabaseProvider.Postgres)
-        {
-            Requirements.SkipUnlessMet(await PostgresServer.UnavailableReasonAsync());
-            connectionString = await PostgresServer.CreateDatabaseAsync("rows");
-            table = "(id uuid PRIMARY KEY, at timestamptz NOT NULL, day date NOT NULL, name text NULL, n integer NOT NULL, score double precision NOT NULL, flag boolean NOT NULL)";
-        }
-        else
-        {
-            connectionString = $"Data Source={Path.Combine(_folder, "rows.db")}";
-            table = "(id TEXT PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL, name TEXT NULL, n INTEGER NOT NULL, score REAL NOT NULL, flag INTEGER NOT NULL)";
-        }
-
-        var database = new CounterDatabase(new ModuleDatabaseSettings(Counters.ModuleName, provider, connectionString, []));
-        await using var work = await database.BeginAsync(TestContext.Current.CancellationToken);
-        await work.ExecuteAsync($"CREATE TABLE together {table}; CREATE TABLE alone {table}");
-        await work.CommitAsync();
-        return database;
-    }
+    private Task<CounterDatabase> DatabaseAsync(DatabaseProvider provider) => _tables.CreateAsync(
+        provider,
+        "rows",
+        "id TEXT PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL, name TEXT NULL, n INTEGER NOT NULL, score REAL NOT NULL, flag INTEGER NOT NULL",
+        "id uuid PRIMARY KEY, at timestamptz NOT NULL, day date NOT NULL, name text NULL, n integer NOT NULL, score double precision NOT NULL, flag boolean NOT NULL",
+        "together",
+        "alone");
 }
