@@ -1,3 +1,4 @@
+using Dapper;
 using KnowledgeHub.Alignment.Features.Objectives;
 using KnowledgeHub.Alignment.Features.Projects;
 using KnowledgeHub.Contracts.Search;
@@ -32,7 +33,7 @@ internal sealed class ReindexRequestedConsumer(AlignmentDatabase database, Outbo
         }
 
         var projects = await ProjectReader.ReadAsync(
-            work, "ORDER BY p.created_at, p.id", new { });
+            work, "ORDER BY p.created_at, p.id", new DynamicParameters());
         var objectives = await ObjectiveReader.ReadAsync(
             work, "ORDER BY o.created_at, o.id", new { }, detailed: false);
 
