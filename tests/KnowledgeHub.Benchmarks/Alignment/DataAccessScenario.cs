@@ -10,7 +10,7 @@ namespace KnowledgeHub.Benchmarks.Alignment;
 
 /// <summary>
 /// Runs <see cref="DataAccessBenchmarks"/> with BenchmarkDotNet and <see cref="SessionComparison"/>, in process, on a seeded
-/// portfolio; reports the worst Dapper/ADO.NET ratio and the worst ratio of a read through the session to the same read before it.
+/// portfolio; reports the worst Dapper/ADO.NET ratio, generated and mapped at run time, and the worst ratio of a read through the session to the same read before it.
 /// </summary>
 internal sealed class DataAccessScenario(int projects, bool quick)
 {
@@ -25,11 +25,12 @@ internal sealed class DataAccessScenario(int projects, bool quick)
         var job = (quick ? Job.Dry : Job.Default.WithWarmupCount(5).WithIterationCount(20)).WithToolchain(InProcessEmitToolchain.Instance);
         var config = ManualConfig.CreateMinimumViable().AddJob(job).AddLogger(NullLogger.Instance).WithOptions(ConfigOptions.DisableOptimizationsValidator);
         var summary = BenchmarkRunner.Run<DataAccessBenchmarks>(config);
-        var dapper = WorstRatio(summary, "Dapper", run => !IsGenerated(run));
-        report.Add("Dapper / ADO.NET, worst of the hot reads", dapper, "x", "<= 1.2x", dapper <= 1.2);
-        // Not how the modules read: the generator cannot see calls made through DbSession's generic verbs (ADR 0089). No target.
-        var generated = WorstRatio(summary, "Dapper.AOT", IsGenerated);
-        report.Add("Dapper.AOT / ADO.NET, same reads, not used by the modules", generated, "x", "-", null);
+        // The modules' hot reads are mapped by Dapper's source generator (ADR 0107): that is the figure the target is for.
+        var generated = WorstRatio(summary, "Dapper, generated", IsGenerated);
+        report.Add("Dapper / ADO.NET, worst of the hot reads as the modules make them (generated)", generated, "x", "<= 1.2x", generated <= 1.2);
+        // How the modules' other reads are mapped (DbSession's generic verbs): no target.
+        var runTime = WorstRatio(summary, "Dapper, run-time mapping", run => !IsGenerated(run));
+        report.Add("Dapper / ADO.NET, same reads mapped at run time", runTime, "x", "-", null);
 
         var session = await new SessionComparison(host.Get<AlignmentDatabase>(), rounds: quick ? 10 : 101, callsPerBatch: quick ? 20 : 200).RunAsync();
         // The session must not make a read slower (issue 15): within 5 %, the spread of the paired rounds here.
