@@ -10,8 +10,8 @@ namespace KnowledgeHub.Data;
 /// SQLite has no uuid or timestamp type, so ids and instants travel as canonical text there, while
 /// PostgreSQL keeps its native uuid and timestamptz. Dapper's handlers are process-wide, so each
 /// handler looks at the parameter it fills to decide which representation the engine wants.
-/// The handlers are public so that Dapper's source generator can be given them by attribute
-/// (<c>[module: TypeHandler(...)]</c>), as the data-access benchmark does (ADR 0089).
+/// Reads that Dapper's source generator maps get the same representations from
+/// <see cref="GeneratedValueHandlers"/>, which bind and parse through the methods here (ADR 0107).
 /// </summary>
 public static class DapperTypeHandlers
 {
@@ -70,14 +70,14 @@ public static class DapperTypeHandlers
     public static string ToSqliteText(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    public sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
     {
         public override void SetValue(IDbDataParameter parameter, Guid value) => Bind(parameter, value);
 
         public override Guid Parse(object value) => ReadGuid(value);
     }
 
-    public sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
         public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => Bind(parameter, value);
 
@@ -85,7 +85,7 @@ public static class DapperTypeHandlers
     }
 
     /// <summary>Calendar dates as ISO text (<c>2026-11-23</c>) in SQLite, as <c>date</c> in PostgreSQL.</summary>
-    public sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
     {
         public override void SetValue(IDbDataParameter parameter, DateOnly value) => Bind(parameter, value);
 
