@@ -44,7 +44,7 @@ public sealed class StandaloneHub : IAsyncDisposable
     {
         await _disposal.DisposeAsync(_factory);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataPath, recursive: true);
+        await HubDataFolder.DeleteAsync(DataPath);
     }
 
     private WebApplicationFactory<Program> Create() =>

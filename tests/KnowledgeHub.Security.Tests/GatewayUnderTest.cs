@@ -52,7 +52,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     {
         await _disposal.DisposeAsync(Factory);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataPath, recursive: true);
+        await HubDataFolder.DeleteAsync(_dataPath);
     }
 }
 
