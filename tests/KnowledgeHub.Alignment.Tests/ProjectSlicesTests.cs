@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using KnowledgeHub.Contracts.Alignment;
 using KnowledgeHub.Testing;
 using Xunit;
@@ -213,6 +214,41 @@ public abstract class ProjectSlicesTests(AlignmentFixture fixture)
         var projects = await client.GetJsonAsync($"/api/projects?department={department}");
 
         Assert.Equal([100.25m, 100m], projects["items"]!.Items().Select(project => project["budget"]!["planned"]!.GetValue<decimal>()));
+    }
+
+    [Fact]
+    public async Task A_project_read_alone_has_every_field_it_has_in_a_list()
+    {
+        // One project's columns are bound by position, a list's by name (ADR 0108): a column moved in the statement shows here.
+        var department = UniqueDepartment();
+        var partner = UniqueDepartment();
+        await fixture.KnowDepartmentsAsync(department, partner);
+        var lead = fixture.Host.CreateClient(TestUser.Employee("lead"));
+        var project = await lead.CreateProjectAsync(new
+        {
+            name = "Every field",
+            description = "Unlike the name",
+            sponsorDepartment = department,
+            partnerDepartments = new[] { partner },
+            tags = new[] { "analytics" },
+            budget = new { planned = 1200.5m, actual = 300.25m, currency = "GBP" },
+            startDate = "2026-02-01",
+            endDate = "2026-11-30",
+            status = "done",
+            pilot = true,
+            lessonsLearned = "Start smaller",
+        });
+        await lead.ReportAsync(project.Id(), "amber");
+
+        var alone = await lead.GetJsonAsync($"/api/projects/{project.Id()}");
+        var listed = Assert.Single((await lead.GetJsonAsync($"/api/projects?department={department}"))["items"]!.Items());
+
+        Assert.Equal(("amber", "Start smaller", 300.25m), (alone["health"]!.GetValue<string>(), alone["lessonsLearned"]!.GetValue<string>(), alone["budget"]!["actual"]!.GetValue<decimal>()));
+        Assert.NotNull(alone["lastReportedAt"]);
+        foreach (var (field, value) in listed.AsObject())
+        {
+            Assert.True(JsonNode.DeepEquals(value, alone[field]), $"{field}: listed {value?.ToJsonString()}, read alone {alone[field]?.ToJsonString()}");
+        }
     }
 
     [Theory]

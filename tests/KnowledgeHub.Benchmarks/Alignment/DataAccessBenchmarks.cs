@@ -14,8 +14,8 @@ namespace KnowledgeHub.Benchmarks.Alignment;
 /// read is a category; the ADO.NET method is its baseline. Each category times the Dapper call twice:
 /// mapped at build time by Dapper's source generator (<c>[DapperAot]</c>, methods ending in <c>Aot</c>),
 /// as the modules make these reads (ADR 0107), with the parameters they pass (an anonymous object for one
-/// project, Dapper's own <see cref="DynamicParameters"/> for a list, whose filters are optional), and mapped
-/// at run time, as the modules' other reads are.
+/// project, Dapper's own <see cref="DynamicParameters"/> for a list, whose filters are optional) and, for one
+/// project, its columns bound by position (ADR 0108), and mapped at run time, as the modules' other reads are.
 /// </summary>
 [GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
@@ -81,6 +81,7 @@ public class DataAccessBenchmarks
     public ProjectRow? ProjectByIdDapper() => _connection.QueryFirstOrDefault<ProjectRow>(ProjectById, new { Id = _projectId });
 
     [Benchmark, BenchmarkCategory("project by id"), DapperAot]
+    [QueryColumns("Id", "Name", "Description", "SponsorDepartment", "Status", "Currency", "StartDate", "EndDate", "LeadId", "Version")]
     public ProjectRow? ProjectByIdDapperAot() => _connection.QueryFirstOrDefault<ProjectRow>(ProjectById, new { Id = _projectId });
 
     [Benchmark(Baseline = true), BenchmarkCategory("project by id, typed")]
@@ -107,6 +108,7 @@ public class DataAccessBenchmarks
     public TypedProjectRow? TypedProjectByIdDapper() => _connection.QueryFirstOrDefault<TypedProjectRow>(TypedProjectById, new { Id = _projectGuid });
 
     [Benchmark, BenchmarkCategory("project by id, typed"), DapperAot]
+    [QueryColumns("Id", "Name", "StartDate", "EndDate", "LeadId", "CreatedAt", "Version")]
     public TypedProjectRow? TypedProjectByIdDapperAot() => _connection.QueryFirstOrDefault<TypedProjectRow>(TypedProjectById, new { Id = _projectGuid });
 
     [Benchmark(Baseline = true), BenchmarkCategory("project page")]
