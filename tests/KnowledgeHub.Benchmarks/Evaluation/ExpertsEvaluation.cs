@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using KnowledgeHub.Benchmarks.Load;
 using KnowledgeHub.ServiceDefaults.Auth;
 using KnowledgeHub.Testing;
 
@@ -14,7 +15,8 @@ namespace KnowledgeHub.Benchmarks.Evaluation;
 /// standalone hub started as a process. Per file: the past 70 % is written to a temporary Posts.xml and
 /// imported with <c>POST /api/communities/{id}/imports/stackexchange</c>; once Expertise has the evidence,
 /// each usable future question is asked of <c>GET /api/experts</c> three ways (title; title and body; tags),
-/// leaving the asker out with <c>exclude</c>, and scored beside the three baselines.
+/// leaving the asker out with <c>exclude</c>, and scored beside the three baselines; how long each kind of question
+/// took is printed with them.
 /// </summary>
 internal static partial class ExpertsEvaluation
 {
@@ -64,13 +66,14 @@ internal static partial class ExpertsEvaluation
             var (title, titleAndBody, tags) = (new Scores(), new Scores(), new Scores());
             var (byTags, popularity, recent) = (new Scores(), new Scores(), new Scores());
             var baselines = new Baselines(history);
+            var (askedTitle, askedTitleAndBody, askedTags) = (new List<double>(), new List<double>(), new List<double>());
             foreach (var (question, expert) in usable)
             {
                 var exclude = question.Asker is { } asker ? PersonOf(asker) : Guid.Empty;
                 var expected = PersonOf(expert);
-                title.Add(await AskAsync(admin, question.Title, exclude), expected);
-                titleAndBody.Add(await AskAsync(admin, Truncate($"{question.Title}\n{PlainText(question.Body)}"), exclude), expected);
-                tags.Add(await AskAsync(admin, string.Join(' ', question.Tags), exclude), expected);
+                title.Add(await AskAsync(admin, question.Title, exclude, askedTitle), expected);
+                titleAndBody.Add(await AskAsync(admin, Truncate($"{question.Title}\n{PlainText(question.Body)}"), exclude, askedTitleAndBody), expected);
+                tags.Add(await AskAsync(admin, string.Join(' ', question.Tags), exclude, askedTags), expected);
                 byTags.Add(baselines.Tags(question), expert);
                 popularity.Add(baselines.Popularity(question), expert);
                 recent.Add(baselines.RecentActivity(question), expert);
@@ -81,7 +84,10 @@ internal static partial class ExpertsEvaluation
             [
                 Line("hub, title", title), Line("hub, title and body", titleAndBody), Line("hub, tags", tags),
                 Line("baseline tags", byTags), Line("baseline popularity", popularity), Line("baseline recent", recent),
-                FormattableString.Invariant($"{name,-16} {"",6}  import {imported.TotalSeconds:0.0} s"),
+                FormattableString.Invariant($"{name,-16} {"",6}  import {imported.TotalSeconds:0.0} s; asked one at a time through the gateway:"),
+                $"{name,-16} {"",6}    title           {new Latencies(askedTitle)}",
+                $"{name,-16} {"",6}    title and body  {new Latencies(askedTitleAndBody)}",
+                $"{name,-16} {"",6}    tags            {new Latencies(askedTags)}",
             ];
         }
         finally
@@ -171,9 +177,11 @@ internal static partial class ExpertsEvaluation
         }
     }
 
-    private static async Task<IReadOnlyList<Guid>> AskAsync(HttpClient client, string question, Guid exclude)
+    private static async Task<IReadOnlyList<Guid>> AskAsync(HttpClient client, string question, Guid exclude, List<double> latencies)
     {
+        var started = Stopwatch.GetTimestamp();
         var answer = await client.GetJsonAsync($"/api/experts?limit={Scores.Cutoff}&exclude={exclude}&q={Uri.EscapeDataString(question)}");
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         // Also left out here, so that a hub without 'exclude' (the ranker before ADR 0043) is measured the same way.
         return answer["items"]!.AsArray().Select(item => Guid.Parse(item!["person"]!["id"]!.GetValue<string>())).Where(person => person != exclude).ToList();
     }
