@@ -138,8 +138,9 @@ internal static partial class ExpertsEvaluation
     /// Expertise takes the import's events in the background; the public API does not say when it has them all,
     /// so this waits until the experts for two questions stop changing for three seconds: the newest past question's
     /// tags (once someone answers for them), and the past's five commonest tags, whose experts are the most active
-    /// people and change with almost any evidence still arriving. A larger site takes minutes: a line every 30 s says it is still settling, and a
-    /// history that has not settled after an hour is measured as it is, with a warning.
+    /// people and change with almost any evidence still arriving. A larger site takes minutes: a line every 30 s
+    /// says it is still settling, and a history that has not settled an hour after its import is measured as it is,
+    /// with a warning.
     /// </summary>
     private static async Task WaitForEvidenceAsync(HttpClient client, string name, QaHistory history, Stopwatch clock)
     {
