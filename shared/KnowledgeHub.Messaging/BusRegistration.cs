@@ -1,6 +1,7 @@
 using System.Data.Common;
 using KnowledgeHub.Messaging.Audit;
 using KnowledgeHub.Messaging.Monitoring;
+using KnowledgeHub.Messaging.Outbox;
 using KnowledgeHub.Messaging.People;
 using KnowledgeHub.ServiceDefaults.Auth;
 using MassTransit;
@@ -85,6 +86,7 @@ public static class BusRegistration
                 bus.UsingInMemory((context, memory) =>
                 {
                     memory.ConnectReceiveObserver(faults);
+                    memory.ConnectReceiveObserver(context.GetRequiredService<InMemoryBacklog>());
                     memory.ConfigureEndpoints(context);
                 });
             }
@@ -104,6 +106,7 @@ public static class BusRegistration
             builder.Services.AddHostedService<StuckConsumersWatchdog>();
         }
 
+        builder.Services.AddSingleton<InMemoryBacklog>();
         builder.Services.AddSingleton<PeopleSeen>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PeopleSeen>());
         builder.Services.AddSingleton(services => new RefusedAttempts(

@@ -31,6 +31,19 @@ public sealed class MessagingSettings
     /// </summary>
     public TimeSpan InMemoryReplayWindow { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// For the in-memory transport: the relays hold back while a consumer works on a message relayed
+    /// longer ago than this, so what the process holds stays young enough for
+    /// <see cref="InMemoryReplayWindow"/> to cover it (docs/adr/0109). At most half that window.
+    /// </summary>
+    public TimeSpan InMemoryBacklogAge { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// For the in-memory transport: the relays also hold back while more messages than this were
+    /// relayed after the oldest one a consumer works on, which bounds the memory the queues take.
+    /// </summary>
+    public int InMemoryBacklogMessages { get; set; } = 5_000;
+
     /// <summary>How often the relay looks for rows when nothing woke it (rows of a crashed peer, say).</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -71,12 +84,23 @@ public sealed class MessagingSettings
             throw new InvalidOperationException($"'{SectionName}:RabbitMqUrl' must be an amqp:// or amqps:// URL, not '{settings.RabbitMqUrl}'.");
         }
 
-        foreach (var (name, value) in new[] { ("OutboxRetention", settings.OutboxRetention), ("OutboxPollInterval", settings.OutboxPollInterval), ("InMemoryReplayWindow", settings.InMemoryReplayWindow), ("ErrorQueuePollInterval", settings.ErrorQueuePollInterval), ("PublishTimeout", settings.PublishTimeout), ("StuckConsumersRestartAfter", settings.StuckConsumersRestartAfter) })
+        foreach (var (name, value) in new[] { ("OutboxRetention", settings.OutboxRetention), ("OutboxPollInterval", settings.OutboxPollInterval), ("InMemoryReplayWindow", settings.InMemoryReplayWindow), ("InMemoryBacklogAge", settings.InMemoryBacklogAge), ("ErrorQueuePollInterval", settings.ErrorQueuePollInterval), ("PublishTimeout", settings.PublishTimeout), ("StuckConsumersRestartAfter", settings.StuckConsumersRestartAfter) })
         {
             if (value <= TimeSpan.Zero)
             {
                 throw new InvalidOperationException($"'{SectionName}:{name}' must be a positive duration, not {value}.");
             }
+        }
+
+        if (settings.InMemoryBacklogAge > settings.InMemoryReplayWindow / 2)
+        {
+            throw new InvalidOperationException(
+                $"'{SectionName}:InMemoryBacklogAge' ({settings.InMemoryBacklogAge}) must be at most half of '{SectionName}:InMemoryReplayWindow' ({settings.InMemoryReplayWindow}): the window must cover every message the process holds.");
+        }
+
+        if (settings.InMemoryBacklogMessages < 2)
+        {
+            throw new InvalidOperationException($"'{SectionName}:InMemoryBacklogMessages' must be at least 2, not {settings.InMemoryBacklogMessages}.");
         }
 
         return settings;

@@ -19,6 +19,8 @@ internal static class MessagingTelemetry
     private static readonly Meter Meter = new(Name);
     private static readonly ConcurrentDictionary<string, Backlog> Backlogs = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<(string VirtualHost, string Queue), long> ErrorQueues = new();
+    private static double _inMemoryBacklogSeconds;
+    private static long _inMemoryBacklogMessages;
 
     public static readonly Counter<long> Relayed = Meter.CreateCounter<long>(
         "knowledgehub.outbox.relayed", "{message}", "Outbox messages published to the broker.");
@@ -55,9 +57,25 @@ internal static class MessagingTelemetry
                 new KeyValuePair<string, object?>("vhost", pair.Key.VirtualHost))),
             "{message}",
             "Messages waiting in a RabbitMQ _error or _dead_letter queue for an operator.");
+        Meter.CreateObservableGauge(
+            "knowledgehub.messaging.in_memory.backlog_age",
+            () => Volatile.Read(ref _inMemoryBacklogSeconds),
+            "s",
+            "In-memory transport: how long ago the oldest message a consumer works on was relayed; above Messaging:InMemoryBacklogAge the relays hold back.");
+        Meter.CreateObservableGauge(
+            "knowledgehub.messaging.in_memory.backlog_messages",
+            () => Volatile.Read(ref _inMemoryBacklogMessages),
+            "{message}",
+            "In-memory transport: messages relayed after the oldest one a consumer works on; above Messaging:InMemoryBacklogMessages the relays hold back.");
     }
 
     public static void ReportBacklog(string module, long pending, TimeSpan oldestAge) => Backlogs[module] = new Backlog(pending, oldestAge);
+
+    public static void ReportInMemoryBacklog(TimeSpan age, long messages)
+    {
+        Volatile.Write(ref _inMemoryBacklogSeconds, age.TotalSeconds);
+        Volatile.Write(ref _inMemoryBacklogMessages, messages);
+    }
 
     /// <summary>Records the lag of a message now taken up; <see cref="Consumption.End"/> records how its consumption ended.</summary>
     public static Consumption StartConsuming(string consumer, string messageType, DateTime? sentTime)

@@ -45,6 +45,20 @@ public static class Eventually
     public static Task AssertAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
         GetAsync<object>(async () => await condition() ? new object() : null, timeout, what);
 
+    /// <summary>Whether <paramref name="condition"/> comes true within the timeout, for a test that expects it may not.</summary>
+    public static async Task<bool> WithinAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        try
+        {
+            await AssertAsync(condition, timeout, "the condition");
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Waits until <paramref name="actual"/> reads <paramref name="expected"/>; a timeout names the value it last read.</summary>
     public static async Task EqualAsync<T>(T expected, Func<Task<T>> actual, TimeSpan timeout, string what)
     {
