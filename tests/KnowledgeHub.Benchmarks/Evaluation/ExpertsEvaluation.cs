@@ -48,7 +48,8 @@ internal static partial class ExpertsEvaluation
         history.WritePast(past);
         try
         {
-            await using var hub = Hubs.Standalone(Path.Combine(data.FullName, "hub"));
+            var hubData = Path.Combine(data.FullName, "hub");
+            await using var hub = Hubs.Standalone(hubData);
             hub.Start();
             await hub.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
             using var admin = await Hubs.SignInAsync(hub.Url, "eval.admin@example.com", "IT", "admin");
@@ -60,7 +61,7 @@ internal static partial class ExpertsEvaluation
             var imported = clock.Elapsed;
             Console.WriteLine(FormattableString.Invariant(
                 $"{name}: imported {status["questions"]} questions, {status["answers"]} answers, {status["acceptedAnswers"]} accepted, {status["people"]} people in {imported.TotalSeconds:0.0} s ({status["rejected"]!.AsArray().Count} rejected)"));
-            await WaitForEvidenceAsync(admin, name, history, clock);
+            await WaitForEvidenceAsync(admin, name, history, hubData, clock);
             Console.WriteLine(FormattableString.Invariant($"{name}: evidence settled {clock.Elapsed.TotalSeconds:0.0} s after the import started"));
 
             var (title, titleAndBody, tags) = (new Scores(), new Scores(), new Scores());
@@ -136,13 +137,13 @@ internal static partial class ExpertsEvaluation
 
     /// <summary>
     /// Expertise takes the import's events in the background; the public API does not say when it has them all,
-    /// so this waits until the experts for two questions stop changing for three seconds: the newest past question's
-    /// tags (once someone answers for them), and the past's five commonest tags, whose experts are the most active
-    /// people and change with almost any evidence still arriving. A larger site takes minutes: a line every 30 s
-    /// says it is still settling, and a history that has not settled an hour after its import is measured as it is,
-    /// with a warning.
+    /// so this waits until every event is published (<see cref="StandaloneOutboxes"/>) and the experts for two
+    /// questions stop changing for three seconds: the newest past question's tags (once someone answers for them),
+    /// and the past's five commonest tags, whose experts are the most active people and change with almost any
+    /// evidence still arriving. A larger site takes minutes: a line every 30 s says it is still settling, and a
+    /// history that has not settled an hour after its import is measured as it is, with a warning.
     /// </summary>
-    private static async Task WaitForEvidenceAsync(HttpClient client, string name, QaHistory history, Stopwatch clock)
+    private static async Task WaitForEvidenceAsync(HttpClient client, string name, QaHistory history, string hubData, Stopwatch clock)
     {
         var commonest = history.Past.SelectMany(question => question.Tags).CountBy(tag => tag).OrderByDescending(tag => tag.Value).Take(5).Select(tag => tag.Key);
         string[] probes =
@@ -160,9 +161,10 @@ internal static partial class ExpertsEvaluation
                 return;
             }
 
+            var unpublished = await StandaloneOutboxes.UnpublishedAsync(hubData);
             if (clock.Elapsed > report)
             {
-                Console.WriteLine(FormattableString.Invariant($"{name}: evidence still arriving, {clock.Elapsed.TotalSeconds:0} s after the import started"));
+                Console.WriteLine(FormattableString.Invariant($"{name}: evidence still arriving, {clock.Elapsed.TotalSeconds:0} s after the import started ({unpublished} events not yet published)"));
                 report = clock.Elapsed + TimeSpan.FromSeconds(30);
             }
 
@@ -173,7 +175,7 @@ internal static partial class ExpertsEvaluation
             }
 
             var now = string.Join('\n', answers);
-            (last, stable) = (now, now == last && answers[0].Contains("\"person\"", StringComparison.Ordinal) ? stable + 1 : 0);
+            (last, stable) = (now, now == last && unpublished == 0 && answers[0].Contains("\"person\"", StringComparison.Ordinal) ? stable + 1 : 0);
             await Task.Delay(500);
         }
     }
