@@ -28,14 +28,7 @@ internal static class DocumentRanking
         // Recency counts back from the newest evidence, read for each question: one entry of ix_evidence_documents_at, and a piece just written is never shown above its tie.
         var newest = await session.ScalarAsync<DateTimeOffset?>("SELECT max(occurred_at) FROM evidence_documents") ?? DateTimeOffset.UnixEpoch;
         var terms = await TermsAsync(session, text, skills, corpus.Documents);
-        var postings = terms.Count == 0 ? [] : await session.QueryAsync<Posting>(
-            $"""
-            SELECT t.term AS Term, t.frequency AS Frequency, t.source AS Source, t.person_id AS PersonId, t.strength AS Strength, t.length AS Length,
-                   a.strength AS Activity
-            FROM evidence_terms t LEFT JOIN person_activity a ON a.person_id = t.person_id
-            WHERE {session.Dialect.InList("t.term", "@Terms")} AND NOT t.hidden
-            """,
-            new { Terms = terms.Keys.ToArray() });
+        var postings = terms.Count == 0 ? [] : await PostingsAsync(session, terms.Keys.ToArray());
 
         // Relevance per document (BM25, query terms counted up to three times), then tie and recency.
         var documents = postings
@@ -159,6 +152,24 @@ internal static class DocumentRanking
             .ToDictionary(term => term.Term, term => new QueryTerm(asked[term.Term], ExpertDocumentModel.Idf(Math.Max(documents, term.Documents), term.Documents)), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The postings of the question's terms, with their authors' activity: the most rows a question reads (up to
+    /// <see cref="MaxPostingsPerTerm"/> a term, tens of thousands for a long question on a large history), so they
+    /// are mapped by Dapper's source generator (ADR 0107), not read value by value, boxed, at run time.
+    /// </summary>
+    [DapperAot]
+    private static async Task<IReadOnlyList<Posting>> PostingsAsync(DbSession session, string[] terms)
+    {
+        var sql = $"""
+            SELECT t.term AS Term, t.frequency AS Frequency, t.source AS Source, t.person_id AS PersonId, t.strength AS Strength, t.length AS Length,
+                   a.strength AS Activity
+            FROM evidence_terms t LEFT JOIN person_activity a ON a.person_id = t.person_id
+            WHERE {session.Dialect.InList("t.term", "@Terms")} AND NOT t.hidden
+            """;
+        var parameters = new DynamicParameters(new { Terms = terms });
+        return (await session.MappedAtBuildAsync((connection, transaction) => connection.QueryAsync<Posting>(sql, parameters, transaction))).AsList();
+    }
+
     private static async Task<Dictionary<Guid, ExpertPerson>> PeopleAsync(DbSession session, ExpertQuery filters, Guid[] ids)
     {
         var sql = new System.Text.StringBuilder(
@@ -186,7 +197,7 @@ internal static class DocumentRanking
         public long Documents { get; init; }
     }
 
-    private sealed class Posting
+    internal sealed class Posting
     {
         public required string Term { get; init; }
 
