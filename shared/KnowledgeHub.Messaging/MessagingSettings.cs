@@ -98,9 +98,9 @@ public sealed class MessagingSettings
                 $"'{SectionName}:InMemoryBacklogAge' ({settings.InMemoryBacklogAge}) must be at most half of '{SectionName}:InMemoryReplayWindow' ({settings.InMemoryReplayWindow}): the window must cover every message the process holds.");
         }
 
-        if (settings.InMemoryBacklogMessages < 2)
+        if (settings.InMemoryBacklogMessages <= 0)
         {
-            throw new InvalidOperationException($"'{SectionName}:InMemoryBacklogMessages' must be at least 2, not {settings.InMemoryBacklogMessages}.");
+            throw new InvalidOperationException($"'{SectionName}:InMemoryBacklogMessages' must be a positive number, not {settings.InMemoryBacklogMessages}.");
         }
 
         return settings;

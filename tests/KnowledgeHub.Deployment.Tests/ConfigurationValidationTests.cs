@@ -18,7 +18,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("Messaging:ErrorQueuePollInterval", "00:00:00", "Messaging:ErrorQueuePollInterval")]
     [InlineData("Messaging:PublishTimeout", "00:00:00", "Messaging:PublishTimeout")]
     [InlineData("Messaging:InMemoryBacklogAge", "00:01:01", "Messaging:InMemoryBacklogAge")]
-    [InlineData("Messaging:InMemoryBacklogMessages", "1", "Messaging:InMemoryBacklogMessages")]
+    [InlineData("Messaging:InMemoryBacklogMessages", "0", "Messaging:InMemoryBacklogMessages")]
     public void A_bad_messaging_setting_is_named(string key, string value, string named)
     {
         var settings = key == "Messaging:Transport" ? Configuration((key, value)) : Configuration((key, value), ("Messaging:Transport", "RabbitMq"));

@@ -197,6 +197,7 @@ internal static class DocumentRanking
         public long Documents { get; init; }
     }
 
+    /// <summary>Internal, not private: the code Dapper's source generator writes reads it.</summary>
     internal sealed class Posting
     {
         public required string Term { get; init; }
