@@ -28,16 +28,11 @@ internal static class DocumentRanking
         // Recency counts back from the newest evidence, read for each question: one entry of ix_evidence_documents_at, and a piece just written is never shown above its tie.
         var newest = await session.ScalarAsync<DateTimeOffset?>("SELECT max(occurred_at) FROM evidence_documents") ?? DateTimeOffset.UnixEpoch;
         var terms = await TermsAsync(session, text, skills, corpus.Documents);
-        var postings = terms.Count == 0 ? [] : await PostingsAsync(session, terms.Keys.ToArray());
+        var matches = terms.Count == 0 ? [] : await MatchingDocumentsAsync(session, terms, corpus.AverageLength);
 
-        // Relevance per document (BM25, query terms counted up to three times), then tie and recency.
-        var documents = postings
-            .GroupBy(posting => posting.Source)
-            .Select(document => (
-                document.First().PersonId,
-                Source: document.Key,
-                Contribution: ExpertDocumentModel.Weight(document.First().Strength, newest)
-                    * document.Sum(posting => terms[posting.Term].Repeats * ExpertDocumentModel.Bm25(terms[posting.Term].Idf, posting.Frequency, posting.Length, corpus.AverageLength))))
+        // Relevance per document (BM25, summed by the database), times its tie and recency.
+        var documents = matches
+            .Select(document => (document.PersonId, document.Source, Contribution: ExpertDocumentModel.Weight(document.Strength, newest) * document.Relevance))
             .ToList();
         var relevance = documents.GroupBy(document => document.PersonId).ToDictionary(person => person.Key, person => person.Sum(document => document.Contribution));
         var skillScores = skills.Count == 0 ? new Dictionary<Guid, double>() : (await ExpertRanking.ScoreAsync(
@@ -49,9 +44,9 @@ internal static class DocumentRanking
         }
 
         // Only people the question's text or skills tie to are ranked: activity orders them, it never brings in someone with nothing to show.
-        // The postings carry their authors' activity; only people tied by a skill alone are looked up (at most SkillCandidates).
+        // The matching documents carry their authors' activity; only people tied by a skill alone are looked up (at most SkillCandidates).
         var candidates = relevance.Keys.Concat(skillScores.Keys).Distinct().ToArray();
-        var activity = postings.DistinctBy(posting => posting.PersonId).ToDictionary(posting => posting.PersonId, posting => posting.Activity ?? 0);
+        var activity = matches.DistinctBy(document => document.PersonId).ToDictionary(document => document.PersonId, document => document.Activity ?? 0);
         var skillOnly = skillScores.Keys.Where(person => !activity.ContainsKey(person)).ToArray();
         if (skillOnly.Length > 0)
         {
@@ -153,21 +148,36 @@ internal static class DocumentRanking
     }
 
     /// <summary>
-    /// The postings of the question's terms, with their authors' activity: the most rows a question reads (up to
-    /// <see cref="MaxPostingsPerTerm"/> a term, tens of thousands for a long question on a large history), so they
-    /// are mapped by Dapper's source generator (ADR 0107), not read value by value, boxed, at run time.
+    /// The documents that share terms with the question, each with its BM25 relevance summed over those terms and its
+    /// author's activity. A long question on a large history matches tens of thousands of postings; the database sums
+    /// them per document (ADR 0110), and the rows are mapped by Dapper's source generator (ADR 0107).
     /// </summary>
     [DapperAot]
-    private static async Task<IReadOnlyList<Posting>> PostingsAsync(DbSession session, string[] terms)
+    private static async Task<IReadOnlyList<MatchingDocument>> MatchingDocumentsAsync(DbSession session, Dictionary<string, QueryTerm> terms, double averageLength)
     {
+        var parameters = new DynamicParameters();
+        parameters.Add("AverageLength", Math.Max(1, averageLength));
+        var asked = string.Join(
+            " UNION ALL ",
+            terms.Select((term, index) =>
+            {
+                parameters.Add($"t{index}", term.Key);
+                parameters.Add($"w{index}", term.Value.Repeats * term.Value.Idf);
+                return $"SELECT @t{index} AS term, @w{index} AS weight";
+            }));
+        // The question's terms as a materialised table: PostgreSQL then joins and sums in one process, where it
+        // otherwise started two parallel workers for a few thousand rows (about 20 ms a long question against 8).
         var sql = $"""
-            SELECT t.term AS Term, t.frequency AS Frequency, t.source AS Source, t.person_id AS PersonId, t.strength AS Strength, t.length AS Length,
-                   a.strength AS Activity
-            FROM evidence_terms t LEFT JOIN person_activity a ON a.person_id = t.person_id
-            WHERE {session.Dialect.InList("t.term", "@Terms")} AND NOT t.hidden
+            WITH q AS MATERIALIZED ({asked})
+            SELECT d.source AS Source, d.person_id AS PersonId, d.strength AS Strength, d.relevance AS Relevance, a.strength AS Activity
+            FROM (
+                SELECT t.source, t.person_id, t.strength, SUM({ExpertDocumentModel.Bm25Sql("q.weight", "t.frequency", "t.length")}) AS relevance
+                FROM q JOIN evidence_terms t ON t.term = q.term
+                WHERE NOT t.hidden
+                GROUP BY t.source, t.person_id, t.strength
+            ) d LEFT JOIN person_activity a ON a.person_id = d.person_id
             """;
-        var parameters = new DynamicParameters(new { Terms = terms });
-        return (await session.MappedAtBuildAsync((connection, transaction) => connection.QueryAsync<Posting>(sql, parameters, transaction))).AsList();
+        return (await session.MappedAtBuildAsync((connection, transaction) => connection.QueryAsync<MatchingDocument>(sql, parameters, transaction))).AsList();
     }
 
     private static async Task<Dictionary<Guid, ExpertPerson>> PeopleAsync(DbSession session, ExpertQuery filters, Guid[] ids)
@@ -198,19 +208,16 @@ internal static class DocumentRanking
     }
 
     /// <summary>Internal, not private: the code Dapper's source generator writes reads it.</summary>
-    internal sealed class Posting
+    internal sealed class MatchingDocument
     {
-        public required string Term { get; init; }
-
-        public int Frequency { get; init; }
-
         public required string Source { get; init; }
 
         public Guid PersonId { get; init; }
 
         public double Strength { get; init; }
 
-        public int Length { get; init; }
+        /// <summary>BM25 of the question's terms in this document, before its tie and recency.</summary>
+        public double Relevance { get; init; }
 
         /// <summary>The author's activity (person_activity), null while none is recorded.</summary>
         public double? Activity { get; init; }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace KnowledgeHub.Expertise.Features.Experts;
 
 /// <summary>
@@ -40,8 +42,16 @@ internal static class ExpertDocumentModel
     /// <summary>What a stored strength is worth at <paramref name="reference"/>.</summary>
     public static double Weight(double strength, DateTimeOffset reference) => strength * Math.Pow(2, -((reference - Epoch) / HalfLife));
 
-    public static double Bm25(double idf, int frequency, int length, double averageLength) =>
-        idf * frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * length / Math.Max(1, averageLength)))));
+    /// <summary>
+    /// BM25's weight of one posting, as SQL over its columns: <c>idf · f · (K1 + 1) / (f + K1 · (1 − B + B · length / average))</c>,
+    /// with the term's <c>weight</c> (its idf times its repeats in the question) and the corpus's average length
+    /// (<c>@AverageLength</c>, at least 1) given. Summed by the database per document, so a long question's
+    /// postings are not each read into the process (ADR 0110). Every constant multiplies a floating-point value:
+    /// PostgreSQL would compute <c>0.75 * length</c> as a decimal.
+    /// </summary>
+    public static string Bm25Sql(string weight, string frequency, string length) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{weight} * {frequency} * {K1 + 1} / ({frequency} + {K1} * ({1 - B} + ({length} / @AverageLength * {B})))");
 
     public static double Idf(long documents, long frequency) => Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
 }
