@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using KnowledgeHub.Benchmarks.Load;
 using KnowledgeHub.Search.Index.Lucene;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -62,7 +61,8 @@ internal sealed class SearchGrowthScenario(int[] sizes, int users, double perSec
 
             using var reader = await Hubs.SignInAsync(hub.Url, "bench.reader@example.com", "IT");
             await ServiceTimes.PrintAsync("through the gateway", queries.Take(1_000), query => QueryMix.SendAsync(reader, query));
-            var gateway = await FixedRate.RunAsync(number => QueryMix.SendAsync(reader, queries[number % queries.Length]), users, perSecond, duration);
+            await GatewaySearchLoad.WarmUpAsync(reader, queries, users, perSecond, duration);
+            var gateway = await GatewaySearchLoad.RunAsync(reader, queries, users, perSecond, duration);
             Console.WriteLine($"  through the gateway at {perSecond}/s: {gateway}");
             var freshness = await Freshness.MeasureAsync(hub.Url, samples: 30);
             var resident = Hubs.ResidentMegabytes(hub.ProcessId!.Value);

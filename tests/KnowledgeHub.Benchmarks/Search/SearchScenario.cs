@@ -6,7 +6,8 @@ namespace KnowledgeHub.Benchmarks.Search;
 /// <summary>
 /// Search latency, freshness and footprint on a generated index of 100,000 documents: the query
 /// mix in-process on the index, then the same queries through a standalone hub process started
-/// cold on that index, at the same fixed rate and number of users; then write→searchable time
+/// cold on that index, at the same fixed rate and number of users (measured once it has warmed up:
+/// GatewaySearchLoad); then write→searchable time
 /// and the process's resident memory.
 /// </summary>
 internal sealed class SearchScenario(int documents, int users, double perSecond, TimeSpan duration)
@@ -36,8 +37,9 @@ internal sealed class SearchScenario(int documents, int users, double perSecond,
 
             await ServiceTimes.PrintAsync("through the gateway", queries.Take(1_000), query => QueryMix.SendAsync(reader, query));
 
+            await GatewaySearchLoad.WarmUpAsync(reader, queries, users, perSecond, duration);
             var (hubBefore, ownBefore) = (CpuShare.Of(hub.ProcessId!.Value), CpuShare.Of(Environment.ProcessId));
-            var gateway = await FixedRate.RunAsync(number => QueryMix.SendAsync(reader, queries[number % queries.Length]), users, perSecond, duration);
+            var gateway = await GatewaySearchLoad.RunAsync(reader, queries, users, perSecond, duration);
             Console.WriteLine($"  through the gateway: {gateway}");
             Console.WriteLine($"    the hub: {CpuShare.Of(hub.ProcessId!.Value).PerRequestSince(hubBefore, gateway.Count)}");
             Console.WriteLine($"    the load generator: {CpuShare.Of(Environment.ProcessId).PerRequestSince(ownBefore, gateway.Count)}");
