@@ -7,8 +7,7 @@ namespace KnowledgeHub.Benchmarks.Search;
 /// Search latency, freshness and footprint on a generated index of 100,000 documents: the query
 /// mix in-process on the index, then the same queries through a standalone hub process started
 /// cold on that index, at the same fixed rate and number of users (measured once it has warmed up:
-/// GatewaySearchLoad); then write→searchable time
-/// and the process's resident memory.
+/// GatewaySearchLoad); then write→searchable time and the process's resident memory.
 /// </summary>
 internal sealed class SearchScenario(int documents, int users, double perSecond, TimeSpan duration)
 {
