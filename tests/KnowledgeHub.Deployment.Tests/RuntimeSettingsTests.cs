@@ -9,11 +9,24 @@ public sealed class RuntimeSettingsTests
     [Fact]
     public void The_gateway_blocks_an_idle_thread_pool_thread_instead_of_spinning()
     {
-        // The gateway's runtimeconfig.json is copied beside this assembly, as it is into the image (ADR 0097).
-        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "KnowledgeHub.Gateway.runtimeconfig.json")));
+        using var config = GatewayRuntimeConfig();
 
-        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
-
-        Assert.Equal(0, properties.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32());
+        Assert.Equal(0, Properties(config).GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32());
     }
+
+    [Fact]
+    public void The_gateway_runs_the_workstation_garbage_collector()
+    {
+        using var config = GatewayRuntimeConfig();
+
+        // ASP.NET's default is the server collector, written as true; the hub's choice is written as false (ADR 0112).
+        Assert.False(Properties(config).GetProperty("System.GC.Server").GetBoolean());
+    }
+
+    // The gateway's runtimeconfig.json is copied beside this assembly, as it is into the image (ADR 0097).
+    private static JsonDocument GatewayRuntimeConfig() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "KnowledgeHub.Gateway.runtimeconfig.json")));
+
+    private static JsonElement Properties(JsonDocument config) =>
+        config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
 }
