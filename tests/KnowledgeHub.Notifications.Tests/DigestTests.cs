@@ -25,7 +25,9 @@ public abstract class DigestFixture(DatabaseProvider provider) : EmailFixture(pr
 
     public AdjustableClock Clock { get; } = new();
 
-    public int Hour { get; } = (TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ZoneInfo).Hour + 1) % 24;
+    // At least half an hour away: a fixture made a moment before the hour turned would otherwise see its digest
+    // hour arrive on the wall clock while its tests ran (a CI run at 08:30 UTC, 14:00 in Kolkata, lost a digest).
+    public int Hour { get; } = (TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(30), ZoneInfo).Hour + 1) % 24;
 
     /// <summary>The day of the next digest hour: weekly digests are due then too.</summary>
     public DayOfWeek WeeklyDay => NextSlot(DateTimeOffset.UtcNow).DayOfWeek;
