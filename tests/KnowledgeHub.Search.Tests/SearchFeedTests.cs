@@ -1,4 +1,5 @@
 using Dapper;
+using KnowledgeHub.Search.Consumers;
 using KnowledgeHub.Search.Feed;
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Tests.Index;
@@ -38,6 +39,28 @@ public abstract class SearchFeedTests(SearchFixture fixture) : IDisposable
         Assert.Equal(1, found["total"]!.GetValue<int>());
         Assert.Equal($"Launch {marker}", found["items"]![0]!["title"]!.GetValue<string>());
         Assert.Equal(1, await FeedEntriesAsync(DocumentKeys.Of(DocumentTypes.Project, project)));
+    }
+
+    [Fact]
+    public async Task Documents_written_at_once_each_reach_another_instances_index()
+    {
+        var marker = SearchApi.Marker("zw");
+        var posts = Enumerable.Range(0, 80).Select(_ => Guid.NewGuid()).ToArray();
+        var database = fixture.Host.Get<SearchDatabase>();
+        await using var instance = await FeedFollowerUnderTest.StartAsync(fixture.Host, Folder("at-once"));
+
+        // Each in its own transaction, all at once, as a busy consumer writes them, while the instance
+        // follows: a follower past a position never reads it, so the feed must never show a later
+        // position before an earlier one has committed.
+        await Task.WhenAll(posts.Select((post, number) => Task.Run(async () =>
+        {
+            await using var work = await database.BeginAsync(TestContext.Current.CancellationToken);
+            var document = PostDocuments.From("PostPublished", post, Guid.NewGuid(), "open", $"Written at once {marker} {number}", null, null, "IT", 1, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+            await instance.Feed.UpsertAsync(work, Owners.Communities, document, replayOf: null);
+            await work.CommitAsync();
+        })));
+
+        await instance.UntilIdsAsync(marker, posts);
     }
 
     [Fact]

@@ -29,10 +29,13 @@ internal sealed class SearchFeed(SearchFeedSignal signal, TimeProvider time)
     private const string SeenSql = "UPDATE search_documents SET seen_at = @Now WHERE doc_key = @Key";
 
     // The counter row's lock is held until commit, so the next writer gets the next position only
-    // after this one committed: readers never see a later position before an earlier one.
-    private const string NextPositionSql = "UPDATE search_feed_head SET position = position + 1 WHERE singleton = 1 RETURNING position";
-
-    private const string AppendSql = "INSERT INTO search_feed (position, doc_key, appended_at) VALUES (@Position, @Key, @Now)";
+    // after this one committed: readers never see a later position before an earlier one. Taken and
+    // used in one round trip, the last before the commit: every writer of the Search database queues
+    // for this row, so each round trip made while holding it is one less write a second (ADR 0113).
+    private const string AppendSql = """
+        UPDATE search_feed_head SET position = position + 1 WHERE singleton = 1;
+        INSERT INTO search_feed (position, doc_key, appended_at) SELECT position, @Key, @Now FROM search_feed_head WHERE singleton = 1;
+        """;
 
     /// <summary>Stores a document's new state; <paramref name="replayOf"/> names the rebuild whose replay carried it, if any.</summary>
     public async Task UpsertAsync(UnitOfWork work, string owner, SearchDocument document, Guid? replayOf)
@@ -93,10 +96,7 @@ internal sealed class SearchFeed(SearchFeedSignal signal, TimeProvider time)
             return;
         }
 
-        var position = await work.ScalarAsync<long>(NextPositionSql);
-        await work.ExecuteAsync(
-            AppendSql,
-            new { Position = position, Key = key, Now = now });
+        await work.ExecuteAsync(AppendSql, new { Key = key, Now = now });
         work.AfterCommit(signal.Notify);
     }
 
