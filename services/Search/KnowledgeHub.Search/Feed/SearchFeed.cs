@@ -28,15 +28,11 @@ internal sealed class SearchFeed(SearchFeedSignal signal, TimeProvider time)
 
     private const string SeenSql = "UPDATE search_documents SET seen_at = @Now WHERE doc_key = @Key";
 
-    // The counter row's lock orders the writers: each takes the next position and holds the row until
-    // it commits, so readers never see a later position before an earlier one. Every Search writer
-    // queues for it. On PostgreSQL the feed row goes in at a pending position and a deferred trigger
-    // takes the real one as the transaction commits, so the lock is never held across a round trip
-    // (ADR 0113, migration 0004); SQLite has one writer at a time, which takes it in one command.
-    private const string AppendSqlPostgres =
-        "INSERT INTO search_feed (position, doc_key, appended_at) VALUES (-nextval('search_feed_pending'), @Key, @Now)";
-
-    private const string AppendSqlSqlite = """
+    // The counter row's lock is held until commit, so the next writer gets the next position only
+    // after this one committed: readers never see a later position before an earlier one. Taken and
+    // used in one round trip, the last before the commit: every writer of the Search database queues
+    // for this row, so each round trip made while holding it is one less write a second (ADR 0113).
+    private const string AppendSql = """
         UPDATE search_feed_head SET position = position + 1 WHERE singleton = 1;
         INSERT INTO search_feed (position, doc_key, appended_at) SELECT position, @Key, @Now FROM search_feed_head WHERE singleton = 1;
         """;
@@ -100,9 +96,7 @@ internal sealed class SearchFeed(SearchFeedSignal signal, TimeProvider time)
             return;
         }
 
-        await work.ExecuteAsync(
-            work.Dialect.Provider == DatabaseProvider.Postgres ? AppendSqlPostgres : AppendSqlSqlite,
-            new { Key = key, Now = now });
+        await work.ExecuteAsync(AppendSql, new { Key = key, Now = now });
         work.AfterCommit(signal.Notify);
     }
 
