@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Dapper;
 using KnowledgeHub.Contracts.Search;
+using KnowledgeHub.Search.Index;
 using KnowledgeHub.Testing;
 using Xunit;
 
@@ -98,6 +100,8 @@ public abstract class ReindexTests(SearchFixture fixture)
             "the rebuild to complete");
         Assert.Equal((5, 5), (done["done"]!.GetValue<int>(), done["total"]!.GetValue<int>()));
         Assert.NotNull(done["finishedAt"]);
+        // Instances promote their new index once past the sweep, so its removal of the forgotten project is in the new index before anyone searches it.
+        Assert.True(await PromotedAfterAsync(reindexId) >= await LastFeedPositionAsync(DocumentKeys.Of(DocumentTypes.Project, stale)), "promotion after the sweep's removal");
         await reader.UntilIdsAsync($"q={marker}", person, community, post, fresh, project, objective);
         // The index applies its feed after the rebuild's count completes: the edit shows once applied.
         await Eventually.AssertAsync(
@@ -110,6 +114,18 @@ public abstract class ReindexTests(SearchFixture fixture)
         await fixture.Host.PublishAndWaitAsync(TestEvents.Updated(post, community, $"Stale note {marker}", version: 3));
         await fixture.Host.RefreshIndexAsync();
         Assert.Empty(await reader.IdsAsync($"q=stale+{marker}"));
+    }
+
+    private async Task<long> PromotedAfterAsync(Guid reindexId)
+    {
+        await using var connection = await fixture.Host.Get<SearchDatabase>().OpenAsync(TestContext.Current.CancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT promote_after FROM reindex_runs WHERE reindex_id = @Id", new { Id = reindexId });
+    }
+
+    private async Task<long> LastFeedPositionAsync(string key)
+    {
+        await using var connection = await fixture.Host.Get<SearchDatabase>().OpenAsync(TestContext.Current.CancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT MAX(position) FROM search_feed WHERE doc_key = @Key", new { Key = key });
     }
 }
 
