@@ -100,7 +100,8 @@ public abstract class ReindexTests(SearchFixture fixture)
             "the rebuild to complete");
         Assert.Equal((5, 5), (done["done"]!.GetValue<int>(), done["total"]!.GetValue<int>()));
         Assert.NotNull(done["finishedAt"]);
-        // Instances promote their new index once past the sweep, so its removal of the forgotten project is in the new index before anyone searches it.
+        // Instances promote their new index once past the sweep, so its removal of the forgotten
+        // project is in the new index before anyone searches it.
         Assert.True(await PromotedAfterAsync(reindexId) >= await LastFeedPositionAsync(DocumentKeys.Of(DocumentTypes.Project, stale)), "promotion after the sweep's removal");
         await reader.UntilIdsAsync($"q={marker}", person, community, post, fresh, project, objective);
         // The index applies its feed after the rebuild's count completes: the edit shows once applied.

@@ -31,7 +31,7 @@ internal sealed class SearchFeed(SearchFeedSignal signal, TimeProvider time)
     // The counter row's lock is held until commit, so the next writer gets the next position only
     // after this one committed: readers never see a later position before an earlier one. Taken and
     // used in one round trip, the last before the commit: every writer of the Search database queues
-    // for this row, so each round trip made while holding it is one less write a second (ADR 0113).
+    // for this row, so each round trip made while holding it is paid by every writer waiting (ADR 0113).
     private const string AppendSql = """
         UPDATE search_feed_head SET position = position + 1 WHERE singleton = 1;
         INSERT INTO search_feed (position, doc_key, appended_at) SELECT position, @Key, @Now FROM search_feed_head WHERE singleton = 1;
