@@ -6,7 +6,7 @@ using Xunit;
 
 namespace KnowledgeHub.Messaging.Tests;
 
-/// <summary>What a module's PostgreSQL sessions run with (ADR 0083).</summary>
+/// <summary>What a module's PostgreSQL sessions run with (ADR 0083, 0114).</summary>
 public sealed class Postgres_sessions
 {
     [Fact]
@@ -31,9 +31,51 @@ public sealed class Postgres_sessions
         Assert.Equal("on", await ShowAsync(withJit, "jit"));
     }
 
+    [Fact]
+    public async Task A_statement_a_module_runs_again_is_prepared_and_stays_prepared_while_its_connection_is_pooled()
+    {
+        Requirements.SkipUnlessMet(await PostgresServer.UnavailableReasonAsync());
+        await using var database = ModuleDatabaseOn(PostgresServer.AdminConnectionString);
+        await RunTwiceAsync(database, AskedAgainAndAgain);
+
+        Assert.Equal(1, await PreparedCountAsync(database, AskedAgainAndAgain));
+    }
+
+    [Fact]
+    public async Task An_operator_who_turns_automatic_preparation_off_has_every_statement_sent_unprepared()
+    {
+        Requirements.SkipUnlessMet(await PostgresServer.UnavailableReasonAsync());
+        var unprepared = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { MaxAutoPrepare = 0 }.ConnectionString;
+        await using var database = ModuleDatabaseOn(unprepared);
+        await RunTwiceAsync(database, AskedAgainAndAgain);
+
+        Assert.Equal(0, await PreparedCountAsync(database, AskedAgainAndAgain));
+    }
+
+    private const string AskedAgainAndAgain = "SELECT 'asked again and again' || 41 + 1";
+
+    private static CounterDatabase ModuleDatabaseOn(string connectionString) =>
+        new(new ModuleDatabaseSettings(Counters.ModuleName, DatabaseProvider.Postgres, connectionString, []));
+
+    /// <summary>In two sessions one after the other, so the second has the first's connection back from the pool.</summary>
+    private static async Task RunTwiceAsync(CounterDatabase database, string sql)
+    {
+        for (var time = 0; time < 2; time++)
+        {
+            await using var session = await database.OpenSessionAsync(TestContext.Current.CancellationToken);
+            await session.ScalarAsync<string>(sql);
+        }
+    }
+
+    private static async Task<int> PreparedCountAsync(CounterDatabase database, string sql)
+    {
+        await using var session = await database.OpenSessionAsync(TestContext.Current.CancellationToken);
+        return await session.ScalarAsync<int>("SELECT count(*)::int FROM pg_prepared_statements WHERE statement = @Sql", new { Sql = sql });
+    }
+
     private static async Task<string> ShowAsync(string connectionString, string setting)
     {
-        await using var database = new CounterDatabase(new ModuleDatabaseSettings(Counters.ModuleName, DatabaseProvider.Postgres, connectionString, []));
+        await using var database = ModuleDatabaseOn(connectionString);
         await using var session = await database.OpenSessionAsync(TestContext.Current.CancellationToken);
         return (await session.ScalarAsync<string>($"SHOW {setting}"))!;
     }
