@@ -8,7 +8,7 @@ namespace KnowledgeHub.Data;
 /// (ADR 0083): the hub's statements are short and asked again and again; compiling them costs more than
 /// it saves, and is paid on every execution (the scorecard at 50,000 projects: half its time). And its
 /// statements prepared on each connection once they are asked again (ADR 0114): sent unprepared, every
-/// execution was parsed and planned afresh, a third of PostgreSQL's CPU under the distributed load.
+/// execution was parsed and planned afresh: a quarter to a third of PostgreSQL's CPU under the distributed load.
 /// </summary>
 public static class PostgresSessionOptions
 {

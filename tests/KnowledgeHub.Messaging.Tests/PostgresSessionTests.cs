@@ -9,6 +9,8 @@ namespace KnowledgeHub.Messaging.Tests;
 /// <summary>What a module's PostgreSQL sessions run with (ADR 0083, 0114).</summary>
 public sealed class Postgres_sessions
 {
+    private const string AskedAgainAndAgain = "SELECT 'asked again and again' || 41 + 1";
+
     [Fact]
     public async Task A_module_session_runs_without_jit_on_a_server_that_has_it_on()
     {
@@ -51,8 +53,6 @@ public sealed class Postgres_sessions
 
         Assert.Equal(0, await PreparedCountAsync(database, AskedAgainAndAgain));
     }
-
-    private const string AskedAgainAndAgain = "SELECT 'asked again and again' || 41 + 1";
 
     private static CounterDatabase ModuleDatabaseOn(string connectionString) =>
         new(new ModuleDatabaseSettings(Counters.ModuleName, DatabaseProvider.Postgres, connectionString, []));
