@@ -12,7 +12,7 @@ using KnowledgeHub.Benchmarks.Search;
 // --quick shrinks the data sets and durations for a smoke run; its figures are not the targets'.
 // --smtp host:port sends the digest run to a mail server already running (Postfix, say) instead of smtp4dev.
 // Cost as work grows, on PostgreSQL (search on its embedded index), drawn into docs/images/ (not part of a run without names; --plans logs the slowest statements' plans):
-//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- scale [--quick] [--plans]   (or scale-experts, scale-scorecard, scale-communities, scale-search)
+//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- scale [--quick] [--plans]   (or scale-experts, scale-taxonomy, scale-scorecard, scale-communities, scale-search)
 //   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- experts-eval FILE...   (expert finding on real Q&A, docs/expertise-ranking.md)
 if (args is ["experts-eval", .. var files])
 {
@@ -62,6 +62,7 @@ var scenarios = new List<(string Name, Func<Task> Run)>
     ("digests", () => new DigestScenario(quick ? 500 : 10_000, DigestScenario.MailServerOf(args)).RunAsync(report)),
     ("snippets", () => new SnippetComparison(quick ? 2_000 : 20_000, quick ? 200 : 2_000).RunAsync(report)),
     ("scale-experts", () => new ScaleScenario(new ExpertFindingCurve(quick ? [100, 1_000] : [1_000, 10_000, 100_000], growth.Requests), growth, pictures).RunAsync(report)),
+    ("scale-taxonomy", () => new ScaleScenario(new TaxonomyCurve(quick ? [1, 10] : [1, 10, 100, 400], growth.Requests), growth, pictures).RunAsync(report)),
     ("scale-scorecard", () => new ScaleScenario(new ScorecardCurve(quick ? [50, 500] : [500, 5_000, 50_000]), growth, pictures).RunAsync(report)),
     ("scale-communities", () => new ScaleScenario(new CommunityListCurve(quick ? [1_000, 10_000] : [10_000, 1_000_000]), growth, pictures).RunAsync(report)),
     ("scale-search", () => new SearchGrowthScenario(quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000], users: 16, perSecond: 100, TimeSpan.FromSeconds(quick ? 5 : 30), pictures, phraseQueries: quick ? 200 : 2_000).RunAsync(report)),

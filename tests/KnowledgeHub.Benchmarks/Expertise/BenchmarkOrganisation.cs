@@ -1,5 +1,6 @@
 using System.Net;
 using Dapper;
+using KnowledgeHub.Data;
 using KnowledgeHub.Expertise;
 using KnowledgeHub.Expertise.Features.Evidence;
 using KnowledgeHub.Expertise.Features.Experts;
@@ -113,6 +114,17 @@ internal sealed class BenchmarkOrganisation(int seed, int people)
         {
             await admin.PostJsonAsync("/api/people/import", batch, HttpStatusCode.OK);
         }
+    }
+
+    /// <summary>The Expertise module alone, as its host runs it, over a fresh database.</summary>
+    public static Task<ModuleTestHost> StartModuleAsync(DatabaseProvider provider) =>
+        ModuleTestHost.StartAsync(ExpertiseModule.Name, provider, builder => builder.AddExpertise(), app => app.MapExpertise());
+
+    /// <summary>This organisation imported into <paramref name="host"/>, then its activity written up to <paramref name="evidence"/> pieces; how many were written.</summary>
+    public async Task<int> WriteIntoAsync(ModuleTestHost host, int evidence)
+    {
+        await ImportAsync(host.CreateClient(TestUser.Admin()));
+        return await SeedActivityAsync(host.Get<ExpertiseDatabase>(), host.Get<SkillTaxonomy>(), host.Get<CorpusStatistics>(), evidence);
     }
 
     public static Task<int> DocumentsAsync(ExpertiseDatabase database) => CountAsync(database, "evidence_documents");

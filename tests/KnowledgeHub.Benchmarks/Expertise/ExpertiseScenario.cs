@@ -18,7 +18,7 @@ internal sealed class ExpertiseScenario(int people, int evidence, int queries)
 {
     public async Task RunAsync(Report report)
     {
-        await using var host = await ModuleTestHost.StartAsync(ExpertiseModule.Name, DatabaseProvider.Sqlite, builder => builder.AddExpertise(), app => app.MapExpertise());
+        await using var host = await BenchmarkOrganisation.StartModuleAsync(DatabaseProvider.Sqlite);
         var organisation = new BenchmarkOrganisation(seed: 7, people);
         var admin = host.CreateClient(TestUser.Admin());
 

@@ -1,8 +1,6 @@
 using KnowledgeHub.Benchmarks.Expertise;
 using KnowledgeHub.Data;
 using KnowledgeHub.Expertise;
-using KnowledgeHub.Expertise.Features.Experts;
-using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.Testing;
 
 namespace KnowledgeHub.Benchmarks.Scale;
@@ -35,12 +33,10 @@ internal sealed class ExpertFindingCurve(IReadOnlyList<int> sizes, int requests)
 
     public async Task<IReadOnlyList<GrowthPoint>> RunAsync(GrowthRun run)
     {
-        await using var host = await ModuleTestHost.StartAsync(ExpertiseModule.Name, DatabaseProvider.Postgres, builder => builder.AddExpertise(), app => app.MapExpertise());
+        await using var host = await BenchmarkOrganisation.StartModuleAsync(DatabaseProvider.Postgres);
         var organisation = new BenchmarkOrganisation(seed: 7, sizes[0]);
-        await organisation.ImportAsync(host.CreateClient(TestUser.Admin()));
-        var database = host.Get<ExpertiseDatabase>();
-        var evidence = await organisation.SeedActivityAsync(database, host.Get<SkillTaxonomy>(), host.Get<CorpusStatistics>(), sizes[0] * EvidencePerPerson);
-        Console.WriteLine($"  base: {sizes[0]:N0} people, {evidence:N0} pieces of evidence in {await BenchmarkOrganisation.DocumentsAsync(database):N0} documents, through the module's writes");
+        var evidence = await organisation.WriteIntoAsync(host, sizes[0] * EvidencePerPerson);
+        Console.WriteLine($"  base: {sizes[0]:N0} people, {evidence:N0} pieces of evidence in {await BenchmarkOrganisation.DocumentsAsync(host.Get<ExpertiseDatabase>()):N0} documents, through the module's writes");
 
         var reads = new (string Name, List<string> Urls)[]
         {
