@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dapper;
 using KnowledgeHub.Contracts.Expertise;
+using KnowledgeHub.Expertise.Features.Skills;
 using KnowledgeHub.Testing;
 using Xunit;
 
@@ -144,6 +146,60 @@ public abstract class TaxonomyTests(ExpertiseFixture fixture)
         await response.EnsureStatusAsync(HttpStatusCode.BadRequest);
         Assert.NotNull((await response.ReadJsonAsync())["errors"]!["into"]);
         await unknown.EnsureStatusAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_question_matches_the_taxonomy_as_another_instance_or_an_operator_left_it()
+    {
+        var client = fixture.Host.CreateClient(TestUser.Employee());
+        var (name, alias, id) = (Evidence.UniqueTag(), Evidence.UniqueTag("alias"), Guid.NewGuid());
+        var before = await NamedAsync(client, name);
+
+        await WriteAsync("INSERT INTO skills (id, name, name_key, category, created_at) VALUES (@Id, @Name, @Name, NULL, @At)", new { Id = id, Name = name, At = DateTimeOffset.UtcNow });
+        var added = await NamedAsync(client, name);
+        await WriteAsync("UPDATE skills SET name = @Name WHERE id = @Id", new { Id = id, Name = name.ToUpperInvariant() });
+        var renamed = await NamedAsync(client, name);
+        await WriteAsync("INSERT INTO skill_aliases (alias_key, skill_id) VALUES (@Alias, @Id)", new { Alias = alias, Id = id });
+        var byAlias = await NamedAsync(client, alias);
+        await WriteAsync("DELETE FROM skills WHERE id = @Id", new { Id = id });
+        var removed = await NamedAsync(client, name);
+
+        Assert.Empty(before);
+        Assert.Equal([name], added);
+        Assert.Equal([name.ToUpperInvariant()], renamed);
+        Assert.Equal([name.ToUpperInvariant()], byAlias);
+        Assert.Empty(removed);
+    }
+
+    [Fact]
+    public async Task A_taxonomy_a_transaction_saw_before_rolling_back_is_not_kept_for_other_questions()
+    {
+        var database = fixture.Host.Get<ExpertiseDatabase>();
+        var taxonomy = fixture.Host.Get<SkillIndexCache>();
+        var (rolledBack, committed) = (Evidence.UniqueTag(), Evidence.UniqueTag());
+        await using (var work = await database.BeginAsync(TestContext.Current.CancellationToken))
+        {
+            await fixture.Host.Get<SkillTaxonomy>().ResolveOrCreateAsync(work, rolledBack);
+            Assert.NotNull((await taxonomy.GetAsync(work)).Named(rolledBack));
+        }
+
+        // Committed after the rollback, this change brings the version to the number the rolled-back one had.
+        await WriteAsync("INSERT INTO skills (id, name, name_key, category, created_at) VALUES (@Id, @Name, @Name, NULL, @At)", new { Id = Guid.NewGuid(), Name = committed, At = DateTimeOffset.UtcNow });
+        await using var session = await database.OpenSessionAsync(TestContext.Current.CancellationToken);
+        var seen = await taxonomy.GetAsync(session);
+
+        Assert.Null(seen.Named(rolledBack));
+        Assert.Equal(committed, seen.Named(committed));
+    }
+
+    private static async Task<List<string>> NamedAsync(HttpClient client, string question) =>
+        Strings((await client.GetJsonAsync($"/api/experts?q={question}"))["skills"]!);
+
+    /// <summary>A change of the shared database that this instance's API did not make.</summary>
+    private async Task WriteAsync(string sql, object parameters)
+    {
+        await using var connection = await fixture.Host.Get<ExpertiseDatabase>().OpenAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync(sql, parameters);
     }
 
     private static List<string> Strings(JsonNode array) => array.AsArray().Select(item => item!.GetValue<string>()).ToList();

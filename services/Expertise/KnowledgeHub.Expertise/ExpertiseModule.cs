@@ -45,6 +45,7 @@ public static class ExpertiseModule
         builder.Services.AddPersonalData<ExpertiseDatabase>(ExpertisePersonalData.Sets);
         builder.Services.AddSingleton<DepartmentDirectory>();
         builder.Services.AddSingleton<SkillTaxonomy>();
+        builder.Services.AddSingleton<SkillIndexCache>();
         builder.Services.AddSingleton<TagSkills>();
         builder.Services.AddSingleton<PersonChanges>();
         builder.Services.AddSingleton<Provisioning>();

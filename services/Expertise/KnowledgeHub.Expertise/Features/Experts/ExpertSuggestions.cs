@@ -18,7 +18,7 @@ internal sealed record Question(Guid PostId, Guid CommunityId, Guid AskerId, str
 /// person in the last <see cref="LoadWindow"/>; candidates below the band never overtake those in it.
 /// A question is suggested for once per set of tags, so replays suggest nothing new.
 /// </summary>
-internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<ExpertiseDatabase> outbox, CorpusStatistics statistics, TimeProvider time)
+internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<ExpertiseDatabase> outbox, CorpusStatistics statistics, SkillIndexCache taxonomy, TimeProvider time)
 {
     public const int MaxExperts = 5;
     public const double Band = 0.75;
@@ -91,7 +91,7 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
         return band.Concat(ranked.SkipWhile(candidate => candidate.Score >= cut)).Take(MaxExperts).ToList();
     }
 
-    private static async Task<IReadOnlyList<SkillRef>> SkillsOfAsync(UnitOfWork work, Question question)
+    private async Task<IReadOnlyList<SkillRef>> SkillsOfAsync(UnitOfWork work, Question question)
     {
         var skills = new List<SkillRef>();
         foreach (var tag in TagList.Split(question.Tags))
@@ -104,8 +104,7 @@ internal sealed class ExpertSuggestions(ExpertiseDatabase database, Outbox<Exper
 
         if (skills.Count == 0)
         {
-            var index = await SkillIndex.LoadAsync(work);
-            skills.AddRange(index.Match(question.Title));
+            skills.AddRange((await taxonomy.GetAsync(work)).Match(question.Title));
         }
 
         return skills;

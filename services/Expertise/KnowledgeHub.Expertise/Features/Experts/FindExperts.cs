@@ -37,6 +37,7 @@ internal static class FindExperts
         ClaimsPrincipal user,
         ExpertiseDatabase database,
         CorpusStatistics statistics,
+        SkillIndexCache taxonomy,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ internal static class FindExperts
         await using var session = await database.OpenSessionAsync(cancellationToken);
         IReadOnlyList<SkillRef> skills = skill is not null
             ? await SkillTaxonomy.FindAsync(session, skill) is { } exact ? [exact] : []
-            : (await SkillIndex.LoadAsync(session)).Match(q!);
+            : (await taxonomy.GetAsync(session)).Match(q!);
         var query = new ExpertQuery(
             skills.Select(found => found.Id).ToList(),
             [],

@@ -30,6 +30,7 @@ internal static class SkillCoverage
     private static async Task<Results<Ok<IReadOnlyList<Item>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string? department,
         ExpertiseDatabase database,
+        SkillIndexCache taxonomy,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -69,11 +70,11 @@ internal static class SkillCoverage
                 : counts with { Practitioners = counts.Practitioners + 1 };
         }
 
-        var taxonomy = await SkillIndex.LoadAsync(work);
+        var names = await taxonomy.GetAsync(work);
         foreach (var tag in await ProjectTagsAsync(work, code))
         {
             // A tag the taxonomy does not know is a candidate, not a skill (ADR 0041).
-            if (taxonomy.Named(tag) is not { } skill)
+            if (names.Named(tag) is not { } skill)
             {
                 continue;
             }

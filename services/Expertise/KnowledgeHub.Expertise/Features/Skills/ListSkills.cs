@@ -18,6 +18,7 @@ internal static class ListSkills
         string? q,
         int? limit,
         ExpertiseDatabase database,
+        SkillIndexCache taxonomy,
         CancellationToken cancellationToken)
     {
         var validation = new Validation().OptionalText(q, "q", 200);
@@ -32,7 +33,7 @@ internal static class ListSkills
         if (!string.IsNullOrWhiteSpace(q))
         {
             // What the text names (also with a typo) first, then names and aliases that contain it.
-            var named = (await SkillIndex.LoadAsync(session)).Match(q);
+            var named = (await taxonomy.GetAsync(session)).Match(q);
             ids.AddRange(named.Select(skill => skill.Id));
         }
 

@@ -27,9 +27,18 @@ internal sealed class SkillIndex
 
     private readonly Dictionary<string, SkillRef> _byKey;
 
-    private SkillIndex(Dictionary<string, SkillRef> byKey) => _byKey = byKey;
+    // Every name and alias by its length: a typo is compared only with those a few edits can reach.
+    private readonly Dictionary<int, (string Key, SkillRef Skill)[]> _byLength;
 
-    /// <summary>Reads every name and alias of the taxonomy.</summary>
+    private SkillIndex(Dictionary<string, SkillRef> byKey)
+    {
+        _byKey = byKey;
+        _byLength = byKey
+            .GroupBy(entry => entry.Key.Length)
+            .ToDictionary(group => group.Key, group => group.Select(entry => (entry.Key, entry.Value)).ToArray());
+    }
+
+    /// <summary>Reads every name and alias of the taxonomy; <see cref="SkillIndexCache"/> keeps what it read.</summary>
     public static async Task<SkillIndex> LoadAsync(DbSession session)
     {
         var keys = await session.QueryAsync<KeyedSkill>(
@@ -121,19 +130,31 @@ internal sealed class SkillIndex
                 continue;
             }
 
-            var best = _byKey
-                .Where(entry => Math.Abs(entry.Key.Length - phrase.Length) <= allowed)
-                .Select(entry => (entry.Value, Distance: EditDistance.Within(phrase, entry.Key, allowed), entry.Key))
-                .Where(candidate => candidate.Distance <= allowed)
-                .OrderBy(candidate => candidate.Distance)
-                .ThenBy(candidate => candidate.Key, StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (best.Value is not null)
+            if (Nearest(phrase, allowed) is { } skill)
             {
-                return (best.Value, length);
+                return (skill, length);
             }
         }
 
         return (null, 0);
+    }
+
+    /// <summary>The name or alias fewest edits away, at most <paramref name="allowed"/>; of those as near, the first in ordinal order.</summary>
+    private SkillRef? Nearest(string phrase, int allowed)
+    {
+        var (nearest, distance, nearestKey) = ((SkillRef?)null, allowed + 1, "");
+        for (var length = phrase.Length - allowed; length <= phrase.Length + allowed; length++)
+        {
+            foreach (var (key, skill) in _byLength.GetValueOrDefault(length, []))
+            {
+                var edits = EditDistance.Within(phrase, key, allowed);
+                if (edits < distance || (edits == distance && string.CompareOrdinal(key, nearestKey) < 0))
+                {
+                    (nearest, distance, nearestKey) = (skill, edits, key);
+                }
+            }
+        }
+
+        return nearest;
     }
 }
