@@ -46,6 +46,30 @@ public abstract class TagCandidateTests(ExpertiseFixture fixture)
     }
 
     /// <summary>
+    /// The uses made while the tag was a candidate are derived again once it is a skill (ADR 0116): the
+    /// first two people count for it as the third does, whichever use happened to be consumed last.
+    /// </summary>
+    [Fact]
+    public async Task Everyone_who_used_a_tag_before_it_became_a_skill_counts_for_it()
+    {
+        var unknown = Evidence.UniqueTag("kitchens");
+        var (first, firstClient) = await fixture.PersonAsync("first");
+        var (second, secondClient) = await fixture.PersonAsync("second");
+        var (third, thirdClient) = await fixture.PersonAsync("third");
+        await fixture.DeliverAsync(Evidence.Post(first.Id, "article", "Ovens", [unknown]));
+        await fixture.DeliverAsync(Evidence.Post(first.Id, "article", "Fridges", [unknown]));
+        await fixture.DeliverAsync(Evidence.Post(second.Id, "article", "Sinks", [unknown]));
+
+        await fixture.DeliverAsync(Evidence.Post(third.Id, "article", "Taps", [unknown]));
+
+        await Eventually.EqualAsync(2, () => EvidenceCountAsync(firstClient, unknown), Waiting, "the first person's two posts as evidence");
+        await Eventually.EqualAsync(1, () => EvidenceCountAsync(secondClient, unknown), Waiting, "the second person's post as evidence");
+        var experts = (await thirdClient.GetJsonAsync($"/api/experts?skill={unknown}"))["items"]!.AsArray()
+            .Select(item => Guid.Parse(item!["person"]!["id"]!.GetValue<string>())).Order().ToList();
+        Assert.Equal(new[] { first.Id, second.Id, third.Id }.Order(), experts);
+    }
+
+    /// <summary>
     /// The third person's posts are consumed at once, one of them the use that promotes the tag: the
     /// others must see the skill it made, not the candidates it removed (they got no evidence at all).
     /// A few rounds, as the interleaving is the database's.
@@ -83,7 +107,8 @@ public abstract class TagCandidateTests(ExpertiseFixture fixture)
         await fixture.DeliverAsync(Evidence.Post(author.Id, "article", "Pipettes again", [unknown]));
 
         Assert.Null(Find(await admin.GetJsonAsync("/api/skills/candidates"), unknown));
-        Assert.Contains(unknown, (await client.GetJsonAsync("/api/people/me/evidence"))["items"]!.AsArray().Select(item => item!["skill"]!.GetValue<string>()));
+        // The post tagged before the admin accepted the tag counts too, once derived again (ADR 0116).
+        await Eventually.EqualAsync(2, () => EvidenceCountAsync(client, unknown), Waiting, "both posts as evidence");
     }
 
     [Fact]
@@ -93,6 +118,11 @@ public abstract class TagCandidateTests(ExpertiseFixture fixture)
 
         await response.EnsureStatusAsync(HttpStatusCode.Forbidden);
     }
+
+    private static readonly TimeSpan Waiting = TimeSpan.FromSeconds(30);
+
+    private static async Task<int> EvidenceCountAsync(HttpClient client, string skill) =>
+        (await client.GetJsonAsync($"/api/people/me/evidence?skill={skill}&limit=50"))["items"]!.AsArray().Count;
 
     private static JsonNode? Find(JsonNode candidates, string name) =>
         candidates.AsArray().FirstOrDefault(candidate => candidate!["name"]!.GetValue<string>() == name);

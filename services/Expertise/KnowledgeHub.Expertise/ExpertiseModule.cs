@@ -47,6 +47,9 @@ public static class ExpertiseModule
         builder.Services.AddSingleton<SkillTaxonomy>();
         builder.Services.AddSingleton<SkillIndexCache>();
         builder.Services.AddSingleton<TagSkills>();
+        builder.Services.AddSingleton<SkillCandidates>();
+        builder.Services.AddSingleton<EvidenceRebuildSignal>();
+        builder.Services.AddHostedService<EvidenceRebuilder>();
         builder.Services.AddSingleton<PersonChanges>();
         builder.Services.AddSingleton<Provisioning>();
         builder.Services.AddSingleton<ImportWriter>();

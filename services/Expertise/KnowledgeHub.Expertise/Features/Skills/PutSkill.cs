@@ -33,6 +33,7 @@ internal static class PutSkill
         Request request,
         ExpertiseDatabase database,
         SkillTaxonomy taxonomy,
+        SkillCandidates candidates,
         PersonChanges changes,
         ClaimsPrincipal user,
         AuditTrail<ExpertiseDatabase> audit,
@@ -87,7 +88,7 @@ internal static class PutSkill
         await work.ExecuteAsync(
             "INSERT INTO skill_aliases (alias_key, skill_id) VALUES (@AliasKey, @SkillId)",
             aliasKeys.Select(key => new { AliasKey = key, SkillId = skill.Id }));
-        await TagSkills.AcceptedAsync(work, [.. aliasKeys, newKey]);
+        await candidates.AcceptAsync(work, [.. aliasKeys, newKey]);
 
         if (newName != skill.Name)
         {

@@ -27,7 +27,7 @@ internal sealed class KeyedSkill
 /// its name and aliases, case-insensitively; a skill nobody has named before is created by the
 /// callers allowed to (declarations, admins, imports, and candidates promoted by <see cref="TagSkills"/>).
 /// </summary>
-internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProvider time)
+internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, SkillCandidates candidates, TimeProvider time)
 {
     public const int MaxNameLength = 100;
 
@@ -80,7 +80,7 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
     /// <summary>
     /// The canonical skill of every name, by the name's key, in a few statements whatever the
     /// count. Two writers may name a new skill at once: the loser's insert does nothing and it
-    /// reads the winner's.
+    /// reads the winner's. Candidates of the names that were missing are accepted (<see cref="SkillCandidates"/>).
     /// </summary>
     public async Task<IReadOnlyDictionary<string, SkillRef>> ResolveOrCreateManyAsync(
         UnitOfWork work, IReadOnlyCollection<string> names)
@@ -103,6 +103,7 @@ internal sealed partial class SkillTaxonomy(ExpertiseDatabase database, TimeProv
             "INSERT INTO skills (id, name, name_key, category, created_at) VALUES {rows} ON CONFLICT (name_key) DO NOTHING",
             missing,
             name => [Guid.CreateVersion7(), Clean(name), KeyOf(name), null, now]);
+        await candidates.AcceptAsync(work, missing.Select(KeyOf).ToList());
         return await FindManyAsync(work, keys);
     }
 

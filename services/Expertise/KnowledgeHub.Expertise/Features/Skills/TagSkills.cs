@@ -8,7 +8,7 @@ namespace KnowledgeHub.Expertise.Features.Skills;
 /// not a skill, until an admin accepts it or <see cref="PeopleToPromote"/> different people used it.
 /// Only declarations, admins, imports and that rule add skills to the taxonomy.
 /// </summary>
-internal sealed class TagSkills(SkillTaxonomy taxonomy, TimeProvider time)
+internal sealed class TagSkills(SkillTaxonomy taxonomy, SkillCandidates candidates, TimeProvider time)
 {
     /// <summary>How many different people must use an unknown tag before it becomes a skill.</summary>
     public const int PeopleToPromote = 3;
@@ -36,15 +36,13 @@ internal sealed class TagSkills(SkillTaxonomy taxonomy, TimeProvider time)
                 GROUP BY name_key HAVING count(DISTINCT person_id) >= {PeopleToPromote}
                 """,
                 new { Keys = unknown.Select(SkillTaxonomy.KeyOf).ToArray() });
-            if (promoted.Count > 0)
+            foreach (var (key, skill) in await taxonomy.ResolveOrCreateManyAsync(work, promoted))
             {
-                foreach (var (key, skill) in await taxonomy.ResolveOrCreateManyAsync(work, promoted))
-                {
-                    skills[key] = skill;
-                }
-
-                await AcceptedAsync(work, promoted.Select(SkillTaxonomy.KeyOf).ToList());
+                skills[key] = skill;
             }
+
+            // Also when another writer made the skill first: this source's own candidate is not one that writer saw.
+            await candidates.AcceptAsync(work, promoted.Select(SkillTaxonomy.KeyOf).ToList());
 
             await TakeSkillsMadeMeanwhileAsync(work, unknown, skills);
         }
@@ -72,13 +70,6 @@ internal sealed class TagSkills(SkillTaxonomy taxonomy, TimeProvider time)
             skills[key] = skill;
         }
 
-        if (madeMeanwhile.Count > 0)
-        {
-            await AcceptedAsync(work, madeMeanwhile.Keys.ToList());
-        }
+        await candidates.AcceptAsync(work, madeMeanwhile.Keys.ToList());
     }
-
-    /// <summary>Forgets the candidates that the taxonomy now knows by these keys.</summary>
-    public static Task AcceptedAsync(UnitOfWork work, IReadOnlyCollection<string> keys) =>
-        work.ExecuteAsync($"DELETE FROM skill_candidates WHERE {work.Dialect.InList("name_key", "@Keys")}", new { Keys = keys.ToArray() });
 }
