@@ -149,6 +149,39 @@ public abstract class TaxonomyTests(ExpertiseFixture fixture)
     }
 
     [Fact]
+    public async Task Names_containing_the_text_come_most_held_first_however_many_contain_it()
+    {
+        var admin = fixture.Host.CreateClient(TestUser.Admin());
+        var fragment = "zq" + Guid.NewGuid().ToString("N")[..6];
+        var (alpha, beta, gamma) = ($"Alpha {fragment}", $"Beta {fragment}", $"Gamma {fragment}");
+        foreach (var name in new[] { alpha, beta, gamma })
+        {
+            await admin.PutJsonAsync($"/api/skills/{Uri.EscapeDataString(name)}", new { aliases = Array.Empty<string>() }, HttpStatusCode.OK);
+        }
+
+        foreach (var (skill, holders) in new[] { (beta, 2), (gamma, 1) })
+        {
+            for (var holder = 0; holder < holders; holder++)
+            {
+                var (_, client) = await fixture.PersonAsync();
+                await client.PutJsonAsync($"/api/people/me/skills/{Uri.EscapeDataString(skill)}", new { level = 3 }, HttpStatusCode.OK);
+            }
+        }
+
+        var few = await NamesAsync(admin, fragment);
+        // More names containing the text than are looked up one by one: the database matches them instead.
+        await WriteAsync(
+            "INSERT INTO skills (id, name, name_key, category, created_at) VALUES (@Id, @Name, @Name, NULL, @At)",
+            Enumerable.Range(0, 501).Select(index => new { Id = Guid.NewGuid(), Name = $"{fragment} {index:000}", At = DateTimeOffset.UtcNow }));
+        var many = await NamesAsync(admin, fragment);
+
+        Assert.Equal([beta, gamma, alpha], few);
+        Assert.Equal([beta, gamma], many[..2]);
+        Assert.Equal(20, many.Count);
+        Assert.All(many, name => Assert.Contains(fragment, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task A_question_matches_the_taxonomy_as_another_instance_or_an_operator_left_it()
     {
         var client = fixture.Host.CreateClient(TestUser.Employee());
@@ -191,6 +224,9 @@ public abstract class TaxonomyTests(ExpertiseFixture fixture)
         Assert.Null(seen.Named(rolledBack));
         Assert.Equal(committed, seen.Named(committed));
     }
+
+    private static async Task<List<string>> NamesAsync(HttpClient client, string text) =>
+        (await client.GetJsonAsync($"/api/skills?q={text}")).AsArray().Select(skill => skill!["name"]!.GetValue<string>()).ToList();
 
     private static async Task<List<string>> NamedAsync(HttpClient client, string question) =>
         Strings((await client.GetJsonAsync($"/api/experts?q={question}"))["skills"]!);

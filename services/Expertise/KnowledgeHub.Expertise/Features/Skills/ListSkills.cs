@@ -9,6 +9,14 @@ namespace KnowledgeHub.Expertise.Features.Skills;
 
 internal static class ListSkills
 {
+    /// <summary>More skills containing the text than this (a letter or two) are matched by the database instead of named one by one.</summary>
+    private const int MaxNamedContaining = 500;
+
+    private const string ContainingByPattern = """
+        WHERE s.name_key LIKE @Pattern ESCAPE '\'
+           OR EXISTS (SELECT 1 FROM skill_aliases a WHERE a.skill_id = s.id AND a.alias_key LIKE @Pattern ESCAPE '\')
+        """;
+
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/skills", HandleAsync)
             .WithName(nameof(ListSkills))
@@ -30,11 +38,17 @@ internal static class ListSkills
 
         await using var session = await database.OpenSessionAsync(cancellationToken);
         var ids = new List<Guid>();
+        var containingFilter = "";
+        IReadOnlyList<Guid> containingIds = [];
         if (!string.IsNullOrWhiteSpace(q))
         {
-            // What the text names (also with a typo) first, then names and aliases that contain it.
-            var named = (await taxonomy.GetAsync(session)).Match(q);
-            ids.AddRange(named.Select(skill => skill.Id));
+            // What the text names (also with a typo) first, then names and aliases that contain it: found in the
+            // instance's copy of the taxonomy (ADR 0115), or by the database when too many do to name them.
+            var index = await taxonomy.GetAsync(session);
+            ids.AddRange(index.Match(q).Select(skill => skill.Id));
+            var found = index.Containing(q, MaxNamedContaining);
+            containingIds = found ?? [];
+            containingFilter = found is null ? ContainingByPattern : $"WHERE {database.Dialect.InList("s.id", "@Ids")}";
         }
 
         var containing = await session.QueryAsync<Guid>(
@@ -43,12 +57,11 @@ internal static class ListSkills
             FROM skills s
             LEFT JOIN (SELECT x.skill_id, count(*) AS held FROM expertise x JOIN people p ON p.id = x.person_id GROUP BY x.skill_id) h
                    ON h.skill_id = s.id
-            WHERE @Pattern IS NULL OR s.name_key LIKE @Pattern ESCAPE '\'
-               OR EXISTS (SELECT 1 FROM skill_aliases a WHERE a.skill_id = s.id AND a.alias_key LIKE @Pattern ESCAPE '\')
+            {containingFilter}
             ORDER BY coalesce(h.held, 0) DESC, s.name_key
             LIMIT @Take
             """,
-            new { Pattern = string.IsNullOrWhiteSpace(q) ? null : SqlText.ContainsPattern(q), Take = page.Limit });
+            new { Pattern = string.IsNullOrWhiteSpace(q) ? null : SqlText.ContainsPattern(q), Ids = containingIds.ToArray(), Take = page.Limit });
         ids.AddRange(containing.Where(id => !ids.Contains(id)));
 
         return TypedResults.Ok(await SkillReader.ReadAsync(session, ids.Take(page.Limit).ToList()));

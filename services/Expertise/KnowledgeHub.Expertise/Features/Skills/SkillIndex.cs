@@ -89,6 +89,22 @@ internal sealed class SkillIndex
         return found;
     }
 
+    /// <summary>The skills with a name or alias containing the text, or null when there are more than <paramref name="most"/>.</summary>
+    public IReadOnlyList<Guid>? Containing(string text, int most)
+    {
+        var key = SkillTaxonomy.KeyOf(text);
+        var found = new HashSet<Guid>();
+        foreach (var (name, skill) in _byKey)
+        {
+            if (name.Contains(key, StringComparison.Ordinal) && found.Add(skill.Id) && found.Count > most)
+            {
+                return null;
+            }
+        }
+
+        return [.. found];
+    }
+
     /// <summary>The words of a text that are not common words: what a search on titles looks for.</summary>
     public static IReadOnlyList<string> SignificantWords(string text) =>
         Words(text).Where(word => word.Length >= 3 && !StopWords.Contains(word)).Distinct(StringComparer.Ordinal).ToList();
