@@ -19,7 +19,7 @@ internal sealed partial class EvidenceRebuilder(
     ILogger<EvidenceRebuilder> logger) : BackgroundService
 {
     /// <summary>How often the queue is read when no local commit wakes the rebuilder (other instances' queues).</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
     private const int Page = 100;
 
