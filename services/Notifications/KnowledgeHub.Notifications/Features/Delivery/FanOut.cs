@@ -34,14 +34,19 @@ internal static class FanOut
             });
     }
 
-    /// <summary>Tells the next batch of followers of the oldest job; false when no job is left.</summary>
+    /// <summary>
+    /// Tells the next batch of followers of the oldest job; false when no work is known to be left. The
+    /// job is read with whether another one waits, so the worker does not open a transaction only to
+    /// find the queue empty after each job (one in three of its transactions under a steady load).
+    /// </summary>
     public static async Task<bool> RunBatchAsync(NotificationsDatabase database, Notifier notifier, CancellationToken cancellationToken)
     {
         await using var work = await database.BeginAsync(cancellationToken);
         var job = await work.QueryOneAsync<Job>(
             $"""
             SELECT id AS Id, kind AS Kind, title AS Title, url AS Url, actor_id AS ActorId, dedupe_key AS DedupeKey,
-                   community_id AS CommunityId, targets AS Targets, after_person AS AfterPerson
+                   community_id AS CommunityId, targets AS Targets, after_person AS AfterPerson,
+                   EXISTS (SELECT 1 FROM fanout_jobs other WHERE other.id <> fanout_jobs.id) AS OthersWaiting
             FROM fanout_jobs ORDER BY created_at, id LIMIT 1 {database.Dialect.ForUpdateSkipLocked}
             """);
         if (job is null)
@@ -71,7 +76,8 @@ internal static class FanOut
             Take = BatchSize,
         });
         await notifier.WriteAsync(work, notice, followers);
-        if (followers.Count < BatchSize)
+        var finished = followers.Count < BatchSize;
+        if (finished)
         {
             await work.ExecuteAsync("DELETE FROM fanout_jobs WHERE id = @Id", new { job.Id });
         }
@@ -81,7 +87,7 @@ internal static class FanOut
         }
 
         await work.CommitAsync();
-        return true;
+        return !finished || job.OthersWaiting;
     }
 
     private sealed class Job
@@ -103,5 +109,7 @@ internal static class FanOut
         public required string Targets { get; init; }
 
         public Guid? AfterPerson { get; init; }
+
+        public bool OthersWaiting { get; init; }
     }
 }
