@@ -29,7 +29,12 @@ internal static class Consumption
     public static async Task RefreshIndexAsync(this ModuleTestHost host)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var head = await host.Get<SearchFeedReader>().HeadAsync(cancellationToken);
+        var feed = host.Get<SearchFeedReader>();
+        long head;
+        await using (var session = await feed.OpenSessionAsync(cancellationToken))
+        {
+            head = await feed.HeadAsync(session);
+        }
         await Eventually.AssertAsync(
             async () =>
             {

@@ -1,3 +1,4 @@
+using KnowledgeHub.Data;
 using KnowledgeHub.Search.Index;
 using KnowledgeHub.Search.Reindex;
 using Microsoft.Extensions.Hosting;
@@ -59,13 +60,19 @@ internal sealed partial class SearchFeedFollower(
     /// <summary>Brings every generation up to the feed's current head, and promotes a rebuilt one that is ready.</summary>
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var completed = await rebuild.PrepareAsync(cancellationToken);
-        var head = await feed.HeadAsync(cancellationToken);
-        foreach (var lease in await generations.WriteAsync(cancellationToken))
+        // One connection for the pass's reads: the follower passes after nearly every local commit, and a
+        // connection per read cost two more pool round trips (and PostgreSQL's reset of each) a pass.
+        ReindexRun? completed;
+        await using (var session = await feed.OpenSessionAsync(cancellationToken))
         {
-            using (lease)
+            completed = await rebuild.PrepareAsync(session);
+            var head = await feed.HeadAsync(session);
+            foreach (var lease in await generations.WriteAsync(cancellationToken))
             {
-                await CatchUpAsync(lease.Index, head, cancellationToken);
+                using (lease)
+                {
+                    await CatchUpAsync(session, lease.Index, head);
+                }
             }
         }
 
@@ -75,22 +82,23 @@ internal sealed partial class SearchFeedFollower(
         }
     }
 
-    private async Task CatchUpAsync(ISearchIndex index, long head, CancellationToken cancellationToken)
+    private async Task CatchUpAsync(DbSession session, ISearchIndex index, long head)
     {
+        var cancellationToken = session.CancellationToken;
         if (index.FeedPosition == 0 && head > 0)
         {
-            await FillAsync(index, head, cancellationToken);
+            await FillAsync(session, index, head);
         }
 
         while (index.FeedPosition < head)
         {
-            var entries = await feed.AfterAsync(index.FeedPosition, cancellationToken);
+            var entries = await feed.AfterAsync(session, index.FeedPosition);
             if (entries.Count == 0 || entries[0].Position > index.FeedPosition + 1)
             {
                 // Positions are gap-free and every one up to the head has committed: a gap, or
                 // nothing at all, means the entries this index needs were pruned (SearchFeedPruner).
                 LogBehindPrunedFeed(logger, index.Name, index.FeedPosition);
-                await FillAsync(index, head, cancellationToken);
+                await FillAsync(session, index, head);
                 return;
             }
 
@@ -107,12 +115,13 @@ internal sealed partial class SearchFeedFollower(
     /// Fills a new index with every stored document: all positions up to <paramref name="head"/>
     /// had committed before the scan began, so it sees them; later ones follow from the feed.
     /// </summary>
-    private async Task FillAsync(ISearchIndex index, long head, CancellationToken cancellationToken)
+    private async Task FillAsync(DbSession session, ISearchIndex index, long head)
     {
+        var cancellationToken = session.CancellationToken;
         LogFilling(logger, index.Name, head);
         var documents = 0;
         var after = "";
-        while (await feed.DocumentsAfterAsync(after, cancellationToken) is { Count: > 0 } batch)
+        while (await feed.DocumentsAfterAsync(session, after) is { Count: > 0 } batch)
         {
             foreach (var document in batch)
             {

@@ -1,27 +1,28 @@
 using System.Text.Json;
-using Dapper;
+using KnowledgeHub.Data;
 using KnowledgeHub.Search.Index;
 
 namespace KnowledgeHub.Search.Feed;
 
-/// <summary>Reads the feed in position order, and the stored documents in key order for a rebuild.</summary>
+/// <summary>
+/// Reads the feed in position order, and the stored documents in key order for a rebuild, through a
+/// session the caller opens once for all the reads of one pass: the follower reads after every local
+/// commit, and each connection taken from the pool costs PostgreSQL a reset when it goes back.
+/// </summary>
 internal sealed class SearchFeedReader(SearchDatabase database)
 {
     public const int BatchSize = 500;
 
+    /// <summary>A session for one pass of reads.</summary>
+    public Task<DbSession> OpenSessionAsync(CancellationToken cancellationToken) => database.OpenSessionAsync(cancellationToken);
+
     /// <summary>The last committed position: every position up to it is committed and readable.</summary>
-    public async Task<long> HeadAsync(CancellationToken cancellationToken)
-    {
-        await using var session = await database.OpenSessionAsync(cancellationToken);
-        return await session.ScalarAsync<long>(
-            "SELECT position FROM search_feed_head WHERE singleton = 1");
-    }
+    public Task<long> HeadAsync(DbSession session) =>
+        session.ScalarAsync<long>("SELECT position FROM search_feed_head WHERE singleton = 1");
 
     /// <summary>The next entries after <paramref name="position"/>, each with its document's current state.</summary>
-    public async Task<IReadOnlyList<StoredDocument>> AfterAsync(long position, CancellationToken cancellationToken)
-    {
-        await using var session = await database.OpenSessionAsync(cancellationToken);
-        var rows = await session.QueryAsync<StoredDocument>(
+    public Task<IReadOnlyList<StoredDocument>> AfterAsync(DbSession session, long position) =>
+        session.QueryAsync<StoredDocument>(
             """
             SELECT f.position AS Position, d.doc_key AS DocKey, d.removed AS Removed, d.body AS Body
             FROM search_feed f
@@ -31,14 +32,10 @@ internal sealed class SearchFeedReader(SearchDatabase database)
             LIMIT @Limit
             """,
             new { Position = position, Limit = BatchSize });
-        return rows.AsList();
-    }
 
     /// <summary>The stored documents and tombstones after <paramref name="key"/>, in key order.</summary>
-    public async Task<IReadOnlyList<StoredDocument>> DocumentsAfterAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var session = await database.OpenSessionAsync(cancellationToken);
-        var rows = await session.QueryAsync<StoredDocument>(
+    public Task<IReadOnlyList<StoredDocument>> DocumentsAfterAsync(DbSession session, string key) =>
+        session.QueryAsync<StoredDocument>(
             """
             SELECT doc_key AS DocKey, removed AS Removed, body AS Body
             FROM search_documents
@@ -47,8 +44,6 @@ internal sealed class SearchFeedReader(SearchDatabase database)
             LIMIT @Limit
             """,
             new { Key = key, Limit = BatchSize });
-        return rows.AsList();
-    }
 }
 
 /// <summary>A row of <c>search_documents</c>, with its feed position when read from the feed.</summary>

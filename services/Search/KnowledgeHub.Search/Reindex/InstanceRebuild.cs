@@ -28,13 +28,10 @@ internal sealed partial class InstanceRebuild(
     /// rebuild when it completed and this instance's next index is its own. Call it before reading the
     /// feed's head: the sweep had committed, so an index caught up with that head is past it.
     /// </summary>
-    public async Task<ReindexRun?> PrepareAsync(CancellationToken cancellationToken)
+    public async Task<ReindexRun?> PrepareAsync(DbSession session)
     {
-        ReindexRun? run;
-        await using (var session = await database.OpenSessionAsync(cancellationToken))
-        {
-            run = await session.QueryOneAsync<ReindexRun>(ReindexRun.LatestSql);
-        }
+        var cancellationToken = session.CancellationToken;
+        var run = await session.QueryOneAsync<ReindexRun>(ReindexRun.LatestSql);
 
         if (generations.NextFor is { } filling && (run?.Id != filling || run.State == ReindexStatus.Failed))
         {
