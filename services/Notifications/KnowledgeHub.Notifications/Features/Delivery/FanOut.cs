@@ -37,7 +37,7 @@ internal static class FanOut
     /// <summary>
     /// Tells the next batch of followers of the oldest job; false when no work is known to be left. The
     /// job is read with whether another one waits, so the worker does not open a transaction only to
-    /// find the queue empty after each job (one in three of its transactions under a steady load).
+    /// find the queue empty after each job (about a quarter of its transactions under a steady load).
     /// </summary>
     public static async Task<bool> RunBatchAsync(NotificationsDatabase database, Notifier notifier, CancellationToken cancellationToken)
     {
