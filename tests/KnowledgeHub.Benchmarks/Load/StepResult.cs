@@ -61,6 +61,14 @@ internal sealed record StepResult(
         {
             Console.WriteLine(Invariant($"  {name,-20} CPU {cpu,5:0} %  memory {megabytes,6:0} MB"));
         }
+
+        // What the hub's processes spent per request answered: the figure that says how many requests
+        // a second a machine's cores can carry at this mix (docs/benchmarks.md, "What one write costs").
+        if (Processes.Count > 0 && Succeeded.Count > 0)
+        {
+            var percent = Processes.Sum(process => process.CpuPercent);
+            Console.WriteLine(Invariant($"  these processes together: CPU {percent:0} % of a core, {percent * 10 / (Succeeded.Count / Duration.TotalSeconds):0.00} ms of CPU a request answered"));
+        }
     }
 
     public static void PrintSummary(IReadOnlyList<StepResult> steps)
