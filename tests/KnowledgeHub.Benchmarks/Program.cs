@@ -27,6 +27,20 @@ if (args is ["experts-eval", .. var files])
     return 0;
 }
 
+// How far those targets can be reached on the histories at all: rankers fitted to the future's answers (docs/expertise-ranking.md):
+//   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- experts-bound FILE...
+if (args is ["experts-bound", .. var histories])
+{
+    if (histories.Length == 0)
+    {
+        await Console.Error.WriteLineAsync("experts-bound needs the sites' Posts.xml files, e.g. ../shared/evaldata/*.Posts.xml");
+        return 2;
+    }
+
+    KnowledgeHub.Benchmarks.Evaluation.Bound.ExpertsBound.Run(histories);
+    return 0;
+}
+
 // The three users' traffic against a running hub, yours or one started here, until it saturates (docs/benchmarks.md):
 //   dotnet run -c Release --project tests/KnowledgeHub.Benchmarks -- load --target http://127.0.0.1:5000 [--rates 25,50,100] [--seconds 60] ...
 if (args is ["load", .. var loadArguments])

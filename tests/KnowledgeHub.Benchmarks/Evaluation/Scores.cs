@@ -16,8 +16,11 @@ internal sealed class Scores
     public void Add<T>(IReadOnlyList<T> ranked, T expected)
     {
         var index = ranked.Take(Cutoff).ToList().IndexOf(expected);
-        _ranks.Add(index < 0 ? null : index + 1);
+        AddRank(index < 0 ? int.MaxValue : index + 1);
     }
+
+    /// <summary>The expected person's rank, from 1; one beyond <see cref="Cutoff"/> counts as not found.</summary>
+    public void AddRank(int rank) => _ranks.Add(rank <= Cutoff ? rank : null);
 
     public override string ToString() => FormattableString.Invariant($"{Mrr,6:0.000} {HitAt1,6:0.000} {HitAt5,6:0.000}");
 
