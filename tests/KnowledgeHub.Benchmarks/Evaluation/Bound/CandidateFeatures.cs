@@ -43,8 +43,14 @@ internal static class CandidateFeatures
                 EvidenceText.Document(entry.Question.Title, entry.Question.Tags, entry.Question.Body)))
             .ToList();
         var index = new WordIndex(documents);
-        var people = documents.Select(document => document.Person).Distinct().Order().ToArray();
-        var profiles = people.ToDictionary(person => person, person => new PersonProfile(documents.Where(document => document.Person == person).ToList(), history.Past, person));
+        var asking = history.Past
+            .Where(question => question.Asker is not null)
+            .GroupBy(question => question.Asker!.Value)
+            .ToDictionary(asker => asker.Key, asker => asker.Sum(question => Recency((reference - question.At) / Day, 90)));
+        var profiles = documents
+            .GroupBy(document => document.Person)
+            .ToDictionary(person => person.Key, person => new PersonProfile([.. person], asking.GetValueOrDefault(person.Key)));
+        var people = profiles.Keys.Order().ToArray();
 
         return history.Usable().Select(usable =>
         {
@@ -111,13 +117,12 @@ internal static class CandidateFeatures
         private readonly double _asked;
         private readonly Dictionary<long, int> _answeredAskers;
 
-        public PersonProfile(IReadOnlyList<AnswerDocument> answers, IReadOnlyList<DumpQuestion> past, long person)
+        public PersonProfile(IReadOnlyList<AnswerDocument> answers, double asked)
         {
             _activity = [.. new[] { 30.0, 90, 365 }.Select(halfLife => answers.Sum(answer => answer.Tie * Recency(answer.DaysAgo, halfLife)))];
             (_answers, _accepted) = (answers.Count, answers.Count(answer => answer.Tie > 1));
             _lastAnswerDaysAgo = answers.Min(answer => answer.DaysAgo);
-            var reference = past[^1].At;
-            _asked = past.Where(question => question.Asker == person).Sum(question => Recency((reference - question.At) / Day, 90));
+            _asked = asked;
             _answeredAskers = answers.Where(answer => answer.Question.Asker is not null).CountBy(answer => answer.Question.Asker!.Value).ToDictionary();
         }
 
