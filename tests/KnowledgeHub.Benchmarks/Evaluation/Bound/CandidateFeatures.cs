@@ -12,7 +12,7 @@ internal sealed record QuestionCandidates(double[][] Features, int Expected, lon
 /// words match what they answered (BM25 over documents built as the hub builds them, ADR 0043), how much they ask,
 /// and whether they answered this asker before. The question's text is its title or its tags, as the hub is asked.
 /// </summary>
-internal static class CandidateFeatures
+internal sealed class CandidateFeatures
 {
     public static readonly IReadOnlyList<string> Names =
     [
@@ -29,8 +29,15 @@ internal static class CandidateFeatures
 
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
-    public static IReadOnlyList<QuestionCandidates> Of(QaHistory history, Func<DumpQuestion, string> asked)
+    private readonly QaHistory _history;
+    private readonly WordIndex _index;
+    private readonly Dictionary<long, PersonProfile> _profiles;
+    private readonly long[] _people;
+
+    /// <summary>Reads the past once: its answers' documents and what each answerer did.</summary>
+    public CandidateFeatures(QaHistory history)
     {
+        _history = history;
         var past = history.Past.ToDictionary(question => question.Id);
         var reference = history.LastPastQuestion;
         var documents = history.PastAnswers
@@ -42,27 +49,29 @@ internal static class CandidateFeatures
                 (reference - entry.Answer.At) / Day,
                 EvidenceText.Document(entry.Question.Title, entry.Question.Tags, entry.Question.Body)))
             .ToList();
-        var index = new WordIndex(documents);
+        _index = new WordIndex(documents);
         var asking = history.Past
             .Where(question => question.Asker is not null)
             .GroupBy(question => question.Asker!.Value)
             .ToDictionary(asker => asker.Key, asker => asker.Sum(question => Recency((reference - question.At) / Day, 90)));
-        var profiles = documents
+        _profiles = documents
             .GroupBy(document => document.Person)
             .ToDictionary(person => person.Key, person => new PersonProfile([.. person], asking.GetValueOrDefault(person.Key)));
-        var people = profiles.Keys.Order().ToArray();
+        _people = [.. _profiles.Keys.Order()];
+    }
 
-        return history.Usable().Select(usable =>
+    /// <summary>Every usable future question, asked with the text <paramref name="asked"/> takes from it.</summary>
+    public IReadOnlyList<QuestionCandidates> Of(Func<DumpQuestion, string> asked) =>
+        _history.Usable().Select(usable =>
         {
             var (question, expert) = usable;
-            var relevance = index.Match(asked(question));
-            var candidates = people.Where(person => person != question.Asker).ToArray();
+            var relevance = _index.Match(asked(question));
+            var candidates = _people.Where(person => person != question.Asker).ToArray();
             return new QuestionCandidates(
-                [.. candidates.Select(person => profiles[person].Features(relevance.GetValueOrDefault(person), question.Asker))],
+                [.. candidates.Select(person => _profiles[person].Features(relevance.GetValueOrDefault(person), question.Asker))],
                 Array.IndexOf(candidates, expert),
-                [.. candidates.Select(person => profiles[person].LastAnswerTicks(reference))]);
+                [.. candidates.Select(person => _profiles[person].LastAnswerTicks(_history.LastPastQuestion))]);
         }).ToList();
-    }
 
     private static double Recency(double daysAgo, double halfLife) => Math.Pow(0.5, daysAgo / halfLife);
 

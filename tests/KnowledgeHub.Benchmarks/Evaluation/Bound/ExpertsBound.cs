@@ -26,13 +26,17 @@ internal static class ExpertsBound
 
     public static void Run(IReadOnlyList<string> files)
     {
-        var sets = files.Select(file => (Name: Path.GetFileName(file).Split('.')[0], History: QaHistory.Load(file))).ToList();
+        var sets = files.Select(file =>
+        {
+            var history = QaHistory.Load(file);
+            return (Name: Path.GetFileName(file).Split('.')[0], Features: new CandidateFeatures(history), BestBaseline: BestBaseline(history));
+        }).ToList();
         Console.WriteLine($"features: {string.Join("; ", CandidateFeatures.Names)}");
         Console.WriteLine("set              usable  query  target  family     own fit  one fit for all  others' fit");
         foreach (var (query, asked, margin) in Queries)
         {
-            var questions = sets.Select(set => CandidateFeatures.Of(set.History, asked)).ToList();
-            var targets = sets.Select(set => BestBaseline(set.History) + margin).ToList();
+            var questions = sets.Select(set => set.Features.Of(asked)).ToList();
+            var targets = sets.Select(set => set.BestBaseline + margin).ToList();
             for (var set = 0; set < sets.Count; set++)
             {
                 var untied = questions[set].Count(question => question.Features[question.Expected][CandidateFeatures.Tied] == 0);

@@ -50,7 +50,10 @@ internal static class WeightSearch
                 best = (candidate, value);
             }
 
-            step /= at % StepsPerHalving == 0 ? 2 : 1;
+            if (at % StepsPerHalving == 0)
+            {
+                step /= 2;
+            }
         }
 
         return best.Weights;
